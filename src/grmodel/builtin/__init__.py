@@ -1,0 +1,1 @@
+"""grmodel's own plugins: the core registers itself through the public hooks."""

@@ -1,0 +1,130 @@
+"""``grmodel import`` and ``grmodel export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from grmodel.cli import get_pm
+from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.errors import GrmodelError
+from grmodel.examples import example_data_path
+from grmodel.exporting.base import ExportOptions
+from grmodel.exporting.run import export
+from grmodel.importing.run import import_path
+from grmodel.importing.write import write_import
+
+
+@click.command("import")
+@click.argument(
+    "sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to write one record set per document into.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Record set format.",
+)
+@force_option
+@kind_option
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    sources: tuple[Path, ...],
+    outdir: Path,
+    fmt: str,
+    force: bool,
+    kind: str | None,
+) -> None:
+    """Import source documents (protocols, agendas, staff reports) into record sets.
+
+    Writes OUTPUT/<document name>.yaml per SOURCE and reports the share of lines
+    placed in records. Existing files are not overwritten without --force.
+    """
+    pm = get_pm(ctx)
+    for source in sources:
+        result = import_path(source, pm, kind=kind)
+        target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
+        doc = result.document
+        click.echo(
+            f"{source}: {doc.kind} → {target} ({len(result.records)} records, "
+            f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
+            f"{len(doc.dropped)} page header(s) dropped)"
+        )
+
+
+def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:
+    extra = {}
+    for value in values:
+        key, sep, item = value.partition("=")
+        if not sep:
+            raise GrmodelError(f"-O takes key=value, not {value!r}")
+        extra[key.strip()] = item
+    return extra
+
+
+@click.command("export")
+@paths_argument
+@click.option("--to", "fmt", metavar="FORMAT", help="Export format (see --list).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file or directory.")
+@click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
+@click.option(
+    "--base-url",
+    default="https://example.org/grmodel",
+    show_default=True,
+    help="Id prefix for linked-data formats (OParl).",
+)
+@click.option(
+    "-O", "extra", multiple=True, metavar="KEY=VALUE", help="Format-specific option (repeatable)."
+)
+@force_option
+@kind_option
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    list_formats: bool,
+    base_url: str,
+    extra: tuple[str, ...],
+    force: bool,
+    kind: str | None,
+) -> None:
+    """Export records to another format: OParl, Popolo, datapackage, SQLite, iCalendar…
+
+    PATH as for validate (none: the bundled example data). The output is written
+    atomically and an existing one is not overwritten without --force.
+    """
+    pm = get_pm(ctx)
+    if list_formats:
+        for name, exporter in sorted(pm.exporters.items()):
+            click.echo(f"{name:12s} {exporter.summary}  [{exporter.plugin}]")
+        return
+    if fmt is None or output is None:
+        raise click.UsageError("give --to FORMAT and -o OUTPUT (or --list)")
+    targets = list(paths) or [str(example_data_path())]
+    export(
+        fmt,
+        targets,
+        output,
+        pm,
+        force=force,
+        kind=kind,
+        options=ExportOptions(base_url=base_url, extra=_parse_extra(extra)),
+    )
+    click.echo(f"grmodel: wrote {fmt} to {output}", err=True)
+
+
+COMMANDS = [import_command, export_command]

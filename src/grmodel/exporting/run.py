@@ -1,0 +1,71 @@
+"""Running an exporter: gather records, write atomically, refuse to overwrite."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from grmodel.errors import GrmodelError
+from grmodel.exporting.base import ExportOptions
+from grmodel.io import atomic_output
+from grmodel.model import Record
+from grmodel.plugins import GrPluginManager
+from grmodel.recordset.loading import (
+    RECORD_SUFFIXES,
+    LoadedRecord,
+    LoadProblem,
+    discover,
+    load_records,
+)
+
+__all__ = ["export", "iter_records"]
+
+
+def iter_records(
+    paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
+) -> Iterator[Record]:
+    """Records of record files and imported documents, in order.
+
+    :raises GrmodelError: on the first structural problem (export needs a record
+        set that loads; run ``grmodel validate`` to see every problem).
+    """
+    from grmodel.importing.run import import_path
+
+    for file in discover(paths):
+        if file.suffix.lower() not in RECORD_SUFFIXES:
+            result = import_path(file, pm, kind=kind)
+            yield result.document
+            yield from result.records
+            continue
+        for entry in load_records([file], pm.converter):
+            if isinstance(entry, LoadProblem):
+                raise GrmodelError(
+                    f"{entry.file}:{entry.line}: {entry.message} "
+                    "(run grmodel validate for every problem)"
+                )
+            assert isinstance(entry, LoadedRecord)
+            yield entry.record
+
+
+def export(
+    fmt: str,
+    paths: Sequence[str | os.PathLike[str]],
+    output: Path,
+    pm: GrPluginManager,
+    *,
+    force: bool = False,
+    options: ExportOptions | None = None,
+    kind: str | None = None,
+) -> None:
+    """Export records to ``output`` in format ``fmt``, atomically.
+
+    :raises GrmodelError: for an unknown format, an existing output without
+        ``force``, or a record set that does not load.
+    """
+    exporter = pm.exporters.get(fmt)
+    if exporter is None:
+        known = ", ".join(sorted(pm.exporters))
+        raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
+    with atomic_output(output, directory=exporter.directory, force=force) as tmp:
+        exporter.write(iter_records(paths, pm, kind), tmp, options or ExportOptions())

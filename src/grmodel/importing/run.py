@@ -1,0 +1,91 @@
+"""Reading source documents and running the right importer on them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from grmodel.errors import GrmodelError, SourceError
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.plugins import GrPluginManager
+
+__all__ = ["decode_text", "import_path", "read_source"]
+
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¥¶„…–—]")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode document bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
+
+    UTF-8 text that was itself decoded as latin-1 once ("GÃ¶teborg") is repaired.
+    Line ends become ``\\n``.
+
+    :returns: the text and the encoding used.
+    """
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    if _MOJIBAKE.search(text):
+        try:
+            repaired = text.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            repaired = None
+        if repaired is not None:
+            text, encoding = repaired, encoding + "+mojibake-repaired"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        import pypdf
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise GrmodelError("reading PDF needs pypdf: pip install pypdf") from exc
+    try:
+        reader = pypdf.PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        raise SourceError(f"{path}:1: cannot read PDF: {exc}") from exc
+    if not any(page.strip() for page in pages):
+        raise SourceError(f"{path}:1: the PDF has no text layer (scanned?); OCR it first")
+    return "\n".join(page.rstrip("\n") for page in pages)
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Read a text or PDF source document.
+
+    :raises SourceError: when it cannot be read.
+    """
+    try:
+        if path.suffix.lower() == ".pdf":
+            return SourceDocument(path=path, text=_pdf_text(path), encoding="pdf")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in data[:4096]:
+        raise SourceError(f"{path}:1: binary file, not a text document")
+    text, encoding = decode_text(data)
+    return SourceDocument(path=path, text=text, encoding=encoding)
+
+
+def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> ImportResult:
+    """Import one source document with the importer ``kind`` or the detected one.
+
+    :raises GrmodelError: when no importer fits or ``kind`` is unknown.
+    """
+    if kind is not None and kind not in pm.importers:
+        known = ", ".join(sorted(pm.importers)) or "none installed"
+        raise GrmodelError(f"unknown document kind {kind!r} (known: {known})")
+    document = read_source(path)
+    chosen = kind or pm.detect_kind(document)
+    if chosen is None:
+        known = (
+            ", ".join(sorted(pm.importers)) or "none installed: pip install grmodel-gr-documents"
+        )
+        raise GrmodelError(
+            f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"
+        )
+    return pm.importers[chosen].parse(document)

@@ -1,0 +1,36 @@
+"""Writing an import result as a record set file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from grmodel.converter import GrConverter
+from grmodel.importing.base import ImportResult
+from grmodel.io import atomic_write_text
+from grmodel.recordset.yamlio import dump_documents
+
+__all__ = ["write_import"]
+
+
+def write_import(
+    result: ImportResult,
+    outdir: Path,
+    converter: GrConverter,
+    *,
+    fmt: str = "yaml",
+    force: bool = False,
+) -> Path:
+    """Write the document record and its records to ``outdir/<source stem>.<fmt>``.
+
+    :raises OutputExistsError: when the file exists and ``force`` is false.
+    """
+    stem = Path(result.document.source_file or result.document.id).stem
+    target = outdir / f"{stem}.{fmt}"
+    data = [converter.unstructure_record(r) for r in (result.document, *result.records)]
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = dump_documents(data)
+    atomic_write_text(target, text, force=force)
+    return target

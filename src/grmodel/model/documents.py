@@ -1,0 +1,94 @@
+"""Documents: protocols, agendas, staff reports and their unplaced text."""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+import attrs
+
+from grmodel.model.base import Record
+from grmodel.model.values import Diarienummer, PartialDate, Span
+
+__all__ = ["Document", "DocumentKind", "Segment"]
+
+
+class DocumentKind(enum.StrEnum):
+    """The kind of a document."""
+
+    PROTOKOLL = "protokoll"
+    """Minutes of a meeting."""
+    DAGORDNING = "dagordning"
+    """Agenda (also kallelse, förslag till dagordning)."""
+    TJANSTESKRIVELSE = "tjänsteskrivelse"
+    """Staff report."""
+    TJANSTEUTLATANDE = "tjänsteutlåtande"
+    """Staff opinion (staff report)."""
+    STYRELSEARENDE = "styrelseärende"
+    """Matter for the board (staff report)."""
+    STYRGRUPPSARENDE = "styrgruppsärende"
+    """Matter for a steering group (staff report)."""
+    REMISS = "remiss"
+    """Consultation paper."""
+    VERKSAMHETSINRIKTNING = "verksamhetsinriktning"
+    """Activity direction of a body."""
+    ANSOKAN = "ansökan"
+    """Funding application."""
+    RAPPORT = "rapport"
+    """Report or study."""
+    KARTLAGGNING = "kartläggning"
+    """Mapping or survey."""
+    PRESENTATION = "presentation"
+    """Slides."""
+    AVTAL = "avtal"
+    """Agreement text."""
+    OTHER = "other"
+    """Any other kind."""
+
+
+@attrs.frozen(kw_only=True)
+class Segment:
+    """Text an importer could not place in a record, kept with its span."""
+
+    span: Span
+    """Lines of the source document."""
+    text: str
+    """The text, as in the source."""
+    reason: str | None = None
+    """Why it was not placed (e.g. ``"page header"`` for dropped headers)."""
+
+
+@attrs.frozen(kw_only=True)
+class Document(Record):
+    """A document: protocol, agenda, staff report, application, report…"""
+
+    TYPE: ClassVar[str] = "document"
+
+    kind: DocumentKind
+    """What kind of document it is."""
+    title: str | None = None
+    """Title or subject line."""
+    date: PartialDate | None = None
+    """Date of the document."""
+    diarienummer: Diarienummer | None = None
+    """Registration number, where the document has one."""
+    author: str | None = None
+    """Author as written (or a person id)."""
+    addressee: str | None = None
+    """To whom it is addressed (body id or name as written)."""
+    organisation: str | None = None
+    """Issuing organisation or body id."""
+    meeting: str | None = None
+    """Id of the meeting the document belongs to (protocol, agenda, basis)."""
+    proposed_clauses: tuple[str, ...] = ()
+    """Proposed ``att``-clauses (förslag till beslut), in order."""
+    part_of: str | None = None
+    """Id of the document this one is a part of (a combined source)."""
+    source_file: str | None = None
+    """File the document was imported from."""
+    line_count: int | None = None
+    """Number of lines in the source (for coverage)."""
+    unplaced: tuple[Segment, ...] = ()
+    """Text the importer could not place, with spans; nothing is dropped silently."""
+    dropped: tuple[Segment, ...] = ()
+    """Repeated page headers and footers recognised and dropped, with spans."""

@@ -1,0 +1,255 @@
+"""The plugin manager: a factory, a typed facade, and plugin discovery.
+
+There is no global plugin manager: call :func:`get_plugin_manager` and pass the
+result around. Plugins are found through the ``grmodel`` entry-point group;
+``GRMODEL_DISABLE_PLUGIN_AUTOLOAD=1`` turns discovery off, and a plugin is
+disabled by name with ``-p no:NAME`` on the command line or the ``disabled``
+argument here.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.metadata
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import pluggy
+
+from grmodel import hookspecs
+from grmodel.errors import GrmodelError, PluginLoadError
+from grmodel.hookspecs import PROJECT_NAME
+
+if TYPE_CHECKING:
+    import click
+
+    from grmodel.converter import GrConverter
+    from grmodel.exporting.base import Exporter
+    from grmodel.importing.base import Importer, SourceDocument
+    from grmodel.model import Body, Record
+    from grmodel.refdata import ReferenceData
+    from grmodel.rules.base import Rule
+
+__all__ = [
+    "AUTOLOAD_ENV",
+    "BUILTIN_PLUGINS",
+    "ESSENTIAL_PLUGINS",
+    "GrPluginManager",
+    "PluginInfo",
+    "get_plugin_manager",
+    "hookimpl",
+]
+
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+"""Marker for hook implementations: decorate ``grmodel_…`` functions with it."""
+
+AUTOLOAD_ENV = "GRMODEL_DISABLE_PLUGIN_AUTOLOAD"
+"""Set this environment variable (to anything but ``""`` or ``"0"``) to skip entry points."""
+
+ESSENTIAL_PLUGINS: tuple[tuple[str, str], ...] = (("grmodel.core", "grmodel.builtin.core"),)
+"""Built-in plugins that cannot be disabled: (name, module)."""
+
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("grmodel.rules", "grmodel.builtin.rules"),
+    ("grmodel.formats", "grmodel.builtin.formats"),
+)
+"""Built-in plugins that can be disabled with ``-p no:NAME``: (name, module)."""
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """What ``grmodel plugins`` shows about one plugin."""
+
+    name: str
+    """Registered name (entry-point name for external plugins)."""
+    version: str
+    """Version of its distribution (grmodel's version for built-ins)."""
+    distribution: str
+    """Name of the distribution that provides it."""
+    builtin: bool
+    """True for grmodel's own plugins."""
+    rules: tuple[str, ...] = ()
+    """Codes of the rules it provides."""
+    importers: tuple[str, ...] = ()
+    """Names of the importers it provides."""
+    exporters: tuple[str, ...] = ()
+    """Names of the exporters it provides."""
+
+
+def _env_disables_autoload() -> bool:
+    return os.environ.get(AUTOLOAD_ENV, "") not in ("", "0")
+
+
+class GrPluginManager:
+    """A typed facade over a :class:`pluggy.PluginManager`.
+
+    Each ``register``-style hook is called once and its result cached, with the
+    providing plugin's name filled in, so the engine runs plain loops.
+    """
+
+    def __init__(self, pm: pluggy.PluginManager, distributions: dict[str, tuple[str, str]]):
+        self.pm = pm
+        """The underlying pluggy manager."""
+        self._distributions = distributions
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        hook = getattr(self.pm.hook, hook_name)
+        out: list[tuple[str, Any]] = []
+        for impl in reversed(hook.get_hookimpls()):  # registration order
+            result = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
+            for item in result or ():
+                out.append((impl.plugin_name, item))
+        return out
+
+    def _named(self, hook_name: str, what: str, key: Callable[[Any], str]) -> list[Any]:
+        seen: dict[str, str] = {}
+        items = []
+        for plugin, item in self._collect(hook_name):
+            name = key(item)
+            if name in seen:
+                raise GrmodelError(
+                    f"{what} {name!r} is registered by both {seen[name]!r} and {plugin!r}"
+                )
+            seen[name] = plugin
+            items.append(attrs.evolve(item, plugin=plugin))
+        return items
+
+    # -- typed hooks -----------------------------------------------------------
+
+    @functools.cached_property
+    def record_types(self) -> tuple[type[Record], ...]:
+        """All registered record types."""
+        return tuple(cls for _, cls in self._collect("grmodel_record_types"))
+
+    @functools.cached_property
+    def converter(self) -> GrConverter:
+        """The converter, built once with every plugin's contributions."""
+        from grmodel.converter import make_converter
+
+        extensions = [
+            functools.partial(lambda impl, conv: impl.function(converter=conv), impl)
+            for impl in reversed(self.pm.hook.grmodel_configure_converter.get_hookimpls())
+        ]
+        return make_converter(self.record_types, extensions)
+
+    @functools.cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """All registered rules, sorted by code."""
+        rules = self._named("grmodel_rules", "rule code", lambda rule: rule.code)
+        return tuple(sorted(rules, key=lambda rule: rule.code))
+
+    @functools.cached_property
+    def importers(self) -> dict[str, Importer]:
+        """Importers by name."""
+        return {i.name: i for i in self._named("grmodel_importers", "importer", lambda i: i.name)}
+
+    @functools.cached_property
+    def exporters(self) -> dict[str, Exporter]:
+        """Exporters by name."""
+        return {e.name: e for e in self._named("grmodel_exporters", "exporter", lambda e: e.name)}
+
+    @functools.cached_property
+    def reference_bodies(self) -> tuple[Body, ...]:
+        """Reference bodies contributed by plugins (the core's GR bodies included)."""
+        return tuple(body for _, body in self._collect("grmodel_reference_bodies"))
+
+    @functools.cached_property
+    def refdata(self) -> ReferenceData:
+        """Reference data with every plugin's reference bodies."""
+        from grmodel.refdata import load_reference_data
+
+        return load_reference_data(extra_bodies=self.reference_bodies)
+
+    def detect_kind(self, document: SourceDocument) -> str | None:
+        """Which importer fits a document: the ``grmodel_detect_kind`` hook's answer, else
+        the importer whose ``detect`` is most confident (above 0.5), else ``None``."""
+        result: str | None = self.pm.hook.grmodel_detect_kind(document=document)
+        if result is not None:
+            return result
+        best, best_score = None, 0.5
+        for name, importer in self.importers.items():
+            score = importer.detect(document) if importer.detect else 0.0
+            if score > best_score:
+                best, best_score = name, score
+        return best
+
+    def cli_commands(self) -> list[click.Command]:
+        """Commands contributed by plugins."""
+        return [command for _, command in self._collect("grmodel_cli_commands")]
+
+    def plugin_infos(self) -> list[PluginInfo]:
+        """One :class:`PluginInfo` per registered plugin, built-ins first."""
+        from grmodel import __version__
+
+        infos = []
+        for name, _plugin in self.pm.list_name_plugin():
+            dist, version = self._distributions.get(name, ("grmodel", __version__))
+            infos.append(
+                PluginInfo(
+                    name=name,
+                    version=version,
+                    distribution=dist,
+                    builtin=name.startswith("grmodel."),
+                    rules=tuple(r.code for r in self.rules if r.plugin == name),
+                    importers=tuple(i for i, imp in self.importers.items() if imp.plugin == name),
+                    exporters=tuple(e for e, exp in self.exporters.items() if exp.plugin == name),
+                )
+            )
+        return sorted(infos, key=lambda info: (not info.builtin, info.name))
+
+
+def get_plugin_manager(
+    *,
+    load_entrypoints: bool | None = None,
+    disabled: Iterable[str] = (),
+    plugins: Sequence[tuple[str, object]] = (),
+) -> GrPluginManager:
+    """Build a fresh plugin manager.
+
+    :param load_entrypoints: load plugins from the ``grmodel`` entry-point group;
+        ``None`` (the default) means yes unless :data:`AUTOLOAD_ENV` is set.
+    :param disabled: names of plugins not to register (built-in or external);
+        essential plugins cannot be disabled.
+    :param plugins: extra ``(name, plugin object)`` pairs to register, e.g. in tests.
+    :raises PluginLoadError: when an entry point fails to import.
+    :raises GrmodelError: when an essential plugin is disabled.
+    """
+    disabled = set(disabled)
+    for name, _ in ESSENTIAL_PLUGINS:
+        if name in disabled:
+            raise GrmodelError(f"plugin {name!r} is essential and cannot be disabled")
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    for name, module in (*ESSENTIAL_PLUGINS, *BUILTIN_PLUGINS):
+        if name not in disabled:
+            pm.register(importlib.import_module(module), name=name)
+    distributions: dict[str, tuple[str, str]] = {}
+    if load_entrypoints is None:
+        load_entrypoints = not _env_disables_autoload()
+    if load_entrypoints:
+        for ep in importlib.metadata.entry_points(group=PROJECT_NAME):
+            if ep.name in disabled or pm.has_plugin(ep.name):
+                continue
+            dist = ep.dist.name if ep.dist else "unknown distribution"
+            version = ep.dist.version if ep.dist else "?"
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                raise PluginLoadError(
+                    f"cannot load plugin {ep.name!r} from distribution {dist} {version}: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            pm.register(plugin, name=ep.name)
+            distributions[ep.name] = (dist, version)
+    for name, plugin in plugins:
+        if name not in disabled:
+            pm.register(plugin, name=name)
+    pm.check_pending()
+    return GrPluginManager(pm, distributions)

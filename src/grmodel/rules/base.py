@@ -1,0 +1,160 @@
+"""Rule descriptions, findings and the context rules run in.
+
+A rule is a frozen :class:`Rule` description plus a check. Record rules look at
+one record at a time; set rules (:class:`SetRule`) see every record once in a
+streaming pass (``visit``) and report at the end (``finish``), keeping only
+compact indexes in between.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from grmodel.model import Record
+
+if TYPE_CHECKING:
+    from grmodel.refdata import ReferenceData
+
+__all__ = [
+    "Issue",
+    "RecordCheck",
+    "RecordRef",
+    "Rule",
+    "RuleContext",
+    "SetRule",
+    "Severity",
+]
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; higher is worse."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Parse ``"error"``, ``"warning"`` or ``"info"`` (case-insensitive)."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@attrs.frozen
+class RecordRef:
+    """A compact handle on a record seen in a pass: enough to report on it later."""
+
+    id: str
+    """The record's id."""
+    type: str
+    """Its type tag."""
+    file: str | None
+    """File it was read from."""
+    line: int | None
+    """Line the record starts at."""
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """What a rule's check reports; the engine turns it into a :class:`~grmodel.validation.Finding`.
+
+    Give ``path`` (a field path inside the record) so the finding points at the
+    right line of the record's file; give ``node`` (a nested value with a
+    ``source`` span, such as an :class:`~grmodel.Attendance`) so findings on an
+    imported document point at the document's line. For set rules, ``at`` names
+    the record the issue is about.
+    """
+
+    message: str
+    """One line saying what is wrong, with the values involved."""
+    path: tuple[str | int, ...] = ()
+    """Field path inside the record."""
+    node: Any = None
+    """A nested value with a ``source`` span, if any."""
+    hint: str | None = None
+    """A specific fix hint; the rule's general hint is used when ``None``."""
+    at: RecordRef | None = None
+    """For set rules: the record the issue is about."""
+
+
+class RuleContext(Protocol):
+    """What a check may use besides the record: reference data and the run's options."""
+
+    @property
+    def refdata(self) -> ReferenceData:
+        """Shipped reference data: municipalities, counties, parties, bodies."""
+
+
+RecordCheck = Callable[[Any, RuleContext], Iterable[Issue]]
+"""A record rule's check: takes one record and the context, yields issues."""
+
+
+class SetRule(Protocol):
+    """The state of a set (cross-record) rule during one validation run.
+
+    A fresh instance is made per run by :attr:`Rule.make_set_rule`. ``visit``
+    is called once per record, in file order; ``finish`` once at the end.
+    Keep only compact indexes (ids, keys, counts) between calls.
+    """
+
+    def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
+        """See one record; may yield issues about it straight away."""
+
+    def finish(self) -> Iterable[Issue]:
+        """Yield the issues that need the whole set; each should set ``at``."""
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A validation rule: metadata plus a record check or a set-rule factory.
+
+    Register rules through the :func:`~grmodel.hookspecs.grmodel_rules` hook.
+    """
+
+    code: str
+    """Stable code, letters then digits (``"MTG001"``); select and ignore use it."""
+    name: str
+    """Short kebab-case name (``"quorum"``)."""
+    severity: Severity
+    """Default severity."""
+    summary: str
+    """One line: what the rule checks."""
+    rationale: str
+    """Why it matters; for nämnd rules applied to steering groups, say so."""
+    hint: str
+    """How to fix a finding, in general."""
+    legal_basis: str | None = None
+    """Legal basis cited as in DOMAIN.md, e.g. ``"KL 6:27"``."""
+    applies_to: tuple[str, ...] = ()
+    """Type tags of the records a record check looks at (empty: set rules see all)."""
+    check: RecordCheck | None = None
+    """The record check, for record rules."""
+    make_set_rule: Callable[[RuleContext], SetRule] | None = None
+    """Factory of a fresh set-rule state, for set rules."""
+    example: str | None = None
+    """A small YAML record set that trips the rule, for ``grmodel rule CODE``."""
+    plugin: str = ""
+    """Name of the plugin that provides the rule (filled in at registration)."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.check is None) == (self.make_set_rule is None):
+            raise ValueError(f"rule {self.code}: give exactly one of check, make_set_rule")
+
+    @property
+    def is_set_rule(self) -> bool:
+        """True for cross-record rules."""
+        return self.make_set_rule is not None
+
+
+def issues(*found: Issue | None) -> Iterator[Issue]:
+    """Yield the issues that are not ``None`` (a small helper for checks)."""
+    return (issue for issue in found if issue is not None)

@@ -1,0 +1,310 @@
+"""The validation engine: stream records through the selected rules.
+
+Rules are chosen and indexed by record type once per run; then each record is
+loaded, checked by its type's record rules and shown to every set rule, and
+dropped. Hook dispatch never happens per record.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from grmodel.converter import FieldPath
+from grmodel.model import Record
+from grmodel.plugins import GrPluginManager
+from grmodel.recordset.loading import (
+    RECORD_SUFFIXES,
+    LoadedRecord,
+    LoadProblem,
+    discover,
+    load_records,
+)
+from grmodel.refdata import ReferenceData
+from grmodel.rules.base import Issue, RecordRef, Rule, SetRule, Severity
+from grmodel.validation.config import ValidationConfig
+
+__all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
+
+LOAD_CODES = {
+    "parse": "LOAD001",
+    "type": "LOAD002",
+    "missing": "LOAD003",
+    "unknown": "LOAD004",
+    "value": "LOAD005",
+    "record-type": "LOAD006",
+    "import": "LOAD007",
+}
+"""Codes of structural problems, by problem kind (see :mod:`grmodel.rules.load`)."""
+
+
+def format_path(path: FieldPath) -> str:
+    """``("items", 2, "title")`` → ``"items[2].title"``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One finding: a rule's verdict about one place in the record set."""
+
+    code: str
+    """Rule code."""
+    severity: Severity
+    """Severity after overrides."""
+    message: str
+    """What is wrong."""
+    file: str | None
+    """File (record file or source document)."""
+    line: int | None
+    """Line in that file."""
+    path: str = ""
+    """Field path in the record (``items[2].title``)."""
+    record: str | None = None
+    """Record id."""
+    plugin: str = ""
+    """Plugin providing the rule."""
+    hint: str | None = None
+    """How to fix it."""
+    rule: str = ""
+    """Rule name."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON form (see the CLI reference)."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "path": self.path,
+            "record": self.record,
+            "rule": self.rule,
+            "plugin": self.plugin,
+            "hint": self.hint,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """Counts of one run."""
+
+    files: int
+    """Files read (record files and documents)."""
+    records: int
+    """Records loaded."""
+    by_severity: dict[str, int]
+    """Findings per severity (all of them, also past ``max_findings``)."""
+    by_code: dict[str, int]
+    """Findings per code."""
+    seconds: float
+    """Wall time."""
+    truncated: bool
+    """True when ``max_findings`` cut the list."""
+    rules_run: int
+    """Number of rules that ran."""
+
+    @property
+    def total(self) -> int:
+        """Number of findings."""
+        return sum(self.by_severity.values())
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The result of a validation run."""
+
+    findings: list[Finding]
+    """Findings, in the order found (grouped by file by the reporters)."""
+    summary: Summary
+    """Counts."""
+    rules: tuple[Rule, ...]
+    """The rules that ran."""
+
+    def failed(self, fail_on: Severity) -> bool:
+        """True when a finding at or above ``fail_on`` exists."""
+        return any(
+            count and Severity.parse(sev) >= fail_on
+            for sev, count in self.summary.by_severity.items()
+        )
+
+
+@attrs.frozen
+class RunContext:
+    """The context every check gets (:class:`~grmodel.rules.base.RuleContext`)."""
+
+    refdata: ReferenceData
+    """Reference data."""
+
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def _sources(
+    paths: Sequence[Path], pm: GrPluginManager, kind: str | None, progress: ProgressCallback | None
+) -> Iterator[tuple[LoadedRecord | LoadProblem, bool]]:
+    """Yield entries and whether they come from an imported document."""
+    from grmodel.importing.run import import_path
+
+    files = discover(paths)
+    for index, file in enumerate(files):
+        if progress is not None:
+            progress(index, len(files), str(file))
+        if file.suffix.lower() in RECORD_SUFFIXES:
+            for entry in load_records([file], pm.converter):
+                yield entry, False
+            continue
+        result = import_path(file, pm, kind=kind)
+        records: Iterable[Record] = (result.document, *result.records)
+        for record in records:
+            prov = record.provenance
+            yield LoadedRecord(record, str(file), prov.line if prov and prov.line else 1), True
+    if progress is not None:
+        progress(len(files), len(files), "")
+
+
+def _line(
+    issue: Issue, entry: LoadedRecord | None, imported: bool
+) -> tuple[str | None, int | None]:
+    if issue.at is not None and entry is None:
+        return issue.at.file, issue.at.line
+    if entry is None:
+        return None, None
+    if imported:
+        source = getattr(issue.node, "source", None)
+        if source is not None and getattr(source, "line", None):
+            return entry.file, source.line
+        return entry.file, entry.line
+    return entry.file, entry.line_of(issue.path)
+
+
+def validate(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig | None = None,
+    *,
+    kind: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Report:
+    """Validate record files, directories and source documents.
+
+    :param paths: record files, directories of them, or source documents (any
+        other suffix: imported on the fly by the importer ``kind`` or the
+        detected one).
+    :param pm: the plugin manager (rules, converter, importers, reference data).
+    :param config: rule selection and severities.
+    :param kind: importer to use for source documents.
+    :param progress: called as ``progress(done, total, file)`` per file.
+    :raises GrmodelError: for a missing path or an unreadable document.
+    """
+    config = config or ValidationConfig()
+    started = time.perf_counter()
+    rules = tuple(r for r in pm.rules if config.enabled(r.code))
+    ctx = RunContext(pm.refdata)
+    by_type: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.check is not None:
+            for tag in rule.applies_to or tuple(pm.converter.record_types):
+                by_type.setdefault(tag, []).append(rule)
+    set_rules: list[tuple[Rule, SetRule]] = [
+        (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
+    ]
+    load_rules = {r.code: r for r in pm.rules}
+
+    findings: list[Finding] = []
+    by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
+    by_code: Counter[str] = Counter()
+    truncated = False
+    limit = config.max_findings
+
+    def emit(
+        rule: Rule,
+        message: str,
+        file: str | None,
+        line: int | None,
+        path: str,
+        record: str | None,
+        hint: str | None,
+    ) -> None:
+        nonlocal truncated
+        if config.ignored_in(rule.code, file):
+            return
+        severity = config.severity_of(rule.code, rule.severity)
+        by_severity[str(severity)] += 1
+        by_code[rule.code] += 1
+        if limit is not None and len(findings) >= limit:
+            truncated = True
+            return
+        findings.append(
+            Finding(
+                code=rule.code,
+                severity=severity,
+                message=message,
+                file=file,
+                line=line,
+                path=path,
+                record=record,
+                plugin=rule.plugin,
+                hint=hint or rule.hint,
+                rule=rule.name,
+            )
+        )
+
+    def emit_issue(
+        rule: Rule, issue: Issue, entry: LoadedRecord | None, imported: bool, record: Record | None
+    ) -> None:
+        file, line = _line(issue, entry, imported)
+        record_id = issue.at.id if issue.at is not None else (record.id if record else None)
+        emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
+
+    files_seen: set[str] = set()
+    records = 0
+    for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress):
+        files_seen.add(entry.file)
+        if isinstance(entry, LoadProblem):
+            code = LOAD_CODES.get(entry.kind, "LOAD005")
+            load_rule = load_rules.get(code)
+            if load_rule is not None and config.enabled(code):
+                emit(
+                    load_rule,
+                    entry.message,
+                    entry.file,
+                    entry.line,
+                    format_path(entry.path),
+                    entry.record,
+                    entry.hint,
+                )
+            continue
+        records += 1
+        record = entry.record
+        for rule in by_type.get(record.TYPE, ()):
+            assert rule.check is not None
+            for issue in rule.check(record, ctx):
+                emit_issue(rule, issue, entry, imported, record)
+        if set_rules:
+            ref = RecordRef(record.id, record.TYPE, entry.file, entry.line)
+            for rule, state in set_rules:
+                for issue in state.visit(record, ref):
+                    emit_issue(rule, issue, entry, imported, record)
+    for rule, state in set_rules:
+        for issue in state.finish():
+            emit_issue(rule, issue, None, False, None)
+
+    summary = Summary(
+        files=len(files_seen),
+        records=records,
+        by_severity=dict(by_severity),
+        by_code=dict(sorted(by_code.items())),
+        seconds=time.perf_counter() - started,
+        truncated=truncated,
+        rules_run=len(rules),
+    )
+    return Report(findings=findings, summary=summary, rules=rules)
