@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from grmodel.converter import GrConverter
 from grmodel.io import atomic_write_text
-from grmodel.plugins import GrPluginManager
 
 __all__ = ["generate_schemas", "schema_files_stale", "write_schemas"]
 
 
-def generate_schemas(pm: GrPluginManager) -> dict[str, dict[str, Any]]:
-    """One schema per record type (``<type>.json``) plus ``record.json``."""
+def generate_schemas(converter: GrConverter) -> dict[str, dict[str, Any]]:
+    """One schema per record type (``<type>.json``) plus ``record.json``, by file name."""
     raise NotImplementedError("schema generation is being written")
 
 

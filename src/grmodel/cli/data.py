@@ -32,7 +32,7 @@ def schema_command(ctx: click.Context, outdir: Path, check: bool) -> None:
     """Generate a Draft 2020-12 JSON Schema per record type, plus record.json."""
     from grmodel.schema import generate_schemas, schema_files_stale, write_schemas
 
-    schemas = generate_schemas(get_pm(ctx))
+    schemas = generate_schemas(get_pm(ctx).converter)
     if check:
         stale = schema_files_stale(schemas, outdir)
         for name in stale:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from grmodel.converter import GrConverter
 from grmodel.model import Record
 
 __all__ = ["ExportOptions", "Exporter"]
@@ -20,6 +21,8 @@ class ExportOptions:
     """Prefix for ids in linked-data formats (OParl)."""
     extra: Mapping[str, str] = attrs.field(factory=dict)
     """Format-specific options (``-O key=value``)."""
+    converter: GrConverter | None = None
+    """The run's converter (record types, unstructuring); set by :func:`~grmodel.exporting.run.export`."""
 
 
 @attrs.frozen(kw_only=True)

@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
+
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.io import atomic_output
@@ -68,4 +70,5 @@ def export(
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        exporter.write(iter_records(paths, pm, kind), tmp, options or ExportOptions())
+        options = attrs.evolve(options or ExportOptions(), converter=pm.converter)
+        exporter.write(iter_records(paths, pm, kind), tmp, options)

@@ -1,4 +1,4 @@
-"""Built-in export formats, one module per format; each defines ``EXPORTER``."""
+"""Built-in export formats, one module per format; each defines ``EXPORTERS: list[Exporter]``."""
 
 from __future__ import annotations
 
@@ -15,7 +15,5 @@ def load_formats() -> list[Exporter]:
     exporters: list[Exporter] = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        exporter = getattr(module, "EXPORTER", None)
-        if exporter is not None:
-            exporters.append(exporter)
+        exporters.extend(getattr(module, "EXPORTERS", ()))
     return exporters
