@@ -22,7 +22,7 @@ class ExportOptions:
     extra: Mapping[str, str] = attrs.field(factory=dict)
     """Format-specific options (``-O key=value``)."""
     converter: GrConverter | None = None
-    """The run's converter (record types, unstructuring); set by :func:`~grmodel.exporting.run.export`."""
+    """The run's converter (record types, unstructuring); set by ``export()``."""
 
 
 @attrs.frozen(kw_only=True)
