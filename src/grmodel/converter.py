@@ -17,6 +17,7 @@ import difflib
 import enum
 import functools
 import re
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
@@ -39,6 +40,7 @@ __all__ = [
     "GrConverter",
     "StructureProblem",
     "UnknownRecordTypeError",
+    "field_key",
     "make_converter",
 ]
 
@@ -103,11 +105,15 @@ def _strict_bool(value: object, _: object) -> bool:
     raise TypeError(f"expected true or false, got {_type_name(value)} {value!r}")
 
 
+_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
+"""Dates repeat heavily in record sets; PartialDate is immutable, so parses are shared."""
+
+
 def _partial_date(value: object, _: object) -> PartialDate:
     if type(value) is not str:
         hint = " (quote dates in YAML)" if isinstance(value, dt.date) else ""
         raise TypeError(f"expected a date string YYYY[-MM[-DD]], got {_type_name(value)}{hint}")
-    return PartialDate.parse(value)
+    return _parse_date(value)
 
 
 def _time(value: object, _: object) -> dt.time:
@@ -182,8 +188,13 @@ class GrConverter:
             raise UnknownRecordTypeError("record has no 'type' field")
         tag = raw["type"]
         cls = self.record_class(tag)
-        body = {k: v for k, v in raw.items() if k != "type"}
-        result: Record = self._structurers[tag](body, cls)
+        # Structure without the tag, then put it back: the raw mapping is the
+        # caller's, and error reporting still needs the tag.
+        del raw["type"]
+        try:
+            result: Record = self._structurers[tag](raw, cls)
+        finally:
+            raw["type"] = tag
         return result
 
     def unstructure_record(self, record: Record) -> dict[str, Any]:
@@ -209,7 +220,7 @@ class GrConverter:
 
 def _fields_of(cls: type[Any] | None) -> list[str]:
     if cls is not None and attrs.has(cls):
-        return [f.name for f in attrs.fields(cls)]
+        return [field_key(cls, f.name) for f in attrs.fields(cls)]
     return []
 
 
@@ -232,7 +243,8 @@ def _explain(
             sub_path, sub_cls = path, None
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, AttributeValidationNote):
-                    sub_path, sub_cls = (*path, note.name), note.type
+                    key = field_key(cls, note.name) if cls is not None else note.name
+                    sub_path, sub_cls = (*path, key), note.type
                 elif isinstance(note, IterableValidationNote):
                     sub_path, sub_cls = (*path, note.index), note.type
             if isinstance(sub, KeyError) and sub_path != path:
@@ -256,6 +268,14 @@ def _explain(
 
 def _is_tuple_seq(t: Any) -> bool:
     return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
+
+
+def _is_optional(t: Any) -> bool:
+    """``X | None`` with a single ``X`` (cattrs' generic union path is slower)."""
+    if get_origin(t) not in (typing.Union, types.UnionType):
+        return False
+    args = get_args(t)
+    return len(args) == 2 and type(None) in args
 
 
 def _is_str_dict(t: Any) -> bool:
@@ -315,7 +335,17 @@ def _make_converter_hooks(conv: cattrs.Converter) -> None:
 
         return structure_dict
 
+    def optional_factory(t: Any) -> Callable[[Any, Any], Any]:
+        inner = next(a for a in get_args(t) if a is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure_optional
+
     conv.register_structure_hook_factory(_is_tuple_seq, tuple_factory)
+    conv.register_structure_hook_factory(_is_optional, optional_factory)
     conv.register_structure_hook_factory(_is_str_dict, dict_factory)
     conv.register_unstructure_hook_factory(
         _is_tuple_seq,
@@ -380,6 +410,39 @@ def _ident_structurer(cls: Callable[[str], T]) -> Callable[[Any, Any], T]:
     return structure
 
 
+def field_key(cls: type[Any], name: str) -> str:
+    """The key an attrs field of ``cls`` has on disk: its name, except that a record's
+    field named ``type`` (the key the type tag takes) is ``<tag>_type``
+    (a collaboration's ``collaboration_type``)."""
+    if name == "type" and isinstance(cls, type) and issubclass(cls, Record):
+        return f"{cls.TYPE}_type"
+    return name
+
+
+def _register_renamed_record(conv: cattrs.Converter, cls: type[Record]) -> None:
+    renames = {
+        f.name: cattrs.gen.override(rename=field_key(cls, f.name))
+        for f in attrs.fields(cls)
+        if field_key(cls, f.name) != f.name
+    }
+    if not renames:
+        return
+    conv.register_structure_hook(
+        cls,
+        cattrs.gen.make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **renames,
+        ),
+    )
+    conv.register_unstructure_hook(
+        cls,
+        cattrs.gen.make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames),
+    )
+
+
 def make_converter(
     record_types: Iterable[type[Record]] = CORE_RECORD_TYPES,
     extensions: Iterable[Callable[[cattrs.Converter], None]] = (),
@@ -405,5 +468,6 @@ def make_converter(
                 f"({registry[cls.TYPE].__qualname__}, {cls.__qualname__})"
             )
         typing.get_type_hints(cls)  # fail early on unresolved annotations
+        _register_renamed_record(conv, cls)
         registry[cls.TYPE] = cls
     return GrConverter(conv, registry)

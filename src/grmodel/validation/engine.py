@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from grmodel.converter import FieldPath
+from grmodel.errors import GrmodelError
 from grmodel.model import Record
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
@@ -162,7 +163,12 @@ def _sources(
             for entry in load_records([file], pm.converter):
                 yield entry, False
             continue
-        result = import_path(file, pm, kind=kind)
+        try:
+            result = import_path(file, pm, kind=kind)
+        except GrmodelError as exc:
+            message = str(exc).removeprefix(f"{file}:1: ").removeprefix(f"{file}: ")
+            yield LoadProblem(str(file), 1, message, "import"), True
+            continue
         records: Iterable[Record] = (result.document, *result.records)
         for record in records:
             prov = record.provenance
