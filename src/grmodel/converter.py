@@ -420,7 +420,7 @@ def field_key(cls: type[Any], name: str) -> str:
 
 
 def _register_renamed_record(conv: cattrs.Converter, cls: type[Record]) -> None:
-    renames = {
+    renames: dict[str, Any] = {
         f.name: cattrs.gen.override(rename=field_key(cls, f.name))
         for f in attrs.fields(cls)
         if field_key(cls, f.name) != f.name
