@@ -99,8 +99,9 @@ __all__ = [
 ColumnType = Literal["string", "integer", "boolean", "date", "time"]
 """The column types of the tables (Table Schema type names)."""
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-"""What a partial-date column holds: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
+"""What a partial-date column holds (the whole value matches): ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``."""
 
 Row = dict[str, Any]
 """A row: column name → value (``str``, ``int``, ``bool``, date, time or ``None``)."""

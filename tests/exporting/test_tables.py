@@ -1,0 +1,85 @@
+"""The declared table schema and the flattening of records into rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from grmodel.exporting.tables import REFERENCE_TABLES, TABLES, TABLES_BY_NAME, flatten
+from grmodel.model import Body, BodyKind, Meeting, PartialDate, Person, Record
+from grmodel.plugins import GrPluginManager
+
+
+def test_schema_is_consistent() -> None:
+    assert len(TABLES_BY_NAME) == len(TABLES)
+    for table in TABLES:
+        names = table.column_names
+        assert len(set(names)) == len(names), table.name
+        assert set(table.primary_key) <= set(names), table.name
+        for column in table.primary_key:
+            assert next(c for c in table.columns if c.name == column).required
+        for fk in table.foreign_keys:
+            assert set(fk.columns) <= set(names), table.name
+            target = TABLES_BY_NAME[fk.table]
+            assert fk.ref_columns == target.primary_key, (table.name, fk)
+    for name in REFERENCE_TABLES:
+        assert "origin" in TABLES_BY_NAME[name].column_names
+
+
+def test_every_record_type_has_a_table() -> None:
+    for name in (
+        "persons", "bodies", "memberships", "meetings", "documents", "projects", "agreements",
+        "collaborations", "stated_figures", "municipalities", "counties", "parties",
+        "attendance", "agenda_items", "decisions", "decision_clauses", "reservations",
+        "roll_call_votes", "funding_lines", "item_basis_documents", "project_participants",
+        "collaboration_participants", "collaboration_areas",
+    ):  # fmt: skip
+        assert name in TABLES_BY_NAME
+
+
+def test_rows_only_have_declared_columns(
+    small_records: list[Record], core_pm: GrPluginManager
+) -> None:
+    counts: Counter[str] = Counter()
+    for table, row in flatten(small_records, converter=core_pm.converter):
+        assert set(row) <= set(TABLES_BY_NAME[table].column_names), (table, row)
+        counts[table] += 1
+    assert counts["meetings"] == 6
+    assert counts["decisions"] == 3
+    assert counts["decision_clauses"] == 3
+    assert counts["attendance"] == 3
+    assert counts["attendance_paragraphs"] == 1
+    assert counts["roll_call_votes"] == 2
+    assert counts["funding_lines"] == 2
+    # Reference bodies: the set's own body refers to the social welfare group,
+    # which refers to the board, the assembly and GR.
+    assert counts["bodies"] == 5
+
+
+def test_reference_bodies_and_stubs_keep_keys_whole() -> None:
+    records = [
+        Meeting(id="m1", body="gr-forbundsstyrelsen", date=PartialDate(2019), secretary="ghost"),
+        Body(id="b1", name="Egen grupp", kind=BodyKind.OTHER, parent="not-a-body"),
+        Person(id="p1", name="P"),
+    ]
+    rows = list(flatten(records))
+    bodies = {r["id"]: r["origin"] for t, r in rows if t == "bodies"}
+    assert bodies == {
+        "b1": "record",
+        "gr-forbundsstyrelsen": "refdata",
+        "gr-forbundsfullmaktige": "refdata",
+        "gr": "refdata",
+        "not-a-body": "stub",
+    }
+    persons = {r["id"]: r["origin"] for t, r in rows if t == "persons"}
+    assert persons == {"p1": "record", "ghost": "stub"}
+
+
+def test_partial_dates_are_strings_with_first_and_last_day() -> None:
+    (row,) = (
+        r
+        for t, r in flatten([Meeting(id="m", body="gr", date=PartialDate(2018, 5))])
+        if t == "meetings"
+    )
+    assert row["date"] == "2018-05"
+    assert str(row["date_first_day"]) == "2018-05-01"
+    assert str(row["date_last_day"]) == "2018-05-31"
