@@ -1,0 +1,641 @@
+"""Records → an OParl 1.1 directory: one JSON file per object and per object list.
+
+Layout under the output directory (``{base}`` is :attr:`ExportOptions.base_url`;
+the object at ``{base}/X`` is stored in ``X.json``)::
+
+    system.json                     System ({base}/system)
+    bodies.json                     external list of Bodies
+    body/<id>.json                  Body: the association (GR)
+    body/<id>/organization.json     external lists of the Body: organization,
+    body/<id>/person.json             person, meeting, paper, membership
+    body/<id>/meeting.json
+    body/<id>/paper.json
+    body/<id>/membership.json
+    organization/<id>.json          one file per object …
+    person/<id>.json, membership/<id>.json, meeting/<id>.json,
+    agendaitem/<id>.json, paper/<id>.json, consultation/<id>.json,
+    file/<id>.json, location/<id>.json
+    grmodel/records.json            records OParl has no object for (vendor file)
+
+What OParl cannot carry is kept in ``grmodel:<field>`` extension properties in
+grmodel's own serialisation, so the importer reads the export back losslessly;
+see ``docs/explanation/oparl-popolo.rst``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from grmodel.converter import GrConverter, make_converter
+from grmodel.exporting.base import Exporter, ExportOptions
+from grmodel.ids import slug
+from grmodel.model import (
+    AgendaItem,
+    AttendanceStatus,
+    Body,
+    BodyKind,
+    Decision,
+    DecisionKind,
+    Document,
+    DocumentKind,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    PartialDate,
+    Period,
+    Person,
+    Record,
+    Role,
+)
+from grmodel_oparl.common import (
+    EXT,
+    OPARL_VERSION,
+    UrlScheme,
+    leftovers,
+    local,
+    midnight,
+    oparl_type,
+    stamp,
+)
+
+__all__ = ["EXPORTER", "build_oparl", "write_oparl"]
+
+OParlObject = dict[str, Any]
+
+_VOTING_ROLES = {Role.ORDFORANDE, Role.VICE_ORDFORANDE, Role.LEDAMOT}
+_NON_VOTING_ROLES = {
+    Role.ERSATTARE,
+    Role.SEKRETERARE,
+    Role.ADJUNGERAD,
+    Role.TJANSTEPERSON,
+}
+_PARTICIPANT = {
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.SERVING_SUBSTITUTE,
+    AttendanceStatus.SUBSTITUTE,
+    AttendanceStatus.ADJUNGERAD,
+}
+"""Attendance statuses that make a person a Meeting ``participant``: the body's own
+people present (ledamöter, ersättare, adjungerade). The secretary, officials and
+guests present are listed in ``grmodel:alsoPresent``; those absent in ``grmodel:absent``."""
+_ALSO_PRESENT = {AttendanceStatus.SECRETARY, AttendanceStatus.OTHER}
+
+_RESULT_WORDS = {
+    DecisionKind.DECIDED: "beslutat",
+    DecisionKind.PROPOSAL: "förslag till beslut",
+    DecisionKind.ASSIGNMENT: "uppdrag",
+    DecisionKind.NOTED: "informationen antecknad",
+}
+
+FILE_KINDS = {DocumentKind.PROTOKOLL, DocumentKind.DAGORDNING}
+"""Document kinds exported as Files of their meeting (others become Papers)."""
+
+MAPPED_TYPES: tuple[type[Record], ...] = (Body, Person, Membership, Meeting, Document)
+"""Record types with an OParl object; the others go to ``grmodel/records.json``."""
+
+
+def _complete(date: PartialDate | None) -> dt.date | None:
+    return date.to_date() if date is not None else None
+
+
+def _period_dates(period: Period | None) -> tuple[dict[str, str], bool]:
+    """``startDate``/``endDate`` and whether they carry the period exactly."""
+    if period is None:
+        return {}, True
+    out: dict[str, str] = {}
+    exact = True
+    for key, value in (("startDate", period.start), ("endDate", period.end)):
+        if value is None:
+            continue
+        day = _complete(value)
+        if day is None:
+            exact = False
+        else:
+            out[key] = day.isoformat()
+    return (out, True) if exact else ({}, False)
+
+
+class _Export:
+    """One export run: indexes over the records, then one method per object type."""
+
+    def __init__(
+        self,
+        records: Sequence[Record],
+        options: ExportOptions,
+        converter: GrConverter,
+        reference_bodies: Iterable[Body],
+    ):
+        self.urls = UrlScheme(options.base_url)
+        self.conv = converter
+        self.records = records
+        self.files: dict[str, OParlObject] = {}
+        self.bodies: dict[str, Body] = {r.id: r for r in records if isinstance(r, Body)}
+        self.own_bodies = set(self.bodies)
+        self.reference = {b.id: b for b in reference_bodies}
+        self.persons = [r for r in records if isinstance(r, Person)]
+        self.person_names = {p.id: p.name for p in self.persons}
+        self.memberships = [r for r in records if isinstance(r, Membership)]
+        self.meetings = [r for r in records if isinstance(r, Meeting)]
+        self.documents = {r.id: r for r in records if isinstance(r, Document)}
+        self.others = [r for r in records if not isinstance(r, MAPPED_TYPES)]
+        meeting_ids = {m.id for m in self.meetings}
+        self.meeting_files: dict[str, list[Document]] = {}
+        for doc in self.documents.values():
+            if doc.kind in FILE_KINDS and doc.meeting in meeting_ids:
+                self.meeting_files.setdefault(doc.meeting, []).append(doc)
+        self.papers = [d for d in self.documents.values() if not self._is_file(d)]
+        self._pull_in_referenced_bodies()
+        self.default_stamp = stamp(self._default_time(options))
+
+    # -- indexes ---------------------------------------------------------------
+
+    def _is_file(self, doc: Document) -> bool:
+        return doc.meeting is not None and doc in self.meeting_files.get(doc.meeting, ())
+
+    def _pull_in_referenced_bodies(self) -> None:
+        wanted = [m.body for m in self.meetings] + [m.body for m in self.memberships]
+        wanted += [b.parent for b in list(self.bodies.values()) if b.parent]
+        while wanted:
+            body_id = wanted.pop()
+            if body_id in self.bodies:
+                continue
+            body = self.reference.get(body_id) or Body(
+                id=body_id, name=self._name_as_used(body_id), kind=BodyKind.OTHER
+            )
+            self.bodies[body_id] = body
+            if body.parent:
+                wanted.append(body.parent)
+        if not any(b.kind is BodyKind.ASSOCIATION for b in self.bodies.values()):
+            fallback = self.reference.get("gr") or Body(
+                id="association", name="Association", kind=BodyKind.ASSOCIATION
+            )
+            self.bodies[fallback.id] = fallback
+
+    def _name_as_used(self, body_id: str) -> str:
+        for meeting in self.meetings:
+            if meeting.body == body_id and meeting.body_name:
+                return meeting.body_name
+        return body_id
+
+    def _default_time(self, options: ExportOptions) -> dt.datetime:
+        given = options.extra.get("timestamp")
+        if given:
+            value = dt.datetime.fromisoformat(given)
+            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        days = [_complete(m.date) for m in self.meetings]
+        days += [_complete(d.date) for d in self.documents.values()]
+        known = [d for d in days if d is not None]
+        return midnight(max(known)) if known else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+    def root(self, body_id: str) -> str:
+        """The association a body belongs to (the OParl Body)."""
+        seen: set[str] = set()
+        current = self.bodies.get(body_id)
+        while current is not None and current.id not in seen:
+            if current.kind is BodyKind.ASSOCIATION:
+                return current.id
+            seen.add(current.id)
+            current = self.bodies.get(current.parent) if current.parent else None
+        return self.primary
+
+    @property
+    def primary(self) -> str:
+        """The first association: the Body of objects that belong to none."""
+        for body in self.bodies.values():
+            if body.kind is BodyKind.ASSOCIATION:
+                return body.id
+        raise AssertionError("an association is always present")
+
+    def times(self, date: PartialDate | None) -> dict[str, str]:
+        day = _complete(date)
+        value = stamp(midnight(day)) if day else self.default_stamp
+        return {"created": value, "modified": value}
+
+    def put(self, obj: OParlObject) -> OParlObject:
+        self.files[self.urls.path(obj["id"])] = obj
+        return obj
+
+    def unstructure(self, value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = self.conv.cattrs.unstructure(value)
+        return data
+
+    # -- objects ---------------------------------------------------------------
+
+    def organization(self, body: Body) -> OParlObject:
+        data = self.conv.unstructure_record(body)
+        carried = {"name", "kind"}
+        obj: OParlObject = {
+            "id": self.urls.url("organization", body.id),
+            "type": oparl_type("Organization"),
+            "body": self.urls.url("body", self.root(body.id)),
+            "name": body.name,
+            "classification": body.kind.value,
+        }
+        if body.parent:
+            obj["subOrganizationOf"] = self.urls.url("organization", body.parent)
+            carried.add("parent")
+        dates, exact = _period_dates(body.period)
+        if exact:
+            obj.update(dates)
+            carried.add("period")
+        members = [m for m in self.memberships if m.body == body.id]
+        if members:
+            obj["membership"] = [self.urls.url("membership", m.id) for m in members]
+        obj.update(self.times(None))
+        obj.update(leftovers(data, carried))
+        if body.id not in self.own_bodies:
+            obj[EXT + "reference"] = True
+        return self.put(obj)
+
+    def membership(self, ms: Membership) -> OParlObject:
+        data = self.conv.unstructure_record(ms)
+        carried = {"person", "body", "role"}
+        obj: OParlObject = {
+            "id": self.urls.url("membership", ms.id),
+            "type": oparl_type("Membership"),
+            "person": self.urls.url("person", ms.person),
+            "organization": self.urls.url("organization", ms.body),
+            "role": ms.role.value,
+        }
+        if ms.role in _VOTING_ROLES:
+            obj["votingRight"] = True
+        elif ms.role in _NON_VOTING_ROLES:
+            obj["votingRight"] = False
+        dates, exact = _period_dates(ms.period)
+        if exact:
+            obj.update(dates)
+            carried.add("period")
+        obj.update(self.times(ms.period.start if ms.period else None))
+        obj.update(leftovers(data, carried))
+        return self.put(obj)
+
+    def person(self, person: Person, memberships: list[OParlObject]) -> OParlObject:
+        data = self.conv.unstructure_record(person)
+        obj: OParlObject = {
+            "id": self.urls.url("person", person.id),
+            "type": oparl_type("Person"),
+            "body": self.urls.url("body", self.person_body(person.id)),
+            "name": person.name,
+        }
+        carried = {"name"}
+        if person.family_name is not None:
+            obj["familyName"] = person.family_name
+            carried.add("family_name")
+        if person.given_name is not None:
+            obj["givenName"] = person.given_name
+            carried.add("given_name")
+        if memberships:
+            obj["membership"] = memberships
+        obj.update(self.times(None))
+        obj.update(leftovers(data, carried))
+        return self.put(obj)
+
+    def person_body(self, person_id: str) -> str:
+        for ms in self.memberships:
+            if ms.person == person_id:
+                return self.root(ms.body)
+        for meeting in self.meetings:
+            if any(a.person == person_id for a in meeting.attendance):
+                return self.root(meeting.body)
+        return self.primary
+
+    def location(self, place: str, meeting_urls: list[str]) -> OParlObject:
+        obj: OParlObject = {
+            "id": self.urls.url("location", slug(place) or "place"),
+            "type": oparl_type("Location"),
+            "description": place,
+            "meetings": meeting_urls,
+        }
+        obj.update(self.times(None))
+        return obj
+
+    def file(self, doc: Document, meeting_url: str) -> OParlObject:
+        data = self.conv.unstructure_record(doc)
+        url = self.urls.url("file", doc.id)
+        obj: OParlObject = {
+            "id": url,
+            "type": oparl_type("File"),
+            "accessUrl": url,
+            "meeting": [meeting_url],
+        }
+        carried: set[str] = set()
+        if doc.title is not None:
+            obj["name"] = doc.title
+            carried.add("title")
+        day = _complete(doc.date)
+        if day is not None:
+            obj["date"] = day.isoformat()
+            carried.add("date")
+        obj.update(self.times(doc.date))
+        obj.update(leftovers(data, carried))
+        return self.put(obj)
+
+    def consultation(self, item: AgendaItem, meeting: Meeting, paper_id: str) -> OParlObject:
+        obj: OParlObject = {
+            "id": self.urls.url("consultation", f"{item.id}--{paper_id}"),
+            "type": oparl_type("Consultation"),
+            "paper": self.urls.url("paper", paper_id),
+            "agendaItem": self.urls.url("agendaitem", item.id),
+            "meeting": self.urls.url("meeting", meeting.id),
+            "organization": [self.urls.url("organization", meeting.body)],
+            "role": "beslutsunderlag",
+        }
+        obj.update(self.times(meeting.date))
+        return self.put(obj)
+
+    def agenda_item(
+        self, item: AgendaItem, data: dict[str, Any], meeting: Meeting
+    ) -> tuple[OParlObject, list[OParlObject]]:
+        carried = {"ordinal", "title"}
+        obj: OParlObject = {
+            "id": self.urls.url("agendaitem", item.id),
+            "type": oparl_type("AgendaItem"),
+            "meeting": self.urls.url("meeting", meeting.id),
+            "order": item.ordinal,
+            "name": item.title,
+        }
+        if item.number is not None:
+            obj["number"] = item.number
+            carried.add("number")
+        if item.decisions:
+            obj["result"] = "; ".join(self._result(d) for d in item.decisions)
+            resolution = "\n\n".join(filter(None, (_resolution(d) for d in item.decisions)))
+            if resolution:
+                obj["resolutionText"] = resolution
+        consultations = [
+            self.consultation(item, meeting, doc_id)
+            for doc_id in item.basis
+            if doc_id in self.documents and not self._is_file(self.documents[doc_id])
+        ]
+        if consultations:
+            obj["consultation"] = consultations[0]["id"]
+        keywords = [item.kind.value] if item.kind else []
+        if any(d.immediate_justering for d in item.decisions):
+            keywords.append("omedelbar justering")
+        if any(d.reservations for d in item.decisions):
+            keywords.append("reservation")
+        if any(d.votes for d in item.decisions):
+            keywords.append("votering")
+        if keywords:
+            obj["keyword"] = keywords
+        obj.update(self.times(meeting.date))
+        obj.update(leftovers(data, carried))
+        self.put(dict(obj))
+        return obj, consultations
+
+    def _result(self, decision: Decision) -> str:
+        text = _RESULT_WORDS[decision.kind]
+        if decision.reservations:
+            names = ", ".join(
+                self.person_names.get(r.person, r.person) + (f" ({r.party})" if r.party else "")
+                for r in decision.reservations
+            )
+            text += f" (reservation: {names})"
+        return text
+
+    def meeting(self, meeting: Meeting) -> tuple[OParlObject, dict[str, list[OParlObject]]]:
+        data = self.conv.unstructure_record(meeting)
+        url = self.urls.url("meeting", meeting.id)
+        body = self.bodies[meeting.body]
+        carried = {"body", "status", "items"}
+        obj: OParlObject = {
+            "id": url,
+            "type": oparl_type("Meeting"),
+            "name": f"{meeting.body_name or body.name} {meeting.date}",
+            "meetingState": meeting.status.value,
+            "cancelled": meeting.status is MeetingStatus.CANCELLED,
+        }
+        day = _complete(meeting.date)
+        if day is not None:
+            start = local(day, meeting.start_time) if meeting.start_time else midnight(day)
+            obj["start"] = stamp(start)
+            if meeting.end_time is not None:
+                end_day = _complete(meeting.end_date) or day
+                obj["end"] = stamp(local(end_day, meeting.end_time))
+        if meeting.place:
+            obj["location"] = self.location(meeting.place, [url])
+            carried.add("place")
+        obj["organization"] = [self.urls.url("organization", meeting.body)]
+        obj["participant"] = self.attendees(meeting, _PARTICIPANT)
+        files = self.meeting_files.get(meeting.id, [])
+        protocols = [f for f in files if f.kind is DocumentKind.PROTOKOLL]
+        agendas = [f for f in files if f.kind is DocumentKind.DAGORDNING]
+        if agendas:
+            obj["invitation"] = self.file(agendas[0], url)
+        if protocols:
+            obj["resultsProtocol"] = self.file(protocols[0], url)
+        extra = agendas[1:] + protocols[1:]
+        if extra:
+            obj["auxiliaryFile"] = [self.file(doc, url) for doc in extra]
+        items: list[OParlObject] = []
+        consultations: dict[str, list[OParlObject]] = {}
+        for item, item_data in zip(meeting.items, data.get("items", []), strict=True):
+            item_obj, item_consultations = self.agenda_item(item, item_data, meeting)
+            items.append(item_obj)
+            for consultation in item_consultations:
+                paper_id = self.urls.record_id(consultation["paper"])
+                consultations.setdefault(paper_id, []).append(consultation)
+        obj["agendaItem"] = items
+        obj["keyword"] = [meeting.kind.value]
+        for key, statuses in (
+            ("alsoPresent", _ALSO_PRESENT),
+            ("absent", {AttendanceStatus.ABSENT}),
+        ):
+            found = self.attendees(meeting, statuses)
+            if found:
+                obj[EXT + key] = found
+        obj.update(self.times(meeting.date))
+        if meeting.justering and meeting.justering.date and day:
+            signed = _complete(meeting.justering.date)
+            if signed is not None and signed > day:
+                obj["modified"] = stamp(midnight(signed))
+        obj.update(leftovers(data, carried))
+        return self.put(obj), consultations
+
+    def attendees(self, meeting: Meeting, statuses: set[AttendanceStatus]) -> list[str]:
+        """URLs of the persons with one of ``statuses``, in protocol order, once each."""
+        found: list[str] = []
+        for entry in meeting.attendance:
+            person_url = self.urls.url("person", entry.person)
+            if entry.status in statuses and person_url not in found:
+                found.append(person_url)
+        return found
+
+    def paper(self, doc: Document, consultations: list[OParlObject]) -> OParlObject:
+        data = self.conv.unstructure_record(doc)
+        carried = {"kind"}
+        obj: OParlObject = {
+            "id": self.urls.url("paper", doc.id),
+            "type": oparl_type("Paper"),
+            "body": self.urls.url("body", self.paper_body(doc)),
+            "paperType": doc.kind.value,
+        }
+        if doc.title is not None:
+            obj["name"] = doc.title
+            carried.add("title")
+        if doc.diarienummer is not None:
+            obj["reference"] = doc.diarienummer.value
+            carried.add("diarienummer")
+        day = _complete(doc.date)
+        if day is not None:
+            obj["date"] = day.isoformat()
+            carried.add("date")
+        if doc.organisation in self.bodies:
+            obj["underDirectionOf"] = [self.urls.url("organization", doc.organisation)]
+        if consultations:
+            obj["consultation"] = consultations
+        obj.update(self.times(doc.date))
+        obj.update(leftovers(data, carried))
+        return self.put(obj)
+
+    def paper_body(self, doc: Document) -> str:
+        for meeting in self.meetings:
+            if meeting.id == doc.meeting:
+                return self.root(meeting.body)
+        if doc.organisation in self.bodies:
+            return self.root(doc.organisation)
+        return self.primary
+
+    # -- lists and the whole ------------------------------------------------------
+
+    def external_list(self, url: str, objects: list[OParlObject]) -> None:
+        self.files[self.urls.path(url)] = {
+            "data": objects,
+            "pagination": {
+                "totalElements": len(objects),
+                "elementsPerPage": max(len(objects), 1),
+                "currentPage": 1,
+                "totalPages": 1,
+            },
+            "links": {"first": url, "last": url},
+        }
+
+    def run(self) -> dict[str, Any]:
+        organizations = [self.organization(b) for b in self.bodies.values()]
+        memberships = [self.membership(m) for m in self.memberships]
+        by_person: dict[str, list[OParlObject]] = {}
+        for ms, ms_obj in zip(self.memberships, memberships, strict=True):
+            by_person.setdefault(ms.person, []).append(ms_obj)
+        persons = [self.person(p, by_person.get(p.id, [])) for p in self.persons]
+        meetings: list[OParlObject] = []
+        consultations: dict[str, list[OParlObject]] = {}
+        locations: dict[str, OParlObject] = {}
+        for meeting in self.meetings:
+            obj, found = self.meeting(meeting)
+            meetings.append(obj)
+            for paper_id, items in found.items():
+                consultations.setdefault(paper_id, []).extend(items)
+            if "location" in obj:
+                location = obj["location"]
+                known = locations.setdefault(location["id"], dict(location, meetings=[]))
+                known["meetings"].append(obj["id"])
+        for location in locations.values():
+            self.put(location)
+        papers = [self.paper(d, consultations.get(d.id, [])) for d in self.papers]
+
+        system_url = self.urls.url("system")
+        body_objects = []
+        for body in self.bodies.values():
+            if body.kind is not BodyKind.ASSOCIATION:
+                continue
+            body_url = self.urls.url("body", body.id)
+            lists = {
+                "organization": [o for o in organizations if o["body"] == body_url],
+                "person": [p for p in persons if p["body"] == body_url],
+                "meeting": [
+                    m
+                    for m, rec in zip(meetings, self.meetings, strict=True)
+                    if self.root(rec.body) == body.id
+                ],
+                "paper": [p for p in papers if p["body"] == body_url],
+                "membership": [
+                    o
+                    for o, rec in zip(memberships, self.memberships, strict=True)
+                    if self.root(rec.body) == body.id
+                ],
+            }
+            body_obj: OParlObject = {
+                "id": body_url,
+                "type": oparl_type("Body"),
+                "system": system_url,
+                "name": body.name,
+                "legislativeTerm": [],
+                EXT + "organization": self.urls.url("organization", body.id),
+            }
+            for key, objects in lists.items():
+                list_url = f"{body_url}/{key}"
+                body_obj[key] = list_url
+                self.external_list(list_url, objects)
+            body_obj.update(self.times(None))
+            body_objects.append(self.put(body_obj))
+        self.external_list(self.urls.url("bodies"), body_objects)
+        system: OParlObject = {
+            "id": system_url,
+            "type": oparl_type("System"),
+            "oparlVersion": OPARL_VERSION,
+            "body": self.urls.url("bodies"),
+            "name": "grmodel OParl export",
+            "website": "https://schema.oparl.org/",
+        }
+        system.update(self.times(None))
+        if self.others:
+            records_url = self.urls.url("grmodel", "records")
+            system[EXT + "records"] = records_url
+            self.files[self.urls.path(records_url)] = {
+                EXT + "records": [self.conv.unstructure_record(r) for r in self.others]
+            }
+        self.put(system)
+        return self.files
+
+
+def _resolution(decision: Decision) -> str:
+    lines = [decision.text] if decision.text else []
+    lines += [f"att {clause}" for clause in decision.clauses]
+    return "\n".join(lines)
+
+
+def build_oparl(
+    records: Iterable[Record],
+    options: ExportOptions | None = None,
+    *,
+    reference_bodies: Iterable[Body] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Build an OParl 1.1 export in memory.
+
+    :param records: the records to export.
+    :param options: base URL (ids are ``{base}/{type}/{id}``), the converter, and
+        ``extra["timestamp"]``: an ISO date-time for ``created``/``modified`` of
+        objects without a date of their own (default: local midnight of the
+        latest meeting or document date, so the export is deterministic).
+    :param reference_bodies: bodies to look up ids the records refer to but do not
+        contain (default: grmodel's reference data, GR and its bodies).
+    :returns: relative file path → JSON object.
+    """
+    options = options or ExportOptions()
+    converter = options.converter or make_converter()
+    if reference_bodies is None:
+        from grmodel.refdata import load_reference_data
+
+        reference_bodies = load_reference_data().bodies.values()
+    return _Export(list(records), options, converter, reference_bodies).run()
+
+
+def write_oparl(records: Iterable[Record], target: Path, options: ExportOptions) -> None:
+    """Write an OParl 1.1 export directory (see :func:`build_oparl`)."""
+    for rel, obj in build_oparl(records, options).items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+EXPORTER = Exporter(
+    name="oparl",
+    summary="OParl 1.1: a directory of JSON objects (System, Body, Meeting, Person, Paper…)",
+    write=write_oparl,
+    directory=True,
+)
+"""The ``oparl`` export format."""
