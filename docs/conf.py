@@ -1,0 +1,168 @@
+"""Sphinx configuration for grmodel's documentation.
+
+Build (warnings are errors, nitpicky)::
+
+    python -m sphinx -W --keep-going -b html docs docs/_build/html
+    python -m sphinx -W --keep-going -b doctest docs docs/_build/doctest
+"""
+
+from __future__ import annotations
+
+import builtins
+import sys
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+import grmodel  # noqa: E402
+
+project = "grmodel"
+author = "grmodel developers"
+copyright = "grmodel developers"
+version = release = grmodel.__version__
+language = "en"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+    "sphinx.ext.doctest",
+    "sphinx_click",
+    "grmodel_rules_directive",  # docs/_ext: the rule catalogue, generated from rule metadata
+]
+
+exclude_patterns = ["_build"]
+templates_path: list[str] = []
+html_static_path: list[str] = []
+html_theme = "alabaster"
+html_title = f"grmodel {release}"
+pygments_style = "sphinx"
+default_role = "code"  # `text` is code, never a guessed cross-reference
+
+# -- Strictness ----------------------------------------------------------------------
+
+nitpicky = True
+
+# The build must work offline, so intersphinx has no inventories: references to
+# the standard library and to third-party packages cannot resolve and are ignored
+# by module. Everything of grmodel's own must resolve.
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+
+nitpick_ignore_regex = [
+    # Standard library (no intersphinx offline).
+    (
+        r"py:(class|obj|exc|data|func|meth|mod)",
+        r"(collections\.abc|pathlib|datetime|dt|os|enum|re|io|types|typing|importlib"
+        r"|contextlib|xml|json|csv|tomllib|calendar)(\..*)?",
+    ),
+    # Third-party packages grmodel builds on (no intersphinx offline).
+    (r"py:(class|obj|exc|data|func|meth|mod)", r"(attrs|attr|cattrs|pluggy|click|yaml)(\..*)?"),
+]
+
+# Known problems in src/ docstrings, to be fixed there (then remove the entry):
+nitpick_ignore: list[tuple[str, str]] = [
+    # grmodel.hookspecs: grmodel.rules, grmodel.importing and grmodel.exporting do not
+    # re-export these names; the docstrings should say grmodel.rules.base.Rule,
+    # grmodel.importing.base.Importer and grmodel.exporting.base.Exporter.
+    ("py:class", "grmodel.rules.Rule"),
+    ("py:class", "grmodel.importing.Importer"),
+    ("py:class", "grmodel.exporting.Exporter"),
+    # grmodel.refdata.ReferenceData.party: ":attr:`Party.valid`" should be
+    # ":attr:`~grmodel.Party.valid`" (Party is not a name in grmodel.refdata).
+    ("py:attr", "Party.valid"),
+    # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses
+    # pluggy's private TypeVar _F (shown for grmodel.hookspecs.hookspec and
+    # grmodel.plugins.hookimpl).
+    ("py:class", "_F"),
+]
+
+# -- autodoc ---------------------------------------------------------------------------
+
+autodoc_typehints = "description"
+autodoc_typehints_format = "fully-qualified"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_class_signature = "separated"
+
+# -- doctest ---------------------------------------------------------------------------
+
+doctest_global_setup = """
+import os
+os.environ.pop("GRMODEL_DISABLE_PLUGIN_AUTOLOAD", None)
+"""
+
+# -- Where the API is documented -----------------------------------------------------
+#
+# Model classes are documented where users import them from (``grmodel.Meeting``),
+# and validation's classes as ``grmodel.validation.Finding``; type hints name the
+# module that defines them (``grmodel.model.meeting.Meeting``). This maps the
+# defining modules to the documented ones, so type hints link.
+
+REEXPORTED_FROM = {
+    "grmodel.model.base": "grmodel",
+    "grmodel.model.documents": "grmodel",
+    "grmodel.model.geography": "grmodel",
+    "grmodel.model.meeting": "grmodel",
+    "grmodel.model.organisation": "grmodel",
+    "grmodel.model.people": "grmodel",
+    "grmodel.model.projects": "grmodel",
+    "grmodel.model.values": "grmodel",
+    "grmodel.model": "grmodel",
+    "grmodel.validation.engine": "grmodel.validation",
+    "grmodel.validation.config": "grmodel.validation",
+}
+
+
+def _resolve_reexport(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    """Resolve ``grmodel.model.meeting.Meeting`` to the documented ``grmodel.Meeting``."""
+    if node.get("refdomain") != "py":
+        return None
+    target: str = node["reftarget"]
+    # Attributes and methods: grmodel.model.meeting.Meeting.date → grmodel.Meeting.date
+    for defining, documented in REEXPORTED_FROM.items():
+        if target.startswith(defining + "."):
+            alias = documented + target[len(defining) :]
+            break
+    else:
+        return None
+    domain = env.get_domain("py")
+    new = node.copy()
+    new["reftarget"] = alias
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], alias, new, contnode
+    )
+
+
+class _BuiltinsAreBuiltins(SphinxPostTransform):
+    """Resolve a bare builtin in a type hint (``type[Record]``) to the builtin itself.
+
+    Without intersphinx, Sphinx's fuzzy lookup would otherwise match ``type`` to
+    every documented attribute named ``type`` (``RecordRef.type``,
+    ``Collaboration.type``) and warn that the reference is ambiguous.
+    """
+
+    default_priority = 5  # before sphinx's ReferencesResolver (10)
+
+    def run(self, **kwargs: object) -> None:
+        for node in list(self.document.findall(pending_xref)):
+            target = node.get("reftarget", "")
+            if (
+                node.get("refdomain") == "py"
+                and node.get("reftype") in ("class", "obj")
+                and isinstance(getattr(builtins, target, None), type)
+            ):
+                node.replace_self(node[0] if node.children else nodes.Text(target))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("missing-reference", _resolve_reexport)
+    app.add_post_transform(_BuiltinsAreBuiltins)
