@@ -1,0 +1,201 @@
+"""Shared helpers of the catalogue's topic modules (no rules of its own).
+
+Set rules here keep compact indexes only: body facts (kind, seats, parent,
+members) and small per-meeting summaries, never whole records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, NamedTuple, TypeVar
+
+import attrs
+
+from grmodel.model import (
+    AttendanceStatus,
+    Body,
+    BodyKind,
+    Meeting,
+    MeetingStatus,
+    Municipality,
+    PartialDate,
+    Party,
+    Record,
+    SeatAllocation,
+)
+from grmodel.refdata import ReferenceData
+from grmodel.rules.base import Issue, RecordRef, RuleContext
+
+__all__ = [
+    "NAMND_KINDS",
+    "STEERING_KINDS",
+    "VOTING",
+    "BodyIndex",
+    "BodyInfo",
+    "MeetingOfBodyRule",
+    "day",
+    "overlaps",
+    "party_lineage",
+    "resolve_municipality",
+]
+
+VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE})
+"""Statuses of those who take part in decisions (ledamöter and serving ersättare)."""
+
+NAMND_KINDS = frozenset({BodyKind.BOARD, BodyKind.ASSEMBLY, BodyKind.PRESIDIUM})
+"""Body kinds the nämnd (and fullmäktige) rules of kommunallagen apply to."""
+
+STEERING_KINDS = frozenset({BodyKind.STEERING_GROUP})
+"""GR's political steering groups: beredande organ, checked against nämnd rules as warnings."""
+
+
+def day(value: PartialDate | None) -> dt.date | None:
+    """The exact date of a complete partial date, else ``None``."""
+    return value.to_date() if value is not None else None
+
+
+def overlaps(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """True when two attendance paragraph lists share a § (empty = whole meeting)."""
+    return not a or not b or not set(a).isdisjoint(b)
+
+
+def resolve_municipality(refdata: ReferenceData, text: str) -> Municipality | None:
+    """A municipality by kommunkod, name, or record id ``kommun-NNNN``."""
+    key = text.strip()
+    if key.startswith("kommun-"):
+        key = key.removeprefix("kommun-")
+    return refdata.municipality(key)
+
+
+def party_lineage(refdata: ReferenceData, text: str, at: dt.date | None) -> str | None:
+    """The abbreviation a party ends up as by succession (FP → L, KDS → KD)."""
+    party: Party | None = refdata.party(text, at)
+    if party is None:
+        return None
+    seen = {party.abbreviation}
+    abbreviation = party.abbreviation
+    successor = party.successor
+    while successor and successor not in seen:
+        seen.add(successor)
+        abbreviation = successor
+        nxt = refdata.party(successor)
+        successor = nxt.successor if nxt is not None else None
+    return abbreviation
+
+
+class BodyInfo(NamedTuple):
+    """What rules need to know about a body."""
+
+    kind: BodyKind
+    seats: SeatAllocation | None
+    parent: str | None
+    members: tuple[str, ...]
+    name: str
+
+
+def _info(body: Body) -> BodyInfo:
+    return BodyInfo(body.kind, body.seats, body.parent, body.members, body.name)
+
+
+class BodyIndex:
+    """Bodies of the record set seen so far, over the reference bodies."""
+
+    def __init__(self, refdata: ReferenceData):
+        self._refdata = refdata
+        self._seen: dict[str, BodyInfo] = {}
+
+    def add(self, body: Body) -> None:
+        """Index a Body record of the set."""
+        self._seen[body.id] = _info(body)
+
+    def get(self, body_id: str) -> BodyInfo | None:
+        """The body's facts, from the set or the reference data."""
+        found = self._seen.get(body_id)
+        if found is not None:
+            return found
+        ref = self._refdata.body(body_id)
+        return _info(ref) if ref is not None else None
+
+    def association_members(self, body_id: str) -> tuple[str, tuple[str, ...]] | None:
+        """The nearest body up the parent chain with members: (id, member codes)."""
+        seen: set[str] = set()
+        current: str | None = body_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            info = self.get(current)
+            if info is None:
+                return None
+            if info.members:
+                codes = []
+                for member in info.members:
+                    found = resolve_municipality(self._refdata, member)
+                    codes.append(found.code if found is not None else member)
+                return current, tuple(codes)
+            current = info.parent
+        return None
+
+
+S = TypeVar("S")
+
+
+class MeetingOfBodyRule(Generic[S]):
+    """A set rule about held meetings that needs facts about the meeting's body.
+
+    ``summarise`` turns a meeting into a compact summary (``None``: nothing to
+    check); ``judge`` turns a summary and the body into issues. Meetings whose
+    body is already known are judged at once (findings point at the exact
+    line); the rest are judged at the end against the bodies seen by then.
+    """
+
+    def __init__(
+        self,
+        ctx: RuleContext,
+        kinds: frozenset[BodyKind],
+        summarise: Callable[[Meeting, RuleContext], S | None],
+        judge: Callable[[S, BodyInfo, BodyIndex], Iterable[Issue]],
+    ):
+        self._ctx = ctx
+        self._kinds = kinds
+        self._summarise = summarise
+        self._judge = judge
+        self.bodies = BodyIndex(ctx.refdata)
+        self._later: list[tuple[str, S, RecordRef]] = []
+
+    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+        if isinstance(record, Body):
+            self.bodies.add(record)
+            return
+        if not isinstance(record, Meeting) or record.status is not MeetingStatus.HELD:
+            return
+        summary = self._summarise(record, self._ctx)
+        if summary is None:
+            return
+        body = self.bodies.get(record.body)
+        if body is None:
+            self._later.append((record.body, summary, ref))
+        elif body.kind in self._kinds:
+            yield from self._judge(summary, body, self.bodies)
+
+    def finish(self) -> Iterator[Issue]:
+        for body_id, summary, ref in self._later:
+            body = self.bodies.get(body_id)
+            if body is not None and body.kind in self._kinds:
+                for issue in self._judge(summary, body, self.bodies):
+                    yield attrs.evolve(issue, at=ref)
+
+
+def issues_summary(
+    check: Callable[[Meeting, RuleContext], Iterable[Issue]],
+) -> Callable[[Meeting, RuleContext], list[Issue] | None]:
+    """Summarise a meeting as the (body-independent) issues ``check`` finds."""
+
+    def summarise(meeting: Meeting, ctx: RuleContext) -> list[Issue] | None:
+        return list(check(meeting, ctx)) or None
+
+    return summarise
+
+
+def pass_issues(summary: list[Issue], _body: BodyInfo, _bodies: BodyIndex) -> list[Issue]:
+    """The ``judge`` of rules whose issues do not depend on the body."""
+    return summary

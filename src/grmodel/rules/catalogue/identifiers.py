@@ -1,0 +1,113 @@
+"""IDN: identifiers — diarienummer, organisationsnummer, and record ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from grmodel.model import Document, Municipality, Record
+from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+
+__all__ = ["RULES"]
+
+
+def _diarienummer(record: Document, _ctx: RuleContext) -> Iterator[Issue]:
+    number = record.diarienummer
+    if number is not None and number.family is None:
+        yield Issue(
+            message=f"diarienummer {number.value!r} has no known form (e.g. 2019-00368, "
+            "08-193.012, KS 2019/123)",
+            path=("diarienummer",),
+        )
+
+
+def _organisationsnummer(record: Municipality, _ctx: RuleContext) -> Iterator[Issue]:
+    number = record.organisationsnummer
+    if number is None:
+        return
+    if number.digits is None:
+        problem = "is not of the form NNNNNN-NNNN"
+    elif not number.is_valid:
+        problem = (
+            "has a third digit below 2"
+            if int(number.digits[2]) < 2
+            else "fails the Luhn check digit"
+        )
+    elif not number.is_public_body:
+        problem = "does not start with 2, as a municipality's number does"
+    else:
+        return
+    yield Issue(
+        message=f"organisationsnummer {number.value} of {record.name} {problem}",
+        path=("organisationsnummer",),
+    )
+
+
+class _UniqueIds:
+    """First occurrence of each id: (index of file, line)."""
+
+    def __init__(self, _ctx: RuleContext):
+        self._files: dict[str | None, int] = {}
+        self._file_names: list[str | None] = []
+        self._seen: dict[str, tuple[int, int | None, str]] = {}
+
+    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+        first = self._seen.get(record.id)
+        if first is None:
+            index = self._files.setdefault(ref.file, len(self._files))
+            if index == len(self._file_names):
+                self._file_names.append(ref.file)
+            self._seen[record.id] = (index, ref.line, record.TYPE)
+            return
+        file_index, line, type_tag = first
+        where = f"{self._file_names[file_index]}:{line}"
+        yield Issue(
+            message=f"id {record.id!r} is already used by a {type_tag} record at {where}",
+            path=("id",),
+        )
+
+    def finish(self) -> Iterator[Issue]:
+        return iter(())
+
+
+RULES: list[Rule] = [
+    Rule(
+        code="IDN001",
+        name="diarienummer-format",
+        severity=Severity.WARNING,
+        summary="A diarienummer has no known form.",
+        rationale="Diarienummer link documents across systems. Known forms: GR's 2019-00368 "
+        "(YYYY-NNNNN) and older 08-193.012, and other organisations' KS 2019/123, "
+        "RS 2018-05211, Dnr 106-156/2013, KS/2012:628-805. Another shape is usually an "
+        "extraction error (a lost digit, a space).",
+        hint="Write the number exactly as the document does; check for lost digits.",
+        applies_to=("document",),
+        check=_diarienummer,
+        example='type: document\nid: d1\nkind: tjänsteskrivelse\ndiarienummer: "2019-0368"\n',
+    ),
+    Rule(
+        code="IDN002",
+        name="organisationsnummer-invalid",
+        severity=Severity.ERROR,
+        summary="A municipality's organisationsnummer is malformed or fails its check digit.",
+        rationale="An organisationsnummer is ten digits (NNNNNN-NNNN) whose last digit is a "
+        "Luhn check digit over the first nine; the third digit is at least 2, and public "
+        "bodies' numbers start with 2 (Göteborgs Stad 212000-1355).",
+        hint="Copy the number again from the source; a failed check digit means a typo.",
+        applies_to=("municipality",),
+        check=_organisationsnummer,
+        example='type: municipality\nid: kommun-1480\ncode: "1480"\nname: Göteborg\n'
+        'county: "14"\norganisationsnummer: "212000-1356"\n',
+    ),
+    Rule(
+        code="IDN003",
+        name="duplicate-id",
+        severity=Severity.ERROR,
+        summary="Two records of the set have the same id.",
+        rationale="Records refer to each other by id; a duplicate makes every reference to it "
+        "ambiguous, and exporters would merge or drop one of them.",
+        hint="Give one of the records another id (see grmodel.ids for the conventions).",
+        make_set_rule=_UniqueIds,
+        example="type: person\nid: kent-lagrell\nname: Kent Lagrell\n---\n"
+        "type: person\nid: kent-lagrell\nname: Kent Lagrell\n",
+    ),
+]
