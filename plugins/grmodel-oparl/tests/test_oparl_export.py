@@ -404,3 +404,20 @@ def test_example_data(pm: GrPluginManager, tmp_path: Path) -> None:
         k: v for k, v in keyed(records).items() if k[0] in mapped
     }
     assert back == keyed(records)
+
+
+def test_foreign_oparl_is_a_one_line_error(pm: GrPluginManager, tmp_path: Path) -> None:
+    from grmodel.errors import GrmodelError
+
+    files = copy.deepcopy(build_oparl(sample_records(), ExportOptions(base_url=BASE)))
+    files["body/gr/meeting.json"]["data"][0].pop("meetingState")
+    for rel, obj in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(json.dumps(obj), encoding="utf-8")
+    with pytest.raises(GrmodelError, match="not an OParl export written by grmodel"):
+        read_oparl(tmp_path, pm.converter)
+    files["body/gr/meeting.json"]["data"][0]["meetingState"] = "held"
+    files["body/gr/meeting.json"]["data"][0].pop("grmodel:date")
+    (tmp_path / "body/gr/meeting.json").write_text(json.dumps(files["body/gr/meeting.json"]))
+    with pytest.raises(GrmodelError, match="meeting"):
+        read_oparl(tmp_path, pm.converter)

@@ -255,3 +255,23 @@ def test_example_data(pm: GrPluginManager, tmp_path: Path) -> None:
     items = [e for e in popolo["events"] if e.get("parent_id") == EXAMPLE_MEETING]
     assert [i["grmodel:paragraph"] for i in items] == list(range(38, 48))
     assert keyed(read_popolo(out, pm.converter)) == keyed(records)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"persons": [], "memberships": [{"id": "m", "person_id": "p", "organization_id": "o"}]},
+        {
+            "persons": [{"id": "p", "name": "P"}],
+            "events": [{"id": "e", "classification": "meeting"}],
+        },
+        {"organizations": []},
+    ],
+)
+def test_foreign_popolo_is_a_one_line_error(pm: GrPluginManager, data: dict[str, Any]) -> None:
+    from grmodel_popolo import records_from_popolo
+
+    from grmodel.errors import GrmodelError
+
+    with pytest.raises(GrmodelError, match="Popolo export"):
+        records_from_popolo(data, pm.converter)

@@ -81,7 +81,17 @@ class _Reader:
         return data
 
     def record(self, raw: dict[str, Any]) -> Record:
-        return self.conv.structure_record(raw)
+        try:
+            return self.conv.structure_record(raw)
+        except Exception as exc:
+            problems = "; ".join(
+                ".".join(map(str, p.path)) + f": {p.message}" if p.path else p.message
+                for p in self.conv.explain(exc, self.conv.record_types.get(str(raw.get("type"))))
+            )
+            raise GrmodelError(
+                f"{raw.get('type')} {raw.get('id')!r} in the OParl export: {problems or exc} "
+                "(only exports written by grmodel are read back)"
+            ) from exc
 
     def id_of(self, url: str) -> str:
         return self.urls.record_id(url)
@@ -216,7 +226,13 @@ def read_oparl(path: Path, converter: GrConverter | None = None) -> list[Record]
         from grmodel.plugins import get_plugin_manager
 
         converter = get_plugin_manager().converter
-    return _Reader(path, converter).run()
+    try:
+        return _Reader(path, converter).run()
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise GrmodelError(
+            f"{path}: not an OParl export written by grmodel "
+            f"({type(exc).__name__}: {exc}; a property grmodel writes is missing or malformed)"
+        ) from exc
 
 
 def _parse(document: SourceDocument) -> ImportResult:

@@ -54,6 +54,16 @@ def records_from_popolo(data: dict[str, Any], converter: GrConverter) -> list[Re
 
     :raises GrmodelError: when the data is not such an export.
     """
+    try:
+        return _records(data, converter)
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise GrmodelError(
+            f"not a Popolo export written by grmodel ({type(exc).__name__}: {exc}; "
+            "a property grmodel writes is missing or malformed)"
+        ) from exc
+
+
+def _records(data: dict[str, Any], converter: GrConverter) -> list[Record]:
     if not isinstance(data, dict) or not isinstance(data.get("persons"), list):
         raise GrmodelError("not a Popolo export (a JSON object with a 'persons' list)")
     raws: list[dict[str, Any]] = []
@@ -134,7 +144,18 @@ def records_from_popolo(data: dict[str, Any], converter: GrConverter) -> list[Re
 
     out: dict[tuple[str, str], Record] = {}
     for raw in raws:
-        record = converter.structure_record(raw)
+        try:
+            record = converter.structure_record(raw)
+        except Exception as exc:
+            cls = converter.record_types.get(str(raw.get("type")))
+            problems = "; ".join(
+                ".".join(map(str, p.path)) + f": {p.message}" if p.path else p.message
+                for p in converter.explain(exc, cls)
+            )
+            raise GrmodelError(
+                f"{raw.get('type')} {raw.get('id')!r} in the Popolo export: {problems or exc} "
+                "(only exports written by grmodel are read back)"
+            ) from exc
         out.setdefault((record.TYPE, record.id), record)
     order = {cls.TYPE: n for n, cls in enumerate(CORE_RECORD_TYPES)}
     return sorted(out.values(), key=lambda r: (order.get(r.TYPE, len(order)), r.TYPE, r.id))
