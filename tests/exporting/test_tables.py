@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from typing import ClassVar
+
+import attrs
 
 from grmodel.exporting.tables import REFERENCE_TABLES, TABLES, TABLES_BY_NAME, flatten
 from grmodel.model import Body, BodyKind, Meeting, PartialDate, Person, Record
-from grmodel.plugins import GrPluginManager
+from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 
 
 def test_schema_is_consistent() -> None:
@@ -83,3 +87,30 @@ def test_partial_dates_are_strings_with_first_and_last_day() -> None:
     assert row["date"] == "2018-05"
     assert str(row["date_first_day"]) == "2018-05-01"
     assert str(row["date_last_day"]) == "2018-05-31"
+
+
+@attrs.frozen(kw_only=True)
+class Site(Record):
+    """A plugin's own record type."""
+
+    TYPE: ClassVar[str] = "site"
+
+    name: str
+
+
+class SitePlugin:
+    @hookimpl
+    def grmodel_record_types(self) -> list[type[Record]]:
+        return [Site]
+
+
+def test_plugin_record_types_go_to_extra_records() -> None:
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("sites", SitePlugin())])
+    rows = list(flatten([Site(id="s1", name="Plats")], converter=pm.converter))
+    assert rows == [
+        (
+            "extra_records",
+            {"id": "s1", "type": "site", "data": '{"type": "site", "id": "s1", "name": "Plats"}'},
+        )
+    ]
+    assert json.loads(rows[0][1]["data"])["name"] == "Plats"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from grmodel.exporting.base import Exporter, ExportOptions
-from grmodel.exporting.tables import TABLES, TABLES_BY_NAME, Column, Table, flatten
+from grmodel.exporting.tables import TABLES, Column, Table, flatten
 from grmodel.model import Record
 
 __all__ = ["EXPORTERS", "descriptor", "write_datapackage"]
@@ -116,8 +116,9 @@ def write_datapackage(records: Iterable[Record], path: Path, options: ExportOpti
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(table.column_names)
             writers[table.name] = writer
+        columns = {t.name: t.column_names for t in TABLES}
         for name, row in flatten(records, converter=options.converter):
-            writers[name].writerow([_csv_value(v) for v in TABLES_BY_NAME[name].values(row)])
+            writers[name].writerow([_csv_value(row.get(c)) for c in columns[name]])
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
     (path / DESCRIPTOR_NAME).write_text(text + "\n", encoding="utf-8")
 

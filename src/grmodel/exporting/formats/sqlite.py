@@ -25,14 +25,13 @@ Every decision proposed to förbundsstyrelsen in 2019::
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
-from grmodel.exporting.tables import TABLES, TABLES_BY_NAME, Column, Table, flatten
+from grmodel.exporting.tables import TABLES, Column, Table, flatten
 from grmodel.model import Record
 
 __all__ = ["EXPORTERS", "create_statements", "write_sqlite"]
@@ -118,12 +117,6 @@ def create_statements() -> list[str]:
     return statements
 
 
-def _sql_value(value: object) -> object:
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return value
-
-
 def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
     """Write the records into a new SQLite database at ``path``.
 
@@ -134,8 +127,8 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
     try:
         con.execute("PRAGMA journal_mode = MEMORY")
         con.execute("BEGIN")
-        for statement in create_statements():
-            con.execute(statement)
+        for table in TABLES:
+            con.execute(_table_sql(table))
         inserts = {
             t.name: f"INSERT INTO {_quote(t.name)} ({_columns(t.column_names)}) "
             f"VALUES ({', '.join('?' for _ in t.columns)})"
@@ -152,13 +145,28 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
                 ) from exc
             pending[name].clear()
 
+        columns = {t.name: t.column_names for t in TABLES}
+        # Only date and time columns need converting; the rest go in as they are.
+        temporal = {
+            t.name: tuple(i for i, c in enumerate(t.columns) if c.type in ("date", "time"))
+            for t in TABLES
+        }
         for name, row in flatten(records, converter=options.converter):
+            values = [row.get(c) for c in columns[name]]
+            for index in temporal[name]:
+                value = values[index]
+                if value is not None:
+                    values[index] = value.isoformat()
             batch = pending[name]
-            batch.append(tuple(_sql_value(v) for v in TABLES_BY_NAME[name].values(row)))
+            batch.append(tuple(values))
             if len(batch) >= BATCH_SIZE:
                 flush(name)
         for name in pending:
             flush(name)
+        # Indexes after the rows: building them once is faster than keeping them up.
+        for table in TABLES:
+            for statement in _index_sql(table):
+                con.execute(statement)
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             table, rowid, parent, _ = problems[0]
