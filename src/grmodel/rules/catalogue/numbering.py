@@ -39,27 +39,33 @@ def _duplicates(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _sequence(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
-    previous: int | None = None
-    for index, paragraph in _paragraphs(meeting):
-        if previous is not None and paragraph != previous:
-            if paragraph < previous:
-                message = f"§ {paragraph} comes after § {previous}"
-            elif paragraph > previous + 1:
-                gap = (
-                    f"§ {previous + 1}"
-                    if paragraph == previous + 2
-                    else f"§§ {previous + 1}–{paragraph - 1}"
-                )
-                message = f"§ {paragraph} follows § {previous}: {gap} missing"
-            else:
-                message = ""
-            if message:
-                yield Issue(
-                    message=message,
-                    path=("items", index, "paragraph"),
-                    node=meeting.items[index],
-                )
-        previous = paragraph if previous is None else max(previous, paragraph)
+    numbered = _paragraphs(meeting)
+    highest: int | None = None
+    for index, paragraph in numbered:
+        if highest is not None and paragraph < highest:
+            yield Issue(
+                message=f"§ {paragraph} comes after § {highest}",
+                path=("items", index, "paragraph"),
+                node=meeting.items[index],
+            )
+        highest = paragraph if highest is None else max(highest, paragraph)
+    first_index: dict[int, int] = {}
+    for index, paragraph in numbered:
+        first_index.setdefault(paragraph, index)
+    ordered = sorted(first_index)
+    for previous, paragraph in itertools.pairwise(ordered):
+        if paragraph > previous + 1:
+            gap = (
+                f"§ {previous + 1}"
+                if paragraph == previous + 2
+                else f"§§ {previous + 1}–{paragraph - 1}"
+            )
+            index = first_index[paragraph]
+            yield Issue(
+                message=f"§ {paragraph} follows § {previous}: {gap} missing",
+                path=("items", index, "paragraph"),
+                node=meeting.items[index],
+            )
 
 
 def _stated(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
