@@ -1,0 +1,308 @@
+"""The ``agenda`` importer: a dagordning (kallelse, förslag till dagordning) into a
+planned meeting with its items, their kinds and attachments.
+
+Items may be one per line ("1. Justering", "1 Val av justerare", "§ 1 …") or run
+on in one paragraph ("1. Justering 2. Remiss: … Beslutsärende 3. …"); an item's
+kind word may precede or follow its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from grmodel.ids import agenda_item_id, document_id, meeting_id
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.model import (
+    AgendaItem,
+    DocumentKind,
+    ItemKind,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    PartialDate,
+    Span,
+)
+from grmodel_gr_documents.bodies import stated_body_id
+from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.dates import find_dates, find_times
+
+__all__ = ["Stream", "detect_agenda", "item_title", "parse_agenda"]
+
+_KINDS: dict[str, ItemKind] = {
+    "beslutsärende": ItemKind.BESLUTSARENDE,
+    "beslutsärenden": ItemKind.BESLUTSARENDE,
+    "beslut": ItemKind.BESLUTSARENDE,
+    "informationsärende": ItemKind.INFORMATIONSARENDE,
+    "informationsärenden": ItemKind.INFORMATIONSARENDE,
+    "information": ItemKind.INFORMATIONSARENDE,
+    "strategifråga": ItemKind.STRATEGIFRAGA,
+    "strategifrågor": ItemKind.STRATEGIFRAGA,
+    "diskussionsärende": ItemKind.STRATEGIFRAGA,
+    "diskussion": ItemKind.STRATEGIFRAGA,
+}
+_KIND_WORD = "|".join(sorted(_KINDS, key=len, reverse=True))
+_KIND_END = re.compile(rf"(?i)[\s(]*\b({_KIND_WORD})\b\s*\)?[.:]?\s*$")
+_KIND_START = re.compile(rf"(?i)^\(?({_KIND_WORD})\)?\s*[:–-]\s*")
+_ATTACHED = re.compile(
+    r"(?i)\(?\s*handling(?:ar)?\s+bifoga[st]\s*\)?|\bbifogas\b|\bbifogar\b|\bbilaga\b"
+)
+_RUN_ON = re.compile(r"(?<![\w§.,:/-])(\d{1,2})[.)]\s+(?=[A-ZÅÄÖ§\"„”(])")
+_LINE_START = re.compile(r"(?m)^(?:§\s*(\d{1,3})\s*[.:]?\s+|(\d{1,2})[.)]?\s+)(?=[A-ZÅÄÖ\"„”(])")
+_VERB = re.compile(
+    r"^(?:har|ska|skall|är|löper|föreslår|beslutade|beslutar|kommer|behöver|bör|kan|får|vill|"
+    r"avser|gäller|innebär|presenterar|informerar|redovisar|ligger|finns|inbjuds|skickas|"
+    r"återkommer|ger|tar|lämnar|arbetar|startade|önskar)$"
+)
+_HEADING_GROUP = re.compile(rf"(?i)^({_KIND_WORD})\s*:?$")
+
+
+class Stream:
+    """Content lines joined with ``\\n`` and a map from offsets back to lines."""
+
+    def __init__(self, b: Builder, start: int = 1, end: int | None = None):
+        self.lines: list[int] = b.tracker.content(start, end)
+        parts: list[str] = []
+        self.starts: list[int] = []
+        offset = 0
+        for n in self.lines:
+            self.starts.append(offset)
+            text = b.tracker.text(n)
+            parts.append(text)
+            offset += len(text) + 1
+        self.text = "\n".join(parts)
+
+    def line_at(self, offset: int) -> int:
+        """Line number of the character at ``offset``."""
+        index = 0
+        for i, start in enumerate(self.starts):
+            if start <= offset:
+                index = i
+            else:
+                break
+        return self.lines[index] if self.lines else 1
+
+    def lines_between(self, start: int, end: int) -> list[int]:
+        """Lines touched by ``text[start:end]``."""
+        if not self.lines or end <= start:
+            return []
+        first, last = self.line_at(start), self.line_at(max(start, end - 1))
+        return [n for n in self.lines if first <= n <= last]
+
+
+def item_title(text: str) -> tuple[str, str | None]:
+    """Split an item's run-on text into its title and the rest.
+
+    The rest starts at the first sentence end or where a capitalised word is
+    followed within three words by a finite verb ("… Brottsofferfonden Projekt
+    Dialoga Relationsvåldcentrum löper …").
+    """
+    text = text.strip()
+    if len(text) <= 100 and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
+        return text.rstrip(" ."), None
+    words = list(re.finditer(r"\S+", text))
+    cut = None
+    for i, w in enumerate(words[1:], start=1):
+        word = w[0]
+        if not word[0].isupper() or words[i - 1][0].endswith(":"):
+            continue
+        if any(_VERB.match(x[0].lower().strip(",.")) for x in words[i + 1 : i + 4]):
+            cut = w.start()
+            break
+    sentence = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", text)
+    if sentence and (cut is None or sentence.end() <= cut):
+        cut = sentence.end()
+    if cut is None or cut > 200:
+        return (text[:200].rstrip(" .") if cut is None and len(text) <= 200 else text), None
+    return text[:cut].strip().rstrip(" ."), text[cut:].strip() or None
+
+
+@attrs.frozen
+class _Found:
+    start: int
+    end: int
+    number: str
+    paragraph: int | None
+
+
+def _item_starts(stream: Stream) -> list[_Found]:
+    text = stream.text
+    line_found = [
+        _Found(m.start(), m.end(), m[0].strip(), int(m[1]) if m[1] else None)
+        for m in _LINE_START.finditer(text)
+    ]
+    para_style = [f for f in line_found if f.paragraph is not None]
+    if len(para_style) >= 2:
+        return para_style
+    out: list[_Found] = []
+    expected = 1
+    pos = 0
+    while True:
+        nxt = None
+        for m in _RUN_ON.finditer(text, pos):
+            if int(m[1]) == expected:
+                nxt = _Found(m.start(), m.end(), m[0].strip(), None)
+                break
+        if nxt is None:
+            for f in line_found:
+                if f.start >= pos and f.paragraph is None and re.match(rf"{expected}\b", f.number):
+                    nxt = f
+                    break
+        if nxt is None:
+            break
+        out.append(nxt)
+        expected += 1
+        pos = nxt.end
+    return out if len(out) >= 2 else []
+
+
+def parse_agenda(
+    document: SourceDocument,
+    *,
+    within: range | None = None,
+    year: int | None = None,
+    part_of: str | None = None,
+) -> ImportResult:
+    """Import an agenda (dagordning, kallelse, förslag till dagordning)."""
+    b = Builder(document, within=within, year=year)
+    t = b.tracker
+    stream = Stream(b)
+    found = _item_starts(stream)
+    header_end = found[0].start if found else len(stream.text)
+    header = stream.text[:header_end]
+    acting = b.bodies.acting_body(header, b.text)
+    body, body_name = acting if acting else (None, None)
+    if body is None:
+        m = re.search(r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:]+)", header)
+        body_name = m["n"].strip() if m else None
+        body = stated_body_id(body_name) if body_name else "okant-organ"
+    dates = find_dates(header, b.year) or find_dates(stream.text, b.year)
+    date: PartialDate | None = dates[0].date if dates else None
+    end_date = dates[0].end_date if dates else None
+    if dates and len(dates) > 1 and end_date is None and dates[0].date.to_date() is not None:
+        second = dates[1].date.to_date()
+        first = dates[0].date.to_date()
+        if first and second and 0 < (second - first).days <= 7 and dates[1].start < header_end:
+            end_date = dates[1].date
+    if date is None and b.year:
+        date = PartialDate(b.year)
+    times = find_times(header, bare=True)
+    place = None
+    pm = re.search(r"(?im)^(?:plats|lokal)\s*:\s*(?P<p>.+)$", header)
+    if pm:
+        place = pm["p"].strip(" .")
+    elif dates and dates[0].start < header_end:
+        last_date = [d for d in dates if d.start < header_end][-1]
+        m = re.match(r"\s*,\s*(?P<p>[A-ZÅÄÖ][^.:\n]{2,60})\.", header[last_date.end :])
+        if m:
+            place = m["p"].strip()
+    kind = MeetingKind.RESIDENTIAL if re.search(r"(?i)internat", header) else MeetingKind.ORDINARY
+    if date is None:
+        b.doc_id = document_id(kind="dagordning", title=document.path.stem)
+        return b.finish(kind=DocumentKind.DAGORDNING, title="Dagordning", part_of=part_of)
+    mid = meeting_id(body, str(date))
+    b.doc_id = document_id(meeting=mid, kind="dagordning")
+    header_lines = stream.lines_between(0, header_end)
+    for n in header_lines:
+        line = t.text(n)
+        if (
+            re.search(r"(?i)dagordning|kallelse|plats|tid|sammanträde|möte", line)
+            or find_dates(line, b.year)
+            or b.bodies.find(line)
+        ):
+            t.place(n)
+    items: list[AgendaItem] = []
+    line_mode = all(stream.text[f.start - 1 : f.start] in ("", "\n") for f in found)
+    group_kind: ItemKind | None = None
+    for index, f in enumerate(found):
+        end = found[index + 1].start if index + 1 < len(found) else len(stream.text)
+        segment = stream.text[f.end : end]
+        if line_mode:
+            first_break = segment.find("\n")
+            tail = segment[first_break + 1 :] if first_break >= 0 else ""
+            keep = [segment[:first_break] if first_break >= 0 else segment]
+            for extra in tail.split("\n"):
+                if not extra:
+                    continue
+                if _HEADING_GROUP.match(extra):
+                    break
+                keep.append(extra)
+            segment = "\n".join(keep)
+            next_group = (
+                _HEADING_GROUP.match(tail.strip().split("\n")[-1]) if tail.strip() else None
+            )
+        else:
+            next_group = None
+        lines = stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
+        t.place_all(lines)
+        body_text = segment.replace("\n", " ").strip()
+        attachment = bool(_ATTACHED.search(body_text))
+        body_text = re.sub(r"(?i)\(\s*handling(?:ar)?\s+bifoga[st]\s*\)", "", body_text).strip()
+        item_kind = group_kind
+        m = _KIND_END.search(body_text)
+        if m:
+            item_kind = _KINDS[m[1].lower()]
+            body_text = body_text[: m.start()].strip()
+        m = _KIND_START.match(body_text)
+        if m:
+            item_kind = _KINDS[m[1].lower()]
+            body_text = body_text[m.end() :].strip()
+        title, rest = item_title(body_text)
+        items.append(
+            AgendaItem(
+                id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
+                ordinal=index + 1,
+                title=title or f.number,
+                number=f.number,
+                paragraph=f.paragraph,
+                kind=item_kind,
+                text=rest,
+                attachment=attachment,
+                source=Span(lines[0], lines[-1] if lines[-1] != lines[0] else None)
+                if lines
+                else None,
+            )
+        )
+        if next_group is not None:
+            group_kind = _KINDS[next_group[1].lower()]
+            t.place(stream.line_at(end - 2))
+    for n in t.content():
+        if _HEADING_GROUP.match(t.text(n)):
+            t.place(n)
+    meeting = Meeting(
+        id=mid,
+        body=body,
+        body_name=body_name,
+        date=date,
+        end_date=end_date,
+        start_time=times[0].start_time if times else None,
+        end_time=times[0].end_time if times else None,
+        place=place,
+        kind=kind,
+        status=MeetingStatus.PLANNED,
+        items=tuple(items),
+        documents=(b.doc_id,),
+        provenance=b.prov(
+            stream.lines[0] if stream.lines else 1, stream.lines[-1] if stream.lines else None
+        ),
+    )
+    b.add(meeting)
+    return b.finish(
+        kind=DocumentKind.DAGORDNING,
+        title="Dagordning" + (f" {body_name}" if body_name else ""),
+        date=date,
+        meeting=mid,
+        organisation=body,
+        part_of=part_of,
+    )
+
+
+def detect_agenda(document: SourceDocument) -> float:
+    """Confidence that ``document`` is an agenda."""
+    head = "\n".join([x for x in document.text.split("\n") if x.strip()][:10])[:600]
+    if re.search(r"(?im)^\s*protokoll\b", head):
+        return 0.1
+    if re.search(r"(?i)\b(?:förslag\s+till\s+dagordning|dagordning|kallelse)\b", head):
+        return 0.85
+    return 0.0

@@ -1,0 +1,259 @@
+"""Line normalisation, running page headers and footers, and line accounting.
+
+Text extracted from PDFs repeats each page's header and footer mid-text
+("Protokoll 2019-11-07 / Göteborgsregionens kommunalförbund / Plats: …",
+"FÖRBUNDSSTYRELSEN GR 2", "Sida 2 av 4", "Just: ____", "2 (5)").
+:func:`detect_furniture` finds them; the first header block at the very top of a
+document is its masthead (kept, the importer reads it), every later repetition
+is dropped explicitly as a :class:`~grmodel.Segment` with its span.
+
+:class:`Tracker` keeps the books: every line ends up placed, unplaced or
+dropped, never silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from grmodel.model import Segment, Span
+
+__all__ = [
+    "Furniture",
+    "Paragraph",
+    "Tracker",
+    "detect_furniture",
+    "normalise_line",
+    "paragraphs",
+]
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "\u00ad": "", "\ufeff": ""})
+
+
+def normalise_line(line: str) -> str:
+    """NFC, ligatures and soft hyphens resolved, runs of spaces collapsed, stripped."""
+    line = unicodedata.normalize("NFC", line).translate(_LIGATURES)
+    return _SPACES.sub(" ", line).strip()
+
+
+# --- page furniture ----------------------------------------------------------
+
+_PAGE_MARK = re.compile(
+    r"""(?ix)^(?:
+        sida\s*\d+(?:\s*(?:av|/|\()\s*\d+\)?)?
+      | \d{1,3}\s*\(\s*\d{1,3}\s*\)
+      | \d{1,3}\s*/\s*\d{1,3}
+      | -\s*\d{1,3}\s*-
+      | just\.?\s*:?[\s_.]*
+      | just\.?\s*:\s*[_.]+.*
+      | justerat\s+sign\.?\s*:?[\s_.]*
+      | justerandes\s+sign(?:atur)?\.?\s*:?[\s_.]*
+      | ordförandes\s+sign(?:atur)?\.?\s*:?[\s_.]*
+      | sign\.?\s*:?\s*[_.]*
+      | utdragsbestyrkande\s*:?[\s_.]*
+    )$""",
+)
+"""A line that is only a page number or a signature field of a page footer."""
+
+_CAPS_PAGE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9 .&-]{2,}\s\d{1,3}$")
+"""An upper-case running title ending in a page number ("FÖRBUNDSSTYRELSEN GR 2")."""
+
+_HEADER_WORDS = re.compile(
+    r"(?i)^(?:protokoll|kallelse|dagordning|plats\s*:|sammanträdesdatum|datum\s*:|tid\s*:)"
+    r"|kommunalförbund$|^göteborgsregionen$|^gr$|\bsida\s+\d"
+)
+"""Words that make a repeated line a running header."""
+
+_DIGITS = re.compile(r"\d+")
+
+
+@attrs.frozen
+class Furniture:
+    """What :func:`detect_furniture` found."""
+
+    dropped: tuple[Segment, ...]
+    """Repeated headers/footers to drop, one segment per block."""
+    masthead: tuple[int, ...]
+    """Lines (1-based) of the header block at the top of the document, kept."""
+
+
+def _is_candidate(line: str, exact: Counter[str], shape: Counter[str]) -> tuple[bool, bool]:
+    """(is a furniture line, is a strong page mark)."""
+    if not line or len(line) > 160:
+        return False, False
+    if _PAGE_MARK.match(line):
+        return True, True
+    if line.startswith("§") or line.lower().startswith(("paragraf", "att ")):
+        return False, False
+    shaped = _DIGITS.sub("#", line)
+    if _CAPS_PAGE.match(line) and shape[shaped] >= 2:
+        return True, False
+    if exact[line] >= 2 and _HEADER_WORDS.search(line):
+        return True, False
+    return False, False
+
+
+def detect_furniture(lines: list[str]) -> Furniture:
+    """Find running page headers and footers in normalised ``lines``.
+
+    A candidate is a page mark ("Sida 2 av 4", "2 (5)", "Just: ____"), an
+    upper-case title with a page number that recurs, or a short line with a
+    header word ("Protokoll …", "… kommunalförbund", "Plats: …") that recurs
+    verbatim. Candidates separated only by blank lines form a block; each block
+    is dropped, except a block at the very top of the document (the masthead).
+    """
+    exact: Counter[str] = Counter(line for line in lines if line)
+    shape: Counter[str] = Counter(_DIGITS.sub("#", line) for line in lines if line)
+    marks: dict[int, bool] = {}
+    for index, line in enumerate(lines):
+        is_candidate, strong = _is_candidate(line, exact, shape)
+        if is_candidate:
+            marks[index] = strong
+    blocks: list[list[int]] = []
+    for index in sorted(marks):
+        if blocks and all(not lines[i] for i in range(blocks[-1][-1] + 1, index)):
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    masthead: tuple[int, ...] = ()
+    dropped: list[Segment] = []
+    first_content = next((i for i, line in enumerate(lines) if line), None)
+    for block in blocks:
+        weak = not any(marks[i] for i in block)
+        if not masthead and weak and block[0] == first_content:
+            masthead = tuple(i + 1 for i in block)
+            continue
+        text = "\n".join(lines[i] for i in range(block[0], block[-1] + 1))
+        reason = "page number" if all(marks[i] for i in block) else "page header"
+        dropped.append(
+            Segment(
+                span=Span(block[0] + 1, block[-1] + 1 if block[-1] > block[0] else None),
+                text=text,
+                reason=reason,
+            )
+        )
+    return Furniture(dropped=tuple(dropped), masthead=masthead)
+
+
+# --- accounting --------------------------------------------------------------
+
+
+@attrs.frozen
+class Paragraph:
+    """A run of consecutive non-blank, non-dropped lines."""
+
+    lines: tuple[int, ...]
+    """Line numbers (1-based)."""
+    text: str
+    """The lines joined with spaces."""
+
+    @property
+    def span(self) -> Span:
+        """The paragraph's span."""
+        return Span(self.lines[0], self.lines[-1] if len(self.lines) > 1 else None)
+
+
+class Tracker:
+    """The normalised lines of a source and which of them are placed or dropped.
+
+    :param raw: the source's lines (``lines[0]`` is line 1).
+    :param within: restrict to these line numbers (a part of a combined
+        document); other lines are neither placed nor reported.
+    """
+
+    def __init__(self, raw: list[str], within: range | None = None):
+        self.raw = raw
+        self.within = within if within is not None else range(1, len(raw) + 1)
+        self.lines = [
+            normalise_line(line) if (i + 1) in self.within else "" for i, line in enumerate(raw)
+        ]
+        self.placed: set[int] = set()
+        self.dropped: set[int] = set()
+        self.dropped_segments: list[Segment] = []
+        furniture = detect_furniture(self.lines)
+        self.masthead = furniture.masthead
+        for seg in furniture.dropped:
+            self.drop(seg)
+
+    def drop(self, segment: Segment) -> None:
+        """Drop a segment (a recognised page header or footer)."""
+        self.dropped_segments.append(segment)
+        self.dropped.update(range(segment.span.line, segment.span.last + 1))
+
+    def text(self, line: int) -> str:
+        """Normalised text of a line ("" outside the source or when dropped)."""
+        if line in self.dropped or not 1 <= line <= len(self.lines):
+            return ""
+        return self.lines[line - 1]
+
+    def place(self, first: int, last: int | None = None) -> None:
+        """Mark lines as placed in a record."""
+        for line in range(first, (last if last is not None else first) + 1):
+            if line not in self.dropped and line in self.within:
+                self.placed.add(line)
+
+    def place_all(self, lines: Iterable[int]) -> None:
+        """Mark each of ``lines`` as placed."""
+        for line in lines:
+            self.place(line)
+
+    def content(self, start: int = 1, end: int | None = None) -> list[int]:
+        """Non-blank, non-dropped line numbers in ``start..end`` (inclusive)."""
+        last = min(end if end is not None else len(self.lines), len(self.lines))
+        return [n for n in range(max(start, 1), last + 1) if self.text(n)]
+
+    def finish(self) -> tuple[frozenset[int], tuple[Segment, ...], tuple[Segment, ...]]:
+        """Placed lines (blank ones included), unplaced segments and dropped segments.
+
+        Every line of ``within`` is in exactly one of the three.
+        """
+        placed = set(self.placed)
+        unplaced: list[Segment] = []
+        run: list[int] = []
+
+        def flush() -> None:
+            if run:
+                text = "\n".join(self.lines[i - 1] for i in run)
+                span = Span(run[0], run[-1] if len(run) > 1 else None)
+                unplaced.append(Segment(span=span, text=text))
+                run.clear()
+
+        for line in self.within:
+            if line in self.dropped:
+                flush()
+                continue
+            if not self.lines[line - 1]:
+                placed.add(line)
+                flush()
+            elif line not in placed:
+                if run and run[-1] != line - 1:
+                    flush()
+                run.append(line)
+            else:
+                flush()
+        flush()
+        dropped = tuple(sorted(self.dropped_segments, key=lambda s: s.span.line))
+        return frozenset(placed), tuple(unplaced), dropped
+
+
+def paragraphs(tracker: Tracker, start: int, end: int) -> list[Paragraph]:
+    """Paragraphs (runs of content lines) in ``start..end``; dropped lines are skipped
+    without breaking a paragraph, so text continues across a page header."""
+    out: list[Paragraph] = []
+    run: list[int] = []
+    for line in range(max(start, 1), min(end, len(tracker.lines)) + 1):
+        if line in tracker.dropped:
+            continue
+        if tracker.text(line):
+            run.append(line)
+        elif run:
+            out.append(Paragraph(tuple(run), " ".join(tracker.text(n) for n in run)))
+            run = []
+    if run:
+        out.append(Paragraph(tuple(run), " ".join(tracker.text(n) for n in run)))
+    return out

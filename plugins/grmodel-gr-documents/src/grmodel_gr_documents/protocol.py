@@ -1,0 +1,856 @@
+"""The ``protocol`` importer: a protokoll into a meeting with everything it states."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from grmodel.ids import agenda_item_id, decision_id, document_id, meeting_id, membership_id
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.model import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    DocumentKind,
+    Justering,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Membership,
+    ParagraphRange,
+    PartialDate,
+    Reservation,
+    Role,
+    Span,
+    Vote,
+)
+from grmodel_gr_documents.bodies import stated_body_id
+from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.dates import find_dates, find_times
+from grmodel_gr_documents.decisions import (
+    IMMEDIATE,
+    STRONG_DECISION,
+    Classified,
+    classify,
+    clause_text,
+    inline_clause,
+    is_lead_only,
+    justerare_names,
+    parse_vote,
+    reservations,
+    sentences,
+)
+from grmodel_gr_documents.lines import Paragraph, paragraphs
+from grmodel_gr_documents.names import (
+    is_person_name,
+    parse_entry,
+    parse_role,
+    split_entries,
+)
+
+__all__ = ["ItemHeading", "detect_protocol", "find_item_headings", "parse_protocol"]
+
+# --- headings ----------------------------------------------------------------
+
+_PARA_HEAD = re.compile(r"^§\s*(\d{1,4})\s*[.:)]?\s*(.*)$")
+_NUM_DOT = re.compile(r"^(\d{1,3})[.)]\s*(\S.*)?$")
+_NUM_BARE = re.compile(r"^(\d{1,3})\s+([A-ZÅÄÖ][^\d].*)$")
+_STATED = re.compile(
+    r"(?i)^(?:paragrafer|paragraferna|§§)\s*:?\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*\.?$"
+)
+_STATED_ANY = re.compile(r"(?i)\b(?:paragrafer|§§)\s*:?\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\b")
+
+_ATT_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?i)^(?:{p})\s*(?::\s*(?P<rest>.*))?$"), key)
+    for p, key in (
+        (
+            r"ej\s+närvarande|frånvarande|ej\s+närvarande\s+ledamöter\s+och\s+ersättare",
+            "absent-top",
+        ),
+        (r"närvarande", "present-top"),
+        (
+            r"närvarande\s+ledamöter|beslutande|beslutande\s+ledamöter|tjänstgörande\s+ledamöter|"
+            r"ledamöter\s+närvarande",
+            "present-members",
+        ),
+        (
+            r"frånvarande\s+ledamöter|ej\s+närvarande\s+ledamöter|förhinder|anmält\s+förhinder|"
+            r"anmälda\s+förhinder|anmält\s+frånvaro|deltog\s+ej|ej\s+deltagande|frånvarande\s+ersättare",
+            "absent-members",
+        ),
+        (r"ledamöter|ledamot", "members"),
+        (r"tjänstgörande\s+ersättare", "serving"),
+        (
+            r"övriga\s+ersättare|ej\s+tjänstgörande\s+ersättare|närvarande\s+ersättare|"
+            r"övriga\s+närvarande\s+ersättare",
+            "other-subs",
+        ),
+        (r"ersättare", "substitutes"),
+        (r"adjungerade|adjungerad|adjungerande", "adjungerade"),
+        (r"sekreterare|sekretariat|protokollförare", "secretary"),
+        (
+            r"övriga|övriga\s+deltagare|övriga\s+närvarande|närvarande\s+tjänstemän|tjänstemän|"
+            r"övriga\s+närvarande\s+tjänstemän|dessutom\s+närvarande|deltagare|gäster|"
+            r"föredragande|inbjudna",
+            "others",
+        ),
+        (r"justerare|justeringsperson(?:er)?|utses\s+att\s+justera", "justerare"),
+    )
+)
+_CLOSING = re.compile(
+    r"(?i)^(?:vid\s+protokollet|justeras|justerat|justerade|protokollet\s+justeras|underskrifter|"
+    r"justerandes\s+signatur|justeringens\s+plats|justeringsdatum|sekreterare\s*:?$|"
+    r"ordförande\s*:?$|justerare\s*:?$|bevis\s+om\s+anslag|anslag|tillkännagivande)\b"
+)
+_BESLUT = re.compile(r"(?i)^(?:[\wåäö]+s\s+)?beslut(?:et)?\s*(?::\s*(?P<rest>.*))?$")
+_BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\s*(?::\s*(?P<rest>.*))?$")
+_SCHEDULE = re.compile(
+    r"(?i)sammanträdes(?:tider|datum|plan|dagar)|mötes(?:tider|datum|plan|dagar)|nästa\s+(?:möte|sammanträde)"
+)
+_PRESENTS = re.compile(
+    r"(?i)^(?P<who>.+?)\s+(?:informerar|informerade|presenterar|presenterade|föredrar|föredrog|"
+    r"redogör|redogjorde|redovisar|redovisade|ger\s+information|gav\s+information|summerar|"
+    r"berättar|rapporterar|rapporterade|visar)\b"
+)
+_PLACE = re.compile(
+    r"(?i)^(?:plats|lokal|sammanträdesplats|mötesplats|plats\s+och\s+tid)\s*:\s*(?P<p>.+)$"
+)
+_TID = re.compile(
+    r"(?i)^(?:tid|datum|tid\s+och\s+plats|sammanträdesdatum|dag\s+och\s+tid)\s*:\s*(?P<t>.*)$"
+)
+_HEADER_WORDS = re.compile(
+    r"(?i)protokoll|kommunalförbund|göteborgsregionen|sammanträde|möte\b|^plats|^tid\b|^datum"
+)
+
+
+@attrs.frozen
+class ItemHeading:
+    """An item heading found in the text."""
+
+    line: int
+    """Line of the heading."""
+    number: str
+    """The number as written ("§ 38.", "1.")."""
+    paragraph: int | None
+    """The § number, for paragraphs."""
+    title: str
+    """The title on the heading line (may be empty)."""
+
+
+def find_item_headings(b: Builder, start: int, end: int) -> list[ItemHeading]:
+    """§ headings when the text has them, else a numbered sequence 1, 2, 3 …"""
+    lines = b.tracker.content(start, end)
+    heads: list[ItemHeading] = []
+    for n in lines:
+        text = b.tracker.text(n)
+        m = _PARA_HEAD.match(text)
+        if m and not _STATED.match(text) and not text.startswith("§§"):
+            number = text[: m.start(2)].strip() if m[2] else text.strip()
+            heads.append(ItemHeading(n, number, int(m[1]), m[2].strip()))
+    if heads:
+        return heads
+    for pattern in (_NUM_DOT, _NUM_BARE):
+        expected = 1
+        found: list[ItemHeading] = []
+        for n in lines:
+            text = b.tracker.text(n)
+            m = pattern.match(text)
+            if m and int(m[1]) == expected:
+                title = (m[2] or "").strip()
+                if len(title) > 200:
+                    continue
+                number = text[: m.start(2)].strip() if m[2] else text.strip()
+                found.append(ItemHeading(n, number, None, title))
+                expected += 1
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _attendance_key(text: str) -> tuple[str, str] | None:
+    for pattern, key in _ATT_HEADINGS:
+        m = pattern.match(text)
+        if m:
+            return key, (m["rest"] or "").strip()
+    return None
+
+
+_STATUS: dict[str, tuple[AttendanceStatus, Role | None]] = {
+    "present-members": (AttendanceStatus.PRESENT, Role.LEDAMOT),
+    "absent-members": (AttendanceStatus.ABSENT, Role.LEDAMOT),
+    "serving": (AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE),
+    "other-subs": (AttendanceStatus.SUBSTITUTE, Role.ERSATTARE),
+    "adjungerade": (AttendanceStatus.ADJUNGERAD, None),
+    "secretary": (AttendanceStatus.SECRETARY, None),
+    "others": (AttendanceStatus.OTHER, None),
+}
+
+
+def _status(key: str, top: str | None) -> tuple[AttendanceStatus, Role | None]:
+    absent = top == "absent-top"
+    if key in ("members", "present-top", "absent-top"):
+        return (AttendanceStatus.ABSENT if absent else AttendanceStatus.PRESENT), Role.LEDAMOT
+    if key == "substitutes":
+        return (AttendanceStatus.ABSENT if absent else AttendanceStatus.SUBSTITUTE), Role.ERSATTARE
+    if absent and key in ("present-members", "serving", "other-subs"):
+        return AttendanceStatus.ABSENT, _STATUS[key][1]
+    return _STATUS.get(key, (AttendanceStatus.OTHER, None))
+
+
+@attrs.define
+class _Draft:
+    kind: Classified
+    text: str
+    clauses: list[str]
+    lines: list[int]
+    res: list[Reservation]
+
+
+@attrs.define
+class _RawEntry:
+    text: str
+    lines: list[int]
+    key: str
+    top: str | None
+
+
+class _Protocol:
+    def __init__(self, b: Builder):
+        self.b = b
+        self.t = b.tracker
+        self.justerare: list[str] = []
+        self.justerare_line: int | None = None
+        self.chair: str | None = None
+        self.attendance: list[Attendance] = []
+        self.memberships: list[Membership] = []
+        self.secretary: str | None = None
+        self.signatories: list[str] = []
+        self.justering_date: PartialDate | None = None
+        self.justering_place: str | None = None
+        self.justering_block_line: int | None = None
+        self.planned: list[Meeting] = []
+        self.body = "okant-organ"
+        self.body_name: str | None = None
+        self.mid = ""
+        self.secretary_closing: str | None = None
+
+    # -- header ----------------------------------------------------------------
+
+    def header(self, end: int) -> dict[str, object]:
+        t = self.t
+        lines = sorted(set(t.masthead) | set(t.content(1, end)))
+        header_text = " \n".join(t.text(n) for n in lines)
+        info: dict[str, object] = {}
+        date_line = None
+        for n in [*t.masthead, *lines]:
+            dates = find_dates(t.text(n), self.b.year)
+            if dates:
+                info["date"], info["end_date"] = dates[0].date, dates[0].end_date
+                date_line = n
+                break
+        times = []
+        for n in lines:
+            text = t.text(n)
+            found = find_times(text, bare=bool(_TID.match(text)))
+            if found:
+                times = found
+                t.place(n)
+                break
+        if times:
+            info["start_time"], info["end_time"] = times[0].start_time, times[0].end_time
+        for n in lines:
+            text = t.text(n)
+            m = _PLACE.match(text)
+            if m:
+                info["place"] = m["p"].strip(" .")
+                t.place(n)
+                break
+        if "place" not in info and date_line is not None:
+            text = t.text(date_line)
+            ends = [d.end for d in find_dates(text, self.b.year)] + [
+                x.end for x in find_times(text)
+            ]
+            rest = text[max(ends) :].strip(" ,.") if ends else ""
+            if rest and rest[0].isupper() and len(rest) < 120:
+                info["place"] = rest
+        if re.search(r"(?i)\bextra\s+(?:sammanträde|möte)", header_text):
+            info["kind"] = MeetingKind.EXTRAORDINARY
+        elif re.search(r"(?i)internat", header_text):
+            info["kind"] = MeetingKind.RESIDENTIAL
+        acting = self.b.bodies.acting_body(header_text, self.b.text)
+        if acting is not None:
+            self.body, self.body_name = acting
+        else:
+            m = re.search(
+                r"(?i)protokoll\s+från\s+(?:sammanträde\s+med\s+|möte\s+med\s+)?(?P<n>.+?)(?:\s+\d|,|$)",
+                header_text,
+            )
+            if m:
+                self.body, self.body_name = stated_body_id(m["n"]), m["n"].strip()
+        for n in lines:
+            text = t.text(n)
+            if (
+                _HEADER_WORDS.search(text)
+                or find_dates(text, self.b.year)
+                or _TID.match(text)
+                or (self.body_name and self.b.bodies.find(text))
+            ):
+                t.place(n)
+        t.place_all(t.masthead)
+        info["first"] = lines[0] if lines else 1
+        return info
+
+    # -- attendance --------------------------------------------------------------
+
+    def attendance_zone(self, start: int, end: int) -> None:
+        t, b = self.t, self.b
+        raw: list[_RawEntry] = []
+        key: str | None = None
+        top: str | None = None
+        for n in t.content(start, end):
+            text = t.text(n)
+            heading = _attendance_key(text)
+            if heading is not None and (not heading[1] or ":" in text):
+                hkey, rest = heading
+                if hkey in ("present-top", "absent-top"):
+                    top = hkey
+                key = hkey
+                t.place(n)
+                if not rest:
+                    continue
+                text = rest
+            if key is None:
+                continue
+            if key == "justerare":
+                self.justerare_from(text, n)
+                t.place(n)
+                continue
+            pieces = split_entries(text, b.refdata)
+            starts_entry = bool(pieces) and is_person_name(
+                re.sub(r"[,(].*$", "", pieces[0]).strip(), b.refdata
+            )
+            if (
+                raw
+                and not starts_entry
+                and (text[:1].islower() or text.startswith("§") or raw[-1].text.endswith(","))
+            ):
+                raw[-1].text += " " + text
+                raw[-1].lines.append(n)
+                continue
+            for piece in pieces:
+                raw.append(_RawEntry(piece, [n], key, top))
+        for entry in raw:
+            self.add_entry(entry)
+
+    def add_entry(self, raw: _RawEntry) -> None:
+        b = self.b
+        entry = parse_entry(raw.text, b.refdata)
+        if entry is None:
+            return
+        if not is_person_name(entry.name) and raw.key not in ("others", "secretary"):
+            return
+        if len(entry.name.split()) < 2:
+            return
+        status, role = _status(raw.key, raw.top)
+        if role is Role.ERSATTARE and entry.serving and status is not AttendanceStatus.ABSENT:
+            status = AttendanceStatus.SERVING_SUBSTITUTE
+        line, last = raw.lines[0], raw.lines[-1]
+        pid = b.person(entry.name, line, entry)
+        self.t.place(line, last)
+        if entry.role is Role.ORDFORANDE and self.chair is None:
+            self.chair = pid
+        if status is AttendanceStatus.SECRETARY and self.secretary is None:
+            self.secretary = pid
+        self.attendance.append(
+            Attendance(
+                person=pid,
+                status=status,
+                role=entry.role,
+                party=entry.party,
+                municipality=entry.municipality,
+                organisation=entry.organisation,
+                title=entry.title,
+                paragraphs=entry.paragraphs,
+                replaces=b.person(entry.replaces, line) if entry.replaces else None,
+                source=Span(line, last if last != line else None),
+            )
+        )
+        if role in (Role.LEDAMOT, Role.ERSATTARE) and (entry.party or entry.municipality):
+            seat = entry.role if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE) else role
+            self.memberships.append(
+                Membership(
+                    id=membership_id(self.body, pid),
+                    person=pid,
+                    body=self.body,
+                    role=seat,
+                    party=entry.party,
+                    municipality=entry.municipality,
+                    provenance=b.prov(line, last),
+                )
+            )
+
+    # -- justerare ---------------------------------------------------------------
+
+    def names_in(self, text: str, line: int) -> list[str]:
+        ids = []
+        for piece in split_entries(text, self.b.refdata):
+            entry = parse_entry(piece, self.b.refdata)
+            if entry is not None and len(entry.name.split()) >= 2:
+                ids.append(self.b.person(entry.name, line, None))
+        return ids
+
+    def justerare_from(self, text: str, line: int) -> bool:
+        names = justerare_names(text)
+        if names is None:
+            names = text if is_person_name(re.sub(r"[,(].*$", "", text).strip()) else None
+        if not names:
+            return False
+        ids = self.names_in(names, line)
+        if not ids:
+            return False
+        for pid in ids:
+            if pid not in self.justerare:
+                self.justerare.append(pid)
+        if self.justerare_line is None:
+            self.justerare_line = line
+        return True
+
+    def scan_justerare(self) -> None:
+        for n in self.t.content():
+            if self.justerare_line is not None:
+                return
+            for sentence in sentences(self.t.text(n)):
+                if justerare_names(sentence) and self.justerare_from(sentence, n):
+                    self.t.place(n)
+                    break
+
+    # -- items ---------------------------------------------------------------
+
+    def units(self, start: int, end: int) -> list[Paragraph]:
+        """Paragraphs, split further where a heading, clause or decision starts."""
+        out: list[Paragraph] = []
+        for para in paragraphs(self.t, start, end):
+            run: list[int] = []
+            for n in para.lines:
+                text = self.t.text(n)
+                begins = (
+                    _BESLUT.match(text)
+                    or _BASIS.match(text)
+                    or clause_text(text) is not None
+                    or STRONG_DECISION.match(text)
+                    or (run and self.t.text(run[-1]).endswith(":"))
+                )
+                if run and begins:
+                    out.append(Paragraph(tuple(run), " ".join(self.t.text(x) for x in run)))
+                    run = []
+                run.append(n)
+            if run:
+                out.append(Paragraph(tuple(run), " ".join(self.t.text(x) for x in run)))
+        return out
+
+    def item(self, ordinal: int, head: ItemHeading, end: int) -> AgendaItem:
+        t, b = self.t, self.b
+        t.place(head.line)
+        title = head.title.rstrip(" .")
+        body_start = head.line + 1
+        if not title:
+            nxt = t.content(head.line + 1, end)
+            if nxt:
+                title = t.text(nxt[0]).rstrip(" .")
+                t.place(nxt[0])
+                body_start = nxt[0] + 1
+        iid = agenda_item_id(self.mid, paragraph=head.paragraph, ordinal=ordinal)
+        texts: list[str] = []
+        decisions: list[_Draft] = []
+        basis: list[str] = []
+        votes: list[tuple[int, Vote]] = []
+        pending_res: list[Reservation] = []
+        immediate = False
+        presenters: list[str] = []
+        mode = "text"
+        lead: _Draft | None = None
+        schedule = bool(_SCHEDULE.search(title))
+        schedule_year = None
+        m = re.search(r"\b(19|20)\d{2}\b", title)
+        if m:
+            schedule_year = int(m[0])
+
+        def new_decision(text: str, lines: tuple[int, ...]) -> _Draft:
+            d = _Draft(classify(text, b.bodies), text, [], list(lines), list(pending_res))
+            pending_res.clear()
+            decisions.append(d)
+            return d
+
+        for unit in self.units(body_start, end):
+            text = unit.text
+            t.place_all(unit.lines)
+            if IMMEDIATE.search(text):
+                immediate = True
+            bm = _BESLUT.match(text)
+            if bm:
+                mode, lead = "decision", None
+                if not bm["rest"]:
+                    continue
+                text = bm["rest"]
+            basis_m = _BASIS.match(text)
+            if basis_m:
+                mode, lead = "basis", None
+                if basis_m["rest"]:
+                    doc = b.basis_document(basis_m["rest"], unit.lines[0], self.mid)
+                    if doc:
+                        basis.append(doc)
+                continue
+            if mode == "basis":
+                docs = [b.basis_document(s, unit.lines[0], self.mid) for s in text.split(";")]
+                if any(docs):
+                    basis.extend(d for d in docs if d)
+                    continue
+                mode = "text"
+            for sentence in sentences(text):
+                if justerare_names(sentence) and self.justerare_line is None:
+                    self.justerare_from(sentence, unit.lines[0])
+            vote = parse_vote(text)
+            if vote is not None:
+                votes.append((len(decisions), vote))
+                if not STRONG_DECISION.match(text):
+                    continue
+            found_res = self.reservations(text, unit.lines[0])
+            decision_text = " ".join(
+                s for s in sentences(text) if not any(r.sentence == s for r in reservations(text))
+            )
+            clause = clause_text(text)
+            if lead is not None and clause is not None:
+                lead.clauses.append(clause)
+                lead.lines.extend(unit.lines)
+                lead.res.extend(found_res)
+                continue
+            lead = None
+            if found_res and not decision_text:
+                if decisions:
+                    decisions[-1].res.extend(found_res)
+                else:
+                    pending_res.extend(found_res)
+                texts.append(text)
+                continue
+            is_heading = (
+                len(text) <= 90
+                and not re.search(r"[.:;!?]$", text)
+                and not STRONG_DECISION.match(text)
+                and not is_lead_only(text)
+            )
+            if mode == "decision" and is_heading:
+                mode = "text"
+            if (mode == "decision" or STRONG_DECISION.match(text)) and not (
+                schedule and mode == "text"
+            ):
+                d = new_decision(decision_text or text, unit.lines)
+                d.res.extend(found_res)
+                if is_lead_only(decision_text or text):
+                    lead = d
+                else:
+                    inline = inline_clause(decision_text or text)
+                    if inline:
+                        d.clauses.append(inline)
+                continue
+            if schedule and self.schedule_line(text, unit.lines, schedule_year):
+                continue
+            pm = _PRESENTS.match(text)
+            if pm:
+                known = set(b.persons)
+                who = re.sub(r"(?i)\s+(?:från|vid|på|i)\s+.*$", "", pm["who"])
+                for pid in self.names_in(who, unit.lines[0]):
+                    if pid in known and pid not in presenters:
+                        presenters.append(pid)
+            if found_res:
+                if decisions:
+                    decisions[-1].res.extend(found_res)
+                else:
+                    pending_res.extend(found_res)
+            texts.append(text)
+        built: list[Decision] = []
+        for index, d in enumerate(decisions):
+            lines = d.lines
+            kind = d.kind
+            vote = next((v for at, v in votes if at == index + 1), None)
+            built.append(
+                Decision(
+                    id=decision_id(iid, index + 1),
+                    kind=kind.kind,
+                    text=d.text,
+                    clauses=tuple(d.clauses),
+                    target_body=kind.target_body,
+                    assignee=kind.assignee,
+                    reservations=tuple(d.res),
+                    votes=vote,
+                    immediate_justering=immediate,
+                    source=Span(min(lines), max(lines) if max(lines) != min(lines) else None),
+                )
+            )
+        leftover_votes = [v for at, v in votes if at == 0 or at > len(decisions)]
+        if leftover_votes and built:
+            target = 0 if all(at == 0 for at, _ in votes) else len(built) - 1
+            if built[target].votes is None:
+                built[target] = attrs.evolve(built[target], votes=leftover_votes[0])
+        last = max([head.line, *t.content(head.line, end)])
+        return AgendaItem(
+            id=iid,
+            ordinal=ordinal,
+            title=title,
+            number=head.number,
+            paragraph=head.paragraph,
+            presenters=tuple(presenters),
+            text="\n\n".join(texts) or None,
+            decisions=tuple(built),
+            basis=tuple(dict.fromkeys(basis)),
+            source=Span(head.line, last if last != head.line else None),
+        )
+
+    def reservations(self, text: str, line: int) -> list[Reservation]:
+        out = []
+        for r in reservations(text):
+            for piece in split_entries(r.who, self.b.refdata):
+                entry = parse_entry(piece, self.b.refdata)
+                if entry is None:
+                    continue
+                out.append(
+                    Reservation(
+                        person=self.b.person(entry.name, line, None),
+                        party=entry.party,
+                        municipality=entry.municipality,
+                        reason=r.reason,
+                        source=Span(line),
+                    )
+                )
+        return out
+
+    def schedule_line(self, text: str, lines: tuple[int, ...], year: int | None) -> bool:
+        b = self.b
+        base_year = year or b.year
+        dates = find_dates(text, base_year)
+        if not dates or len(text) > 200:
+            return False
+        times = find_times(text)
+        for index, d in enumerate(dates):
+            mid = meeting_id(self.body, str(d.date))
+            if mid == self.mid or any(m.id == mid for m in self.planned):
+                continue
+            note = re.sub(r"^[-–•*\s]+", "", text)
+            paren = re.search(r"\(([^)]*)\)", text)
+            kind = MeetingKind.ORDINARY
+            if re.search(r"(?i)studieresa", text):
+                kind = MeetingKind.STUDY_TRIP
+            elif re.search(r"(?i)internat", text):
+                kind = MeetingKind.RESIDENTIAL
+            time = times[index] if index < len(times) and len(times) == len(dates) else None
+            self.planned.append(
+                Meeting(
+                    id=mid,
+                    body=self.body,
+                    body_name=self.body_name,
+                    date=d.date,
+                    end_date=d.end_date,
+                    start_time=time.start_time if time else None,
+                    end_time=time.end_time if time else None,
+                    kind=kind,
+                    status=MeetingStatus.PLANNED,
+                    announced_in=self.mid,
+                    note=paren[1] if paren else (note if note != d.text else None),
+                    provenance=b.prov(lines[0], lines[-1]),
+                )
+            )
+        return True
+
+    # -- closing -----------------------------------------------------------------
+
+    def closing(self, start: int, end: int) -> None:
+        t, b = self.t, self.b
+        state: str | None = None
+        for n in t.content(start, end):
+            text = t.text(n)
+            m = re.match(r"(?i)^vid\s+protokollet\s*:?\s*(?P<rest>.*)$", text)
+            if m:
+                state = "secretary"
+                t.place(n)
+                text = m["rest"]
+                if not text:
+                    continue
+            m = re.match(
+                r"(?i)^(?:justeras|justerat|justerade|protokollet\s+justeras|justerandes\s+signatur"
+                r"|underskrifter)\s*:?\s*(?P<rest>.*)$",
+                text,
+            )
+            if m:
+                state = "justeras"
+                t.place(n)
+                if self.justering_block_line is None:
+                    self.justering_block_line = n
+                text = m["rest"]
+                if not text:
+                    continue
+            dates = find_dates(text, b.year)
+            if dates and state in ("justeras", "secretary", None):
+                self.justering_date = dates[0].date
+                before = re.sub(
+                    r"(?i)\b(?:den|justeringens\s+plats\s+och\s+tid\s*:?)\s*$",
+                    "",
+                    text[: dates[0].start],
+                ).strip(" ,:")
+                before = re.sub(
+                    r"(?i)^(?:justerat|justeringsdatum|justeringens\s+plats(?:\s+och\s+tid)?)\s*:?\s*",
+                    "",
+                    before,
+                )
+                if before and before[0].isupper() and len(before) < 60:
+                    self.justering_place = before
+                t.place(n)
+                continue
+            if parse_role(text) is not None or re.match(
+                r"(?i)^(?:justerare|justerande|sekreterare|beredningsansvarig|ordförande)\s*:?$",
+                text,
+            ):
+                t.place(n)
+                continue
+            pieces = list(split_entries(text, b.refdata))
+            entries = [parse_entry(p, b.refdata) for p in pieces]
+            named = [e for e in entries if e is not None and is_person_name(e.name)]
+            if named:
+                t.place(n)
+                for e in named:
+                    pid = b.person(e.name, n, None)
+                    if state == "secretary" and self.secretary_closing is None:
+                        self.secretary_closing = pid
+                    else:
+                        self.signatories.append(pid)
+                continue
+            if re.match(r"(?i)^(?:justerandes|ordförandes|sekreterarens)\s+sign", text):
+                t.place(n)
+
+    # -- the whole -------------------------------------------------------------
+
+    def run(self, part_of: str | None = None) -> ImportResult:
+        b, t = self.b, self.t
+        content = t.content()
+        if not content:
+            b.doc_id = "protokoll"
+            return b.finish(kind=DocumentKind.PROTOKOLL, part_of=part_of)
+        heads = find_item_headings(b, content[0], content[-1])
+        stated_line = next((n for n in content if _STATED.match(t.text(n))), None)
+        first_item = heads[0].line if heads else content[-1] + 1
+        att_start = next(
+            (n for n in content if n < first_item and _attendance_key(t.text(n)) is not None),
+            None,
+        )
+        header_end = min(x for x in (att_start, stated_line, first_item) if x is not None) - 1
+        info = self.header(header_end)
+        date = info.get("date")
+        if not isinstance(date, PartialDate):
+            date = PartialDate(b.year) if b.year else None
+        # stated paragraphs
+        stated = None
+        for n in content:
+            text = t.text(n)
+            m = _STATED.match(text) or (_STATED_ANY.search(text) if n <= first_item else None)
+            if m and int(m[1]) <= int(m[2]) and stated is None:
+                stated = ParagraphRange(int(m[1]), int(m[2]))
+                t.place(n)
+        if date is None:
+            b.doc_id = document_id(kind="protokoll", title=b.source.path.stem)
+            return b.finish(kind=DocumentKind.PROTOKOLL, title="Protokoll", part_of=part_of)
+        self.mid = meeting_id(self.body, str(date))
+        b.doc_id = document_id(meeting=self.mid, kind="protokoll")
+        if att_start is not None:
+            self.attendance_zone(att_start, first_item - 1)
+        closing_start = None
+        after = heads[-1].line if heads else first_item
+        for n in t.content(after + 1):
+            if _CLOSING.match(t.text(n)):
+                closing_start = n
+                break
+        items = []
+        end_all = (closing_start - 1) if closing_start else content[-1]
+        for index, head in enumerate(heads):
+            end = heads[index + 1].line - 1 if index + 1 < len(heads) else end_all
+            items.append(self.item(index + 1, head, end))
+        if closing_start is not None:
+            self.closing(closing_start, content[-1])
+        self.scan_justerare()
+        secretary = self.secretary_closing or self.secretary
+        justering = None
+        if self.justerare or self.signatories or self.justering_date:
+            source_line = self.justerare_line or self.justering_block_line
+            justering = Justering(
+                justerare=tuple(self.justerare),
+                date=self.justering_date,
+                place=self.justering_place,
+                signatories=tuple(dict.fromkeys(self.signatories)),
+                source=Span(source_line) if source_line else None,
+            )
+        for membership in self.memberships:
+            b.add(membership)
+        for planned in self.planned:
+            b.add(planned)
+        first = int(str(info.get("first", 1)))
+        meeting = Meeting(
+            id=self.mid,
+            body=self.body,
+            body_name=self.body_name,
+            date=date,
+            end_date=info.get("end_date"),  # type: ignore[arg-type]
+            start_time=info.get("start_time"),  # type: ignore[arg-type]
+            end_time=info.get("end_time"),  # type: ignore[arg-type]
+            place=info.get("place"),  # type: ignore[arg-type]
+            kind=info.get("kind", MeetingKind.ORDINARY),  # type: ignore[arg-type]
+            status=MeetingStatus.HELD,
+            attendance=tuple(self.attendance),
+            secretary=secretary,
+            justering=justering,
+            items=tuple(items),
+            stated_paragraphs=stated,
+            documents=(b.doc_id,),
+            provenance=b.prov(min(first, *t.masthead) if t.masthead else first, content[-1]),
+        )
+        b.add(meeting)
+        return b.finish(
+            kind=DocumentKind.PROTOKOLL,
+            title="Protokoll" + (f" {self.body_name} {date}" if self.body_name else f" {date}"),
+            date=date,
+            meeting=self.mid,
+            organisation=self.body,
+            part_of=part_of,
+        )
+
+
+def parse_protocol(
+    document: SourceDocument,
+    *,
+    within: range | None = None,
+    year: int | None = None,
+    part_of: str | None = None,
+) -> ImportResult:
+    """Import a protocol (protokoll).
+
+    :param within: only these lines (a part of a combined document).
+    :param year: year for dates written without one, from context.
+    :param part_of: id of the combined document this is a part of.
+    """
+    builder = Builder(document, within=within, year=year)
+    return _Protocol(builder).run(part_of=part_of)
+
+
+def detect_protocol(document: SourceDocument) -> float:
+    """Confidence that ``document`` is a protocol."""
+    lines = [x.strip() for x in document.text.split("\n") if x.strip()][:40]
+    head = "\n".join(lines[:15])
+    score = 0.0
+    if re.search(r"(?im)^\s*(?:protokoll|protokollsutdrag|sammanträdesprotokoll)\b", head):
+        score = 0.8
+    text = document.text
+    if re.search(r"(?im)^\s*(?:närvarande|ledamöter|beslutande)\b", text):
+        score += 0.1
+    if re.search(r"(?i)vid protokollet|justeras\b|utses till justerare|justera protokollet", text):
+        score += 0.1
+    if len(re.findall(r"(?m)^\s*§\s*\d+", text)) >= 2:
+        score += 0.1
+    return min(score, 0.95)
