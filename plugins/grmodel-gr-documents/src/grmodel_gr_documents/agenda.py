@@ -26,7 +26,7 @@ from grmodel.model import (
 )
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder
-from grmodel_gr_documents.dates import find_dates, find_times
+from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 
 __all__ = ["Stream", "detect_agenda", "item_title", "parse_agenda"]
 
@@ -105,7 +105,8 @@ def item_title(text: str) -> tuple[str, str | None]:
     cut = None
     for i, w in enumerate(words[1:], start=1):
         word = w[0]
-        if not word[0].isupper() or words[i - 1][0].endswith(":"):
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        if not word[0].isupper() or words[i - 1][0].endswith(":") or following[:1].isdigit():
             continue
         if any(_VERB.match(x[0].lower().strip(",.")) for x in words[i + 1 : i + 4]):
             cut = w.start()
@@ -157,6 +158,30 @@ def _item_starts(stream: Stream) -> list[_Found]:
     return out if len(out) >= 2 else []
 
 
+def _with_stated_year(found: DateMatch, text: str, fallback: int | None = None) -> DateMatch:
+    """Give a date written without a year the year of the same day and month stated
+    with a year elsewhere in the source ("9 september" → "den 9 september 2009")."""
+    for other in find_dates(text):
+        same = other.date.month == found.date.month and other.date.day == found.date.day
+        if other.year_stated and same:
+            year = other.date.year
+            end = found.end_date
+            try:
+                return attrs.evolve(
+                    found,
+                    date=PartialDate(year, found.date.month, found.date.day),
+                    end_date=PartialDate(year, end.month, end.day) if end else None,
+                )
+            except ValueError:
+                return found
+    if fallback is not None and fallback != found.date.year and found.date.month:
+        try:
+            return attrs.evolve(found, date=PartialDate(fallback, found.date.month, found.date.day))
+        except ValueError:
+            return found
+    return found
+
+
 def parse_agenda(
     document: SourceDocument,
     *,
@@ -178,6 +203,9 @@ def parse_agenda(
         body_name = m["n"].strip() if m else None
         body = stated_body_id(body_name) if body_name else "okant-organ"
     dates = find_dates(header, b.year) or find_dates(stream.text, b.year)
+    for index in range(min(2, len(dates))):
+        if not dates[index].year_stated:
+            dates[index] = _with_stated_year(dates[index], document.text, dates[0].date.year)
     date: PartialDate | None = dates[0].date if dates else None
     end_date = dates[0].end_date if dates else None
     if dates and len(dates) > 1 and end_date is None and dates[0].date.to_date() is not None:
