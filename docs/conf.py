@@ -96,6 +96,13 @@ autodoc_class_signature = "separated"
 doctest_global_setup = """
 import os
 os.environ.pop("GRMODEL_DISABLE_PLUGIN_AUTOLOAD", None)
+
+
+def has_importer(name):
+    # Importers come from plugins; tutorials skip their import examples without one.
+    from grmodel.plugins import get_plugin_manager
+
+    return name in get_plugin_manager().importers
 """
 
 # -- Where the API is documented -----------------------------------------------------

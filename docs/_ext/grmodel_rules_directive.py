@@ -21,12 +21,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from grmodel.errors import GrmodelError
 from grmodel.plugins import get_plugin_manager
 from grmodel.rules.base import Rule
 
 _ENV_KEY = "grmodel_rules_docs"
+logger = logging.getLogger(__name__)
 
 
 def _field(name: str, body: nodes.Node) -> nodes.field:
@@ -53,8 +56,13 @@ class RuleCatalogue(SphinxDirective):
         setattr(self.env, _ENV_KEY, docs)
 
         prefix = self.options.get("select", "")
-        pm = get_plugin_manager(load_entrypoints=True)
-        rules = [rule for rule in pm.rules if rule.code.startswith(prefix)]
+        try:
+            pm = get_plugin_manager(load_entrypoints=True)
+            all_rules = pm.rules
+        except GrmodelError as exc:  # e.g. an installed plugin that fails to import
+            logger.warning("cannot build the rule catalogue: %s", exc, location=self.get_location())
+            return [nodes.paragraph(text=f"The rule catalogue could not be built: {exc}")]
+        rules = [rule for rule in all_rules if rule.code.startswith(prefix)]
         by_plugin: dict[str, list[Rule]] = {}
         for rule in rules:
             by_plugin.setdefault(rule.plugin, []).append(rule)
