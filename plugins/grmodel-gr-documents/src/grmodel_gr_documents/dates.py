@@ -166,7 +166,7 @@ def context_year(text: str) -> int | None:
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _TIME = re.compile(
     rf"(?i)(?<![\w])(?:kl(?:ockan)?\.?|tid\s*:)\s*{_CLOCK}"
-    rf"(?:\s*(?:[-–]|till)\s*{_CLOCK})?(?![\d])"
+    rf"(?:\s*(?:[-–]|till)\s*{_CLOCK})?(?![\d\w])"
 )
 _BARE_RANGE = re.compile(r"(?<![\d.:-])(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})(?![\d])")
 

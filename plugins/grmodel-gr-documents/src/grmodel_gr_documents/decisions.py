@@ -196,7 +196,7 @@ def parse_vote(text: str) -> Vote | None:
 
 _JUSTERARE = (
     re.compile(
-        r"(?i)^(?:till\s+att\s+|att\s+)?(?:jämte|tillsammans\s+med)\s+ordföranden\s+justera\s+"
+        r"(?i)^(?:till\s+att\s+|att\s+)?(?:jämte|tillsammans\s+med)\s+ordf(?:öranden|\.)\s*justera\s+"
         r"(?:dagens\s+)?protokoll(?:et)?\s+(?:valdes|utsågs|utses|väljs)\s*:?\s*(?P<n>.+?)\.?$"
     ),
     re.compile(
@@ -205,8 +205,8 @@ _JUSTERARE = (
     ),
     re.compile(
         r"(?i)^(?P<n>.+?)\s+(?:utses|utsågs|valdes|väljs|väljes)\s+(?:till\s+(?:justerare|"
-        r"justeringsperson(?:er)?)|att\s+(?:jämte|tillsammans\s+med)\s+ordföranden\s+justera|"
-        r"att\s+justera|till\s+att\s+(?:jämte\s+ordföranden\s+)?justera)\b.*$"
+        r"justeringsperson(?:er)?)|att\s+(?:jämte|tillsammans\s+med)\s+ordf(?:öranden|\.)\s*justera|"
+        r"att\s+justera|till\s+att\s+(?:jämte\s+ordf(?:öranden|\.)\s*)?justera)\b.*$"
     ),
     re.compile(
         r"(?i)^(?:[\wåäö]+\s+){0,2}?(?:väljer|utser)\s+(?P<n>.+?)\s+(?:som|till)\s+"

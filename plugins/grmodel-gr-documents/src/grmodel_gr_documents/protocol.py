@@ -115,7 +115,8 @@ _PRESENTS = re.compile(
     r"berättar|rapporterar|rapporterade|visar)\b"
 )
 _PLACE = re.compile(
-    r"(?i)^(?:plats|lokal|sammanträdesplats|mötesplats|plats\s+och\s+tid)\s*:\s*(?P<p>.+)$"
+    r"(?i)(?:^|(?<=[\s.]))(?:plats|lokal|sammanträdesplats|mötesplats|plats\s+och\s+tid)\s*:\s*"
+    r"(?P<p>.+?)(?=\s+(?:tid|datum|närvarande|ordförande)\s*:|$)"
 )
 _TID = re.compile(
     r"(?i)^(?:tid|datum|tid\s+och\s+plats|sammanträdesdatum|dag\s+och\s+tid)\s*:\s*(?P<t>.*)$"
@@ -262,7 +263,7 @@ class _Protocol:
             info["start_time"], info["end_time"] = times[0].start_time, times[0].end_time
         for n in lines:
             text = t.text(n)
-            m = _PLACE.match(text)
+            m = _PLACE.search(text)
             if m:
                 info["place"] = m["p"].strip(" .")
                 t.place(n)
@@ -516,7 +517,7 @@ class _Protocol:
                 votes.append((len(decisions), vote))
                 if not STRONG_DECISION.match(text):
                     continue
-            found_res = self.reservations(text, unit.lines[0])
+            found_res = self.reservations(text, unit.lines)
             decision_text = " ".join(
                 s for s in sentences(text) if not any(r.sentence == s for r in reservations(text))
             )
@@ -607,9 +608,11 @@ class _Protocol:
             source=Span(head.line, last if last != head.line else None),
         )
 
-    def reservations(self, text: str, line: int) -> list[Reservation]:
+    def reservations(self, text: str, lines: tuple[int, ...]) -> list[Reservation]:
         out = []
         for r in reservations(text):
+            head = r.sentence[:25]
+            line = next((n for n in lines if head in self.t.text(n)), lines[0])
             for piece in split_entries(r.who, self.b.refdata):
                 entry = parse_entry(piece, self.b.refdata)
                 if entry is None:
