@@ -121,6 +121,13 @@ def test_grp001_first_and_last_year_not_judged(pm: GrPluginManager, tmp_path: Pa
     assert check(pm, tmp_path, SG + meetings("sg", ["2019-11-07", "2020-02-06"])) == []
 
 
+def test_grp001_years_after_a_gap_not_judged(pm: GrPluginManager, tmp_path: Path) -> None:
+    # Scattered protocols (2009, then 2019 and next year's planned dates) say nothing
+    # about how often the group met in 2019.
+    text = SG + meetings("sg", ["2009-09-09", "2019-11-07", "2020-02-06"])
+    assert check(pm, tmp_path, text) == []
+
+
 def test_grp001_only_steering_groups(pm: GrPluginManager, tmp_path: Path) -> None:
     text = "- {type: body, id: net, name: IFO-chefer, kind: network}\n" + meetings(
         "net", ["2018-12-06", "2019-03-14", "2020-02-06"]

@@ -86,10 +86,10 @@ class _MeetingFrequency:
         for body, seen in sorted(years.items()):
             if _body_kind(body, self._bodies, self._refdata) is not BodyKind.STEERING_GROUP:
                 continue
-            first, last = min(seen), max(seen)
+            covered = set(seen)
             for year in sorted(seen):
-                if year in (first, last):
-                    continue  # the first and last year of a record set are rarely complete
+                if year - 1 not in covered or year + 1 not in covered:
+                    continue  # the record set may not cover the whole of this year
                 count = len(self._dates[body, year])
                 if count < low or count > high:
                     yield Issue(
@@ -113,11 +113,12 @@ MEETING_FREQUENCY = Rule(
         "meeting, a residential meeting over two days or one cancelled meeting is not "
         "reported. Fewer than 4 usually means the record set misses meetings (or the "
         "group has all but stopped meeting); more than 9 usually means duplicates or "
-        "meetings filed under the wrong body. Only complete years are judged: years "
-        "strictly between the first and the last year in which the record set has "
-        "meetings of the group, since a record set rarely starts in January or ends in "
-        "December. Which bodies are steering groups is read from body records "
-        "(kind steering_group) or GR's reference bodies."
+        "meetings filed under the wrong body. Only years the record set evidently "
+        "covers are judged: a year is judged when the set also has meetings of the group "
+        "in the year before and the year after, since a record set rarely starts in "
+        "January or ends in December, and a set of a few scattered protocols says "
+        "nothing about the years between them. Which bodies are steering groups is read "
+        "from body records (kind steering_group) or GR's reference bodies."
     ),
     hint=(
         "Add the missing meetings (planned ones too: protocols announce next year's "
