@@ -46,3 +46,27 @@ def test_empty_directory_is_not_a_user_file(tmp_path: Path) -> None:
     with atomic_output(target, directory=True) as tmp:
         (tmp / "a.json").write_text("{}", encoding="utf-8")
     assert (target / "a.json").is_file()
+
+
+def test_outputs_get_umask_modes_not_private_temp_modes(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "f.txt", "x")
+        with atomic_output(tmp_path / "d", directory=True) as tmp:
+            (tmp / "a.json").write_text("{}", encoding="utf-8")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "d" / "a.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_directory_output_over_a_file_leaves_no_backup(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.write_text("old file", encoding="utf-8")
+    with atomic_output(target, directory=True, force=True) as tmp:
+        (tmp / "a.json").write_text("{}", encoding="utf-8")
+    assert (target / "a.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -43,23 +43,46 @@ def atomic_output(target: Path, *, directory: bool = False, force: bool = False)
         tmp = Path(name)
     try:
         yield tmp
-        if directory:
+        _apply_umask(tmp, directory)
+        if directory or target.is_dir():
             if target.exists():
                 backup = target.with_name(f".{target.name}.old")
-                shutil.rmtree(backup, ignore_errors=True)
+                _remove(backup)
                 target.rename(backup)
                 tmp.rename(target)
-                shutil.rmtree(backup, ignore_errors=True)
+                _remove(backup)
             else:
                 tmp.rename(target)
         else:
             os.replace(tmp, target)
     except BaseException:
-        if tmp.is_dir():
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise
+
+
+def _remove(path: Path) -> None:
+    """Remove a file or a directory tree, if it exists."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _apply_umask(path: Path, directory: bool) -> None:
+    """Give temporary outputs (created 0600/0700) the modes a plain write would have."""
+    mask = _current_umask()
+    if directory:
+        path.chmod(0o777 & ~mask)
+        for child in path.rglob("*"):
+            child.chmod((0o777 if child.is_dir() else 0o666) & ~mask)
+    elif path.exists():
+        path.chmod(0o666 & ~mask)
 
 
 def atomic_write_text(target: Path, text: str, *, force: bool = False) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 
 from grmodel.converter import GrConverter
-from grmodel.model import Record
+from grmodel.model import Body, Record
 
 __all__ = ["ExportOptions", "Exporter"]
 
@@ -21,6 +21,8 @@ class ExportOptions:
     """Prefix for ids in linked-data formats (OParl)."""
     extra: Mapping[str, str] = attrs.field(factory=dict)
     """Format-specific options (``-O key=value``)."""
+    reference_bodies: Mapping[str, Body] = attrs.field(factory=dict)
+    """Reference bodies (GR's and plugins'), by id; set by ``export()``."""
     converter: GrConverter | None = None
     """The run's converter (record types, unstructuring); set by ``export()``."""
 

@@ -70,5 +70,7 @@ def export(
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        options = attrs.evolve(options or ExportOptions(), converter=pm.converter)
+        options = attrs.evolve(
+            options or ExportOptions(), converter=pm.converter, reference_bodies=pm.refdata.bodies
+        )
         exporter.write(iter_records(paths, pm, kind), tmp, options)

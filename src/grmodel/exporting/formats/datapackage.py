@@ -117,7 +117,11 @@ def write_datapackage(records: Iterable[Record], path: Path, options: ExportOpti
             writer.writerow(table.column_names)
             writers[table.name] = writer
         columns = {t.name: t.column_names for t in TABLES}
-        for name, row in flatten(records, converter=options.converter):
+        for name, row in flatten(
+            records,
+            converter=options.converter,
+            reference_bodies=options.reference_bodies.values() or None,
+        ):
             writers[name].writerow([_csv_value(row.get(c)) for c in columns[name]])
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
     (path / DESCRIPTOR_NAME).write_text(text + "\n", encoding="utf-8")

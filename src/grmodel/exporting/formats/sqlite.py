@@ -151,7 +151,11 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
             t.name: tuple(i for i, c in enumerate(t.columns) if c.type in ("date", "time"))
             for t in TABLES
         }
-        for name, row in flatten(records, converter=options.converter):
+        for name, row in flatten(
+            records,
+            converter=options.converter,
+            reference_bodies=options.reference_bodies.values() or None,
+        ):
             values = [row.get(c) for c in columns[name]]
             for index in temporal[name]:
                 value = values[index]
