@@ -7,6 +7,7 @@ members) and small per-meeting summaries, never whole records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
@@ -60,16 +61,18 @@ def overlaps(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return not a or not b or not set(a).isdisjoint(b)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def resolve_municipality(refdata: ReferenceData, text: str) -> Municipality | None:
-    """A municipality by kommunkod, name, or record id ``kommun-NNNN``."""
+    """A municipality by kommunkod, name, or record id ``kommun-NNNN`` (cached)."""
     key = text.strip()
     if key.startswith("kommun-"):
         key = key.removeprefix("kommun-")
     return refdata.municipality(key)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def party_lineage(refdata: ReferenceData, text: str, at: dt.date | None) -> str | None:
-    """The abbreviation a party ends up as by succession (FP → L, KDS → KD)."""
+    """The abbreviation a party ends up as by succession (FP → L, KDS → KD; cached)."""
     party: Party | None = refdata.party(text, at)
     if party is None:
         return None
