@@ -1,0 +1,143 @@
+"""The small parsers: dates and times, amounts, attendance entries, page furniture."""
+
+from __future__ import annotations
+
+import pytest
+from grmodel_gr_documents.amounts import find_amounts, find_own_shares
+from grmodel_gr_documents.dates import find_dates, find_times
+from grmodel_gr_documents.lines import detect_furniture
+from grmodel_gr_documents.names import parse_entry, split_entries
+
+from grmodel.model import Role
+from grmodel.refdata import load_reference_data
+
+REFDATA = load_reference_data()
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("7 november 2019", "2019-11-07", None),
+        ("2019-11-07", "2019-11-07", None),
+        ("1november2012", "2012-11-01", None),
+        ("torsdag den 18 december", "2008-12-18", None),
+        ("19-20 mars", "2008-03-19", "2008-03-20"),
+        ("14 feb 2020", "2020-02-14", None),
+    ],
+)
+def test_dates(text: str, first: str, last: str | None) -> None:
+    (found,) = find_dates(text, 2008)
+    assert str(found.date) == first
+    assert (str(found.end_date) if found.end_date else None) == last
+
+
+def test_compact_and_impossible_dates() -> None:
+    assert [str(d.date) for d in find_dates("möte 190523", compact=True)] == ["2019-05-23"]
+    assert find_dates("möte 190523") == []
+    assert find_dates("31 februari 2019 och 2019-13-45") == []
+    assert find_dates("18 december") == []  # no year and none from context
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("kl 9-15", "09:00:00", "15:00:00"),
+        ("kl. 13:00-16:00", "13:00:00", "16:00:00"),
+        ("klockan 18.00 – 19.30", "18:00:00", "19:30:00"),
+        ("Tid: 13.00-16.00", "13:00:00", "16:00:00"),
+    ],
+)
+def test_times(text: str, start: str, end: str) -> None:
+    (found,) = find_times(text, bare=True)
+    assert (str(found.start_time), str(found.end_time)) == (start, end)
+    assert find_times("kl 25-99") == []
+
+
+def test_amounts() -> None:
+    found = [
+        (a.money.amount, a.money.max_amount, a.money.stated)
+        for a in find_amounts("265 000 kr, 2,5–3 mkr, 1 miljard kronor, 35 00 kr")
+    ]
+    assert found == [
+        (265000, None, "265 000 kr"),
+        (2500000, 3000000, "2,5–3 mkr"),
+        (1000000000, None, "1 miljard kronor"),
+        (3500, None, "35 00 kr"),
+    ]
+    (share,) = find_own_shares("är 265 000 kr varav 132 500 kr är egen finansiering")
+    assert (share.total.amount, share.own.amount) == (265000, 132500)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "party", "municipality", "role", "paragraphs"),
+    [
+        (
+            "Kent Lagrell (M), Öckerö, ordförande",
+            "Kent Lagrell",
+            "M",
+            "Öckerö",
+            Role.ORDFORANDE,
+            (),
+        ),
+        ("Bo Ek, Lerum (m) (ordf.)", "Bo Ek", "m", "Lerum", Role.ORDFORANDE, ()),
+        ("Eva Ek (S), Ale, v. ordf.", "Eva Ek", "S", "Ale", Role.VICE_ORDFORANDE, ()),
+        ("Eva Ek (S), Ale, vice ordförande", "Eva Ek", "S", "Ale", Role.VICE_ORDFORANDE, ()),
+        ("Per Ny (fp) Mölndal, §§ 18-20", "Per Ny", "fp", "Mölndal", None, (18, 19, 20)),
+        ("Lisa Lund, Tjörn, p 4", "Lisa Lund", None, "Tjörn", None, (4,)),
+        ("Lisa Lund, Tjörn (punkt 3)", "Lisa Lund", None, "Tjörn", None, (3,)),
+    ],
+)
+def test_entries(
+    text: str,
+    name: str,
+    party: str | None,
+    municipality: str | None,
+    role: Role | None,
+    paragraphs: tuple[int, ...],
+) -> None:
+    entry = parse_entry(text, REFDATA)
+    assert entry is not None
+    assert (entry.name, entry.party, entry.municipality, entry.role, entry.paragraphs) == (
+        name,
+        party,
+        municipality,
+        role,
+        paragraphs,
+    )
+
+
+def test_serving_substitute_entry() -> None:
+    entry = parse_entry("Olle Ek (S), Ale (tjänstgörande)", REFDATA)
+    assert entry is not None and entry.serving
+    entry = parse_entry("Olle Ek (S), Ale, tjänstgörande ersättare för Kent Lagrell (M)", REFDATA)
+    assert entry is not None and entry.serving and entry.replaces == "Kent Lagrell"
+    assert entry.organisation is None
+
+
+def test_run_on_entries() -> None:
+    text = "Kent Lagrell (M), Öckerö, ordförande, Patrik Linde (S), Härryda; Marie Raask (S), "
+    text += "Partille och Erling Alsin (V), Tjörn"
+    assert split_entries(text, REFDATA) == [
+        "Kent Lagrell (M), Öckerö, ordförande",
+        "Patrik Linde (S), Härryda",
+        "Marie Raask (S), Partille",
+        "Erling Alsin (V), Tjörn",
+    ]
+
+
+def test_furniture_keeps_masthead_and_structural_repeats() -> None:
+    lines = [
+        "Protokoll 2019-11-07",
+        "Göteborgsregionens kommunalförbund",
+        "Beslut",
+        "Informationen antecknas.",
+        "Tjänsteskrivelse 2019-10-28, diarienummer: 2019-00368",
+        "Protokoll 2019-11-07",
+        "Göteborgsregionens kommunalförbund",
+        "Beslut",
+        "Informationen antecknas.",
+        "Tjänsteskrivelse 2019-10-28, diarienummer: 2019-00224",
+    ]
+    furniture = detect_furniture(lines)
+    assert furniture.masthead == (1, 2)
+    assert [(s.span.line, s.span.last) for s in furniture.dropped] == [(6, 7)]
