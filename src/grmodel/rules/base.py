@@ -135,7 +135,8 @@ class Rule:
     legal_basis: str | None = None
     """Legal basis cited as in DOMAIN.md, e.g. ``"KL 6:27"``."""
     applies_to: tuple[str, ...] = ()
-    """Type tags of the records a record check looks at (empty: set rules see all)."""
+    """Type tags of the records the rule looks at: a record check runs on these types, a
+    set rule's ``visit`` sees only these (empty: every type)."""
     check: RecordCheck | None = None
     """The record check, for record rules."""
     make_set_rule: Callable[[RuleContext], SetRule] | None = None

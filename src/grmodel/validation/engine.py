@@ -223,6 +223,12 @@ def validate(
     set_rules: list[tuple[Rule, SetRule]] = [
         (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
     ]
+    # Set rules see only the record types they declare (all types when they declare none),
+    # so a record is shown to a handful of rules, not to every one.
+    set_by_type: dict[str, list[tuple[Rule, SetRule]]] = {
+        tag: [(r, s) for r, s in set_rules if not r.applies_to or tag in r.applies_to]
+        for tag in pm.converter.record_types
+    }
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
@@ -295,9 +301,10 @@ def validate(
             assert rule.check is not None
             for issue in rule.check(record, ctx):
                 emit_issue(rule, issue, entry, imported, record)
-        if set_rules:
+        visitors = set_by_type.get(record.TYPE)
+        if visitors:
             ref = RecordRef(record.id, record.TYPE, entry.file, entry.line)
-            for rule, state in set_rules:
+            for rule, state in visitors:
                 for issue in state.visit(record, ref):
                     emit_issue(rule, issue, entry, imported, record)
     for rule, state in set_rules:

@@ -107,21 +107,34 @@ class BodyIndex:
     def __init__(self, refdata: ReferenceData):
         self._refdata = refdata
         self._seen: dict[str, BodyInfo] = {}
+        self._reference: dict[str, BodyInfo | None] = {}
+        self._members: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        self.memo: dict[tuple[str, str], object] = {}
+        """Per-body derived facts for rules (cleared whenever a body is added)."""
 
     def add(self, body: Body) -> None:
         """Index a Body record of the set."""
         self._seen[body.id] = _info(body)
+        self._members.clear()
+        self.memo.clear()
 
     def get(self, body_id: str) -> BodyInfo | None:
         """The body's facts, from the set or the reference data."""
         found = self._seen.get(body_id)
         if found is not None:
             return found
-        ref = self._refdata.body(body_id)
-        return _info(ref) if ref is not None else None
+        if body_id not in self._reference:
+            ref = self._refdata.body(body_id)
+            self._reference[body_id] = _info(ref) if ref is not None else None
+        return self._reference[body_id]
 
     def association_members(self, body_id: str) -> tuple[str, tuple[str, ...]] | None:
         """The nearest body up the parent chain with members: (id, member codes)."""
+        if body_id not in self._members:
+            self._members[body_id] = self._association_members(body_id)
+        return self._members[body_id]
+
+    def _association_members(self, body_id: str) -> tuple[str, tuple[str, ...]] | None:
         seen: set[str] = set()
         current: str | None = body_id
         while current is not None and current not in seen:

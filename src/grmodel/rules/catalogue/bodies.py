@@ -7,6 +7,7 @@ date a membership starts) and from each meeting's attendance list.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterator
 
@@ -43,7 +44,21 @@ def _name(refdata: ReferenceData, code: str) -> str:
 def _allowed(
     body_id: str, body: BodyInfo, bodies: BodyIndex, refdata: ReferenceData
 ) -> dict[str, int] | None:
-    """Seats per municipality code, where the allocation says; ``None`` when it does not."""
+    """Seats per municipality code, where the allocation says; ``None`` when it does not.
+
+    Memoised per body in ``bodies.memo`` (cleared when a body record is seen).
+    """
+    key = ("allowed-seats", body_id)
+    if key in bodies.memo:
+        return bodies.memo[key]  # type: ignore[return-value]
+    result = _compute_allowed(body_id, body, bodies, refdata)
+    bodies.memo[key] = result
+    return result
+
+
+def _compute_allowed(
+    body_id: str, body: BodyInfo, bodies: BodyIndex, refdata: ReferenceData
+) -> dict[str, int] | None:
     seats = body.seats
     if seats is None or (not seats.per_municipality and seats.default_per_member is None):
         return None
@@ -148,18 +163,51 @@ class _MembershipSeats:
             body = self._bodies.get(body_id)
             if body is None or body.seats is None:
                 continue
-            reported: set[str] = set()
-            for start, _, _, start_text, _ in sorted(seats, key=lambda s: s[0]):
-                active = [s for s in seats if s[0] <= start <= s[1]]
-                counts = Counter(s[2] for s in active if s[2] is not None)
-                when = f"on {start_text}" if start_text else "at once"
-                for message in _composition(
-                    body_id, body, self._bodies, self._refdata, len(active), counts, when
-                ):
-                    key = message.split(" ledamöter")[0].split(" has ")[0]
-                    if key not in reported:
-                        reported.add(key)
-                        yield Issue(message=message, at=active[-1][4])
+            yield from self._sweep(body_id, body, seats)
+
+    def _sweep(
+        self,
+        body_id: str,
+        body: BodyInfo,
+        seats: list[tuple[int, int, str | None, str, RecordRef]],
+    ) -> Iterator[Issue]:
+        """Judge the composition at each distinct start date, in one sorted pass.
+
+        Memberships join the active set at their start and leave once a later
+        start date is past their end (a heap on end dates): O(n log n).
+        """
+        seats.sort(key=lambda s: s[0])
+        ending: list[tuple[int, int]] = []  # (end, index into seats)
+        counts: Counter[str] = Counter()
+        active = 0
+        reported: set[str] = set()
+        index = 0
+        while index < len(seats):
+            start, start_text = seats[index][0], seats[index][3]
+            while index < len(seats) and seats[index][0] == start:
+                _, end, code, _, _ = seats[index]
+                heapq.heappush(ending, (end, index))
+                active += 1
+                if code is not None:
+                    counts[code] += 1
+                index += 1
+            while ending and ending[0][0] < start:
+                _, gone = heapq.heappop(ending)
+                active -= 1
+                code = seats[gone][2]
+                if code is not None:
+                    counts[code] -= 1
+                    if not counts[code]:
+                        del counts[code]
+            when = f"on {start_text}" if start_text else "at once"
+            latest = seats[index - 1][4]
+            for message in _composition(
+                body_id, body, self._bodies, self._refdata, active, counts, when
+            ):
+                key = message.split(" ledamöter")[0].split(" has ")[0]
+                if key not in reported:
+                    reported.add(key)
+                    yield Issue(message=message, at=latest)
 
 
 _MEMBERSHIP = """\

@@ -202,7 +202,7 @@ RULES: list[Rule] = [
         "sets).",
         hint="Look for records missing from the set or with a wrong field; if the records "
         "are right, note that the document's figure is wrong.",
-        applies_to=("stated_figure",),
+        applies_to=(),  # counts records of every type but the bulk ones
         make_set_rule=_RecordCounts,
         example=_COLLABORATIONS + "type: stated_figure\nid: f1\nstatement: 3 nätverk med GR\n"
         "measure: record_count\nvalue: 3\nrecord_type: collaboration\n"
