@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grmodel.converter import GrConverter, make_converter
@@ -84,41 +84,16 @@ def test_a_field_named_type_does_not_clobber_the_type_tag() -> None:
 # --- record-set files ------------------------------------------------------------
 
 
-def _yaml_misreads(text: str) -> bool:
-    """True for a string the YAML writer leaves plain but the loader reads as a number.
-
-    Known bug in :func:`~grmodel.recordset.yamlio.dump_documents`: it quotes by
-    YAML 1.1's rules, the loader resolves YAML 1.2's numbers, so ``"0180"`` (a
-    kommunkod) comes back as ``180`` and ``"1e3"`` as ``1000.0``. See
-    :func:`test_yaml_writes_numeric_looking_strings_quoted` (strict xfail).
-    """
-    return load_one(dump_documents([text])) != text
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="yamlio.dump_documents quotes by YAML 1.1 rules; the loader resolves 1.2 numbers",
-)
 @PROPERTY
 @given(st.one_of(texts, st.from_regex(r"[-+.0-9eE]{1,6}", fullmatch=True)))
 def test_yaml_writes_numeric_looking_strings_quoted(text: str) -> None:
+    """A kommunkod "0180" or "1e3" must come back a string, not a number."""
     assert load_one(dump_documents([{"code": text}])) == {"code": text}
 
 
 def test_tricky_strings_survive_yaml() -> None:
     for text in TRICKY_STRINGS:
-        if not _yaml_misreads(text):
-            assert load_one(dump_documents([{"k": text}])) == {"k": text}
+        assert load_one(dump_documents([{"k": text}])) == {"k": text}
 
 
 def _write_yaml(path: Path, raws: list[dict[str, Any]]) -> Path:
@@ -155,8 +130,6 @@ def test_record_sets_are_lossless(fmt: str, tmp_path: Path) -> None:
     @given(st.lists(records(), min_size=1, max_size=6))
     def check(written: list[Record]) -> None:
         raws = [CONVERTER.unstructure_record(r) for r in written]
-        if fmt == "yaml":
-            assume(not any(_yaml_misreads(s) for s in _strings(raws)))
         path = WRITERS[fmt](tmp_path / f"set{next(counter)}", raws)
         loaded = list(load_records([path], CONVERTER))
         problems = [p for p in loaded if isinstance(p, LoadProblem)]
@@ -174,8 +147,6 @@ def test_every_record_type_survives_every_format(fmt: str, tmp_path: Path) -> No
     @given(st.tuples(*(record_of(cls) for cls in CORE_RECORD_TYPES)))
     def check(written: tuple[Record, ...]) -> None:
         raws = [CONVERTER.unstructure_record(r) for r in written]
-        if fmt == "yaml":
-            assume(not any(_yaml_misreads(s) for s in _strings(raws)))
         path = WRITERS[fmt](tmp_path / "all", raws)
         loaded = list(load_records([path], CONVERTER))
         assert [x for x in loaded if isinstance(x, LoadProblem)] == []

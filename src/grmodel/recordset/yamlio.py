@@ -68,6 +68,12 @@ def _str_representer(dumper: Any, value: str) -> Any:
 
 _Dumper.add_representer(str, _str_representer)
 
+# Quote by the loader's own (YAML 1.2-style) rules too: a plain "0180" or "1e3" would
+# otherwise be written bare (YAML 1.1 thinks it is a string) and read back as a number.
+for _first, _resolvers in list(GrLoader.yaml_implicit_resolvers.items()):
+    for _tag, _pattern in _resolvers:
+        _Dumper.add_implicit_resolver(_tag, _pattern, [_first])
+
 
 def dump_documents(documents: list[Any]) -> str:
     """Dump documents as multi-document YAML, keys in the given order.
