@@ -66,22 +66,9 @@ nitpick_ignore_regex = [
     (r"py:(class|obj|exc|data|func|meth|mod)", r"(attrs|attr|cattrs|pluggy|click|yaml)(\..*)?"),
 ]
 
-# Known problems in src/ docstrings, to be fixed there (then remove the entry):
-nitpick_ignore: list[tuple[str, str]] = [
-    # grmodel.hookspecs: grmodel.rules, grmodel.importing and grmodel.exporting do not
-    # re-export these names; the docstrings should say grmodel.rules.base.Rule,
-    # grmodel.importing.base.Importer and grmodel.exporting.base.Exporter.
-    ("py:class", "grmodel.rules.Rule"),
-    ("py:class", "grmodel.importing.Importer"),
-    ("py:class", "grmodel.exporting.Exporter"),
-    # grmodel.refdata.ReferenceData.party: ":attr:`Party.valid`" should be
-    # ":attr:`~grmodel.Party.valid`" (Party is not a name in grmodel.refdata).
-    ("py:attr", "Party.valid"),
-    # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses
-    # pluggy's private TypeVar _F (shown for grmodel.hookspecs.hookspec and
-    # grmodel.plugins.hookimpl).
-    ("py:class", "_F"),
-]
+# pluggy's HookspecMarker/HookimplMarker are callables whose signature uses pluggy's
+# private TypeVar _F (shown for grmodel.hookspecs.hookspec and grmodel.plugins.hookimpl).
+nitpick_ignore: list[tuple[str, str]] = [("py:class", "_F")]
 
 # -- autodoc ---------------------------------------------------------------------------
 

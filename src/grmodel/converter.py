@@ -1,7 +1,7 @@
 """The one cattrs converter that structures and unstructures every record.
 
 Build it once with :func:`make_converter` (the plugin manager's
-:meth:`~grmodel.plugins.GrPluginManager.converter` does that, with plugin
+:attr:`~grmodel.plugins.GrPluginManager.converter` does that, with plugin
 contributions) and reuse it: the structuring functions are generated once per
 class, never per record.
 

@@ -90,7 +90,7 @@ def grmodel_rules() -> list[Rule]:
     Called once per plugin manager; the rules are cached and run by the engine
     in plain loops (this hook is not on the per-record path).
 
-    :returns: :class:`~grmodel.rules.Rule` descriptions. Codes must be unique
+    :returns: :class:`~grmodel.rules.base.Rule` descriptions. Codes must be unique
         across all plugins; use a prefix of your own.
 
     .. versionadded:: 0.1
@@ -122,7 +122,7 @@ def grmodel_importers() -> list[Importer]:
 
     Called once per plugin manager.
 
-    :returns: :class:`~grmodel.importing.Importer` descriptions; ``name`` is the
+    :returns: :class:`~grmodel.importing.base.Importer` descriptions; ``name`` is the
         kind used by ``grmodel import --kind``.
 
     .. versionadded:: 0.1
@@ -151,7 +151,7 @@ def grmodel_exporters() -> list[Exporter]:
 
     Called once per plugin manager.
 
-    :returns: :class:`~grmodel.exporting.Exporter` descriptions; ``name`` is the
+    :returns: :class:`~grmodel.exporting.base.Exporter` descriptions; ``name`` is the
         format used by ``grmodel export --to``.
 
     .. versionadded:: 0.1

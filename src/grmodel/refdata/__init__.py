@@ -182,7 +182,7 @@ class ReferenceData:
         """Resolve a party abbreviation or alias ("S", "(m)", "fp"), valid on ``at`` if given.
 
         Returns the party even if it was not valid on ``at`` when no valid one
-        matches; compare :attr:`Party.valid` to tell.
+        matches; compare :attr:`~grmodel.Party.valid` to tell.
         """
         key = text.strip().strip("()").strip()
         candidates = self._party_keys.get(key) or self._party_keys.get(key.upper()) or []

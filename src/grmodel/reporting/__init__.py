@@ -23,6 +23,7 @@ __all__ = [
     "render_junit",
     "render_sarif",
     "render_text",
+    "summary_line",
 ]
 
 JSON_REPORT_VERSION = 1

@@ -79,7 +79,7 @@ class Finding:
     """Rule name."""
 
     def to_json(self) -> dict[str, Any]:
-        """The stable JSON form (see the CLI reference)."""
+        """The stable JSON form (see the report-format reference)."""
         return {
             "code": self.code,
             "severity": str(self.severity),
