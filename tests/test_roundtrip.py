@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grmodel.converter import GrConverter, make_converter
-from grmodel.model import CORE_RECORD_TYPES, Collaboration, CollaborationType, Money, Record
+from grmodel.model import CORE_RECORD_TYPES, Money, Record
 from grmodel.recordset.loading import LoadedRecord, LoadProblem, load_records
 from grmodel.recordset.yamlio import dump_documents, load_one
 from tests.strategies import TRICKY_STRINGS, for_type, record_of, records, texts
@@ -69,16 +70,16 @@ def test_money_is_an_integer_exactly_when_only_the_amount_is_set(value: Money) -
     assert CONVERTER.cattrs.structure(raw, Money) == value
 
 
-def test_a_field_named_type_does_not_clobber_the_type_tag() -> None:
-    record = Collaboration(id="c", name="n", type=CollaborationType.PROJECT)
-    raw = CONVERTER.unstructure_record(record)
-    assert raw == {
-        "type": "collaboration",
-        "id": "c",
-        "name": "n",
-        "collaboration_type": "project",
-    }
-    assert CONVERTER.structure_record(raw) == record
+def test_a_record_field_named_type_is_refused() -> None:
+    """``type`` is the tag's key on disk; a field of that name would clobber it."""
+
+    @attrs.frozen(kw_only=True)
+    class Clashing(Record):
+        TYPE: ClassVar[str] = "clashing"
+        type: str
+
+    with pytest.raises(ValueError, match="field named 'type'"):
+        make_converter([Clashing])
 
 
 # --- record-set files ------------------------------------------------------------

@@ -211,7 +211,7 @@ PROJECT = {
 }
 BODY = {"type": "body", "id": "b", "name": "Styrgrupp", "kind": "steering_group",
         "seats": {"total": 15, "per_municipality": {"1480": 3}}}  # fmt: skip
-COLLABORATION = {"type": "collaboration", "id": "c", "name": "N", "collaboration_type": "network"}
+COLLABORATION = {"type": "collaboration", "id": "c", "name": "N", "kind": "network"}
 
 
 @pytest.mark.parametrize("raw", [MEETING, PROJECT, BODY, COLLABORATION], ids=lambda r: r["type"])
@@ -253,7 +253,7 @@ DEFECTS = {
     "money mapping without amount": (PROJECT, ("funding", 1, "amount", "amount"), _DELETE),
     "money with an unknown key": (PROJECT, ("funding", 0, "own_share", "currency"), "SEK"),
     "seats not integers": (BODY, ("seats", "per_municipality", "1480"), "tre"),
-    "collaboration's field under the tag's key": (COLLABORATION, ("collaboration_type",), _DELETE),
+    "collaboration without its kind": (COLLABORATION, ("kind",), _DELETE),
 }
 
 

@@ -40,7 +40,6 @@ __all__ = [
     "GrConverter",
     "StructureProblem",
     "UnknownRecordTypeError",
-    "field_key",
     "make_converter",
 ]
 
@@ -220,7 +219,7 @@ class GrConverter:
 
 def _fields_of(cls: type[Any] | None) -> list[str]:
     if cls is not None and attrs.has(cls):
-        return [field_key(cls, f.name) for f in attrs.fields(cls)]
+        return [f.name for f in attrs.fields(cls)]
     return []
 
 
@@ -243,8 +242,7 @@ def _explain(
             sub_path, sub_cls = path, None
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, AttributeValidationNote):
-                    key = field_key(cls, note.name) if cls is not None else note.name
-                    sub_path, sub_cls = (*path, key), note.type
+                    sub_path, sub_cls = (*path, note.name), note.type
                 elif isinstance(note, IterableValidationNote):
                     sub_path, sub_cls = (*path, note.index), note.type
             if isinstance(sub, KeyError) and sub_path != path:
@@ -410,39 +408,6 @@ def _ident_structurer(cls: Callable[[str], T]) -> Callable[[Any, Any], T]:
     return structure
 
 
-def field_key(cls: type[Any], name: str) -> str:
-    """The key an attrs field of ``cls`` has on disk: its name, except that a record's
-    field named ``type`` (the key the type tag takes) is ``<tag>_type``
-    (a collaboration's ``collaboration_type``)."""
-    if name == "type" and isinstance(cls, type) and issubclass(cls, Record):
-        return f"{cls.TYPE}_type"
-    return name
-
-
-def _register_renamed_record(conv: cattrs.Converter, cls: type[Record]) -> None:
-    renames: dict[str, Any] = {
-        f.name: cattrs.gen.override(rename=field_key(cls, f.name))
-        for f in attrs.fields(cls)
-        if field_key(cls, f.name) != f.name
-    }
-    if not renames:
-        return
-    conv.register_structure_hook(
-        cls,
-        cattrs.gen.make_dict_structure_fn(
-            cls,
-            conv,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=True,
-            **renames,
-        ),
-    )
-    conv.register_unstructure_hook(
-        cls,
-        cattrs.gen.make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames),
-    )
-
-
 def make_converter(
     record_types: Iterable[type[Record]] = CORE_RECORD_TYPES,
     extensions: Iterable[Callable[[cattrs.Converter], None]] = (),
@@ -454,7 +419,8 @@ def make_converter(
         converter (plugin contributions); called after the core hooks and before
         the record union is set up.
     :returns: a ready :class:`GrConverter`.
-    :raises ValueError: when two record types share a type tag.
+    :raises ValueError: when two record types share a type tag, or a record type has
+        a field named ``type`` (the tag's key).
     """
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     _make_converter_hooks(conv)
@@ -468,6 +434,10 @@ def make_converter(
                 f"({registry[cls.TYPE].__qualname__}, {cls.__qualname__})"
             )
         typing.get_type_hints(cls)  # fail early on unresolved annotations
-        _register_renamed_record(conv, cls)
+        if any(field.name == "type" for field in attrs.fields(cls)):
+            raise ValueError(
+                f"record type {cls.__qualname__} has a field named 'type', which is the "
+                "key of the type tag on disk; name it 'kind'"
+            )
         registry[cls.TYPE] = cls
     return GrConverter(conv, registry)

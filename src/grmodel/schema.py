@@ -30,7 +30,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from grmodel.converter import GrConverter, field_key
+from grmodel.converter import GrConverter
 from grmodel.io import atomic_write_text
 from grmodel.model import Record
 from grmodel.model.values import Diarienummer, Money, Organisationsnummer, PartialDate
@@ -210,7 +210,7 @@ class _Builder:
             properties["type"] = {"description": "The record type tag.", "const": tag}
             required.append("type")
         for field, hint in _fields(cls):
-            key = field_key(cls, field.name)
+            key = field.name
             prop: dict[str, Any] = {}
             if field.name in docs:
                 prop["description"] = docs[field.name]

@@ -480,7 +480,7 @@ def test_mapping_counts(records: dict[str, Record]) -> None:
     assert len(collaborations) == 45  # stated 43
     by_gr = Counter(c.gr_participation for c in collaborations)
     assert by_gr == {True: 29, False: 16}  # stated 27 / 16
-    by_type = Counter((c.gr_participation, c.type.value) for c in collaborations)
+    by_type = Counter((c.gr_participation, c.kind.value) for c in collaborations)
     assert by_type == {
         (True, "network"): 4,  # stated 4
         (True, "guideline"): 3,  # stated 3
@@ -527,13 +527,13 @@ def test_mapping_stated_figures_kept_as_stated(records: dict[str, Record]) -> No
         (): 43,
         (("gr_participation", "true"),): 27,
         (("gr_participation", "false"),): 16,
-        (("collaboration_type", "network"), ("gr_participation", "true")): 4,
-        (("collaboration_type", "guideline"), ("gr_participation", "true")): 3,
-        (("collaboration_type", "recommendation"), ("gr_participation", "true")): 1,
-        (("collaboration_type", "agreement"), ("gr_participation", "true")): 6,
-        (("collaboration_type", "project"), ("gr_participation", "true")): 13,
-        (("collaboration_type", "network"), ("gr_participation", "false")): 13,
-        (("collaboration_type", "project"), ("gr_participation", "false")): 3,
+        (("gr_participation", "true"), ("kind", "network")): 4,
+        (("gr_participation", "true"), ("kind", "guideline")): 3,
+        (("gr_participation", "true"), ("kind", "recommendation")): 1,
+        (("gr_participation", "true"), ("kind", "agreement")): 6,
+        (("gr_participation", "true"), ("kind", "project")): 13,
+        (("gr_participation", "false"), ("kind", "network")): 13,
+        (("gr_participation", "false"), ("kind", "project")): 3,
         (("areas", "äldreomsorg"), ("gr_participation", "true")): 9,
         (("areas", "funktionshinder"), ("gr_participation", "true")): 7,
         (("areas", "individ_och_familjeomsorg"), ("gr_participation", "true")): 9,

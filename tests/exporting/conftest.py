@@ -229,7 +229,7 @@ areas: [psykiatri, hälso_och_sjukvård]
 type: collaboration
 id: samarbete-1
 name: Barnahus
-collaboration_type: agreement
+kind: agreement
 areas: [individ_och_familjeomsorg]
 gr_participation: true
 participants: ["1480", "1481"]

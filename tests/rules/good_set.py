@@ -115,10 +115,10 @@ GOOD = (
     '    own_share: {amount: 132500, stated: "132 500 kr"}\n'
     "---\ntype: project\nid: dialoga-missbruk\nname: Kvinnor i missbruk och våld\n"
     "parent: dialoga\nfunding:\n  - {funder: Länsstyrelsen, amount: 265000}\n"
-    "---\ntype: collaboration\nid: c1\nname: IFO-chefer\ncollaboration_type: network\n"
+    "---\ntype: collaboration\nid: c1\nname: IFO-chefer\nkind: network\n"
     "gr_participation: true\nparticipants: [Göteborg, Mölndal]\n"
     "---\ntype: stated_figure\nid: f1\nstatement: ett nätverk med GR\nmeasure: record_count\n"
-    'value: 1\nrecord_type: collaboration\nfilters: {gr_participation: "true", type: network}\n'
+    'value: 1\nrecord_type: collaboration\nfilters: {gr_participation: "true", kind: network}\n'
     "---\ntype: stated_figure\nid: f2\nstatement: elva av GR:s tretton kommuner\n"
     "measure: participant_count\nvalue: 11\nout_of: 13\nsubject: dialoga\n"
 )

@@ -606,7 +606,7 @@ PASSES: list[tuple[str, str]] = [
     (
         "FIG001",
         swap(
-            'filters: {gr_participation: "true", type: network}', "filters: {participants: Mölndal}"
+            'filters: {gr_participation: "true", kind: network}', "filters: {participants: Mölndal}"
         ),
     ),
 ]

@@ -57,7 +57,7 @@ from grmodel.model import (
     Body,
     BodyKind,
     Collaboration,
-    CollaborationType,
+    CollaborationKind,
     County,
     Decision,
     DecisionKind,
@@ -712,7 +712,7 @@ TABLES: tuple[Table, ...] = (
         "An inter-municipal collaboration, as a mapping counts them",
         (
             _s("name", "Name as written", required=True),
-            _e("collaboration_type", CollaborationType, "Network, guideline…", required=True),
+            _e("kind", CollaborationKind, "Network, guideline…", required=True),
             _b("gr_participation", "Whether GR takes part (empty: not stated)"),
             *_period("period", "When it runs or ran"),
             _s("description", "What it is"),
@@ -1269,7 +1269,7 @@ class _Flattener:
             {
                 **_common(c),
                 "name": c.name,
-                "collaboration_type": _v(c.type),
+                "kind": _v(c.kind),
                 "gr_participation": c.gr_participation,
                 **_period_values("period", c.period),
                 "description": c.description,

@@ -14,7 +14,7 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "Collaboration",
-    "CollaborationType",
+    "CollaborationKind",
     "FigureMeasure",
     "FundingLine",
     "FundingStatus",
@@ -132,8 +132,8 @@ class Agreement(Record):
     """What it regulates."""
 
 
-class CollaborationType(enum.StrEnum):
-    """The five types of collaboration of GR's 2009 mapping."""
+class CollaborationKind(enum.StrEnum):
+    """The five kinds of collaboration of GR's 2009 mapping."""
 
     NETWORK = "network"
     """Nätverk."""
@@ -155,7 +155,7 @@ class Collaboration(Record):
 
     name: str
     """Name as written."""
-    type: CollaborationType
+    kind: CollaborationKind
     """Network, guideline, recommendation, agreement or project."""
     areas: tuple[Area, ...] = ()
     """Areas under which the source lists it."""

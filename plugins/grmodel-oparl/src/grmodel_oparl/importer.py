@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from grmodel.converter import GrConverter, field_key
+from grmodel.converter import GrConverter
 from grmodel.errors import GrmodelError
 from grmodel.ids import slug
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
@@ -38,7 +38,7 @@ OParlObject = dict[str, Any]
 
 
 def _keys(cls: type[Any]) -> list[str]:
-    return [field_key(cls, f.name) for f in attrs.fields(cls)]
+    return [f.name for f in attrs.fields(cls)]
 
 
 def _ext(obj: OParlObject, cls: type[Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from grmodel.converter import GrConverter, field_key
+from grmodel.converter import GrConverter
 from grmodel.errors import GrmodelError
 from grmodel.ids import slug
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
@@ -40,7 +40,7 @@ PopoloObject = dict[str, Any]
 
 
 def _ext(obj: PopoloObject, cls: type[Any]) -> dict[str, Any]:
-    keys = [field_key(cls, f.name) for f in attrs.fields(cls)]
+    keys = [f.name for f in attrs.fields(cls)]
     return {key: obj[EXT + key] for key in keys if EXT + key in obj}
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 import attrs
 
-from grmodel.converter import field_key
 from grmodel.model import (
     Body,
     Collaboration,
@@ -58,19 +57,17 @@ def _project(record: Record) -> _Projection:
         text = _scalar(value)
         if text is not None:
             if len(text) <= _MAX_VALUE:
-                out.append((field_key(cls, field.name), text))
+                out.append((field.name, text))
         elif isinstance(value, tuple) and value:
             items = [_scalar(v) for v in value]
             if all(item is not None for item in items):
-                out.append((field_key(cls, field.name), frozenset(i for i in items if i)))
+                out.append((field.name, frozenset(i for i in items if i)))
     return tuple(out)
 
 
 def _matches(projection: dict[str, _Value], filters: dict[str, str], record_type: str) -> bool:
     for key, wanted in filters.items():
         value = projection.get(key)
-        if value is None and key == "type":
-            value = projection.get(f"{record_type}_type")
         if value is None:
             return False
         if isinstance(value, frozenset):
@@ -183,7 +180,7 @@ class _OutOf(_Participants):
 
 
 _COLLABORATIONS = "".join(
-    f"type: collaboration\nid: c{n}\nname: Nätverk {n}\ncollaboration_type: network\n"
+    f"type: collaboration\nid: c{n}\nname: Nätverk {n}\nkind: network\n"
     f"gr_participation: {part}\n---\n"
     for n, part in ((1, "true"), (2, "true"), (3, "false"))
 )
