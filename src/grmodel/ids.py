@@ -79,6 +79,14 @@ def document_id(
     if diarienummer:
         return f"dnr-{slug(diarienummer)}"
     if meeting and kind:
-        return f"{meeting}-{kind}"
-    parts = [p for p in (kind, date, slug(title or "")[:40]) if p]
+        return f"{meeting}-{slug(kind)}"
+    parts = [p for p in (slug(kind or ""), date, _shorten(slug(title or ""), 40)) if p]
     return "-".join(parts) or "document"
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut a slug to at most ``limit`` characters at a word boundary (a ``-``)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else text[:limit]

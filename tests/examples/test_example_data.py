@@ -40,8 +40,8 @@ R = TypeVar("R", bound=Record)
 
 MEETING = "gr-styrgruppen-social-valfard-2019-11-07"
 AGENDA_MEETING = "gr-styrgruppen-social-valfard-2009-09-09"
-MAPPING = "kartläggning-2009-kartlaggning-av-mellankommunal-samverkan"
-TJUT = "tjänsteutlåtande-2009-08-31-dialoga-relationsvaldscentrum-projektans"
+MAPPING = "kartlaggning-2009-kartlaggning-av-mellankommunal-samverkan"
+TJUT = "tjansteutlatande-2009-08-31-dialoga-relationsvaldscentrum"
 GR13 = {
     "1440", "1489", "1480", "1401", "1384", "1482", "1441",
     "1462", "1481", "1402", "1415", "1419", "1407",
