@@ -141,6 +141,10 @@ class ReferenceData:
         for m in self.all_municipalities:
             self._by_code.setdefault(m.code, []).append(m)
             self._by_name.setdefault(normalise_name(m.name), []).append(m)
+        # Rules ask the same few questions millions of times: memoise the answers
+        # (reference data does not change after construction).
+        self._party_memo: dict[tuple[str, dt.date | None], Party | None] = {}
+        self._municipality_memo: dict[tuple[str, dt.date | None], Municipality | None] = {}
         self._party_keys: dict[str, list[Party]] = {}
         for p in self.parties:
             for key in {p.abbreviation, *p.aliases}:
@@ -159,6 +163,12 @@ class ReferenceData:
 
         With ``at``, prefer the row valid on that day (Heby is 1917 before 2007).
         """
+        key = (ref, at)
+        if key not in self._municipality_memo:
+            self._municipality_memo[key] = self._municipality(ref, at)
+        return self._municipality_memo[key]
+
+    def _municipality(self, ref: str, at: dt.date | None) -> Municipality | None:
         key = ref.strip()
         candidates = self._by_code.get(key) or self._by_name.get(normalise_name(key)) or []
         if at is not None:
@@ -184,6 +194,12 @@ class ReferenceData:
         Returns the party even if it was not valid on ``at`` when no valid one
         matches; compare :attr:`~grmodel.Party.valid` to tell.
         """
+        key = (text, at)
+        if key not in self._party_memo:
+            self._party_memo[key] = self._party(text, at)
+        return self._party_memo[key]
+
+    def _party(self, text: str, at: dt.date | None) -> Party | None:
         key = text.strip().strip("()").strip()
         candidates = self._party_keys.get(key) or self._party_keys.get(key.upper()) or []
         if at is not None:
