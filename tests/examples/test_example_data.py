@@ -309,7 +309,7 @@ def test_reservation(records: dict[str, Record]) -> None:
     assert reservation.person == "mariette-risberg"
     assert reservation.party == "D"
     assert reservation.municipality == "Göteborg"
-    assert reservation.reason == "på grund av de ekonomiska kostnaderna"
+    assert reservation.reason == "de ekonomiska kostnaderna"
     assert reservation.source is not None and reservation.source.line == 210
 
 
