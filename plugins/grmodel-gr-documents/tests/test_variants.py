@@ -89,7 +89,7 @@ def test_one_per_line_protocol(source: Source) -> None:
     (decision,) = meeting.items[1].decisions
     assert decision.kind is DecisionKind.DECIDED
     assert decision.clauses == (
-        "fastställa budgeten,",
+        "fastställa budgeten",
         "förklara protokollet under denna paragraf för omedelbart justerat.",
     )
     assert decision.immediate_justering

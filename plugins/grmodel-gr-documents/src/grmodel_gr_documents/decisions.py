@@ -30,6 +30,7 @@ __all__ = [
     "parse_vote",
     "reservations",
     "sentences",
+    "strip_separator",
 ]
 
 _VERBS = (
@@ -72,12 +73,29 @@ def is_lead_only(text: str) -> bool:
     return bool(_LEAD_ONLY.search(text)) and len(text) < 250
 
 
+_LIST_SEPARATOR = re.compile(r"(?i)(?:\s*[,;]\s*(?:och|samt|eller)?|\s+(?:och|samt))\s*$")
+
+
+def strip_separator(clause: str) -> str:
+    """A clause without the list separator that joins it to the next
+    ("…förslaget," / "…, och" / "… samt"); otherwise verbatim."""
+    return _LIST_SEPARATOR.sub("", clause.strip()).strip()
+
+
 def clause_text(text: str) -> str | None:
-    """The clause of a clause line, without a leading ``att`` or bullet; else ``None``."""
+    """The clause of a clause line, without a leading ``att`` or bullet and without
+    a trailing list separator; else ``None``. A reservation or vote sentence after
+    the clause is not part of it."""
     m = CLAUSE.match(text.strip())
     if m is None:
         return None
-    return (m["att"] or m["bullet"] or m["verb"] or "").strip()
+    clause = (m["att"] or m["bullet"] or m["verb"] or "").strip()
+    kept: list[str] = []
+    for index, sentence in enumerate(sentences(clause)):
+        if index and (_RESERVE.match(sentence) or _VOTE.search(sentence)):
+            break
+        kept.append(sentence)
+    return strip_separator(" ".join(kept)) if kept else strip_separator(clause)
 
 
 def inline_clause(text: str) -> str | None:
@@ -91,7 +109,7 @@ def inline_clause(text: str) -> str | None:
     at = re.search(r"(?i)(?:^|\s)att\s+", rest)
     if at is None or len(rest[: at.start()].split()) > 6:
         return None
-    clause = rest[at.end() :].strip()
+    clause = strip_separator(rest[at.end() :])
     return clause or None
 
 

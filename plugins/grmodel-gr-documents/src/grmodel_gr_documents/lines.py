@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "\u00ad": "", "\ufeff": ""})
 
 
@@ -190,6 +191,15 @@ class Tracker:
         if line in self.dropped or not 1 <= line <= len(self.lines):
             return ""
         return self.lines[line - 1]
+
+    def columns(self, line: int) -> list[str]:
+        """The line split at column gaps (a tab, or two or more spaces, as PDF text
+        separates columns), each piece normalised; one piece when there is no gap."""
+        if not self.text(line):
+            return []
+        raw = self.raw[line - 1]
+        pieces = [normalise_line(p) for p in _COLUMN_GAP.split(raw.strip())]
+        return [p for p in pieces if p] or [self.text(line)]
 
     def place(self, first: int, last: int | None = None) -> None:
         """Mark lines as placed in a record."""

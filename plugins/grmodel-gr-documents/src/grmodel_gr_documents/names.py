@@ -41,7 +41,7 @@ _ROLE_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"(?i)^adjungerad$"), Role.ADJUNGERAD),
 )
 _SERVING = re.compile(
-    r"(?i)^tjänstg(?:örande|\.)?(?:\s+ersättare)?"
+    r"(?i)^(?:tjänstg(?:örande|\.)?|tjg\.?)(?:\s+ersättare)?"
     r"(?:\s+(?:för|i stället för|istället för|ersätter)\s+(?P<for>.+))?$"
 )
 _REPLACES = re.compile(r"(?i)^(?:ersätter|i stället för|istället för|ersättare för)\s+(?P<for>.+)$")
@@ -190,10 +190,37 @@ def _split_commas(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_REPLACES_ANY = re.compile(
+    r"(?i)\s*[,(]?\s*\b(?:(?:tjänstgörande|tjänstgör|tjg\.?)(?:\s+ersättare)?\s+"
+    r"(?:för|i\s+stället\s+för|istället\s+för)|ersätter|ersättande|i\s+stället\s+för|"
+    r"istället\s+för|ersättare\s+för)\s+(?P<for>[A-ZÅÄÖ][^,;()]*?)"
+    r"(?:\s*\([^)]*\))?\s*\)?(?=\s*(?:[,;]|$))"
+)
+
+
+def _take_replaces(text: str, refdata: ReferenceData) -> tuple[str, str | None]:
+    """Take "tjänstgörande för X", "ersätter X (S), Mölndal", "(i stället för X)" out of
+    an entry: the rest of the entry and X."""
+    m = _REPLACES_ANY.search(text)
+    if m is None or m.start() == 0:
+        return text, None
+    head, tail = text[: m.start()], text[m.end() :]
+    tail_parts = _split_commas(tail)
+    if (
+        tail_parts
+        and _municipality(tail_parts[0], refdata)
+        and any(_municipality(p, refdata) for p in _split_commas(re.sub(r"\([^)]*\)", "", head)))
+    ):
+        tail_parts = tail_parts[1:]  # the replaced ledamot's municipality
+    rest = ", ".join([head.strip(" ,"), *tail_parts]) if tail_parts else head.strip(" ,")
+    return rest, m["for"].strip(" .")
+
+
 def parse_entry(text: str, refdata: ReferenceData) -> Entry | None:
     """Parse one attendance entry; ``None`` when it names nobody."""
     text = text.strip(" .-–•*\t")
     text, paras = paragraph_refs(text)
+    text, replaced = _take_replaces(text, refdata)
     parts = _split_commas(text)
     if not parts:
         return None
@@ -251,7 +278,10 @@ def parse_entry(text: str, refdata: ReferenceData) -> Entry | None:
             title = part
         else:
             organisation = part if organisation is None else f"{organisation}, {part}"
+    if replaced:
+        replaces, serving = replaced, True
     if replaces:
+        serving = True
         replaces = re.sub(r"\s*\([^)]*\)", "", replaces).strip(" .,")
     return Entry(
         name=name,

@@ -328,6 +328,9 @@ class _Protocol:
                 self.justerare_from(text, n)
                 t.place(n)
                 continue
+            columns = t.columns(n) if text == t.text(n) else [text]
+            if len(columns) > 1:
+                text = ", ".join(c.strip(" ,;") for c in columns)
             pieces = split_entries(text, b.refdata)
             starts_entry = bool(pieces) and is_person_name(
                 re.sub(r"[,(].*$", "", pieces[0]).strip(), b.refdata
@@ -355,8 +358,12 @@ class _Protocol:
         if len(entry.name.split()) < 2:
             return
         status, role = _status(raw.key, raw.top)
-        if role is Role.ERSATTARE and entry.serving and status is not AttendanceStatus.ABSENT:
-            status = AttendanceStatus.SERVING_SUBSTITUTE
+        if (
+            entry.serving
+            and role in (Role.ERSATTARE, Role.LEDAMOT)
+            and status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+        ):
+            status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
         line, last = raw.lines[0], raw.lines[-1]
         pid = b.person(entry.name, line, entry)
         self.t.place(line, last)
@@ -374,7 +381,7 @@ class _Protocol:
                 organisation=entry.organisation,
                 title=entry.title,
                 paragraphs=entry.paragraphs,
-                replaces=b.person(entry.replaces, line) if entry.replaces else None,
+                replaces=self.replaced(entry.replaces, line) if entry.replaces else None,
                 source=Span(line, last if last != line else None),
             )
         )
@@ -391,6 +398,24 @@ class _Protocol:
                     provenance=b.prov(line, last),
                 )
             )
+
+    def replaced(self, name: str, line: int) -> str:
+        """Id of the ledamot a serving ersättare replaces: a person already named
+        whose full name or family name it is, else a new person."""
+        name = re.sub(r"\s+", " ", name).strip(" ,.;")
+        folded = name.casefold()
+        for pid, person in self.b.persons.items():
+            if person.name.casefold() == folded:
+                return pid
+        if len(name.split()) == 1:
+            matches = [
+                pid
+                for pid, person in self.b.persons.items()
+                if (person.family_name or "").casefold() == folded
+            ]
+            if len(matches) == 1:
+                return matches[0]
+        return self.b.person(name, line)
 
     # -- justerare ---------------------------------------------------------------
 
@@ -442,6 +467,17 @@ class _Protocol:
                     or clause_text(text) is not None
                     or STRONG_DECISION.match(text)
                     or (run and self.t.text(run[-1]).endswith(":"))
+                    or (
+                        run
+                        and reservations(text)
+                        and reservations(text)[0].sentence[:30] in text[:30]
+                    )
+                    or (
+                        run
+                        and clause_text(self.t.text(run[0])) is not None
+                        and re.search(r"[.!?]$", self.t.text(run[-1]))
+                        and text[:1].isupper()
+                    )
                 )
                 if run and begins:
                     out.append(Paragraph(tuple(run), " ".join(self.t.text(x) for x in run)))
@@ -715,13 +751,20 @@ class _Protocol:
             ):
                 t.place(n)
                 continue
-            pieces = list(split_entries(text, b.refdata))
-            entries = [parse_entry(p, b.refdata) for p in pieces]
-            named = [e for e in entries if e is not None and is_person_name(e.name)]
-            if named:
+            columns = t.columns(n) if text == t.text(n) else [text]
+            if len(columns) > 1 and all(_is_role_word(c) for c in columns):
                 t.place(n)
-                for e in named:
-                    pid = b.person(e.name, n, None)
+                continue
+            names = [
+                name
+                for column in columns
+                for name in self.closing_names(column)
+                if not _is_role_word(name)
+            ]
+            if names:
+                t.place(n)
+                for name in names:
+                    pid = b.person(name, n, None)
                     if state == "secretary" and self.secretary_closing is None:
                         self.secretary_closing = pid
                     else:
@@ -729,6 +772,40 @@ class _Protocol:
                 continue
             if re.match(r"(?i)^(?:justerandes|ordförandes|sekreterarens)\s+sign", text):
                 t.place(n)
+
+    def closing_names(self, text: str) -> list[str]:
+        """Names in a line of the closing block: entries as written, and a run of
+        two names known from the attendance ("Jonas Ransgård Mikael Berglund")
+        split in two."""
+        b = self.b
+        text = re.sub(r"(?i)^(?:ordförande|justerare|justerande|sekreterare)\s*:\s*", "", text)
+        entries = [parse_entry(p, b.refdata) for p in split_entries(text, b.refdata)]
+        names = [e.name for e in entries if e is not None and is_person_name(e.name)]
+        out: list[str] = []
+        for name in names:
+            out.extend(self.split_known(name))
+        return out
+
+    def split_known(self, name: str) -> list[str]:
+        """``name`` split into known persons' names when it is a run of them."""
+        known = {p.name.casefold() for p in self.b.persons.values()}
+        if name.casefold() in known:
+            return [name]
+        words = name.split()
+
+        def split(start: int) -> list[str] | None:
+            if start == len(words):
+                return []
+            for stop in range(len(words), start + 1, -1):
+                head = " ".join(words[start:stop])
+                if head.casefold() in known:
+                    rest = split(stop)
+                    if rest is not None:
+                        return [head, *rest]
+            return None
+
+        found = split(0) if len(words) >= 4 else None
+        return found if found and len(found) >= 2 else [name]
 
     # -- the whole -------------------------------------------------------------
 
@@ -823,6 +900,16 @@ class _Protocol:
             organisation=self.body,
             part_of=part_of,
         )
+
+
+def _is_role_word(text: str) -> bool:
+    return parse_role(text) is not None or bool(
+        re.match(
+            r"(?i)^(?:justerare|justerande|justeras|sekreterare|beredningsansvarig|ordförande|"
+            r"vid\s+protokollet)\s*:?$",
+            text.strip(),
+        )
+    )
 
 
 def parse_protocol(
