@@ -85,3 +85,15 @@ def test_signatories_tab_separated(source: Source) -> None:
     meeting = meeting_of(parse_protocol(document))
     assert meeting.justering is not None
     assert meeting.justering.signatories == ("jonas-ransgard", "mikael-berglund")
+
+
+def test_seed_001_mapping_gets_no_kind(seed: Callable[[str], SourceDocument]) -> None:
+    """A mapping whose web-page title list holds "Protokoll från sammanträde med …"
+    lines is not a protocol: no protocol structure follows those titles."""
+    assert detect(seed("001")) is None
+
+
+def test_protocol_title_needs_structure(source: Source) -> None:
+    text = "Relevanta dokument\n\n" + "\n\n".join(f"Rapport {n}" for n in range(6))
+    text += "\n\nProtokoll från sammanträde med sociala styrgruppen\n\nVästKom frågor\n"
+    assert detect(source(text)) is None

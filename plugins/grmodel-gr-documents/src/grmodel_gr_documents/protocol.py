@@ -42,7 +42,7 @@ from grmodel_gr_documents.decisions import (
     reservations,
     sentences,
 )
-from grmodel_gr_documents.lines import Paragraph, paragraphs
+from grmodel_gr_documents.lines import Paragraph, normalise_line, paragraphs
 from grmodel_gr_documents.names import (
     is_person_name,
     parse_entry,
@@ -929,18 +929,51 @@ def parse_protocol(
     return _Protocol(builder).run(part_of=part_of)
 
 
+_TITLE = re.compile(
+    r"(?i)^(?:protokoll|protokollsutdrag|sammanträdesprotokoll|justerat\s+protokoll)\b"
+    r"|^[\wåäöÅÄÖ ]{0,60}\b(?:protokoll|sammanträdesprotokoll)\s*(?:[\d,]|$)"
+)
+_STRUCTURE_HEADING = re.compile(
+    r"(?i)^(?:närvarande|närvarande\s+ledamöter|ledamöter|beslutande(?:\s+ledamöter)?|"
+    r"tjänstgörande\s+(?:ledamöter|ersättare)|ej\s+närvarande|frånvarande(?:\s+ledamöter)?|"
+    r"anmält\s+förhinder|förhinder|deltog\s+ej|(?:övriga\s+)?ersättare|sekreterare|"
+    r"tid|plats|datum)\s*(?::.*)?$"
+)
+_ITEM_LINE = re.compile(r"^(?:§\s*\d{1,4}\b|\d{1,3}[.)]?\s+[A-ZÅÄÖ])")
+
+
 def detect_protocol(document: SourceDocument) -> float:
-    """Confidence that ``document`` is a protocol."""
-    lines = [x.strip() for x in document.text.split("\n") if x.strip()][:40]
-    head = "\n".join(lines[:15])
-    score = 0.0
-    if re.search(r"(?im)^\s*(?:protokoll|protokollsutdrag|sammanträdesprotokoll)\b", head):
-        score = 0.8
+    """Confidence that ``document`` is a protocol.
+
+    A protocol has a title line ("Protokoll …") near its start followed by protocol
+    structure (attendance headings, "Tid:"/"Plats:", § items); a title line alone
+    somewhere in a list of titles (a web page's links) is not enough.
+    """
+    lines = [normalise_line(x) for x in document.text.split("\n")]
+    lines = [x for x in lines if x]
+    title_at = next((i for i, x in enumerate(lines[:15]) if _TITLE.match(x)), None)
+    start = title_at if title_at is not None else 0
+    window = lines[start : start + 60]
+    headings = sum(1 for x in window if _STRUCTURE_HEADING.match(x))
+    items = sum(1 for x in lines[start : start + 400] if _ITEM_LINE.match(x))
+    paragraphs = sum(1 for x in lines if re.match(r"^§\s*\d{1,4}\b", x))
     text = document.text
-    if re.search(r"(?im)^\s*(?:närvarande|ledamöter|beslutande)\b", text):
+    closing = bool(
+        re.search(r"(?i)vid protokollet|^\s*justeras\b|utses till justerare", text, re.M)
+    )
+    score = 0.0
+    if title_at is not None:
+        score = 0.6 if title_at <= 3 else 0.4
+        if title_at > 3 and not headings:
+            return 0.1
+    elif not (headings and paragraphs >= 2 and closing):
+        return 0.0
+    else:
+        score = 0.4
+    if headings:
+        score += 0.15
+    if items >= 2 or paragraphs >= 2:
         score += 0.1
-    if re.search(r"(?i)vid protokollet|justeras\b|utses till justerare|justera protokollet", text):
-        score += 0.1
-    if len(re.findall(r"(?m)^\s*§\s*\d+", text)) >= 2:
+    if closing:
         score += 0.1
     return min(score, 0.95)
