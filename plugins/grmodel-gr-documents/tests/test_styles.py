@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from grmodel_gr_documents.amounts import find_amounts
 from grmodel_gr_documents.plugin import detect
 from grmodel_gr_documents.protocol import parse_protocol
+from grmodel_gr_documents.staff_report import parse_staff_report
 
 from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.model import AttendanceStatus, Meeting, MeetingStatus
+from grmodel.model import AttendanceStatus, DecisionKind, Meeting, MeetingStatus
 
 Source = Callable[..., SourceDocument]
 Check = Callable[[ImportResult], None]
@@ -97,3 +99,276 @@ def test_protocol_title_needs_structure(source: Source) -> None:
     text = "Relevanta dokument\n\n" + "\n\n".join(f"Rapport {n}" for n in range(6))
     text += "\n\nProtokoll från sammanträde med sociala styrgruppen\n\nVästKom frågor\n"
     assert detect(source(text)) is None
+
+
+PROTOCOL_2005 = """\
+GÖTEBORGSREGIONENS KOMMUNALFÖRBUND
+PROTOKOLL
+Sociala styrgruppen
+Sammanträdesdatum: 2005-03-18
+Tid: kl. 13:00-16:00
+Plats: GR, Gårdavägen 2
+
+Ledamöter
+Kerstin Svensson (s), Göteborg, ordförande
+Lars Nilsson (m), Mölndal, v. ordf.
+Eva Lind (fp), Partille
+Per Olsson (kd), Lerum §§ 1-4
+Anna Persson (c), Tjörn
+
+Ersättare
+Maria Berg (s), Ale, tjänstgörande för Ulla Gran
+Olof Sand (v), Kungälv
+
+Förhinder
+Ulla Gran (s), Härryda
+
+Sekreterare
+Birgitta Holm
+
+1. Val av justerare
+Till att jämte ordföranden justera protokollet valdes Lars Nilsson.
+
+2. Godkännande av dagordning
+Utsänd dagordning godkänns.
+
+3. Budget 2006
+Styrgruppen beslutar
+att godkänna förslaget till budget 2006, samt
+att överlämna budgeten till förbundsstyrelsen.
+Omröstning begärs och verkställs. 9 ja-röster, 4 nej-röster, 2 avstår.
+Eva Lind (fp) reserverar sig mot beslutet.
+
+4. Missbruksvården i regionen
+Informationen antecknas.
+
+5. Övriga frågor
+Inga övriga frågor.
+
+Vid protokollet
+Birgitta Holm
+
+Justeras
+Kerstin Svensson        Lars Nilsson
+"""
+
+
+def test_2005_style_protocol(source: Source, check_accounting: Check) -> None:
+    """Lower-case parties, "Ledamöter"/"Ersättare"/"Förhinder"/"Sekreterare" headings,
+    items numbered "1.", a counted vote, column-spaced signatures."""
+    document = source(PROTOCOL_2005)
+    assert detect(document) == "protocol"
+    result = parse_protocol(document)
+    check_accounting(result)
+    assert not result.document.unplaced
+    meeting = meeting_of(result)
+    assert meeting.id == "gr-styrgruppen-social-valfard-2005-03-18"
+    assert (str(meeting.start_time), str(meeting.end_time)) == ("13:00:00", "16:00:00")
+    status = {a.person: a for a in meeting.attendance}
+    assert [a.party for a in meeting.attendance][:5] == ["s", "m", "fp", "kd", "c"]
+    assert status["per-olsson"].paragraphs == (1, 2, 3, 4)
+    assert status["maria-berg"].status is AttendanceStatus.SERVING_SUBSTITUTE
+    assert status["maria-berg"].replaces == "ulla-gran"
+    assert status["olof-sand"].status is AttendanceStatus.SUBSTITUTE
+    assert status["ulla-gran"].status is AttendanceStatus.ABSENT
+    assert meeting.secretary == "birgitta-holm"
+    assert [i.number for i in meeting.items] == ["1.", "2.", "3.", "4.", "5."]
+    assert meeting.items[1].decisions[0].text == "Utsänd dagordning godkänns."
+    (decision,) = meeting.items[2].decisions
+    assert decision.clauses == (
+        "godkänna förslaget till budget 2006",
+        "överlämna budgeten till förbundsstyrelsen.",
+    )
+    assert decision.votes is not None
+    assert (decision.votes.yes, decision.votes.no, decision.votes.abstain) == (9, 4, 2)
+    assert [(r.person, r.party) for r in decision.reservations] == [("eva-lind", "fp")]
+    assert meeting.items[3].decisions[0].kind is DecisionKind.NOTED
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("lars-nilsson",)
+    assert meeting.justering.signatories == ("kerstin-svensson", "lars-nilsson")
+
+
+FOOTERS = """\
+Protokoll från sammanträde med styrgruppen för utbildning
+190523, kl 9-15, GR Utbildning, Göteborg
+
+Närvarande ledamöter
+Anna Berg (S), Ale, ordförande
+Bo Ek (M), Lerum
+Carl Dahl (MP), Mölndal
+Dan Falk (V), Tjörn
+
+Anmält förhinder
+Eva Gran (C), Partille
+
+§ 18 Val av justerare
+Bo Ek och Carl Dahl utses att justera protokollet.
+
+§ 19 Skolans digitalisering
+Styrgruppen beslutar
+att ge utbildningschefen i uppdrag att ta fram en handlingsplan.
+Sida 1 av 2
+Just: ____
+Justerat sign:
+2 (5)
+§ 20 Information från förvaltningen
+Informationen antecknas.
+
+Justeras
+Anna Berg
+Bo Ek
+Carl Dahl
+Sida 2 av 2
+"""
+
+
+def test_compact_date_and_page_footers(source: Source, check_accounting: Check) -> None:
+    """ "190523" as the only date, "kl 9-15", footers mid-text, "X och Y utses att justera"."""
+    result = parse_protocol(source(FOOTERS))
+    check_accounting(result)
+    assert not result.document.unplaced
+    assert [seg.span.line for seg in result.document.dropped] == [19, 30]
+    meeting = meeting_of(result)
+    assert meeting.id == "gr-styrgruppen-utbildning-2019-05-23"
+    assert (str(meeting.start_time), str(meeting.end_time)) == ("09:00:00", "15:00:00")
+    assert [i.paragraph for i in meeting.items] == [18, 19, 20]
+    assert meeting.items[1].decisions[0].clauses == (
+        "ge utbildningschefen i uppdrag att ta fram en handlingsplan.",
+    )
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("bo-ek", "carl-dahl")
+    assert meeting.justering.signatories == ("anna-berg", "bo-ek", "carl-dahl")
+
+
+NO_YEAR = """\
+Protokoll från förbundsstyrelsens sammanträde torsdag den 18 december, kl 9-15, GR, Gårdavägen 2
+
+Närvarande: Anna Berg (s), Ale, ordförande; Bo Ek (m), Lerum, Carl Dahl (fp), Mölndal och Dan Falk (v), Tjörn
+
+Ej närvarande: Eva Gran (kd), Partille
+
+§ 168 Val av justeringsperson
+Mötet väljer Bo Ek som justerare.
+
+§ 169 Budget 2009
+Beslutsunderlag: Tjänsteskrivelse 2008-11-30, diarienummer: 2008-00412
+Förbundsstyrelsen beslutar att fastställa budget 2009 enligt förslaget.
+
+Vid protokollet
+Gun Ivarsson
+"""
+
+
+def test_date_without_year_takes_it_from_context(source: Source) -> None:
+    """ "torsdag den 18 december": the year comes from the full dates in the text."""
+    result = parse_protocol(source(NO_YEAR))
+    meeting = meeting_of(result)
+    assert meeting.id == "gr-forbundsstyrelsen-2008-12-18"
+    assert [i.paragraph for i in meeting.items] == [168, 169]
+    assert meeting.items[1].basis == ("dnr-2008-00412",)
+    assert meeting.justering is not None and meeting.justering.justerare == ("bo-ek",)
+    assert meeting.secretary == "gun-ivarsson"
+    assert meeting.attendance[-1].status is AttendanceStatus.ABSENT
+
+
+COMPACT_2012 = """\
+Protokoll
+Styrgruppen för social välfärd
+Datum: 1november2012
+Tid: kl. 13:00-16:00
+Plats: Göteborgsregionen, Gårdavägen 2
+
+Närvarande ledamöter
+Hampus Magnusson (M), Göteborg, ordförande
+Eva Ek (S), Ale, vice ordförande
+Britt Lund (KD), Alingsås
+
+Frånvarande ledamöter
+Gustav Lind (L), Partille
+
+Tjänstgörande ersättare
+Lisa Nord (L), Öckerö, i stället för Gustav Lind
+
+Sekretariat
+Ann Svensson, GR
+
+1 Val av justerare
+Hampus Magnusson (M) utses att tillsammans med ordföranden justera protokollet.
+
+2 Lokal ungdomspolitik
+Ann Svensson informerar om Lupp-enkäten.
+Informationen antecknas.
+
+3 Samverkan mot våld
+Styrgruppen ger i uppdrag till avdelningschefen att ta fram en gemensam plan.
+
+Justeras
+Eva Ek
+Hampus Magnusson
+"""
+
+
+def test_2012_protocol_with_bare_numbers(source: Source, check_accounting: Check) -> None:
+    """ "1november2012", "kl. 13:00-16:00", "i stället för X", "utses att tillsammans
+    med ordföranden justera protokollet" (no clause taken from it), an assignment."""
+    result = parse_protocol(source(COMPACT_2012))
+    check_accounting(result)
+    assert not result.document.unplaced
+    meeting = meeting_of(result)
+    assert meeting.id == "gr-styrgruppen-social-valfard-2012-11-01"
+    status = {a.person: a for a in meeting.attendance}
+    assert status["lisa-nord"].status is AttendanceStatus.SERVING_SUBSTITUTE
+    assert status["lisa-nord"].replaces == "gustav-lind"
+    assert status["gustav-lind"].status is AttendanceStatus.ABSENT
+    assert meeting.secretary == "ann-svensson"
+    assert meeting.items[0].decisions[0].clauses == ()
+    assert meeting.items[1].presenters == ("ann-svensson",)
+    assignment = meeting.items[2].decisions[0]
+    assert assignment.kind is DecisionKind.ASSIGNMENT
+    assert assignment.assignee == "avdelningschefen"
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("hampus-magnusson",)
+
+
+STYRELSEARENDE = """\
+Dnr: 08-193.012
+Styrelseärende 2008-12-15
+Till Förbundsstyrelsen
+
+Finansiering av regionalt kunskapscentrum
+
+Bakgrund
+Kunskapscentrumet har sedan starten kostat 2,5–3 mkr per år. Den samlade satsningen i regionen uppgår till 1 miljard kronor.
+
+Förbundsstyrelsen föreslås besluta att anta finansieringsmodellen, att modellen gäller från 2009 samt att uppdra åt förbundsdirektören att följa upp modellen.
+
+Göteborg den 8 februari 2010
+Anna Berg /Bo Ek
+"""
+
+
+def test_styrelsearende(source: Source) -> None:
+    """ "föreslås besluta att …, att … samt att …" split only at clause boundaries;
+    the signature's names on the line after "Göteborg den 8 februari 2010"."""
+    document = source(STYRELSEARENDE)
+    assert detect(document) == "staff-report"
+    doc = parse_staff_report(document).document
+    assert doc.id == "dnr-08-193-012"
+    assert str(doc.kind) == "styrelseärende"
+    assert doc.addressee == "gr-forbundsstyrelsen"
+    assert doc.author == "Anna Berg"
+    assert doc.title == "Finansiering av regionalt kunskapscentrum"
+    assert doc.proposed_clauses == (
+        "anta finansieringsmodellen",
+        "modellen gäller från 2009",
+        "uppdra åt förbundsdirektören att följa upp modellen.",
+    )
+
+
+def test_amounts_as_written() -> None:
+    found = find_amounts("kostat 2,5–3 mkr per år och totalt 1 miljard kronor, 35 00 kr")
+    assert [(a.money.amount, a.money.max_amount) for a in found] == [
+        (2_500_000, 3_000_000),
+        (1_000_000_000, None),
+        (3500, None),
+    ]

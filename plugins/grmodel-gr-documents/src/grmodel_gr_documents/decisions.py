@@ -102,6 +102,8 @@ def inline_clause(text: str) -> str | None:
     """The clause after the decision verb's ``att`` in one sentence ("Styrgruppen
     beslutar att ge avdelningschefen i uppdrag att …" → "ge avdelningschefen …")."""
     first = sentences(text)[0] if sentences(text) else text
+    if justerare_names(first):
+        return None
     m = re.search(rf"(?i){_VERBS}", first)
     if m is None:
         return None

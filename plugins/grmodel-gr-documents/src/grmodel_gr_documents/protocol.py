@@ -245,11 +245,15 @@ class _Protocol:
         header_text = " \n".join(t.text(n) for n in lines)
         info: dict[str, object] = {}
         date_line = None
-        for n in [*t.masthead, *lines]:
-            dates = find_dates(t.text(n), self.b.year)
-            if dates:
-                info["date"], info["end_date"] = dates[0].date, dates[0].end_date
-                date_line = n
+        for compact in (False, True):
+            # "190523" (YYMMDD) only where no date is written out
+            for n in [*t.masthead, *lines]:
+                dates = find_dates(t.text(n), self.b.year, compact=compact)
+                if dates:
+                    info["date"], info["end_date"] = dates[0].date, dates[0].end_date
+                    date_line = n
+                    break
+            if date_line is not None:
                 break
         times = []
         for n in lines:
@@ -270,7 +274,7 @@ class _Protocol:
                 break
         if "place" not in info and date_line is not None:
             text = t.text(date_line)
-            ends = [d.end for d in find_dates(text, self.b.year)] + [
+            ends = [d.end for d in find_dates(text, self.b.year, compact=True)] + [
                 x.end for x in find_times(text)
             ]
             rest = text[max(ends) :].strip(" ,.") if ends else ""
@@ -294,7 +298,7 @@ class _Protocol:
             text = t.text(n)
             if (
                 _HEADER_WORDS.search(text)
-                or find_dates(text, self.b.year)
+                or find_dates(text, self.b.year, compact=n == date_line)
                 or _TID.match(text)
                 or (self.body_name and self.b.bodies.find(text))
             ):

@@ -20,6 +20,7 @@ from grmodel_gr_documents.agenda import Stream
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import find_dates
+from grmodel_gr_documents.decisions import strip_separator
 from grmodel_gr_documents.names import is_person_name
 
 __all__ = ["STAFF_KINDS", "detect_staff_report", "parse_staff_report"]
@@ -45,6 +46,7 @@ _PROPOSE = re.compile(
 _SIGNATURE = re.compile(
     r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+den\s+(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4})\s+(?P<names>.+)$"
 )
+_SIGNATURE_DATE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+\s+den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}")
 _FUNDER = re.compile(
     r"(?:Ansökan\s+till\s+)?(?P<f>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+i\s+[A-ZÅÄÖ][\wåäö ]+?)?)\s+(?:är\s+)?$"
 )
@@ -52,8 +54,8 @@ _FUNDER = re.compile(
 
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"\s+\d{1,3}\s*$", "", text.strip())
-    parts = re.split(r"(?i)[,;]?\s+att\s+(?=[a-zåäö])", text)
-    return [p.strip() for p in parts if p.strip()]
+    parts = re.split(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])", text)
+    return [strip_separator(p) for p in parts if strip_separator(p)]
 
 
 def parse_staff_report(
@@ -115,8 +117,20 @@ def parse_staff_report(
         title = title[:200].rsplit(" ", 1)[0]
     t.place_all(stream.lines_between(0, head_end))
     # signature
-    for n in t.content():
-        sm = _SIGNATURE.search(t.text(n))
+    content = t.content()
+    for index, n in enumerate(content):
+        line = t.text(n)
+        sm = _SIGNATURE.search(line)
+        if sm is None and index + 1 < len(content):
+            # "Göteborg den 8 februari 2010" with the names on the next line
+            nxt = content[index + 1]
+            joined = f"{line} {t.text(nxt)}"
+            if _SIGNATURE_DATE.fullmatch(line) and (
+                "/" in t.text(nxt) or is_person_name(t.text(nxt))
+            ):
+                sm = _SIGNATURE.search(joined)
+                if sm:
+                    t.place(nxt)
         if sm:
             names = [x.strip() for x in re.split(r"\s*/\s*", sm["names"]) if x.strip()]
             person = next((x for x in names if is_person_name(x)), None)
