@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.amounts import find_amounts
 from grmodel_gr_documents.plugin import detect
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import parse_staff_report
 
 from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.model import AttendanceStatus, DecisionKind, Meeting, MeetingStatus
+from grmodel.model import AttendanceStatus, DecisionKind, ItemKind, Meeting, MeetingStatus
 
 Source = Callable[..., SourceDocument]
 Check = Callable[[ImportResult], None]
@@ -372,3 +373,159 @@ def test_amounts_as_written() -> None:
         (1_000_000_000, None),
         (3500, None),
     ]
+
+
+TID_PLATS = """\
+Protokoll
+Styrgruppen för arbetsmarknad
+Tid: Torsdagen den 23 maj 2019, klockan 18.00 – 19.30
+Plats: GR, Anders Personsgatan 8, Göteborg
+
+Närvarande
+Kent Lagrell, Öckerö (M), ordförande
+Patrik Linde, Härryda (S), vice ordförande
+Marita Henriksson, Ale (SD) (punkt 3)
+Hampus Magnusson, Göteborg (M) p 4
+Elisabeth Mattsson, Lerum (C) (ej § 5)
+Tony Lundberg, Tjörn (S)
+
+Deltog ej
+Anna Johansson, Kungälv (V)
+
+Övriga deltagare
+Lena Holm, förbundsdirektör, Göteborgsregionen
+
+1. Mötets öppnande
+Ordföranden hälsar välkommen och förklarar mötet öppnat.
+
+2. Val av justerare
+Mötet väljer Patrik Linde som justerare.
+
+3. Godkännande av dagordning
+Utsänd dagordning godkänns.
+
+4. Yttrande över regional plan
+Beslut
+Styrgruppen beslutar att föreslå förbundsstyrelsen
+att anta yttrandet, och
+att förklara paragrafen omedelbart justerad.
+Votering begärs. Ja: Kent Lagrell, Patrik Linde, Tony Lundberg; Nej: Marita Henriksson; Avstår: Elisabeth Mattsson
+
+5. Övriga frågor
+Inga övriga frågor anmäldes.
+
+Vid protokollet
+Lena Holm
+
+Justeras
+Kent Lagrell                 Patrik Linde
+"""
+
+
+def test_tid_plats_protocol(source: Source, check_accounting: Check) -> None:
+    """ "Tid:"/"Plats:" header, "Name, Municipality (Party)" entries, "Deltog ej",
+    presence "(punkt 3)", "p 4", "(ej § 5)", a roll-call vote, omedelbar justering."""
+    document = source(TID_PLATS)
+    assert detect(document) == "protocol"
+    result = parse_protocol(document)
+    check_accounting(result)
+    assert not result.document.unplaced
+    meeting = meeting_of(result)
+    assert meeting.id == "gr-styrgruppen-arbetsmarknad-2019-05-23"
+    assert (str(meeting.start_time), str(meeting.end_time)) == ("18:00:00", "19:30:00")
+    assert meeting.place == "GR, Anders Personsgatan 8, Göteborg"
+    status = {a.person: a for a in meeting.attendance}
+    assert (status["kent-lagrell"].party, status["kent-lagrell"].municipality) == ("M", "Öckerö")
+    assert status["marita-henriksson"].paragraphs == (3,)
+    assert status["hampus-magnusson"].paragraphs == (4,)
+    assert status["elisabeth-mattsson"].paragraphs == (1, 2, 3, 4)
+    assert status["elisabeth-mattsson"].organisation is None
+    assert status["anna-johansson"].status is AttendanceStatus.ABSENT
+    assert meeting.items[2].decisions[0].text == "Utsänd dagordning godkänns."
+    (decision,) = meeting.items[3].decisions
+    assert decision.kind is DecisionKind.PROPOSAL
+    assert decision.target_body == "gr-forbundsstyrelsen"
+    assert decision.clauses == ("anta yttrandet", "förklara paragrafen omedelbart justerad.")
+    assert decision.immediate_justering
+    assert decision.votes is not None
+    assert (decision.votes.yes, decision.votes.no, decision.votes.abstain) == (3, 1, 1)
+    assert [(c.person, c.choice) for c in decision.votes.roll_call][-2:] == [
+        ("marita-henriksson", "no"),
+        ("elisabeth-mattsson", "abstain"),
+    ]
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("patrik-linde",)
+    assert meeting.justering.signatories == ("kent-lagrell", "patrik-linde")
+
+
+AGENDA_KIND_LINES = """\
+Förslag till dagordning
+Styrgruppen för social välfärd
+Datum: 2020-02-13 kl. 13.00–16.00
+Plats: GR, Anders Personsgatan 8
+
+1. Mötets öppnande
+2. Val av justerare
+3. Delårsrapport 2019 (handling bifogas)
+Informationsärende
+4. Remiss om samverkan kring barn (handling bifogas)
+Beslutsärende
+5. Sammanträdestider 2021
+6. Övriga frågor
+"""
+
+
+def test_agenda_kind_under_each_item(source: Source, check_accounting: Check) -> None:
+    """A kind line under an item is that item's kind, not a heading for the next."""
+    document = source(AGENDA_KIND_LINES)
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert meeting.id == "gr-styrgruppen-social-valfard-2020-02-13"
+    assert [(i.title, i.kind, i.attachment) for i in meeting.items][2:] == [
+        ("Delårsrapport 2019", ItemKind.INFORMATIONSARENDE, True),
+        ("Remiss om samverkan kring barn", ItemKind.BESLUTSARENDE, True),
+        ("Sammanträdestider 2021", None, False),
+        ("Övriga frågor", None, False),
+    ]
+
+
+KALLELSE = """\
+KALLELSE
+Styrgruppen för arbetsmarknad
+Ledamöterna kallas till sammanträde
+Tid: torsdag den 14 mars 2013, kl. 9.00–12.00
+Plats: GR, Gårdavägen 2, Göteborg
+
+Dagordning
+1. Mötets öppnande
+2. Val av justerare
+3. Godkännande av dagordning
+4. Arbetsmarknadsläget i Göteborgsregionen Informationsärende
+5. Yttrande över remiss (handling bifogas) Beslutsärende
+6. Övriga frågor
+
+Förhinder anmäls till Anna Berg, tel 031-335 50 00
+Välkomna!
+Kent Lagrell
+Ordförande
+"""
+
+
+def test_kallelse(source: Source, check_accounting: Check) -> None:
+    """The last item ends at the blank line before the kallelse's closing."""
+    document = source(KALLELSE)
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert meeting.id == "gr-styrgruppen-arbetsmarknad-2013-03-14"
+    assert meeting.status is MeetingStatus.PLANNED
+    assert str(meeting.start_time) == "09:00:00"
+    assert meeting.items[-1].title == "Övriga frågor"
+    assert [i.kind for i in meeting.items][3:5] == [
+        ItemKind.INFORMATIONSARENDE,
+        ItemKind.BESLUTSARENDE,
+    ]
+    assert meeting.items[4].attachment

@@ -242,9 +242,32 @@ def parse_agenda(
             t.place(n)
     items: list[AgendaItem] = []
     line_mode = all(stream.text[f.start - 1 : f.start] in ("", "\n") for f in found)
+    # kind lines are group headings ("Beslutsärenden" over the items it covers) when
+    # one stands right before the first item or any is plural; otherwise a kind line
+    # under an item is that item's kind ("3. Delårsrapport" / "Informationsärende")
+    before_first = stream.text[: found[0].start].rstrip("\n").split("\n")[-1] if found else ""
+    group_style = bool(_HEADING_GROUP.match(before_first)) or any(
+        _HEADING_GROUP.match(t.text(n)) and re.search(r"(?i)(?:ärenden|frågor)\s*:?$", t.text(n))
+        for n in stream.lines
+    )
     group_kind: ItemKind | None = None
     for index, f in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(stream.text)
+        if line_mode and index + 1 == len(found):
+            # the last item ends at a blank line: what follows is the kallelse's
+            # closing ("Förhinder anmäls till …", "Välkomna!", the chair's name)
+            first_line = stream.line_at(f.start)
+            gap = next(
+                (
+                    k
+                    for k in range(first_line + 1, stream.lines[-1] + 1)
+                    if not t.text(k) and k not in t.dropped
+                ),
+                None,
+            )
+            after = next((i for i, n in enumerate(stream.lines) if gap and n > gap), None)
+            if after is not None:
+                end = stream.starts[after] - 1
         segment = stream.text[f.end : end]
         if line_mode:
             first_break = segment.find("\n")
@@ -253,12 +276,14 @@ def parse_agenda(
             for extra in tail.split("\n"):
                 if not extra:
                     continue
-                if _HEADING_GROUP.match(extra):
+                if _HEADING_GROUP.match(extra) and group_style:
                     break
                 keep.append(extra)
             segment = "\n".join(keep)
             next_group = (
-                _HEADING_GROUP.match(tail.strip().split("\n")[-1]) if tail.strip() else None
+                _HEADING_GROUP.match(tail.strip().split("\n")[-1])
+                if tail.strip() and group_style
+                else None
             )
         else:
             next_group = None

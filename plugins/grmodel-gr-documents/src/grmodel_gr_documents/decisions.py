@@ -13,7 +13,8 @@ import re
 
 import attrs
 
-from grmodel.model import DecisionKind, Vote
+from grmodel.ids import person_id
+from grmodel.model import DecisionKind, Vote, VoteCast
 from grmodel_gr_documents.bodies import BodyNames
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "justerare_names",
     "parse_vote",
     "reservations",
+    "roll_call",
     "sentences",
     "strip_separator",
 ]
@@ -211,7 +213,39 @@ def parse_vote(text: str) -> Vote | None:
     abstain = count(r"(\d+)\s+(?:avstod|avstår|avstående|nedlagda|lade\s+ner)") or count(
         r"\b(?:avstår|avstod|avstående|nedlagda)\s*:?\s*(\d+)"
     )
-    return Vote(yes=yes, no=no, abstain=abstain, description=text)
+    casts = roll_call(text)
+    if casts:
+        counted = {c: sum(1 for _, x in casts if x == c) for c in ("yes", "no", "abstain")}
+        yes = yes if yes is not None else counted["yes"]
+        no = no if no is not None else counted["no"]
+        abstain = abstain if abstain is not None else (counted["abstain"] or None)
+    return Vote(
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        roll_call=tuple(VoteCast(person=person_id(n), choice=c) for n, c in casts),
+        description=text,
+    )
+
+
+_ROLL = re.compile(
+    r"(?i)(?:^|[\s;.])(?P<c>ja|nej|avstår|avstod|avstående|avstar)(?:-?röster)?\s*:\s*"
+    r"(?P<names>[^:;]+?)(?=\s*(?:;|\.\s|\.$|$|\s(?:ja|nej|avstår|avstod|avstående)(?:-?röster)?\s*:))"
+)
+_CHOICE = {"ja": "yes", "nej": "no"}
+
+
+def roll_call(text: str) -> list[tuple[str, str]]:
+    """Names and choices of a roll-call vote ("Ja: A, B; Nej: C; Avstår: D")."""
+    out: list[tuple[str, str]] = []
+    for m in _ROLL.finditer(text):
+        choice = _CHOICE.get(m["c"].lower(), "abstain")
+        for piece in re.split(r"\s*,\s*|\s+och\s+", m["names"]):
+            name = re.sub(r"\s*\([^)]*\)", "", piece).strip(" .")
+            words = name.split()
+            if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+                out.append((name, choice))
+    return out
 
 
 _JUSTERARE = (

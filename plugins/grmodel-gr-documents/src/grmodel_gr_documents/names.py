@@ -49,6 +49,12 @@ _PARAS = re.compile(
     r"(?i)(?:§§?\s*(?P<a>\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och|&)\s*\d+(?:\s*[-–]\s*\d+)?)*)"
     r"|\(?\b(?:p|punkt|punkterna|punkt)\.?\s*(?P<b>\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*)\)?)"
 )
+_EXCLUDED = re.compile(
+    r"(?i)\(?\s*\b(?:ej|utom|förutom|ej\s+närvarande\s+(?:vid|under)|frånvarande\s+(?:vid|under)"
+    r"|ej\s+(?:vid|under))\s+(?:§§?\s*|p\.?\s*|punkt(?:erna)?\s*)"
+    r"(?P<n>\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\)?"
+)
+"""Presence limited by exclusion: "(ej § 5)", "utom §§ 3-4", "frånvarande under p 2"."""
 _PARTY_SHAPE = re.compile(r"^[A-Za-zÅÄÖåäö]{1,5}$")
 _ORG_WORDS = re.compile(
     r"(?i)(?:kontoret|förvaltning(?:en)?|nämnden|regionen|centrum|centret|enheten|avdelningen|"
@@ -102,6 +108,8 @@ class Entry:
     """Organisation (officials, guests)."""
     paragraphs: tuple[int, ...] = ()
     """§ or item numbers the presence is limited to."""
+    excluded: tuple[int, ...] = ()
+    """§ or item numbers the person was not present for ("ej § 5")."""
 
 
 def _numbers(spec: str) -> list[int]:
@@ -219,6 +227,10 @@ def _take_replaces(text: str, refdata: ReferenceData) -> tuple[str, str | None]:
 def parse_entry(text: str, refdata: ReferenceData) -> Entry | None:
     """Parse one attendance entry; ``None`` when it names nobody."""
     text = text.strip(" .-–•*\t")
+    excluded: list[int] = []
+    for m in list(_EXCLUDED.finditer(text))[::-1]:
+        excluded[:0] = _numbers(m["n"])
+        text = (text[: m.start()] + " " + text[m.end() :]).strip()
     text, paras = paragraph_refs(text)
     text, replaced = _take_replaces(text, refdata)
     parts = _split_commas(text)
@@ -293,6 +305,7 @@ def parse_entry(text: str, refdata: ReferenceData) -> Entry | None:
         title=title,
         organisation=organisation,
         paragraphs=paras,
+        excluded=tuple(dict.fromkeys(excluded)),
     )
 
 

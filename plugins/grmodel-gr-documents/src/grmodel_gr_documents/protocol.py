@@ -40,6 +40,7 @@ from grmodel_gr_documents.decisions import (
     justerare_names,
     parse_vote,
     reservations,
+    roll_call,
     sentences,
 )
 from grmodel_gr_documents.lines import Paragraph, normalise_line, paragraphs
@@ -236,6 +237,7 @@ class _Protocol:
         self.body_name: str | None = None
         self.mid = ""
         self.secretary_closing: str | None = None
+        self.excluded: dict[int, tuple[int, ...]] = {}
 
     # -- header ----------------------------------------------------------------
 
@@ -375,6 +377,8 @@ class _Protocol:
             self.chair = pid
         if status is AttendanceStatus.SECRETARY and self.secretary is None:
             self.secretary = pid
+        if entry.excluded:
+            self.excluded[len(self.attendance)] = entry.excluded
         self.attendance.append(
             Attendance(
                 person=pid,
@@ -554,6 +558,8 @@ class _Protocol:
                     self.justerare_from(sentence, unit.lines[0])
             vote = parse_vote(text)
             if vote is not None:
+                for name, _ in roll_call(text):
+                    b.person(name, unit.lines[0])
                 votes.append((len(decisions), vote))
                 if not STRONG_DECISION.match(text):
                     continue
@@ -859,6 +865,14 @@ class _Protocol:
             items.append(self.item(index + 1, head, end))
         if closing_start is not None:
             self.closing(closing_start, content[-1])
+        numbers = [i.paragraph if i.paragraph is not None else i.ordinal for i in items]
+        for index, excluded in self.excluded.items():
+            # "(ej § 5)": present for every other § of the meeting
+            a = self.attendance[index]
+            base = a.paragraphs or tuple(numbers)
+            kept = tuple(n for n in base if n not in excluded)
+            if kept:
+                self.attendance[index] = attrs.evolve(a, paragraphs=kept)
         self.scan_justerare()
         secretary = self.secretary_closing or self.secretary
         justering = None
