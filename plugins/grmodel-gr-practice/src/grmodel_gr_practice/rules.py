@@ -153,6 +153,9 @@ def _party_key(text: str, meeting: Meeting, refdata: ReferenceData) -> str:
 
 
 def _check_adjungerad(meeting: Meeting, ctx: RuleContext) -> Iterator[Issue]:
+    adjungerad = AttendanceStatus.ADJUNGERAD
+    if not any(entry.status is adjungerad and entry.party for entry in meeting.attendance):
+        return  # nothing to judge: skip the party look-ups of everyone serving
     serving: dict[str, str] = {}
     for entry in meeting.attendance:
         if entry.status in _SERVING and entry.party:

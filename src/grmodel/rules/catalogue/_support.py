@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -36,6 +36,7 @@ __all__ = [
     "BodyInfo",
     "MeetingOfBodyRule",
     "day",
+    "last_record_memo",
     "overlaps",
     "party_lineage",
     "resolve_municipality",
@@ -49,6 +50,31 @@ NAMND_KINDS = frozenset({BodyKind.BOARD, BodyKind.ASSEMBLY, BodyKind.PRESIDIUM})
 
 STEERING_KINDS = frozenset({BodyKind.STEERING_GROUP})
 """GR's political steering groups: beredande organ, checked against nämnd rules as warnings."""
+
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def last_record_memo(fn: Callable[[A], R]) -> Callable[[A], R]:
+    """Remember ``fn``'s result for the last argument it saw (by identity).
+
+    Several rules walk the same record (its attendance, its party texts) one after
+    the other; with this the walk is done once per record. Records are immutable;
+    the result is shared, so callers must not change it.
+    """
+    slot: list[tuple[Any, Any]] = [(object(), None)]
+
+    @functools.wraps(fn)
+    def memo(arg: A) -> R:
+        seen, result = slot[0]
+        if seen is arg:
+            return result  # type: ignore[no-any-return]
+        result = fn(arg)
+        slot[0] = (arg, result)
+        return result
+
+    return memo
 
 
 def day(value: PartialDate | None) -> dt.date | None:
@@ -178,20 +204,22 @@ class MeetingOfBodyRule(Generic[S]):
         self.bodies = BodyIndex(ctx.refdata)
         self._later: list[tuple[str, S, RecordRef]] = []
 
-    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+    def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
+        # A plain function, not a generator: most visits find nothing.
         if isinstance(record, Body):
             self.bodies.add(record)
-            return
+            return ()
         if not isinstance(record, Meeting) or record.status is not MeetingStatus.HELD:
-            return
+            return ()
         summary = self._summarise(record, self._ctx)
         if summary is None:
-            return
+            return ()
         body = self.bodies.get(record.body)
         if body is None:
             self._later.append((record.body, summary, ref))
         elif body.kind in self._kinds:
-            yield from self._judge(summary, body, self.bodies)
+            return self._judge(summary, body, self.bodies)
+        return ()
 
     def finish(self) -> Iterator[Issue]:
         for body_id, summary, ref in self._later:

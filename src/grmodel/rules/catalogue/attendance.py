@@ -17,6 +17,7 @@ from grmodel.rules.catalogue._support import (
     VOTING,
     MeetingOfBodyRule,
     issues_summary,
+    last_record_memo,
     overlaps,
     pass_issues,
 )
@@ -28,6 +29,7 @@ def _where(paragraphs: tuple[int, ...]) -> str:
     return "the whole meeting" if not paragraphs else "§ " + ", ".join(map(str, paragraphs))
 
 
+@last_record_memo  # five rules group the same meeting's attendance
 def _by_person(meeting: Meeting) -> dict[str, list[tuple[int, Attendance]]]:
     seen: dict[str, list[tuple[int, Attendance]]] = {}
     for index, entry in enumerate(meeting.attendance):

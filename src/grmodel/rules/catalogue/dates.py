@@ -19,22 +19,37 @@ __all__ = ["RULES"]
 _Path = tuple[str | int, ...]
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs fields of a class (``None``: not an attrs class); cached per class."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
 def _periods(value: object, path: _Path, depth: int = 0) -> Iterator[tuple[Period, _Path]]:
     """Every Period inside an attrs value, two levels deep (records, their parts)."""
     if isinstance(value, Period):
         yield value, path
         return
-    cls = type(value)
-    if depth > 2 or not attrs.has(cls):
+    names = _field_names(type(value))
+    if depth > 2 or names is None:
         return
-    for field in attrs.fields(cls):
-        inner = getattr(value, field.name)
+    for name in names:
+        inner = getattr(value, name)
         if isinstance(inner, tuple):
             for i, item in enumerate(inner):
-                if attrs.has(type(item)):
-                    yield from _periods(item, (*path, field.name, i), depth + 1)
-        elif inner is not None and (isinstance(inner, Period) or attrs.has(type(inner))):
-            yield from _periods(inner, (*path, field.name), depth + 1)
+                if _field_names(type(item)) is not None:
+                    yield from _periods(item, (*path, name, i), depth + 1)
+        elif inner is not None and (
+            isinstance(inner, Period) or _field_names(type(inner)) is not None
+        ):
+            yield from _periods(inner, (*path, name), depth + 1)
 
 
 def _reversed(record: Record, _ctx: RuleContext) -> Iterator[Issue]:

@@ -14,14 +14,23 @@ from collections.abc import Iterator
 from grmodel.model import Meeting, Membership, Party, Record
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
+from grmodel.rules.catalogue._support import last_record_memo
 
 __all__ = ["RULES"]
 
 _Path = tuple[str | int, ...]
 
 
-def _party_texts(record: Record) -> Iterator[tuple[str, dt.date | None, _Path, object]]:
+_PartyText = tuple[str, dt.date | None, _Path, object]
+
+
+@last_record_memo  # the three rules share one walk of a record
+def _party_texts(record: Record) -> tuple[_PartyText, ...]:
     """(party as written, date it was used, path, node) of a record."""
+    return tuple(_iter_party_texts(record))
+
+
+def _iter_party_texts(record: Record) -> Iterator[_PartyText]:
     if isinstance(record, Meeting):
         day = record.date.to_date() if record.date.is_complete else None
         for i, entry in enumerate(record.attendance):
