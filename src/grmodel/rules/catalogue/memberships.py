@@ -81,13 +81,18 @@ class _MeetingParty:
         self._open: list[tuple[str, str, int, str, str, RecordRef, int]] = []
 
     def _check(self, person: str, body: str, day: int, lineage: str, written: str) -> str | None:
-        entries = self._parties.get((person, body), [])
-        valid = [e for e in entries if e[0] <= day <= e[1]]
-        if not valid or any(e[2] == lineage for e in valid):
+        first = None  # the first membership valid on the day
+        for entry in self._parties.get((person, body), ()):
+            if entry[0] <= day <= entry[1]:
+                if entry[2] == lineage:
+                    return None
+                if first is None:
+                    first = entry
+        if first is None:
             return None
         return (
             f"{person} is listed for {written} at the meeting, but their membership of {body} "
-            f"is for {valid[0][3]}"
+            f"is for {first[3]}"
         )
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
@@ -103,11 +108,12 @@ class _MeetingParty:
             return
         day = record.date.earliest()
         ordinal = day.toordinal()
+        refdata, parties = self._refdata, self._parties
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
-            lineage = party_lineage(self._refdata, entry.party, day) or entry.party
-            if (entry.person, record.body) not in self._parties:
+            lineage = party_lineage(refdata, entry.party, day) or entry.party
+            if (entry.person, record.body) not in parties:
                 self._open.append(
                     (entry.person, record.body, ordinal, lineage, entry.party, ref, index)
                 )

@@ -111,9 +111,13 @@ class _Resolve:
         return found
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
-        self._types.setdefault(record.id, record.TYPE)
+        known = self._types
+        known.setdefault(record.id, record.TYPE)
+        reference_bodies = self._reference_bodies
         for ref_id, types, path in references(record):
-            found = self._type_of(ref_id)
+            found = known.get(ref_id)  # inlines _type_of, per reference
+            if found is None and ref_id in reference_bodies:
+                found = "body"
             if found is None:
                 self._open.append((ref_id, types, ref, path))
             elif types and found not in types:
