@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from grmodel.model import Document, Record
+from grmodel.refdata import ReferenceData
 
 __all__ = ["ImportResult", "Importer", "SourceDocument"]
 
@@ -22,6 +23,9 @@ class SourceDocument:
     """Full decoded text (``\\n`` line ends)."""
     encoding: str
     """Encoding it was decoded from (``"utf-8"``, ``"cp1252"``, ``"pdf"``)."""
+    refdata: ReferenceData | None = attrs.field(default=None, eq=False, repr=False)
+    """The run's reference data, with every plugin's reference bodies (set by
+    :func:`~grmodel.importing.run.import_path`); ``None`` outside a run."""
 
     @property
     def lines(self) -> list[str]:

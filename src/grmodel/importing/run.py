@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
+
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.plugins import GrPluginManager
@@ -79,7 +81,7 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
     if kind is not None and kind not in pm.importers:
         known = ", ".join(sorted(pm.importers)) or "none installed"
         raise GrmodelError(f"unknown document kind {kind!r} (known: {known})")
-    document = read_source(path)
+    document = attrs.evolve(read_source(path), refdata=pm.refdata)
     chosen = kind or pm.detect_kind(document)
     if chosen is None:
         known = (

@@ -79,7 +79,7 @@ class Builder:
         self.source = document
         self.path = str(document.path)
         self.tracker = Tracker(document.lines, within)
-        self.refdata = refdata or load_reference_data()
+        self.refdata = refdata or document.refdata or load_reference_data()
         self.bodies = BodyNames(self.refdata)
         self.doc_id = "document"
         text = "\n".join(self.tracker.lines)
