@@ -21,11 +21,14 @@ from grmodel.converter import FieldPath
 from grmodel.errors import GrmodelError
 from grmodel.model import Record
 from grmodel.plugins import GrPluginManager
+from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
     LoadProblem,
+    RawRecord,
     discover,
+    iter_raw,
     load_records,
 )
 from grmodel.refdata import ReferenceData
@@ -178,13 +181,40 @@ def _sources(
         progress(len(files), len(files), "")
 
 
-def _line(
-    issue: Issue, entry: LoadedRecord | None, imported: bool
-) -> tuple[str | None, int | None]:
-    if issue.at is not None and entry is None:
-        return issue.at.file, issue.at.line
-    if entry is None:
-        return None, None
+def _late_lines(
+    late: Sequence[tuple[Rule, Issue]], pm: GrPluginManager
+) -> dict[tuple[str | None, int | None, FieldPath], int]:
+    """Field-path lines of issues made at the end of a run (set rules' ``finish``).
+
+    During the run only each record's first line is kept; here the record files
+    that such issues point into are parsed once more, and only the wanted
+    records' field paths are located. Costs nothing when there are no such issues.
+    """
+    wanted: dict[str, dict[int, set[FieldPath]]] = {}
+    for _rule, issue in late:
+        at = issue.at
+        if at is None or at.file is None or at.line is None or not issue.path:
+            continue
+        if Path(at.file).suffix.lower() not in RECORD_SUFFIXES:
+            continue
+        wanted.setdefault(at.file, {}).setdefault(at.line, set()).add(issue.path)
+    found: dict[tuple[str | None, int | None, FieldPath], int] = {}
+    decoder = CsvDecoder(pm.converter)
+    for file, by_line in wanted.items():
+        try:
+            for raw in iter_raw(Path(file), decoder):
+                if isinstance(raw, RawRecord) and raw.line in by_line and raw.locate:
+                    for path in by_line[raw.line]:
+                        try:
+                            found[file, raw.line, path] = raw.locate(path)
+                        except Exception:  # best effort: keep the record's line
+                            continue
+        except (OSError, GrmodelError):  # the file changed or vanished since
+            continue
+    return found
+
+
+def _line(issue: Issue, entry: LoadedRecord, imported: bool) -> tuple[str | None, int | None]:
     if imported:
         source = getattr(issue.node, "source", None)
         if source is not None and getattr(source, "line", None):
@@ -296,12 +326,13 @@ def _validate(
         )
 
     def emit_issue(
-        rule: Rule, issue: Issue, entry: LoadedRecord | None, imported: bool, record: Record | None
+        rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
     ) -> None:
         file, line = _line(issue, entry, imported)
-        record_id = issue.at.id if issue.at is not None else (record.id if record else None)
+        record_id = issue.at.id if issue.at is not None else record.id
         emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
 
+    late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
     records = 0
     for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress):
@@ -331,10 +362,28 @@ def _validate(
             ref = RecordRef(record.id, tag, entry.file, entry.line)
             for rule, state in visitors:
                 for issue in state.visit(record, ref):
-                    emit_issue(rule, issue, entry, imported, record)
-    for rule, state in set_rules:
-        for issue in state.finish():
-            emit_issue(rule, issue, None, False, None)
+                    if issue.at is not None and issue.at != ref:
+                        late.append((rule, issue))  # about another record: located at the end
+                    else:
+                        emit_issue(rule, issue, entry, imported, record)
+    late.extend((rule, issue) for rule, state in set_rules for issue in state.finish())
+    lines = _late_lines(late, pm)
+    for rule, issue in late:
+        at = issue.at
+        file, line = (at.file, at.line) if at is not None else (None, None)
+        line = lines.get((file, line, issue.path), line)
+        source = getattr(issue.node, "source", None)
+        if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
+            line = getattr(source, "line", None) or line  # an imported document's own line
+        emit(
+            rule,
+            issue.message,
+            file,
+            line,
+            format_path(issue.path),
+            at.id if at is not None else None,
+            issue.hint,
+        )
 
     summary = Summary(
         files=len(files_seen),
