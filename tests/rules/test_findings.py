@@ -258,7 +258,7 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
     (
         "REF001",
         swap("announced_in: " + MEETING, "announced_in: " + MEETING + "-x"),
-        "type: meeting\nid: " + SG + "-2020-01-24",
+        "announced_in: " + MEETING + "-x",
         ("announced_in", "-x", "names no meeting"),
     ),
     (
@@ -361,26 +361,26 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
     (
         "FUN004",
         swap("amount: 265000}", "amount: 365000}"),
-        "type: project\nid: dialoga\n",
+        ("funding:\n  - funder: Länsstyrelsen", 1),
         ("365 000 kr",),
     ),
     # figures
     (
         "FIG001",
         swap("value: 1\n", "value: 27\n"),
-        "type: stated_figure\nid: f1",
+        "value: 27\n",
         ("states 27", "1 collaboration"),
     ),
     (
         "FIG002",
         swap("value: 11\n", "value: 12\n"),
-        "type: stated_figure\nid: f2",
+        "value: 12\n",
         ("12 participants", "lists 11"),
     ),
     (
         "FIG003",
         swap("out_of: 13", "out_of: 12"),
-        "type: stated_figure\nid: f2",
+        "out_of: 12",
         ("11 of 12", "13 members"),
     ),
     # memberships
