@@ -59,7 +59,7 @@ nitpick_ignore_regex = [
     # Standard library (no intersphinx offline).
     (
         r"py:(class|obj|exc|data|func|meth|mod)",
-        r"(collections\.abc|pathlib|datetime|dt|os|enum|re|io|types|typing|importlib"
+        r"(collections|pathlib|datetime|dt|os|enum|re|io|types|typing|importlib"
         r"|contextlib|xml|json|csv|tomllib|calendar)(\..*)?",
     ),
     # Third-party packages grmodel builds on (no intersphinx offline).

@@ -26,18 +26,6 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 """Usage or I/O error."""
 
-_BUILTIN_COMMANDS = (
-    "validate",
-    "import",
-    "export",
-    "schema",
-    "rules",
-    "rule",
-    "plugins",
-    "refdata",
-    "examples",
-)
-
 
 def get_pm(ctx: click.Context) -> GrPluginManager:
     """The run's plugin manager, built once from the ``-p`` options."""
@@ -88,9 +76,9 @@ def cli(plugin_options: tuple[str, ...]) -> None:
 
 
 def _register() -> None:
-    from grmodel.cli import convert, data, explore, validate
+    from grmodel.cli import convert, count, data, explore, validate
 
-    for module in (validate, convert, data, explore):
+    for module in (validate, convert, data, explore, count):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -8,17 +8,16 @@ fields, and identical reductions share one counter entry.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Iterator
 
 import attrs
 
+from grmodel.counting import scalar_text
 from grmodel.model import (
     Body,
     Collaboration,
     FigureMeasure,
-    PartialDate,
     Project,
     Record,
     StatedFigure,
@@ -37,14 +36,7 @@ _Value = str | frozenset[str]
 _Projection = tuple[tuple[str, _Value], ...]
 
 
-def _scalar(value: object) -> str | None:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, (str, int, PartialDate)):
-        return str(value)
-    return None
+_scalar = scalar_text
 
 
 def _project(record: Record) -> _Projection:

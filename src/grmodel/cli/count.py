@@ -1,0 +1,94 @@
+"""``grmodel count``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from grmodel.cli import get_pm
+from grmodel.cli.options import list_format_option, paths_argument
+from grmodel.counting import count_records
+from grmodel.errors import GrmodelError
+from grmodel.examples import example_data_path
+
+
+def _filter(value: str) -> tuple[str, str]:
+    field, sep, wanted = value.partition("=")
+    if not sep:
+        raise GrmodelError(f"--where takes FIELD=VALUE, not {value!r}")
+    return field.strip(), wanted.strip()
+
+
+@click.command("count")
+@paths_argument
+@click.option(
+    "--type",
+    "record_type",
+    default="collaboration",
+    show_default=True,
+    help="Record type to count.",
+)
+@click.option(
+    "--by",
+    "by",
+    multiple=True,
+    metavar="FIELD",
+    help="Field to count by (repeatable); a list field counts each value.",
+)
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Count only records whose field has this value (repeatable).",
+)
+@list_format_option
+@click.pass_context
+def count_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    record_type: str,
+    by: tuple[str, ...],
+    where: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Count records by field values, e.g. collaborations by kind and GR participation.
+
+    \b
+    grmodel count --by kind --by gr_participation
+    grmodel count --by areas --where gr_participation=true
+
+    PATH as for validate (none: the bundled example data). Compare the counts with
+    a document's own totals; rule FIG001 does that for stated figures.
+    """
+    counts, matched = count_records(
+        list(paths) or [str(example_data_path())],
+        get_pm(ctx),
+        record_type,
+        by,
+        [_filter(w) for w in where],
+    )
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [{**dict(zip(by, key, strict=True)), "count": n} for key, n in rows],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    width = [max([len(field), *(len(key[i]) for key, _ in rows)]) for i, field in enumerate(by)]
+    if by:
+        click.echo("  ".join(f.ljust(w) for f, w in zip(by, width, strict=True)) + "  count")
+    for key, n in rows:
+        click.echo(
+            "  ".join(k.ljust(w) for k, w in zip(key, width, strict=True))
+            + ("  " if by else "")
+            + f"{n:5d}"
+        )
+    click.echo(f"\n{matched} {record_type} record(s)" + (f", by {', '.join(by)}" if by else ""))
+
+
+COMMANDS = [count_command]
