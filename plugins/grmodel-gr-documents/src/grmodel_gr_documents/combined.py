@@ -24,7 +24,11 @@ __all__ = ["Part", "detect_combined", "find_parts", "parse_combined", "parse_tex
 _AGENDA = re.compile(r"(?i)^.{0,60}?\b(?:förslag\s+till\s+dagordning|dagordning|kallelse)\b")
 _PROTOCOL = re.compile(r"(?i)^(?:protokoll|sammanträdesprotokoll)\b")
 _STAFF = re.compile(rf"(?i)^(?:dnr\b.{{0,60}}?)?(?:{STAFF_KINDS})\b")
-_DIRECTION = re.compile(r"(?i)^.{0,60}?\b(?:verksamhetsinriktning|verksamhetsplan)\b")
+_DIRECTION = re.compile(
+    r"(?i)^(?:[\wåäöÅÄÖ:'-]+\s+){0,3}?(?:verksamhetsinriktning|verksamhetsplan)\b"
+)
+_ITEM_LINE = re.compile(r"(?i)^(?:§\s*\d{1,3}\b|punkt\s+\d{1,3}\b|\d{1,3}(?:[.)]|\s)\s*\S)")
+"""A numbered agenda item ("5. Verksamhetsplan 2016", "§ 5 …", "Punkt 5"): never a part start."""
 _BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\b")
 
 
@@ -65,7 +69,7 @@ def find_parts(document: SourceDocument) -> list[Part]:
     starts: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         number = index + 1
-        if not line or number in dropped:
+        if not line or number in dropped or _ITEM_LINE.match(line):
             continue
         kind = None
         if _PROTOCOL.match(line):
