@@ -20,8 +20,8 @@ from grmodel_gr_documents.agenda import Stream
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import find_dates
-from grmodel_gr_documents.decisions import strip_separator
-from grmodel_gr_documents.names import is_person_name
+from grmodel_gr_documents.decisions import clause_text, strip_separator
+from grmodel_gr_documents.names import Entry, is_person_name
 
 __all__ = ["STAFF_KINDS", "detect_staff_report", "parse_staff_report"]
 
@@ -52,6 +52,70 @@ _FUNDER = re.compile(
 )
 
 
+_LABELS = (
+    r"diarienummer|diarienr|dnr|vår\s+beteckning|vår\s+referens|datum|till|mottagare|från|"
+    r"avsändare|handläggare|ärende|angående|rubrik"
+)
+_FIELD = re.compile(rf"(?i)(?:^|(?<=\s))(?P<label>{_LABELS})\s*:\s*")
+"""A labelled header field ("Till: Förbundsstyrelsen", "Dnr: 2018-00117")."""
+_BARE_FIELD = re.compile(
+    r"(?i)^(?P<label>diarienummer|diarienr|dnr|vår\s+beteckning|datum|mottagare|handläggare)"
+    r"\.?\s+(?=\S)"
+)
+"""A header field without a colon at the start of a line ("Dnr 2018-00117")."""
+_ROLE = re.compile(
+    r"(?i)^[\wåäö-]*(?:chef|direktör|ledare|handläggare|utredare|sekreterare|ordförande|strateg|"
+    r"samordnare|controller|ekonom|jurist|koordinator|analytiker)$"
+)
+_SIGN_DATE = re.compile(
+    r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+(?:den\s+)?"
+    r"(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4}|(?:19|20)\d{2}-\d{2}-\d{2})\s*[,./]*\s*(?P<names>.*)$"
+)
+_LEAD = re.compile(
+    r"(?i)^(?:(?:förslag\s+till\s+beslut|beslutsförslag)\s*:?\s*)?"
+    r"(?:[\wåäöÅÄÖ-]+\s+){0,4}?(?:föreslås|föreslår\s+(?:[\wåäöÅÄÖ-]+\s+){0,3}?att)\s+"
+    r"(?:besluta|bifalla(?:\s+förslag(?:et)?\s+till\s+beslut)?)\s*:?\s*(?:att\s+(?P<c>.+))?$"
+)
+_PROPOSAL_HEADING = re.compile(r"(?i)^(?:förslag\s+till\s+beslut|beslutsförslag)\s*:?\s*(?P<c>.*)$")
+_NAMED_PROJECT = re.compile(
+    r"\b[Pp]rojekte[tn]\s+(?:[\"”“'](?P<q>[^\"”“']{2,60})[\"”“']|"
+    r"(?P<n>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)"
+    r"(?=\s+(?:har|hade|är|var|ska|skall|som|med|i|under|drivs|drevs|pågår|startade|avser|för|"
+    r"och|till|kommer|söker|ansöker|beviljades|vars|inom|kostar|omfattar)\b|\s*[.,;:)]|\s*$))"
+)
+"""A project named in running text ("projektet Unga in har …", 'projektet "Unga in"')."""
+
+
+def header_fields(head: str) -> list[tuple[str, str]]:
+    """The labelled fields of a header, in order (label lower-cased, one space).
+
+    A line that starts with a label may hold several fields ("Datum: 2018-03-02
+    Dnr: 2018-00117"); a label without a colon counts only at a line's start."""
+    fields: list[tuple[str, str]] = []
+    for line in head.split("\n"):
+        line = line.strip()
+        found: list[re.Match[str]] = list(_FIELD.finditer(line))
+        if not found or found[0].start() != 0:
+            bare = _BARE_FIELD.match(line)
+            found = [bare] if bare else []
+        for index, m in enumerate(found):
+            end = found[index + 1].start() if index + 1 < len(found) else len(line)
+            value = line[m.end() : end].strip(" ,;")
+            if value:
+                fields.append((re.sub(r"\s+", " ", m["label"].lower()), value))
+    return fields
+
+
+def _project_name(text: str, title: str | None) -> str | None:
+    """The project a funding statement is about, from the text before it or the title."""
+    for where in (text[-400:], title or ""):
+        found = list(_NAMED_PROJECT.finditer(where))
+        if found:
+            m = found[-1]
+            return (m["q"] or m["n"]).strip()
+    return None
+
+
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"\s+\d{1,3}\s*$", "", text.strip())
     parts = re.split(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])", text)
@@ -77,18 +141,44 @@ def parse_staff_report(
     section = _SECTION.search(text, head_start)
     head_end = section.start() if section else min(len(text), head_start + 400)
     head = text[:head_end]
+    fields = header_fields(head)
+    field: dict[str, str] = {}
+    for label, value in fields:
+        field.setdefault(label, value)
     dates = find_dates(head, b.year)
     date: PartialDate | None = dates[0].date if dates else None
+    if "datum" in field:
+        stated = find_dates(field["datum"], b.year)
+        date = stated[0].date if stated else date
     dnr = find_diarienummer(head)
+    for label in ("vår beteckning", "vår referens", "dnr", "diarienr", "diarienummer"):
+        if dnr is None and label in field:
+            dm0 = re.search(r"[\w.:/-]*\d[\w.:/-]*", field[label])
+            dnr = dm0[0].rstrip(".:") if dm0 else None
     addressee = None
     addressee_end = None
-    am = _ADDRESSEE.search(head)
-    if am:
-        resolved = b.bodies.resolve(am["a"])
-        addressee = resolved or am["a"].strip()
-        addressee_end = am.end()
+    to = field.get("till") or field.get("mottagare")
+    if to:
+        to = re.sub(r"\s+(?:den\s+)?\d.*$", "", to).strip(" ,.")
+        addressee = b.bodies.resolve(to) or to
+    else:
+        am = _ADDRESSEE.search(head)
+        if am:
+            resolved = b.bodies.resolve(am["a"])
+            addressee = resolved or am["a"].strip()
+            addressee_end = am.end()
     author = None
-    if date is not None and dates:
+    sender = field.get("från") or field.get("avsändare") or field.get("handläggare")
+    if sender:
+        name, _, role = sender.partition(",")
+        name = name.strip(" .")
+        if is_person_name(name):
+            author = name
+            role = role.strip(" .")
+            if role and _ROLE.match(role.split()[0]):
+                line = stream.line_at(head.find(sender))
+                b.person(name, line, Entry(name=name, title=role))
+    if author is None and date is not None and dates:
         after = head[dates[0].end :]
         am2 = re.match(
             r"\s*(?P<n>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}?)\s+(?=Beslutsärende|Informationsärende|Till\b|Dnr|Ärende)",
@@ -96,8 +186,8 @@ def parse_staff_report(
         )
         if am2 and is_person_name(am2["n"]):
             author = am2["n"]
-    title = None
-    if addressee_end is not None:
+    title = field.get("ärende") or field.get("angående") or field.get("rubrik")
+    if title is None and addressee_end is not None:
         rest = head[addressee_end:]
         dm = find_dates(rest, b.year)
         if dm and dm[0].start < 20:
@@ -110,60 +200,47 @@ def parse_staff_report(
             for ln in lines
             if not _KIND_AT.match(ln)
             and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", ln)
+            and not header_fields(ln)
             and not find_dates(ln, b.year)
         ]
         title = candidates[0].strip() if candidates else None
     if title and len(title) > 200:
         title = title[:200].rsplit(" ", 1)[0]
     t.place_all(stream.lines_between(0, head_end))
-    # signature
+    # signature: "Göteborg den 8 februari 2010 Name /Name", or the names (with
+    # their titles: "Förbundsdirektör Name", "Name, avdelningschef") on the lines after
     content = t.content()
     for index, n in enumerate(content):
-        line = t.text(n)
-        sm = _SIGNATURE.search(line)
-        if sm is None and index + 1 < len(content):
-            # "Göteborg den 8 februari 2010" with the names on the next line
-            nxt = content[index + 1]
-            joined = f"{line} {t.text(nxt)}"
-            if _SIGNATURE_DATE.fullmatch(line) and (
-                "/" in t.text(nxt) or is_person_name(t.text(nxt))
-            ):
-                sm = _SIGNATURE.search(joined)
-                if sm:
-                    t.place(nxt)
-        if sm:
-            names = [x.strip() for x in re.split(r"\s*/\s*", sm["names"]) if x.strip()]
-            person = next((x for x in names if is_person_name(x)), None)
-            if person and author is None:
-                author = person
-            if date is None:
-                sd = find_dates(sm["date"])
-                date = sd[0].date if sd else None
-            t.place(n)
+        sm = _SIGN_DATE.match(t.text(n))
+        if sm is None:
+            continue
+        signers: list[str] = []
+        used = [n]
+        pieces = [sm["names"]] if sm["names"] else []
+        for nxt in content[index + 1 : index + 7]:
+            if sm["names"]:
+                break
+            signed = t.text(nxt)
+            if not (_signers(signed) or _is_roles(signed)):
+                break
+            pieces.append(signed)
+            used.append(nxt)
+        for piece in pieces:
+            signers.extend(_signers(piece))
+        if not signers:
+            continue
+        t.place_all(used)
+        if author is None:
+            author = signers[0]
+        if date is None:
+            sd = find_dates(sm["date"])
+            date = sd[0].date if sd else None
     if date is None and b.year:
         date = PartialDate(b.year)
     b.doc_id = document_id(
         diarienummer=dnr, kind=slug(kind.value), date=str(date) if date else None, title=title
     )
-    # proposed clauses
-    proposed: list[str] = []
-    for n in t.content():
-        pm = _PROPOSE.search(t.text(n))
-        if pm:
-            proposed.extend(_clauses(pm["c"]))
-            t.place(n)
-    fm = re.search(r"(?im)^(?:förslag\s+till\s+beslut|beslutsförslag)\s*:?\s*$", text)
-    if fm:
-        start_line = stream.line_at(fm.start())
-        t.place(start_line)
-        for n in t.content(start_line + 1):
-            line = t.text(n)
-            cm = re.match(r"(?i)^(?:att\s+|[-–•]\s*(?:att\s+)?)(?P<c>.+)$", line)
-            if cm:
-                proposed.append(cm["c"].strip())
-                t.place(n)
-            elif proposed:
-                break
+    proposed = _proposals(b, t.content())
     # projects with funding
     projects = list(_PROJECT.finditer(text))
     for index, pm2 in enumerate(projects):
@@ -173,21 +250,7 @@ def parse_staff_report(
             end = pm2.end() + stop.start()
         segment = text[pm2.start() : end]
         name = pm2["name"].strip(" -–")
-        funding = []
-        for share in find_own_shares(segment[:1500]):
-            fm2 = _FUNDER.search(segment[max(0, share.start - 80) : share.start])
-            funder = fm2["f"] if fm2 else "okänd"
-            at = stream.line_at(pm2.start() + share.start)
-            funding.append(
-                FundingLine(
-                    funder=funder,
-                    amount=share.total,
-                    own_share=share.own,
-                    status=FundingStatus.APPLIED,
-                    document=b.doc_id,
-                    source=Span(at),
-                )
-            )
+        funding = _funding(b, stream, pm2.start(), min(end, pm2.start() + 1500))
         covered = stream.lines_between(pm2.start(), end)
         t.place_all(covered)
         b.add(
@@ -199,6 +262,25 @@ def parse_staff_report(
                 provenance=b.prov(covered[0], covered[-1]) if covered else b.prov(1),
             )
         )
+    if not projects:
+        # a funding statement in running text: the project is named by its context
+        # ("Projektet Unga in har drivits … Ansökan till ESF är 2 400 000 kr varav …")
+        for share in find_own_shares(text):
+            named = _project_name(text[: share.start], title)
+            if named is None:
+                continue
+            funding = _funding(b, stream, share.start, share.end, floor=0)
+            covered = stream.lines_between(share.start, share.end)
+            first = stream.line_at(share.start)
+            t.place_all(covered)
+            b.add(
+                Project(
+                    id=slug(named) or "projekt",
+                    name=named,
+                    funding=tuple(funding),
+                    provenance=b.prov(first, covered[-1] if covered else None),
+                )
+            )
     return b.finish(
         kind=kind,
         title=title,
@@ -209,6 +291,95 @@ def parse_staff_report(
         proposed=tuple(proposed),
         part_of=part_of,
     )
+
+
+def _funding(
+    b: Builder, stream: Stream, start: int, end: int, floor: int | None = None
+) -> list[FundingLine]:
+    """The funding lines of the own-share statements in ``stream.text[start:end]``;
+    the funder is named in the 80 characters before each ("Ansökan till ESF är"),
+    looked for no further back than ``floor`` (default ``start``)."""
+    text = stream.text
+    floor = start if floor is None else floor
+    funding = []
+    for share in find_own_shares(text[start:end]):
+        at = start + share.start
+        fm2 = _FUNDER.search(text[max(floor, at - 80) : at])
+        funding.append(
+            FundingLine(
+                funder=fm2["f"] if fm2 else "okänd",
+                amount=share.total,
+                own_share=share.own,
+                status=FundingStatus.APPLIED,
+                document=b.doc_id,
+                source=Span(stream.line_at(at)),
+            )
+        )
+    return funding
+
+
+def _signers(text: str) -> list[str]:
+    """Person names in a signature line ("Anna Berg /Bo Ek", "Förbundsdirektör
+    Anna Berg", "Anna Berg, avdelningschef")."""
+    names = []
+    for piece in re.split(r"\s*/\s*", text.strip()):
+        piece = piece.strip(" ,.")
+        words = piece.replace(",", " ").split()
+        if words and _ROLE.match(words[0]):
+            words = words[1:]
+        if words and _ROLE.match(words[-1]):
+            words = words[:-1]
+        name = " ".join(words)
+        if name and is_person_name(name):
+            names.append(name)
+    return names
+
+
+def _is_roles(text: str) -> bool:
+    """A line of titles only ("Förbundsdirektör", "Avdelningschef / Förbundsdirektör")."""
+    words = [w for w in re.split(r"[\s/,]+", text.strip()) if w]
+    return bool(words) and all(_ROLE.match(w) for w in words)
+
+
+def _proposals(b: Builder, content: list[int]) -> list[str]:
+    """The proposed clauses: "… föreslås besluta att …" inline, or a "Förslag till
+    beslut" / "Beslutsförslag" heading or a lead ("Förbundsstyrelsen föreslås
+    besluta") followed by ``att`` lines; a wrapped clause continues on the next line."""
+    t = b.tracker
+    proposed: list[str] = []
+    collecting = False
+    for n in content:
+        line = t.text(n)
+        lead = _LEAD.match(line)
+        heading = _PROPOSAL_HEADING.match(line)
+        found = lead or _PROPOSE.search(line)
+        if found:
+            rest = found["c"]
+            if rest:
+                proposed.extend(_clauses(rest))
+            t.place(n)
+            collecting = True
+            continue
+        if heading:
+            t.place(n)
+            collecting = True
+            if heading["c"]:
+                clause = clause_text(heading["c"])
+                if clause:
+                    proposed.append(clause)
+            continue
+        if not collecting:
+            continue
+        clause = clause_text(line) if re.match(r"(?i)^(?:att\s|[-–•*])", line) else None
+        if clause:
+            proposed.append(clause)
+            t.place(n)
+        elif proposed and re.match(r"[a-zåäö]", line) and not proposed[-1].endswith("."):
+            proposed[-1] = strip_separator(f"{proposed[-1]} {line}")
+            t.place(n)
+        else:
+            collecting = False
+    return proposed
 
 
 def detect_staff_report(document: SourceDocument) -> float:
