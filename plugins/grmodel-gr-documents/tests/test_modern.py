@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.combined import find_parts
 from grmodel_gr_documents.plugin import detect
@@ -231,3 +232,144 @@ def test_two_fields_on_one_line(
     assert doc.author == "Anna Svensson"
     assert doc.proposed_clauses == ("anta avgiftsmodellen", "modellen gäller från 2019.")
     assert not result.document.unplaced
+
+
+PARAGRAPH_ITEMS = """\
+Dagordning
+Förbundsstyrelsen
+Datum: 2017-12-15
+Tid: 09.00–12.00
+Plats: GR, Anders Personsgatan 8
+
+§ 1 Mötets öppnande
+§ 2 Val av justerare
+§ 3 Budget 2018 (Beslut)
+§ 4 Rapport från Business Region Göteborg (Information)
+§ 5 Regional utvecklingsstrategi (Diskussion)
+§ 6 Övriga frågor
+"""
+
+
+def test_paragraph_items_with_bracketed_kinds(
+    source: Source, check_accounting: Callable[[ImportResult], None]
+) -> None:
+    document = source(PARAGRAPH_ITEMS)
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = planned(result)
+    assert meeting.body == "gr-forbundsstyrelsen"
+    assert str(meeting.date) == "2017-12-15"
+    assert meeting.place == "GR, Anders Personsgatan 8"
+    assert [(i.paragraph, i.title) for i in meeting.items] == [
+        (1, "Mötets öppnande"),
+        (2, "Val av justerare"),
+        (3, "Budget 2018"),
+        (4, "Rapport från Business Region Göteborg"),
+        (5, "Regional utvecklingsstrategi"),
+        (6, "Övriga frågor"),
+    ]
+    assert [i.kind for i in meeting.items][2:5] == [
+        ItemKind.BESLUTSARENDE,
+        ItemKind.INFORMATIONSARENDE,
+        ItemKind.STRATEGIFRAGA,
+    ]
+
+
+PUNKT_LINES = """\
+Dagordning Styrgruppen för utbildning 2018-04-12 kl 13.00-15.00
+
+Punkt 1 Mötets öppnande
+Punkt 2 Godkännande av dagordning
+Punkt 3 Gymnasieantagningen (Information)
+Punkt 4 Yttrande över betänkande (Beslut)
+"""
+
+PUNKT_RUN_ON = """\
+Dagordning Styrgruppen för utbildning 2018-04-12 kl 13.00-15.00
+
+Punkt 1 Mötets öppnande Punkt 2 Godkännande av dagordning Punkt 3 Gymnasieantagningen (Information) Punkt 4 Yttrande över betänkande (Beslut)
+"""
+
+
+@pytest.mark.parametrize("text", [PUNKT_LINES, PUNKT_RUN_ON], ids=["lines", "run-on"])
+def test_punkt_items(
+    source: Source, check_accounting: Callable[[ImportResult], None], text: str
+) -> None:
+    document = source(text)
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = planned(result)
+    assert meeting.body == "gr-styrgruppen-utbildning"
+    assert str(meeting.date) == "2018-04-12"
+    assert (str(meeting.start_time), str(meeting.end_time)) == ("13:00:00", "15:00:00")
+    assert [(i.number, i.title, i.kind) for i in meeting.items] == [
+        ("Punkt 1", "Mötets öppnande", None),
+        ("Punkt 2", "Godkännande av dagordning", None),
+        ("Punkt 3", "Gymnasieantagningen", ItemKind.INFORMATIONSARENDE),
+        ("Punkt 4", "Yttrande över betänkande", ItemKind.BESLUTSARENDE),
+    ]
+
+
+KALLELSE_RUN_ON = """\
+Kallelse till sammanträde med Förbundsstyrelsen fredag den 15 december 2017 kl 09.00, Göteborgsregionens kommunalförbund, Anders Personsgatan 8. Dagordning 1. Mötets öppnande 2. Val av justerare 3. Budget 2018 (Beslut) 4. Delårsrapport (Information) 5. Strategisk plan (Diskussion) 6. Övriga frågor
+"""
+
+KALLELSE_HEADER = """\
+Kallelse till sammanträde med Förbundsstyrelsen fredag den 15 december 2017 kl 09.00, Göteborgsregionens kommunalförbund
+
+Dagordning
+1 Mötets öppnande
+2 Budget 2018 (Beslut) (handling bifogas)
+3 Information: Delårsrapport
+4 Tjänsteskrivelse om ny avgiftsmodell (Beslutsärende)
+5 Verksamhetsinriktning 2018 (Diskussion)
+6 Övriga frågor
+"""
+
+
+def test_kallelse_run_on(source: Source, check_accounting: Callable[[ImportResult], None]) -> None:
+    document = source(KALLELSE_RUN_ON)
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = planned(result)
+    assert meeting.body == "gr-forbundsstyrelsen"
+    assert str(meeting.date) == "2017-12-15"
+    assert str(meeting.start_time) == "09:00:00"
+    assert meeting.place == "Göteborgsregionens kommunalförbund, Anders Personsgatan 8"
+    assert [i.title for i in meeting.items] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Budget 2018",
+        "Delårsrapport",
+        "Strategisk plan",
+        "Övriga frågor",
+    ]
+    assert [i.kind for i in meeting.items][2:5] == [
+        ItemKind.BESLUTSARENDE,
+        ItemKind.INFORMATIONSARENDE,
+        ItemKind.STRATEGIFRAGA,
+    ]
+
+
+def test_kallelse_header_items_naming_documents(
+    source: Source, check_accounting: Callable[[ImportResult], None]
+) -> None:
+    """Items that name a tjänsteskrivelse or a verksamhetsinriktning stay items."""
+    document = source(KALLELSE_HEADER)
+    assert len(find_parts(document)) == 1
+    assert detect(document) == "agenda"
+    result = parse_agenda(document)
+    check_accounting(result)
+    meeting = planned(result)
+    assert meeting.place == "Göteborgsregionens kommunalförbund"
+    assert [(i.title, i.kind, i.attachment) for i in meeting.items] == [
+        ("Mötets öppnande", None, False),
+        ("Budget 2018", ItemKind.BESLUTSARENDE, True),
+        ("Delårsrapport", ItemKind.INFORMATIONSARENDE, False),
+        ("Tjänsteskrivelse om ny avgiftsmodell", ItemKind.BESLUTSARENDE, False),
+        ("Verksamhetsinriktning 2018", ItemKind.STRATEGIFRAGA, False),
+        ("Övriga frågor", None, False),
+    ]

@@ -48,8 +48,12 @@ _KIND_START = re.compile(rf"(?i)^\(?({_KIND_WORD})\)?\s*[:–-]\s*")
 _ATTACHED = re.compile(
     r"(?i)\(?\s*handling(?:ar)?\s+bifoga[st]\s*\)?|\bbifogas\b|\bbifogar\b|\bbilaga\b"
 )
-_RUN_ON = re.compile(r"(?<![\w§.,:/-])(\d{1,2})[.)]\s+(?=[A-ZÅÄÖ§\"„”(])")
-_LINE_START = re.compile(r"(?m)^(?:§\s*(\d{1,3})\s*[.:]?\s+|(\d{1,2})[.)]?\s+)(?=[A-ZÅÄÖ\"„”(])")
+_RUN_ON = re.compile(
+    r"(?:(?<![\w§.,:/-])(\d{1,2})[.)]|\b[Pp]unkt\s+(\d{1,2})[.):]?)\s+(?=[A-ZÅÄÖ§\"„”(])"
+)
+_LINE_START = re.compile(
+    r"(?im)^(?:§\s*(\d{1,3})\s*[.:]?\s+|(?:punkt\s+)?(\d{1,2})[.):]?\s+)(?=[A-ZÅÄÖ\"„”(])"
+)
 _VERB = re.compile(
     r"^(?:har|ska|skall|är|löper|föreslår|beslutade|beslutar|kommer|behöver|bör|kan|får|vill|"
     r"avser|gäller|innebär|presenterar|informerar|redovisar|ligger|finns|inbjuds|skickas|"
@@ -125,12 +129,13 @@ class _Found:
     end: int
     number: str
     paragraph: int | None
+    value: int
 
 
 def _item_starts(stream: Stream) -> list[_Found]:
     text = stream.text
     line_found = [
-        _Found(m.start(), m.end(), m[0].strip(), int(m[1]) if m[1] else None)
+        _Found(m.start(), m.end(), m[0].strip(), int(m[1]) if m[1] else None, int(m[1] or m[2]))
         for m in _LINE_START.finditer(text)
     ]
     para_style = [f for f in line_found if f.paragraph is not None]
@@ -142,12 +147,12 @@ def _item_starts(stream: Stream) -> list[_Found]:
     while True:
         nxt = None
         for m in _RUN_ON.finditer(text, pos):
-            if int(m[1]) == expected:
-                nxt = _Found(m.start(), m.end(), m[0].strip(), None)
+            if int(m[1] or m[2]) == expected:
+                nxt = _Found(m.start(), m.end(), m[0].strip(), None, expected)
                 break
         if nxt is None:
             for f in line_found:
-                if f.start >= pos and f.paragraph is None and re.match(rf"{expected}\b", f.number):
+                if f.start >= pos and f.paragraph is None and f.value == expected:
                     nxt = f
                     break
         if nxt is None:
@@ -222,7 +227,12 @@ def parse_agenda(
         place = pm["p"].strip(" .")
     elif dates and dates[0].start < header_end:
         last_date = [d for d in dates if d.start < header_end][-1]
-        m = re.match(r"\s*,\s*(?P<p>[A-ZÅÄÖ][^.:\n]{2,60})\.", header[last_date.end :])
+        m = re.match(
+            r"(?i:\s*,?\s*(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?"
+            r"(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
+            r"\s*,\s*(?P<p>[A-ZÅÄÖ][^.:\n]{2,80}?)\s*(?:\.|\n|$|(?=(?i:dagordning|förslag)\b))",
+            header[last_date.end :],
+        )
         if m:
             place = m["p"].strip()
     kind = MeetingKind.RESIDENTIAL if re.search(r"(?i)internat", header) else MeetingKind.ORDINARY
