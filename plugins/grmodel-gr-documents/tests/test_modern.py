@@ -373,3 +373,32 @@ def test_kallelse_header_items_naming_documents(
         ("Verksamhetsinriktning 2018", ItemKind.STRATEGIFRAGA, False),
         ("Övriga frågor", None, False),
     ]
+
+
+ONE_LINE_SIGNATURE = """\
+Dnr: 2010-00012
+Tjänsteskrivelse
+Till Förbundsstyrelsen
+Ärende: Årsredovisning 2009
+
+Beslutsförslag
+Förbundsstyrelsen föreslås besluta att godkänna årsredovisningen för 2009.
+
+Göteborg den 8 februari 2010 / Förbundsdirektör Helena Nord / Avdelningschef Per Olsson
+"""
+
+
+def test_titled_signers_on_the_date_line(
+    source: Source, check_accounting: Callable[[ImportResult], None]
+) -> None:
+    """The date comes from the signature when the header has none."""
+    result = parse_staff_report(source(ONE_LINE_SIGNATURE))
+    check_accounting(result)
+    doc = result.document
+    assert str(doc.diarienummer) == "2010-00012"
+    assert str(doc.date) == "2010-02-08"
+    assert doc.addressee == "gr-forbundsstyrelsen"
+    assert doc.author == "Helena Nord"
+    assert doc.title == "Årsredovisning 2009"
+    assert doc.proposed_clauses == ("godkänna årsredovisningen för 2009.",)
+    assert not doc.unplaced
