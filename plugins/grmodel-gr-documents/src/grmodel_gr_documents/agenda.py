@@ -271,7 +271,7 @@ def parse_agenda(
                 (
                     k
                     for k in range(first_line + 1, stream.lines[-1] + 1)
-                    if not t.text(k) and k not in t.dropped
+                    if not t.text(k) and k not in t.dropped and k not in t.joined
                 ),
                 None,
             )

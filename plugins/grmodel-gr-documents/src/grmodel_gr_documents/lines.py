@@ -27,19 +27,58 @@ __all__ = [
     "Paragraph",
     "Tracker",
     "detect_furniture",
+    "hyphen_join",
     "normalise_line",
     "paragraphs",
+    "strip_bullet",
 ]
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-_COLUMN_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
-_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "\u00ad": "", "\ufeff": ""})
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_COLUMN_GAP = re.compile(r"\t+|[ \u00a0\u202f]{2,}|\f")
+_LIGATURES = str.maketrans(
+    {
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        "\u00ad": "",  # soft hyphen
+        "\u200b": "",  # zero-width space
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\uf0b7": "•",  # Symbol-font bullet in the private use area
+        "\uf0a7": "•",
+        "\uf0d8": "•",
+        "\u25cf": "•",
+        "\u25aa": "•",
+        "\u2023": "•",
+        "\u2043": "•",
+        "\u2219": "•",
+    }
+)
+_BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
+"""A list bullet at the start of a line (a hyphen only when a space follows it)."""
 
 
 def normalise_line(line: str) -> str:
-    """NFC, ligatures and soft hyphens resolved, runs of spaces collapsed, stripped."""
+    """NFC; ligatures ("ﬁ"), soft hyphens and zero-width characters resolved; PDF-font
+    bullets ("\uf0b7") made "•"; non-breaking spaces, tabs and form feeds made spaces;
+    runs of spaces collapsed; stripped."""
     line = unicodedata.normalize("NFC", line).translate(_LIGATURES)
     return _SPACES.sub(" ", line).strip()
+
+
+def strip_bullet(line: str) -> str:
+    """``line`` without a leading list bullet ("• ", "- ", "– ")."""
+    if line.startswith("-") and not line[1:2].isspace():
+        return line
+    return _BULLET.sub("", line, count=1).strip()
 
 
 # --- page furniture ----------------------------------------------------------
@@ -71,6 +110,19 @@ _HEADER_WORDS = re.compile(
 """Words that make a repeated line a running header."""
 
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER_IN = re.compile(
+    r"(?i)\b(?:sida|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
+    r"|(?<![\d-])\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})\s*$"
+)
+"""A page number inside a header line ("Sida 2 (5)", "Sida 2 av 4"; "2 (5)", "2/5" at
+its end)."""
+
+
+def _page_key(line: str) -> str:
+    """``line`` with its page number replaced, so headers of different pages compare
+    equal ("Protokoll 2019-11-07 Sida 2 (5)" ~ "… Sida 3 (5)"); ``line`` itself when it
+    has no page number."""
+    return _PAGE_NUMBER_IN.sub("#", line)
 
 
 @attrs.frozen
@@ -83,7 +135,9 @@ class Furniture:
     """Lines (1-based) of the header block at the top of the document, kept."""
 
 
-def _is_candidate(line: str, exact: Counter[str], shape: Counter[str]) -> tuple[bool, bool]:
+def _is_candidate(
+    line: str, exact: Counter[str], shape: Counter[str], paged: Counter[str]
+) -> tuple[bool, bool]:
     """(is a furniture line, is a strong page mark)."""
     if not line or len(line) > 160:
         return False, False
@@ -96,6 +150,9 @@ def _is_candidate(line: str, exact: Counter[str], shape: Counter[str]) -> tuple[
         return True, False
     if exact[line] >= 2 and _HEADER_WORDS.search(line):
         return True, False
+    key = _page_key(line)
+    if key != line and paged[key] >= 2 and (_HEADER_WORDS.search(key) or len(key) <= 80):
+        return True, False
     return False, False
 
 
@@ -103,16 +160,19 @@ def detect_furniture(lines: list[str]) -> Furniture:
     """Find running page headers and footers in normalised ``lines``.
 
     A candidate is a page mark ("Sida 2 av 4", "2 (5)", "Just: ____"), an
-    upper-case title with a page number that recurs, or a short line with a
+    upper-case title with a page number that recurs, a short line with a
     header word ("Protokoll …", "… kommunalförbund", "Plats: …") that recurs
-    verbatim. Candidates separated only by blank lines form a block; each block
-    is dropped, except a block at the very top of the document (the masthead).
+    verbatim, or a line with a page number that recurs but for the number
+    ("Protokoll 2019-11-07 Sida 2 (5)", "… Sida 3 (5)"). Candidates separated
+    only by blank lines form a block; each block is dropped, except a block at
+    the very top of the document (the masthead).
     """
     exact: Counter[str] = Counter(line for line in lines if line)
     shape: Counter[str] = Counter(_DIGITS.sub("#", line) for line in lines if line)
+    paged: Counter[str] = Counter(_page_key(line) for line in lines if line)
     marks: dict[int, bool] = {}
     for index, line in enumerate(lines):
-        is_candidate, strong = _is_candidate(line, exact, shape)
+        is_candidate, strong = _is_candidate(line, exact, shape, paged)
         if is_candidate:
             marks[index] = strong
     blocks: list[list[int]] = []
@@ -139,6 +199,33 @@ def detect_furniture(lines: list[str]) -> Furniture:
             )
         )
     return Furniture(dropped=tuple(dropped), masthead=masthead)
+
+
+# --- hyphenated line breaks ----------------------------------------------------
+
+_BROKEN = re.compile(r"(?<=[^\W\d_])-$")
+"""A line ending in a word broken by a hyphen ("Göteborgs-", "social-")."""
+_ACRONYM_END = re.compile(r"(?:^|[^\w])[A-ZÅÄÖ]{2,}[\d]*-$|\d-$")
+"""A hyphen after an acronym ("EU-", "IT-") stays: "EU-projekt"."""
+_NOT_CONTINUATION = re.compile(
+    r"(?i)^(?:och|samt|eller|respektive|resp\.?|alternativt|liksom|men|till|som|inklusive|"
+    r"inkl\.?|utan|med|&)\b"
+)
+"""A next line starting a coordinated compound ("hälso- / och sjukvård"): no join."""
+
+
+def hyphen_join(line: str, following: str) -> str | None:
+    """``line`` and ``following`` as one line when ``line`` ends in a word broken by a
+    hyphen and ``following`` continues it in lower case ("social-" + "sekreterare …" →
+    "socialsekreterare …"); ``None`` when they are not one word ("hälso-" + "och
+    sjukvård", "Britt-" + "Marie"). After an acronym the hyphen stays ("EU-projekt")."""
+    if not _BROKEN.search(line) or not following[:1].islower():
+        return None
+    if _NOT_CONTINUATION.match(following):
+        return None
+    if _ACRONYM_END.search(line):
+        return line + following
+    return line[:-1] + following
 
 
 # --- accounting --------------------------------------------------------------
@@ -180,6 +267,36 @@ class Tracker:
         self.masthead = furniture.masthead
         for seg in furniture.dropped:
             self.drop(seg)
+        self.written = list(self.lines)
+        """The normalised lines before hyphenated breaks are joined."""
+        self.joined: dict[int, int] = {}
+        """A line joined onto the line before it (a hyphenated break) → that line."""
+        self.continuations: dict[int, list[int]] = {}
+        """A line → the lines joined onto it."""
+        self._join_hyphenated()
+
+    def _join_hyphenated(self) -> None:
+        """Join words broken over a line ("Göteborgs-" / "regionens kommunalförbund"):
+        the next line's text is appended to the line with the broken word, and the
+        next line reads as empty but is accounted with it (placed when it is).
+        Dropped lines (a page header between) are skipped."""
+        head: int | None = None
+        for line in self.within:
+            text = self.lines[line - 1]
+            if line in self.dropped:
+                continue
+            if not text:
+                head = None
+                continue
+            if head is not None:
+                joined = hyphen_join(self.lines[head - 1], text)
+                if joined is not None:
+                    self.lines[head - 1] = joined
+                    self.lines[line - 1] = ""
+                    self.joined[line] = head
+                    self.continuations.setdefault(head, []).append(line)
+                    continue
+            head = line
 
     def drop(self, segment: Segment) -> None:
         """Drop a segment (a recognised page header or footer)."""
@@ -197,6 +314,8 @@ class Tracker:
         separates columns), each piece normalised; one piece when there is no gap."""
         if not self.text(line):
             return []
+        if line in self.continuations:
+            return [self.text(line)]
         raw = self.raw[line - 1]
         pieces = [normalise_line(p) for p in _COLUMN_GAP.split(raw.strip())]
         return [p for p in pieces if p] or [self.text(line)]
@@ -206,6 +325,7 @@ class Tracker:
         for line in range(first, (last if last is not None else first) + 1):
             if line not in self.dropped and line in self.within:
                 self.placed.add(line)
+                self.placed.update(self.continuations.get(line, ()))
 
     def place_all(self, lines: Iterable[int]) -> None:
         """Mark each of ``lines`` as placed."""
@@ -228,7 +348,7 @@ class Tracker:
 
         def flush() -> None:
             if run:
-                text = "\n".join(self.lines[i - 1] for i in run)
+                text = "\n".join(self.written[i - 1] for i in run)
                 span = Span(run[0], run[-1] if len(run) > 1 else None)
                 unplaced.append(Segment(span=span, text=text))
                 run.clear()
@@ -236,6 +356,13 @@ class Tracker:
         for line in self.within:
             if line in self.dropped:
                 flush()
+                continue
+            if line in self.joined:
+                # part of the line it is joined onto: placed with it, else unplaced
+                if line not in placed:
+                    if run and run[-1] != line - 1:
+                        flush()
+                    run.append(line)
                 continue
             if not self.lines[line - 1]:
                 placed.add(line)
@@ -252,12 +379,13 @@ class Tracker:
 
 
 def paragraphs(tracker: Tracker, start: int, end: int) -> list[Paragraph]:
-    """Paragraphs (runs of content lines) in ``start..end``; dropped lines are skipped
-    without breaking a paragraph, so text continues across a page header."""
+    """Paragraphs (runs of content lines) in ``start..end``; dropped lines and lines
+    joined onto the line before (hyphenated breaks) are skipped without breaking a
+    paragraph, so text continues across a page header."""
     out: list[Paragraph] = []
     run: list[int] = []
     for line in range(max(start, 1), min(end, len(tracker.lines)) + 1):
-        if line in tracker.dropped:
+        if line in tracker.dropped or line in tracker.joined:
             continue
         if tracker.text(line):
             run.append(line)
