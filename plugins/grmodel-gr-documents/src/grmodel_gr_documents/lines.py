@@ -316,9 +316,27 @@ class Tracker:
             return []
         if line in self.continuations:
             return [self.text(line)]
-        raw = self.raw[line - 1]
-        pieces = [normalise_line(p) for p in _COLUMN_GAP.split(raw.strip())]
-        return [p for p in pieces if p] or [self.text(line)]
+        return [text for _, text in self.column_cells(line)] or [self.text(line)]
+
+    def column_cells(self, line: int) -> list[tuple[int, str]]:
+        """The pieces of :meth:`columns` with their start offsets in the line as
+        written (tabs count as one character), for aligning cells under headings."""
+        if not self.text(line):
+            return []
+        if line in self.continuations:
+            return [(len(self.raw[line - 1]) - len(self.raw[line - 1].lstrip()), self.text(line))]
+        raw = self.raw[line - 1].rstrip()
+        cells: list[tuple[int, str]] = []
+        position = 0
+        for gap in [*_COLUMN_GAP.finditer(raw), None]:
+            end = gap.start() if gap is not None else len(raw)
+            text = normalise_line(raw[position:end])
+            if text:
+                offset = position + len(raw[position:end]) - len(raw[position:end].lstrip())
+                cells.append((offset, text))
+            if gap is not None:
+                position = gap.end()
+        return cells
 
     def place(self, first: int, last: int | None = None) -> None:
         """Mark lines as placed in a record."""

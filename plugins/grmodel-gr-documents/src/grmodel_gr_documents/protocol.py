@@ -43,7 +43,7 @@ from grmodel_gr_documents.decisions import (
     roll_call,
     sentences,
 )
-from grmodel_gr_documents.lines import Paragraph, normalise_line, paragraphs
+from grmodel_gr_documents.lines import Paragraph, Tracker, normalise_line, paragraphs
 from grmodel_gr_documents.names import (
     is_person_name,
     parse_entry,
@@ -169,6 +169,36 @@ def find_item_headings(b: Builder, start: int, end: int) -> list[ItemHeading]:
         if len(found) >= 2:
             return found
     return []
+
+
+def _heading_columns(t: Tracker, line: int) -> list[tuple[int, str]] | None:
+    """Side-by-side attendance headings ("Närvarande ledamöter      Ersättare"): each
+    column's start offset and heading key; ``None`` unless every cell is a heading."""
+    cells = t.column_cells(line)
+    if len(cells) < 2:
+        return None
+    out: list[tuple[int, str]] = []
+    for offset, cell in cells:
+        heading = _attendance_key(cell)
+        if heading is None or heading[1] or heading[0] == "justerare":
+            return None
+        out.append((offset, heading[0]))
+    return out
+
+
+def _cells_under(
+    cells: list[tuple[int, str]], layout: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Each cell of a line under side-by-side headings with its column: in order when
+    there are as many cells as columns (tab-separated text keeps no offsets), else
+    the column whose heading starts nearest the cell."""
+    if len(cells) == len(layout):
+        return [(index, cell) for index, (_, cell) in enumerate(cells)]
+    out: list[tuple[int, str]] = []
+    for offset, cell in cells:
+        column = min(range(len(layout)), key=lambda i: abs(layout[i][0] - offset))
+        out.append((column, cell))
+    return out
 
 
 def _attendance_key(text: str) -> tuple[str, str] | None:
@@ -312,18 +342,34 @@ class _Protocol:
     # -- attendance --------------------------------------------------------------
 
     def attendance_zone(self, start: int, end: int) -> None:
-        t, b = self.t, self.b
+        t = self.t
         raw: list[_RawEntry] = []
         key: str | None = None
         top: str | None = None
-        for n in t.content(start, end):
+        layout: list[tuple[int, str]] | None = None
+        last: dict[int, _RawEntry] = {}
+        """The last entry of each column (column 0 without a column layout)."""
+        consumed: set[int] = set()
+        content = t.content(start, end)
+        for index, n in enumerate(content):
+            if n in consumed:
+                continue
             text = t.text(n)
+            columns = _heading_columns(t, n)
+            if columns is not None:
+                # side-by-side headings ("Närvarande ledamöter      Ersättare"): the
+                # cells of the lines under them belong to the heading above them
+                layout, key, last = columns, columns[0][1], {}
+                if any(k in ("present-top", "absent-top") for _, k in columns):
+                    top = next(k for _, k in columns if k in ("present-top", "absent-top"))
+                t.place(n)
+                continue
             heading = _attendance_key(text)
             if heading is not None and (not heading[1] or ":" in text):
                 hkey, rest = heading
                 if hkey in ("present-top", "absent-top"):
                     top = hkey
-                key = hkey
+                key, layout, last = hkey, None, {}
                 t.place(n)
                 if not rest:
                     continue
@@ -334,25 +380,83 @@ class _Protocol:
                 self.justerare_from(text, n)
                 t.place(n)
                 continue
-            columns = t.columns(n) if text == t.text(n) else [text]
-            if len(columns) > 1:
-                text = ", ".join(c.strip(" ,;") for c in columns)
-            pieces = split_entries(text, b.refdata)
-            starts_entry = bool(pieces) and is_person_name(
-                re.sub(r"[,(].*$", "", pieces[0]).strip(), b.refdata
-            )
-            if (
-                raw
-                and not starts_entry
-                and (text[:1].islower() or text.startswith("§") or raw[-1].text.endswith(","))
-            ):
-                raw[-1].text += " " + text
-                raw[-1].lines.append(n)
+            if layout is not None and text == t.text(n):
+                for column, cell in _cells_under(t.column_cells(n), layout):
+                    ckey = layout[column][1]
+                    ctop = ckey if ckey in ("present-top", "absent-top") else top
+                    self.attendance_text(cell, [n], ckey, ctop, raw, last, column)
                 continue
-            for piece in pieces:
-                raw.append(_RawEntry(piece, [n], key, top))
+            lines = [n]
+            following = content[index + 1] if index + 1 < len(content) else None
+            if following is not None and len(t.columns(n)) == 1:
+                merged = self.split_name(text, t.text(following))
+                if merged is not None:
+                    text, lines = merged, [n, following]
+                    consumed.add(following)
+            columns_text = t.columns(n) if text == t.text(n) else [text]
+            if len(columns_text) > 1:
+                text = ", ".join(c.strip(" ,;") for c in columns_text)
+            self.attendance_text(text, lines, key, top, raw, last, 0)
         for entry in raw:
             self.add_entry(entry)
+
+    def attendance_text(
+        self,
+        text: str,
+        lines: list[int],
+        key: str,
+        top: str | None,
+        raw: list[_RawEntry],
+        last: dict[int, _RawEntry],
+        column: int,
+    ) -> None:
+        """Entries of one line (or one cell of a column layout) of attendance text:
+        a continuation of the column's last entry, or new entries."""
+        b = self.b
+        pieces = split_entries(text, b.refdata)
+        starts_entry = bool(pieces) and is_person_name(
+            re.sub(r"[,(].*$", "", pieces[0]).strip(), b.refdata
+        )
+        previous = last.get(column)
+        if (
+            previous is not None
+            and not starts_entry
+            and (text[:1].islower() or text.startswith("§") or previous.text.endswith(","))
+        ):
+            previous.text += " " + text
+            previous.lines.extend(n for n in lines if n not in previous.lines)
+            return
+        for piece in pieces:
+            entry = _RawEntry(piece, list(lines), key, top)
+            raw.append(entry)
+            last[column] = entry
+
+    def split_name(self, text: str, following: str) -> str | None:
+        """``text`` and the ``following`` line as one when a name runs over the line
+        break ("…; Mikael" / "Berglund (M), Lerum"): the line ends in a given name
+        after a separator and the next line starts with a family name alone."""
+        refdata = self.b.refdata
+        if re.search(r"[,;.:)]\s*$", text) or _attendance_key(following) is not None:
+            return None
+        m = re.search(
+            r"(?:^|[,;]\s*|\s+och\s+)(?P<given>(?:[A-ZÅÄÖÉ][\w'´-]*\s+){0,2}[A-ZÅÄÖÉ][\w'´-]*)$",
+            text,
+        )
+        n = re.match(
+            r"^(?P<family>[A-ZÅÄÖÉ][\w'´-]*(?:\s+[A-ZÅÄÖÉ][\w'´-]*)?)\s*(?:[(,;]|$)", following
+        )
+        if m is None or n is None:
+            return None
+        given, family = m["given"], n["family"]
+        if refdata.municipality(given) is not None or parse_role(given) is not None:
+            return None
+        if is_person_name(given, refdata) or is_person_name(family, refdata):
+            return None
+        if refdata.municipality(family) is not None:
+            return None
+        if not is_person_name(f"{given} {family}", refdata):
+            return None
+        return f"{text} {following}"
 
     def add_entry(self, raw: _RawEntry) -> None:
         b = self.b
@@ -829,7 +933,12 @@ class _Protocol:
         stated_line = next((n for n in content if _STATED.match(t.text(n))), None)
         first_item = heads[0].line if heads else content[-1] + 1
         att_start = next(
-            (n for n in content if n < first_item and _attendance_key(t.text(n)) is not None),
+            (
+                n
+                for n in content
+                if n < first_item
+                and (_attendance_key(t.text(n)) is not None or _heading_columns(t, n) is not None)
+            ),
             None,
         )
         header_end = min(x for x in (att_start, stated_line, first_item) if x is not None) - 1
