@@ -27,6 +27,7 @@ from grmodel.model import (
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
+from grmodel_gr_documents.lines import strip_bullet
 
 __all__ = ["Stream", "detect_agenda", "item_title", "parse_agenda"]
 
@@ -72,7 +73,9 @@ class Stream:
         offset = 0
         for n in self.lines:
             self.starts.append(offset)
-            text = b.tracker.text(n)
+            # a list bullet before a numbered item ("• 1. Val av justerare") is no part
+            # of the item
+            text = strip_bullet(b.tracker.text(n))
             parts.append(text)
             offset += len(text) + 1
         self.text = "\n".join(parts)

@@ -26,6 +26,7 @@ from grmodel.model import (
     Span,
     Vote,
 )
+from grmodel.refdata import ReferenceData
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import find_dates, find_times
@@ -176,6 +177,8 @@ def _heading_columns(t: Tracker, line: int) -> list[tuple[int, str]] | None:
     column's start offset and heading key; ``None`` unless every cell is a heading."""
     cells = t.column_cells(line)
     if len(cells) < 2:
+        cells = _two_headings(t.text(line))
+    if len(cells) < 2:
         return None
     out: list[tuple[int, str]] = []
     for offset, cell in cells:
@@ -184,6 +187,43 @@ def _heading_columns(t: Tracker, line: int) -> list[tuple[int, str]] | None:
             return None
         out.append((offset, heading[0]))
     return out
+
+
+def _two_headings(text: str) -> list[tuple[int, str]]:
+    """Two attendance headings run together by PDF text extraction, which closes the
+    gap between columns to one space ("Närvarande ledamöter Ersättare"); ``[]`` when
+    ``text`` is one heading or not two."""
+    whole = _attendance_key(text)
+    if whole is not None and not whole[1]:
+        return []
+    for m in re.finditer(" ", text):
+        left, right = text[: m.start()], text[m.end() :]
+        if not right[:1].isupper():
+            continue
+        a, b = _attendance_key(left), _attendance_key(right)
+        if a is not None and b is not None and not a[1] and not b[1]:
+            return [(0, left), (m.end(), right)]
+    return []
+
+
+def _two_entries(text: str, refdata: ReferenceData) -> list[str]:
+    """A line under two side-by-side headings whose column gap PDF extraction closed
+    to one space ("Bo Ek (M), Lerum Carl Dahl (MP), Mölndal"), split where the second
+    entry's name begins: the left part does not end in a separator, the right part
+    starts with a full name followed by a party, a comma or the line's end, and the
+    left part starts with a full name too. One piece when there is no such place."""
+    for m in re.finditer(" ", text):
+        left, right = text[: m.start()].strip(), text[m.end() :].strip()
+        if not left or left[-1] in ",;(" or left.endswith((" och", " samt")):
+            continue
+        name = re.match(r"^([^,(;]+?)\s*(?:[(,;]|$)", right)
+        head = re.match(r"^([^,(;]+?)\s*(?:[(,;]|$)", left)
+        if name is None or head is None:
+            continue
+        if not is_person_name(name[1], refdata) or not is_person_name(head[1], refdata):
+            continue
+        return [left, right]
+    return [text]
 
 
 def _cells_under(
@@ -381,7 +421,12 @@ class _Protocol:
                 t.place(n)
                 continue
             if layout is not None and text == t.text(n):
-                for column, cell in _cells_under(t.column_cells(n), layout):
+                cells = t.column_cells(n)
+                if len(cells) == 1 and len(layout) == 2:
+                    split = _two_entries(cells[0][1], self.b.refdata)
+                    if len(split) == 2:
+                        cells = [(layout[0][0], split[0]), (layout[1][0], split[1])]
+                for column, cell in _cells_under(cells, layout):
                     ckey = layout[column][1]
                     ctop = ckey if ckey in ("present-top", "absent-top") else top
                     self.attendance_text(cell, [n], ckey, ctop, raw, last, column)
