@@ -105,7 +105,7 @@ def test_import_writes_records(tmp_path: Path) -> None:
 def test_plugin_is_listed() -> None:
     result = CliRunner().invoke(cli, ["plugins"])
     assert "gr-documents" in result.output
-    assert "protocol, agenda, staff-report, combined" in result.output
+    assert "protocol, notes, agenda, staff-report, combined" in result.output
 
 
 def _font() -> Path | None:

@@ -60,7 +60,8 @@ def import_command(
         click.echo(
             f"{source}: {doc.kind} → {target} ({len(result.records)} records, "
             f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
-            f"{len(doc.dropped)} page header(s) dropped)"
+            f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
+            f"{len(doc.cut)} page number(s) cut from lines)"
         )
 
 

@@ -1029,7 +1029,11 @@ class _Flattener:
         yield from _list_rows(
             "document_proposed_clauses", "document_id", d.id, "text", d.proposed_clauses
         )
-        for disposition, segments in (("unplaced", d.unplaced), ("dropped", d.dropped)):
+        for disposition, segments in (
+            ("unplaced", d.unplaced),
+            ("dropped", d.dropped),
+            ("cut", d.cut),
+        ):
             for ordinal, segment in enumerate(segments, 1):
                 yield (
                     "document_segments",

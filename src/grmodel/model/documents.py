@@ -20,6 +20,8 @@ class DocumentKind(enum.StrEnum):
     """Minutes of a meeting."""
     DAGORDNING = "dagordning"
     """Agenda (also kallelse, förslag till dagordning)."""
+    MINNESANTECKNINGAR = "minnesanteckningar"
+    """Notes of a meeting (minnesanteckningar, anteckningar): a record without justering."""
     TJANSTESKRIVELSE = "tjänsteskrivelse"
     """Staff report."""
     TJANSTEUTLATANDE = "tjänsteutlåtande"
@@ -91,4 +93,8 @@ class Document(Record):
     unplaced: tuple[Segment, ...] = ()
     """Text the importer could not place, with spans; nothing is dropped silently."""
     dropped: tuple[Segment, ...] = ()
-    """Repeated page headers and footers recognised and dropped, with spans."""
+    """Whole lines recognised and dropped, with spans: repeated page headers and
+    footers, page markers, a web transcript's site chrome."""
+    cut: tuple[Segment, ...] = ()
+    """Pieces cut out of lines that are otherwise kept (a page number glued to a
+    word, "Sida 2 (5)" inside a line), each with the line it stood in."""

@@ -90,6 +90,9 @@ class Body(Record):
     """Names the body has carried over time (records keep the name used then)."""
     predecessor: str | None = None
     """Id of the body this one continues, if it replaced another."""
+    municipality: str | None = None
+    """Kommunkod of the municipality whose body it is (a nämnd or kommunstyrelse), where
+    it belongs to one municipality."""
     period: Period | None = None
     """When the body existed."""
     description: str | None = None

@@ -27,9 +27,10 @@ from grmodel.model import (
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
-from grmodel_gr_documents.lines import strip_bullet
+from grmodel_gr_documents.segments import find_item_starts
+from grmodel_gr_documents.stream import Stream
 
-__all__ = ["Stream", "detect_agenda", "item_title", "parse_agenda"]
+__all__ = ["detect_agenda", "item_title", "parse_agenda"]
 
 _KINDS: dict[str, ItemKind] = {
     "beslutsärende": ItemKind.BESLUTSARENDE,
@@ -61,41 +62,6 @@ _VERB = re.compile(
     r"återkommer|ger|tar|lämnar|arbetar|startade|önskar)$"
 )
 _HEADING_GROUP = re.compile(rf"(?i)^({_KIND_WORD})\s*:?$")
-
-
-class Stream:
-    """Content lines joined with ``\\n`` and a map from offsets back to lines."""
-
-    def __init__(self, b: Builder, start: int = 1, end: int | None = None):
-        self.lines: list[int] = b.tracker.content(start, end)
-        parts: list[str] = []
-        self.starts: list[int] = []
-        offset = 0
-        for n in self.lines:
-            self.starts.append(offset)
-            # a list bullet before a numbered item ("• 1. Val av justerare") is no part
-            # of the item
-            text = strip_bullet(b.tracker.text(n))
-            parts.append(text)
-            offset += len(text) + 1
-        self.text = "\n".join(parts)
-
-    def line_at(self, offset: int) -> int:
-        """Line number of the character at ``offset``."""
-        index = 0
-        for i, start in enumerate(self.starts):
-            if start <= offset:
-                index = i
-            else:
-                break
-        return self.lines[index] if self.lines else 1
-
-    def lines_between(self, start: int, end: int) -> list[int]:
-        """Lines touched by ``text[start:end]``."""
-        if not self.lines or end <= start:
-            return []
-        first, last = self.line_at(start), self.line_at(max(start, end - 1))
-        return [n for n in self.lines if first <= n <= last]
 
 
 def item_title(text: str) -> tuple[str, str | None]:
@@ -136,34 +102,14 @@ class _Found:
 
 
 def _item_starts(stream: Stream) -> list[_Found]:
-    text = stream.text
-    line_found = [
-        _Found(m.start(), m.end(), m[0].strip(), int(m[1]) if m[1] else None, int(m[1] or m[2]))
-        for m in _LINE_START.finditer(text)
-    ]
-    para_style = [f for f in line_found if f.paragraph is not None]
-    if len(para_style) >= 2:
-        return para_style
-    out: list[_Found] = []
-    expected = 1
-    pos = 0
-    while True:
-        nxt = None
-        for m in _RUN_ON.finditer(text, pos):
-            if int(m[1] or m[2]) == expected:
-                nxt = _Found(m.start(), m.end(), m[0].strip(), None, expected)
-                break
-        if nxt is None:
-            for f in line_found:
-                if f.start >= pos and f.paragraph is None and f.value == expected:
-                    nxt = f
-                    break
-        if nxt is None:
-            break
-        out.append(nxt)
-        expected += 1
-        pos = nxt.end
-    return out if len(out) >= 2 else []
+    """The agenda's items, by the numbering rules of
+    :func:`~grmodel_gr_documents.segments.find_item_starts`."""
+    found = find_item_starts(stream)
+    return (
+        [_Found(f.start, f.end, f.number, f.value if f.paragraph else None, f.value) for f in found]
+        if len(found) >= 2
+        else []
+    )
 
 
 def _with_stated_year(found: DateMatch, text: str, fallback: int | None = None) -> DateMatch:

@@ -190,6 +190,7 @@ class Builder:
             line_count=len(within),
             unplaced=unplaced,
             dropped=dropped,
+            cut=tuple(self.tracker.cut_segments),
             provenance=self.prov(within[0] if len(within) else first_line, last),
         )
         records: list[Record] = [*self.persons.values(), *self.records]

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from grmodel.model import Segment, Span
+from grmodel_gr_documents.chrome import deglue, inline_marks, is_chrome, page_prefixes, site_title
 
 __all__ = [
     "Furniture",
@@ -62,6 +63,8 @@ _LIGATURES = str.maketrans(
         "\u2219": "•",
     }
 )
+_TRANSCRIPT = {"transkript", "transcript", "transkription"}
+"""The chrome line after which a transcript's pages begin."""
 _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
 """A list bullet at the start of a line (a hyphen only when a space follows it)."""
 
@@ -69,9 +72,10 @@ _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
 def normalise_line(line: str) -> str:
     """NFC; ligatures ("ﬁ"), soft hyphens and zero-width characters resolved; PDF-font
     bullets ("\uf0b7") made "•"; non-breaking spaces, tabs and form feeds made spaces;
+    words a transcript ran together separated (:func:`~grmodel_gr_documents.chrome.deglue`);
     runs of spaces collapsed; stripped."""
     line = unicodedata.normalize("NFC", line).translate(_LIGATURES)
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", deglue(line)).strip()
 
 
 def strip_bullet(line: str) -> str:
@@ -87,6 +91,7 @@ _PAGE_MARK = re.compile(
     r"""(?ix)^(?:
         sida\s*\d+(?:\s*(?:av|/|\()\s*\d+\)?)?
       | \d{1,3}\s*\(\s*\d{1,3}\s*\)
+      | \(\s*\d{1,3}\s*\)
       | \d{1,3}\s*/\s*\d{1,3}
       | -\s*\d{1,3}\s*-
       | just\.?\s*:?[\s_.]*
@@ -263,10 +268,16 @@ class Tracker:
         self.placed: set[int] = set()
         self.dropped: set[int] = set()
         self.dropped_segments: list[Segment] = []
+        self.cut_segments: list[Segment] = []
+        """Pieces cut out of lines that are kept (page numbers inside a line)."""
+        self.site_titles: list[tuple[int, str]] = []
+        """The site's title of the document (line, title), from its chrome."""
+        self._drop_chrome()
         furniture = detect_furniture(self.lines)
         self.masthead = furniture.masthead
         for seg in furniture.dropped:
             self.drop(seg)
+        self._cut_page_marks()
         self.written = list(self.lines)
         """The normalised lines before hyphenated breaks are joined."""
         self.joined: dict[int, int] = {}
@@ -274,6 +285,62 @@ class Tracker:
         self.continuations: dict[int, list[int]] = {}
         """A line → the lines joined onto it."""
         self._join_hyphenated()
+
+    def _drop_chrome(self) -> None:
+        """Drop site chrome lines, keeping the site's title of the document."""
+        previous = False
+        for line in self.within:
+            text = self.lines[line - 1]
+            if not text:
+                continue
+            chrome = is_chrome(text, previous)
+            previous = chrome
+            if not chrome:
+                continue
+            title = site_title(text)
+            if title is not None:
+                self.site_titles.append((line, title))
+            self.drop(
+                Segment(span=Span(line), text=text, reason="site title" if title else "site chrome")
+            )
+            self.lines[line - 1] = ""
+
+    def _cut_page_marks(self) -> None:
+        """Cut page markers out of lines: in-line "Sida 1(14)", a page count at a line's
+        end, and the page numbers a transcript glues to each page's first word."""
+        transcript = next(
+            (
+                line
+                for line in self.within
+                if line in self.dropped and self.raw[line - 1].strip().casefold() in _TRANSCRIPT
+            ),
+            None,
+        )
+        prefixes = page_prefixes(self.lines, transcript) if transcript is not None else {}
+        for line in self.within:
+            text = self.lines[line - 1]
+            if not text or line in self.dropped:
+                continue
+            cuts = [
+                c for c in inline_marks(text) if text[: c.start].strip() or text[c.end :].strip()
+            ]
+            if line - 1 in prefixes:
+                cuts.insert(0, prefixes[line - 1])
+            if not cuts:
+                continue
+            kept, position = [], 0
+            for cut in sorted(cuts, key=lambda c: c.start):
+                if cut.start < position:
+                    continue
+                kept.append(text[position : cut.start])
+                self.cut_segments.append(
+                    Segment(
+                        span=Span(line), text=text[cut.start : cut.end].strip(), reason=cut.reason
+                    )
+                )
+                position = cut.end
+            kept.append(text[position:])
+            self.lines[line - 1] = _SPACES.sub(" ", " ".join(kept)).strip()
 
     def _join_hyphenated(self) -> None:
         """Join words broken over a line ("Göteborgs-" / "regionens kommunalförbund"):

@@ -16,12 +16,12 @@ import re
 from grmodel.ids import document_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate, Project, Span
-from grmodel_gr_documents.agenda import Stream
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import find_dates
 from grmodel_gr_documents.decisions import clause_text, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
+from grmodel_gr_documents.stream import Stream
 
 __all__ = ["STAFF_KINDS", "detect_staff_report", "parse_staff_report"]
 

@@ -1,0 +1,158 @@
+"""Site chrome and page markers of web transcripts, recognised so they can be dropped.
+
+A web transcript of a PDF (docplayer, 5dok, vdocuments, a municipality's web
+page) carries the site's own lines around the document's text: "Academic year:
+2021", "Copied!", "Loading.... (view fulltext now)", "Storlek: px", upload dates,
+view counters, breadcrumbs. They are never a source of dates, titles or bodies.
+The site's title of the document (``Download "…"``, ``Share "…"``) is the
+document's own first line as the site read it; it is dropped from the running
+text but kept as a *site title*, which the header may read.
+
+Page markers come in several forms: a line "(2)", "Sida 2 av 4" or "2 (5)" in a
+line, "1(25)" at a line's end, and the page numbers a transcript glues to the
+first word of each page's paragraph ("2 SAMMANTRÄDESPROTOKOLL …", counted up
+from 1).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["CHROME", "Cut", "deglue", "inline_marks", "is_chrome", "page_prefixes", "site_title"]
+
+CHROME: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rf"(?i)^(?:{p})$")
+    for p in (
+        r"academic year:?\s*\d{4}(?:/\d{2,4})?",
+        r"copied!?",
+        r"loading\.*\s*\(view fulltext now\)",
+        r"full text",
+        r"•?\s*no results found",
+        r"n/a",
+        r"protected",
+        r"storlek:?\s*px",
+        r"starta visningen från sidan:?",
+        r"save this pdf as:?",
+        r"(?:word|png|txt|jpg|pdf)(?:\s+(?:word|png|txt|jpg|pdf))*",
+        r"transkript(?:ion)?",
+        r"transcript",
+        r"upload:?.*",
+        r"post on \d{1,2}-\w{3}-\d{4}",
+        r"\d+\s+views?",
+        r"\d+\s+downloads?",
+        r"category:?",
+        r"documents",
+        r"report this document",
+        r".{0,200}…\s*·\s*\d{4}-\d{2}-\d{2}\s*·.*",
+        r"[^()]{1,120}\.(?:pdf|docx?)\s*\(\s*\d+\s*[km]b\s*\)",
+        r"dela|skriv ut|tipsa|läs upp|lyssna",
+    )
+)
+"""A whole line that is site chrome. A new form is a row here."""
+
+_SITE_TITLE = re.compile(
+    r'(?i)^(?:(?:download|share|ladda ner)\s+"(?P<title>.+?)"?'
+    r"|(?:din position|du är här):\s*(?P<trail>.+))$"
+)
+"""The site's title of the document, or its breadcrumb trail ("Din position: Hem >
+Tyresö kommun > Miljö- och samhällsbyggnadsutskottet > Sammanträde 2011-03-16")."""
+_COUNTER = re.compile(r"^\d{1,4}$")
+"""A bare number in a block of chrome (a site's page count or like counter)."""
+
+
+def site_title(line: str) -> str | None:
+    """The document's title in a site's ``Download "…"`` / ``Share "…"`` line."""
+    m = _SITE_TITLE.match(line)
+    if m is None:
+        return None
+    return (m["title"] or m["trail"]).strip()
+
+
+def is_chrome(line: str, previous_chrome: bool) -> bool:
+    """True when a normalised line is site chrome; a bare number counts when it
+    follows chrome (the counters under "Copied!")."""
+    if site_title(line) is not None:
+        return True
+    if previous_chrome and _COUNTER.match(line):
+        return True
+    return any(p.match(line) for p in CHROME)
+
+
+@attrs.frozen
+class Cut:
+    """A piece cut out of a line: what and why."""
+
+    start: int
+    """Offset in the line."""
+    end: int
+    """Offset after it."""
+    reason: str
+    """``"page number"``."""
+
+
+_INLINE_PAGE = re.compile(
+    r"(?i)(?<![\w(])sida\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})"
+    r"|(?<=\s)\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*$"
+)
+"""A page marker inside a line ("Sida 1(14)", "Sida 2 av 4"), or a page count at its end
+("… Mikael Berglund 1(25)"). A line that is only a page marker is page furniture
+(:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
+
+
+def inline_marks(line: str) -> list[Cut]:
+    """The page markers in a line."""
+    return [Cut(m.start(), m.end(), "page number") for m in _INLINE_PAGE.finditer(line)]
+
+
+_PAGE_PREFIX = re.compile(r"^(\d{1,3})\s+(?=\S)")
+
+
+def page_prefixes(lines: list[str], first: int) -> dict[int, Cut]:
+    """Page numbers glued to the start of each page's paragraph in a transcript.
+
+    From line index ``first`` on (after the transcript's chrome), a paragraph (a
+    line after a blank one, or the first) that starts with the next page number
+    in order (1, 2, 3, …) has that number cut off. The count must start at 1 or
+    2, so an item number at a paragraph's start is not taken.
+    """
+    cuts: dict[int, Cut] = {}
+    expected: int | None = None
+    previous_blank = True
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if not line:
+            previous_blank = True
+            continue
+        m = _PAGE_PREFIX.match(line) if previous_blank else None
+        previous_blank = False
+        if m is None:
+            continue
+        number = int(m[1])
+        if (expected is None and number in (1, 2)) or number == expected:
+            cuts[index] = Cut(0, m.end(), "page number")
+            expected = number + 1
+    return cuts if len(cuts) >= 2 or _single_page(lines, cuts) else {}
+
+
+def _single_page(lines: list[str], cuts: dict[int, Cut]) -> bool:
+    """One page number at the start of a transcript's first long paragraph."""
+    return len(cuts) == 1 and all(len(lines[i]) > 200 for i in cuts)
+
+
+_GLUED = re.compile(
+    r"(?<=[a-zåäöé]{2})(?=[A-ZÅÄÖ][a-zåäöé]{2})"
+    r"|(?<=[A-ZÅÄÖ]{3})(?=[A-ZÅÄÖ][a-zåäöé]{2})"
+    r"|(?<=[)\d])(?=[A-ZÅÄÖ][a-zåäöé]{2})"
+    r"|(?<=[\w.])(?=\((?:[A-ZÅÄÖa-zåäö]|\d{1,2}:))"
+    r"|(?<=[a-zåäö])(?=\d{4}-\d{2}-\d{2})"
+)
+"""Where a transcript ran two words together: "KommunstyrelsenSammanträdesdatum",
+"PROTOKOLLKommunstyrelsen", "(S)Dennis", "133Rose-Marie", "11:30(ajournering",
+"sekrUtses"."""
+
+
+def deglue(line: str) -> str:
+    """``line`` with a space where a transcript ran two words together."""
+    return _GLUED.sub(" ", line)

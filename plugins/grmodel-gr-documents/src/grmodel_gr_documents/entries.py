@@ -1,0 +1,519 @@
+"""Attendance entries by grammar and gazetteer, whatever separates them.
+
+An attendance run (the text under a heading, up to the next heading) is read as a
+sequence of tokens: capitalised words, lower-case words, parenthesised notes,
+numbers and separators. An entry is::
+
+    [party] NAME [(party)] [, municipality | organisation] [, role | title]
+            [(tjänstgörande) | tjg för NAME] [§§ N-M | N, M] [x]
+
+A person's name is a run of capitalised words (initials "Bernt A Rundberg",
+hyphens "Rose-Marie", particles "Da"). Where PDF columns ran together, only the
+gazetteers tell where one entry ends: municipalities and parties come from the
+reference data, organisations from their shape ("GR", "FoU i Väst/GR",
+"Göteborgs Stad"), and given names (``data/given_names.txt``) split a run of
+capitalised words that holds two names. So "Gunilla Rivle, Kungsbacka Erik
+Malmgren, Lerum" is two persons, and "M Bengt Ferm C Ragnar Nilsson" two persons
+with their parties written first. Five lower-case words in a row are prose: the
+run ends there.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+import attrs
+
+from grmodel.model import Role
+from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.names import parse_role
+from grmodel_gr_documents.vocabulary import load_vocabulary
+
+__all__ = ["ParsedEntry", "given_names", "parse_run"]
+
+_TOKEN = re.compile(
+    r"\((?P<paren>[^()\n]{0,80})\)"
+    r"|(?P<comma>[,;])"
+    r"|(?P<sect>§§?)"
+    r"|(?P<word>[^\s,;()]+)"
+    r"|(?P<open>\()"
+)
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíó'´`]*(?:-[A-ZÅÄÖ]?[a-zåäöéüáíó]+)*\.?$")
+_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")
+_ORG_WORD = re.compile(
+    r"^(?:[A-ZÅÄÖ]{2,6}(?::s)?|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\w]*|[\wÅÄÖåäö]+/[\wÅÄÖåäö/]+)$"
+)
+"""An acronym ("GR", "FP"), a word with an inner capital ("FoU") or a slash ("Väst/GR")."""
+_PARTICLES = {
+    "af",
+    "von",
+    "van",
+    "de",
+    "der",
+    "la",
+    "le",
+    "di",
+    "da",
+    "du",
+    "el",
+    "al",
+    "bin",
+    "dos",
+}
+_NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
+_PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
+_ORG_SUFFIX = re.compile(
+    r"(?i)(?:kontoret|förvaltning(?:en)?|nämnden|regionen|centrum|centret|enheten|"
+    r"avdelningen|styrelsen|myndigheten|polisen|verket|förbund(?:et)?|stad|kommun|"
+    r"bolag(?:et)?|institut(?:et)?|universitet(?:et)?|högskola(?:n)?|sjukhus(?:et)?|"
+    r"gruppen|nätverket|rådet|fonden|föreningen|landsting(?:et)?|ab)$"
+)
+_SERVING_WORDS = re.compile(
+    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?)(?:\s+ersättare)?(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
+    r"|^(?:ersätter|ersättande|ersättare\s+för|i\s+stället\s+för|istället\s+för)$"
+)
+_REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
+_NOTE = re.compile(
+    r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"
+)
+_EXCLUDED = re.compile(
+    r"(?i)^(?:ej|utom|förutom)\s+(?:§§?|p\.?|punkt(?:erna)?)?\s*(?P<n>[\d\s,–-]+(?:och\s+\d+)?)$"
+)
+_PROSE_WORDS = 5
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The given-name gazetteer (``data/given_names.txt``)."""
+    text = resources.files("grmodel_gr_documents").joinpath("data/given_names.txt")
+    words = [
+        w
+        for line in text.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    ]
+    return frozenset(w.casefold() for w in words)
+
+
+@functools.cache
+def _non_names() -> frozenset[str]:
+    return frozenset(p.text.casefold() for p in load_vocabulary().phrases if p.cue == "nonname")
+
+
+@attrs.frozen
+class _Token:
+    kind: str
+    """``word``, ``paren``, ``comma``, ``sect`` or ``open``."""
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.kind == "word" and bool(
+            _NAME_WORD.match(self.text) or _INITIAL.match(self.text) or _ORG_WORD.match(self.text)
+        )
+
+    @property
+    def lower(self) -> bool:
+        return self.kind == "word" and self.text[:1].islower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        value = m[kind] if kind != "open" else "("
+        if kind == "word" and value.startswith("("):
+            kind, value = "word", value.lstrip("(")
+        out.append(_Token(kind, value, m.start(), m.end()))
+    return out
+
+
+@attrs.define
+class ParsedEntry:
+    """One attendance entry as written, with where it stands in the run."""
+
+    name: str = ""
+    start: int = 0
+    end: int = 0
+    party: str | None = None
+    municipality: str | None = None
+    organisation: str | None = None
+    role: Role | None = None
+    serving: bool = False
+    replaces: str | None = None
+    title: str | None = None
+    paragraphs: list[int] = attrs.field(factory=list)
+    excluded: list[int] = attrs.field(factory=list)
+    marked: bool = False
+    """An "x" in a presence column (tabular närvarolistor)."""
+
+
+def _numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*(?:,|och|&)\s*", text):
+        bounds = [int(x) for x in re.findall(r"\d+", part)]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 500:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        elif bounds:
+            out.append(bounds[0])
+    return out
+
+
+class _Reader:
+    """The state of reading one run."""
+
+    def __init__(self, text: str, refdata: ReferenceData):
+        self.text = text
+        self.refdata = refdata
+        self.tokens = _tokens(text)
+        self.entries: list[ParsedEntry] = []
+        self.current: ParsedEntry | None = None
+        self.after_comma = False
+        self.replacing = False
+        self.replaced_paren = False
+        self.stop: int | None = None
+
+    # -- gazetteers -----------------------------------------------------------------
+
+    def is_party(self, word: str, *, bare: bool = False) -> bool:
+        """A party abbreviation: known to the reference data, or (in parentheses) of a
+        party's shape ("(FiA)", a local party)."""
+        word = word.strip(" .")
+        if not _PARTY_SHAPE.match(word):
+            return False
+        if self.refdata.party(word) is not None:
+            return True
+        return not bare and (word.isupper() or word.islower() or len(word) <= 3)
+
+    def municipality_prefix(self, words: list[str]) -> int:
+        """How many of ``words`` (from the start) name a municipality or an
+        organisation: 0 when none."""
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            phrase = " ".join(words[:size]).strip(" ,.")
+            if self.refdata.municipality(phrase) is not None and phrase[:1].isupper():
+                return size
+        return _org_prefix(words)
+
+    # -- entries ----------------------------------------------------------------------
+
+    def open_entry(self, start: int) -> ParsedEntry:
+        entry = ParsedEntry(start=start, end=start)
+        self.entries.append(entry)
+        self.current = entry
+        self.after_comma = False
+        self.replacing = False
+        return entry
+
+    def assign_place(self, phrase: str) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        if self.refdata.municipality(phrase) is not None and entry.municipality is None:
+            entry.municipality = phrase
+        elif entry.organisation is None:
+            entry.organisation = phrase
+        else:
+            entry.organisation += f", {phrase}"
+
+    def name_run(self, index: int) -> int:
+        """Read a run of capitalised words from ``tokens[index]``; the index after it."""
+        stop = index
+        while stop < len(self.tokens) and (self.tokens[stop].cap or self.joins_run(index, stop)):
+            stop += 1
+        run = self.tokens[index:stop]
+        words = [t.text for t in run]
+        self.place_words(run, words)
+        return stop
+
+    def joins_run(self, index: int, at: int) -> bool:
+        """A lower-case word inside a run of capitalised words: a particle before a
+        family name ("Rebelo da Silva"), "i" inside an organisation ("FoU i Väst")."""
+        if at == index or at + 1 >= len(self.tokens) or not self.tokens[at + 1].cap:
+            return False
+        word = self.tokens[at].text.casefold()
+        if word in _PARTICLES:
+            return True
+        return word == "i" and bool(_ORG_WORD.match(self.tokens[at - 1].text))
+
+    def place_words(self, run: list[_Token], words: list[str]) -> None:
+        """Distribute a run of capitalised words over the current and new entries."""
+        while words:
+            taken = self.take_prefix(run, words)
+            run, words = run[taken:], words[taken:]
+            if not words:
+                return
+            names = _split_names(self.party_cut(words), self.is_party)
+            size = len(names[0])
+            head = run[:size]
+            self.place_name(head, names[0])
+            run, words = run[size:], words[size:]
+
+    def party_cut(self, words: list[str]) -> list[str]:
+        """``words`` up to a party written before the next name, between two names
+        ("Bengt Ferm C Ragnar Nilsson" → "Bengt Ferm")."""
+        for cut in range(2, len(words) - 2):
+            if words[cut].isupper() and self.is_party(words[cut], bare=True):
+                return words[:cut]
+        return words
+
+    def take_prefix(self, run: list[_Token], words: list[str]) -> int:
+        """Municipality, organisation, party or title words at the start of a run
+        that belong to the current entry: how many."""
+        entry = self.current
+        if entry is None or not entry.name:
+            if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
+                party = words[0]
+                self.open_entry(run[0].start).party = party
+                self.current = self.entries[-1]
+                return 1
+            return 0
+        if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
+            # a party written before the next name ("… S Berndt Ekholm")
+            self.open_entry(run[0].start).party = words[0]
+            return 1
+        size = self.municipality_prefix(words)
+        placeless = entry.municipality is None and entry.organisation is None
+        if size and (self.after_comma or placeless):
+            self.assign_place(" ".join(words[:size]).strip(" ,."))
+            entry.end = run[size - 1].end
+            return size
+        if len(words) == 1 and entry.title is not None and not self.replacing:
+            entry.title += f" {words[0]}"
+            entry.end = run[0].end
+            return 1
+        return 0
+
+    def place_name(self, run: list[_Token], words: list[str]) -> None:
+        name = " ".join(words).strip(" ,.")
+        if len(words) < 2 or not _plausible(words):
+            self.after_comma = False
+            return
+        entry = self.current
+        if self.replacing and entry is not None:
+            entry.replaces = name
+            entry.serving = True
+            entry.end = run[-1].end
+            self.replacing = False
+            self.replaced_paren = True
+            return
+        if entry is None or entry.name:
+            entry = self.open_entry(run[0].start)
+        entry.name = name
+        entry.end = run[-1].end
+        self.after_comma = False
+        self.replaced_paren = False
+
+    def paren(self, token: _Token) -> None:
+        entry = self.current
+        content = token.text.strip()
+        if entry is None or not entry.name:
+            if entry is not None and self.is_party(content):
+                entry.party = content
+            return
+        if self.replaced_paren and self.is_party(content):
+            self.replaced_paren = False  # the replaced ledamot's party
+            return
+        entry.end = token.end
+        role = parse_role(content)
+        excluded = _EXCLUDED.match(content)
+        if self.is_party(content) and entry.party is None:
+            entry.party = content
+        elif role is not None:
+            entry.role = role
+        elif _SERVING_WORDS.match(content):
+            entry.serving = True
+        elif excluded:
+            entry.excluded.extend(_numbers(excluded["n"]))
+        elif re.match(r"^(?:§§?|p\.?|punkt)\s*\d", content):
+            entry.paragraphs.extend(_numbers(content))
+        elif not _NOTE.match(content) and content:
+            entry.organisation = content if entry.organisation is None else entry.organisation
+
+    def lower_run(self, index: int) -> int:
+        """Read lower-case words: role, serving, title, a bare party, a presence mark,
+        or prose (which ends the run). The index after them."""
+        stop = index
+        while stop < len(self.tokens) and self.tokens[stop].lower:
+            stop += 1
+        words = [t.text for t in self.tokens[index:stop]]
+        if len(words) >= _PROSE_WORDS:
+            self.stop = self.tokens[index].start
+            return len(self.tokens)
+        entry = self.current
+        if entry is None or not entry.name:
+            return stop
+        entry.end = self.tokens[stop - 1].end
+        self.read_lower(" ".join(words), entry)
+        return stop
+
+    def read_lower(self, phrase: str, entry: ParsedEntry) -> None:
+        rest = phrase
+        for word in phrase.split():
+            folded = word.casefold().strip(".")
+            if folded == "x" and rest.strip() == word:
+                entry.marked = True
+                return
+        if re.match(r"(?i)^tjänstgörande\s+ordf", phrase):
+            entry.role = parse_role(phrase.split(None, 1)[1])
+            return
+        if _SERVING_WORDS.match(phrase) or re.match(
+            r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", phrase
+        ):
+            entry.serving = True
+            self.replacing = bool(_REPLACING.search(phrase)) or phrase.casefold().startswith("tjg")
+            return
+        words = phrase.split()
+        if words[0] in ("stad", "kommun") and (entry.municipality or entry.organisation):
+            entry.organisation = f"{entry.organisation or entry.municipality} {words.pop(0)}"
+            if not words:
+                return
+        marks = [w for w in words if w.casefold() == "x"]
+        words = [w for w in words if w.casefold() != "x"]
+        entry.marked = entry.marked or bool(marks)
+        if (
+            words
+            and self.is_party(words[-1], bare=True)
+            and entry.party is None
+            and len(words[-1]) <= 2
+        ):
+            entry.party = words.pop()
+        if not words:
+            return
+        phrase = " ".join(words)
+        role = parse_role(phrase)
+        if role is not None:
+            entry.role = role
+        elif phrase in ("och", "samt"):
+            self.after_comma = True
+        elif entry.title is None:
+            entry.title = phrase
+        else:
+            entry.title += f" {phrase}"
+
+    def numbers(self, index: int) -> int:
+        """Paragraph numbers after an entry ("§ 133", "§§ 130-133", "36, 37, 38", "1 6")."""
+        entry = self.current
+        stop = index
+        collected: list[str] = []
+        while stop < len(self.tokens):
+            token = self.tokens[stop]
+            if token.kind == "sect" or (token.kind == "word" and _NUMBER.match(token.text)):
+                collected.append(token.text)
+            elif (
+                token.kind == "comma"
+                and stop + 1 < len(self.tokens)
+                and _NUMBER.match(self.tokens[stop + 1].text)
+            ) or (token.kind == "word" and token.text.casefold() == "och" and collected):
+                collected.append(",")
+            else:
+                break
+            stop += 1
+        if entry is not None and entry.name:
+            spec = " ".join(collected).replace("§", " ")
+            bare = re.findall(r"\d+", spec)
+            if (
+                "," not in spec
+                and "-" not in spec
+                and len(bare) == 2
+                and int(bare[0]) < int(bare[1])
+            ):
+                spec = f"{bare[0]}-{bare[1]}"  # "1 6": a range whose dash was lost
+            entry.paragraphs.extend(_numbers(spec))
+            entry.end = self.tokens[stop - 1].end
+        return max(stop, index + 1)
+
+    def read(self) -> None:
+        index = 0
+        while index < len(self.tokens) and self.stop is None:
+            token = self.tokens[index]
+            if token.cap:
+                index = self.name_run(index)
+            elif token.kind == "paren":
+                self.paren(token)
+                index += 1
+            elif token.kind == "comma":
+                self.after_comma = True
+                index += 1
+            elif token.kind == "sect" or (token.kind == "word" and _NUMBER.match(token.text)):
+                index = self.numbers(index)
+            elif token.lower:
+                index = self.lower_run(index)
+            else:
+                index += 1
+
+
+def _org_prefix(words: list[str]) -> int:
+    """How many words at the start of ``words`` are an organisation: an acronym
+    ("GR", "VGR"), a word with an inner capital ("FoU") or a slash ("Väst/GR"), a
+    genitive place with "Stad"/"kommun" ("Göteborgs Stad"), a word ending like an
+    organisation ("Stadsledningskontoret")."""
+    first = words[0].strip(" ,.")
+    if (
+        len(words) >= 2
+        and words[1].casefold() in ("stad", "kommun", "stads")
+        and first.endswith("s")
+    ):
+        return 2
+    if len(words) >= 3 and words[1] == "i" and _ORG_WORD.match(first):
+        return 3
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}(?::s)?", first) or "/" in first:
+        return 1
+    if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ]\w*", first):
+        return 1
+    if _ORG_SUFFIX.search(first) and len(first) > 6:
+        return 1
+    return 0
+
+
+def _plausible(words: list[str]) -> bool:
+    non_names = _non_names()
+    if any(w.casefold().strip(".:") in non_names for w in words):
+        return False
+    return any(len(w.strip(".")) >= 2 for w in words) and not _INITIAL.match(words[-1])
+
+
+def _split_names(words: list[str], is_party: object) -> list[list[str]]:
+    """A run of capitalised words as names: two names run together are split at a
+    given name ("Klas Karlsson Sonny Landerberg"); a non-name word before a name is
+    split off ("Välkomsthälsning Roger Larsson")."""
+    given = given_names()
+    if len(words) >= 3 and _ORG_SUFFIX.search(words[-1]) and len(words[-1]) > 6:
+        return [*_split_names(words[:-1], is_party), [words[-1]]]
+    folded = [w.casefold().split("-")[0] for w in words]
+    if (
+        len(words) == 3
+        and folded[0] not in given
+        and folded[1] in given
+        and not _INITIAL.match(words[1])
+    ):
+        return [[words[0]], words[1:]]
+    if len(words) >= 4:
+        for cut in range(2, len(words) - 1):
+            if folded[cut] in given and folded[cut - 1] not in given:
+                return [words[:cut], *_split_names(words[cut:], is_party)]
+        if not any(w.casefold() in _PARTICLES for w in words) and len(words) >= 5:
+            return [words[:2], *_split_names(words[2:], is_party)]
+    return [words]
+
+
+def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:
+    """The entries of an attendance run, and the offset where prose begins (the run's
+    end), or ``None`` when it is entries to the end."""
+    reader = _Reader(text, refdata)
+    reader.read()
+    entries = [e for e in reader.entries if e.name]
+    return entries, reader.stop
+
+
+def iter_names(text: str, refdata: ReferenceData) -> Iterator[str]:
+    """The persons' names in a text of entries (justerare, signatories)."""
+    entries, _ = parse_run(text, refdata)
+    for entry in entries:
+        yield entry.name

@@ -1,0 +1,370 @@
+"""The protocol assembler: segments into a meeting with everything it states."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from grmodel.ids import agenda_item_id, document_id, meeting_id
+from grmodel.importing.base import ImportResult
+from grmodel.model import (
+    AgendaItem,
+    DocumentKind,
+    Justering,
+    Meeting,
+    MeetingStatus,
+    PartialDate,
+    Reservation,
+    Span,
+)
+from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.dates import find_dates
+from grmodel_gr_documents.decisions import reservations
+from grmodel_gr_documents.names import parse_entry, split_entries
+from grmodel_gr_documents.protocol.attendance import AttendanceReader
+from grmodel_gr_documents.protocol.body import ItemReader
+from grmodel_gr_documents.protocol.closing import ClosingReader
+from grmodel_gr_documents.protocol.header import Header, read_header
+from grmodel_gr_documents.protocol.planned import SCHEDULE, planned_meetings
+from grmodel_gr_documents.protocol.units import region_units
+from grmodel_gr_documents.segments import (
+    ItemStart,
+    TextSegment,
+    find_item_starts,
+    item_heading,
+    segment,
+    toc_entries,
+)
+from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.vocabulary import load_vocabulary
+
+__all__ = ["Assembler"]
+
+FRONT_CUES = ("label", "attendance", "justerare", "closing", "toc")
+"""What the region before the first item is cut at."""
+
+
+class Assembler:
+    """Builds one protocol's records from its stream."""
+
+    def __init__(self, b: Builder, kind: DocumentKind = DocumentKind.PROTOKOLL):
+        self.b = b
+        self.kind = kind
+        self.stream = Stream(b, bullets=True)
+        self.vocabulary = load_vocabulary()
+        self.planned: list[Meeting] = []
+        self.planned_ids: set[str] = set()
+        self.closing = ClosingReader(b, self.stream)
+        self.mid = ""
+        self.header = Header()
+
+    # -- the regions ----------------------------------------------------------------------
+
+    def toc(self) -> list[tuple[int, str, int]]:
+        """A table of contents: (number, title, stream offset)."""
+        hits = self.vocabulary.find(self.stream.text, ["toc"])
+        if not hits:
+            return []
+        start = hits[0].end
+        end = self.stream.text.find("\n", start)
+        value = self.stream.text[start : end if end >= 0 else None]
+        return [(n, title, hits[0].start) for n, title in toc_entries(value)]
+
+    def items_and_front(
+        self, toc: list[tuple[int, str, int]]
+    ) -> tuple[list[ItemStart], list[TextSegment]]:
+        expected = {n: title for n, title, _ in toc}
+        toc_line = self.stream.text.find("\n", toc[0][2]) if toc else -1
+        starts = find_item_starts(self.stream, max(toc_line, 0) if toc else 0, expected)
+        front_end = starts[0].start if starts else len(self.stream.text)
+        front = _signature_boxes(segment(self.stream, self.vocabulary, FRONT_CUES, 0, front_end))
+        return starts, front
+
+    def closing_start(self, after: int) -> int | None:
+        """The closing block after the last item: a closing marker at a line's start."""
+        for hit in self.vocabulary.find(self.stream.text, ["closing"], after):
+            if self.stream.line_start(hit.start):
+                return hit.start
+        return None
+
+    # -- the pieces --------------------------------------------------------------------------
+
+    def names_in(self, text: str, line: int) -> list[str]:
+        ids = []
+        for piece in split_entries(text, self.b.refdata):
+            entry = parse_entry(piece, self.b.refdata)
+            if entry is not None and len(entry.name.split()) >= 2:
+                ids.append(self.b.person(entry.name, line, None))
+        return ids
+
+    def reservations(self, text: str, lines: tuple[int, ...]) -> list[Reservation]:
+        out = []
+        for r in reservations(text):
+            head = r.sentence[:25]
+            line = next((n for n in lines if head in self.b.tracker.text(n)), lines[0])
+            for piece in split_entries(r.who, self.b.refdata):
+                entry = parse_entry(piece, self.b.refdata)
+                if entry is None:
+                    continue
+                out.append(
+                    Reservation(
+                        person=self.b.person(entry.name, line, None),
+                        party=entry.party,
+                        municipality=entry.municipality,
+                        reason=r.reason,
+                        source=Span(line),
+                    )
+                )
+        return out
+
+    def schedule(self, title: str) -> object:
+        if not SCHEDULE.search(title):
+            return None
+        m = re.search(r"\b(19|20)\d{2}\b", title)
+        year = int(m[0]) if m else None
+
+        def read(text: str, lines: tuple[int, ...]) -> bool:
+            if len(text) > 200 or not find_dates(text, year or self.b.year):
+                return False
+            found = planned_meetings(
+                self.b,
+                text,
+                lines,
+                body=self.header.body,
+                body_name=self.header.body_name,
+                announced_in=self.mid,
+                year=year,
+                known=self.planned_ids,
+                after=self.header.date,
+            )
+            self.planned.extend(found)
+            return True
+
+        return read
+
+    def item(self, ordinal: int, start: ItemStart, end: int, numbered: set[int]) -> AgendaItem:
+        text = self.stream.text[start.end : end]
+        first_line = text.split("\n", 1)[0]
+        run_on = not self.stream.line_start(start.start) or (
+            len(first_line.rstrip()) == len(text.rstrip())
+            and end < len(self.stream.text)
+            and not self.stream.line_start(end)
+        )
+        title_text, body_at = item_heading(text, run_on=run_on)
+        title = re.sub(r"\s+", " ", title_text).strip(" .")
+        heading_lines = self.stream.lines_between(start.start, start.end + max(len(title_text), 1))
+        self.b.tracker.place_all(heading_lines)
+        paragraph = start.value if start.paragraph or start.value in numbered else None
+        iid = agenda_item_id(self.mid, paragraph=paragraph, ordinal=ordinal)
+        reader = ItemReader(
+            self.b,
+            iid,
+            names_in=self.names_in,
+            reservations_of=self.reservations,
+            justerare=self.closing.justerare_from,
+            schedule=self.schedule(title),  # type: ignore[arg-type]
+        )
+        units = region_units(self.b, self.stream, start.end + body_at, end)
+        body = reader.read(units)
+        lines = self.stream.lines_between(start.start, end)
+        first, last = lines[0], lines[-1]
+        return AgendaItem(
+            id=iid,
+            ordinal=ordinal,
+            title=title,
+            number=start.number,
+            paragraph=paragraph,
+            presenters=tuple(body.presenters),
+            text="\n\n".join(body.texts) or None,
+            decisions=tuple(body.decisions),
+            basis=tuple(dict.fromkeys(body.basis)),
+            source=Span(first, last if last != first else None),
+        )
+
+    def toc_items(
+        self, toc: list[tuple[int, str, int]], found: set[int], ordinal: int
+    ) -> list[AgendaItem]:
+        """Items a table of contents lists that the text of the fragment does not reach."""
+        out = []
+        for number, title, offset in toc:
+            if number in found:
+                continue
+            line = self.stream.line_at(offset)
+            self.b.tracker.place(line)
+            ordinal += 1
+            out.append(
+                AgendaItem(
+                    id=agenda_item_id(self.mid, paragraph=number, ordinal=ordinal),
+                    ordinal=ordinal,
+                    title=title,
+                    number=str(number),
+                    paragraph=number,
+                    source=Span(line),
+                )
+            )
+        return out
+
+    # -- the front ----------------------------------------------------------------------------
+
+    def front(self, front: list[TextSegment], attendance: AttendanceReader) -> None:
+        attendance.read(front)
+        for index, seg in enumerate(front):
+            following = front[index + 1] if index + 1 < len(front) else None
+            if seg.cue == "justerare":
+                self.closing.justerare_segment(seg, following)
+            elif seg.cue == "closing":
+                self.closing.signatures(seg)
+                self.b.tracker.place_all(self.stream.lines_between(seg.start, seg.value_start + 1))
+            elif seg.cue == "label" and seg.meaning == "justering-time":
+                line = self.stream.line_at(seg.value_start)
+                self.closing.justering_label(seg.value.split("\n", 1)[0], line)
+            elif seg.cue == "label" and seg.meaning == "posted":
+                self.b.tracker.place_all(self.stream.lines_between(seg.start, seg.value_start + 1))
+
+    # -- the whole ------------------------------------------------------------------------------
+
+    def run(self, part_of: str | None = None) -> ImportResult:
+        b = self.b
+        word = str(self.kind)
+        if not b.tracker.content():
+            b.doc_id = word
+            return b.finish(kind=self.kind, part_of=part_of)
+        toc = self.toc()
+        starts, front = self.items_and_front(toc)
+        self.header = header = read_header(b, self.stream, front, b.text)
+        b.tracker.place_all(header.lines)
+        date = header.date or (PartialDate(b.year) if b.year else None)
+        if date is None:
+            b.doc_id = document_id(kind=word, title=b.source.path.stem)
+            return b.finish(kind=self.kind, title=word.capitalize(), part_of=part_of)
+        self.mid = meeting_id(header.body, str(date))
+        b.doc_id = document_id(meeting=self.mid, kind=word)
+        attendance = AttendanceReader(b, self.stream, body=header.body)
+        self.front(front, attendance)
+        closing_at = self.closing_start(starts[-1].end if starts else len(self.stream.text))
+        end_all = closing_at if closing_at is not None else len(self.stream.text)
+        numbered = {n for n, _, _ in toc} | (set(header.stated) if header.stated else set())
+        items = [
+            self.item(i + 1, s, starts[i + 1].start if i + 1 < len(starts) else end_all, numbered)
+            for i, s in enumerate(starts)
+        ]
+        items += self.toc_items(toc, {i.paragraph or -1 for i in items}, len(items))
+        if closing_at is not None:
+            region = region_units(b, self.stream, closing_at, len(self.stream.text))
+            self.closing.block([(n, t) for unit in region for n, t in _lines_of(unit, b)])
+        self.closing.scan(
+            [
+                (unit.text, unit.lines[0])
+                for unit in region_units(b, self.stream, 0, len(self.stream.text))
+            ]
+        )
+        _exclude(attendance, items)
+        return self.finish(date, header, attendance, items, part_of)
+
+    def finish(
+        self,
+        date: PartialDate,
+        header: Header,
+        attendance: AttendanceReader,
+        items: list[AgendaItem],
+        part_of: str | None,
+    ) -> ImportResult:
+        b, closing = self.b, self.closing
+        justering = None
+        if closing.justerare or closing.signatories or closing.date:
+            line = closing.justerare_line or closing.block_line or closing.date_line
+            justering = Justering(
+                justerare=tuple(closing.justerare),
+                date=closing.date,
+                place=closing.place,
+                signatories=tuple(dict.fromkeys(closing.signatories)),
+                source=Span(line) if line else None,
+            )
+        if header.own_body is not None:
+            b.add(attrs.evolve(header.own_body, provenance=b.prov(header.first_line)))
+        for membership in attendance.memberships:
+            b.add(membership)
+        for planned in self.planned:
+            b.add(planned)
+        content = b.tracker.content()
+        masthead = b.tracker.masthead
+        first = min(header.lines | set(masthead)) if header.lines or masthead else content[0]
+        meeting = Meeting(
+            id=self.mid,
+            body=header.body,
+            body_name=header.body_name,
+            date=date,
+            end_date=header.end_date,
+            start_time=header.start_time,  # type: ignore[arg-type]
+            end_time=header.end_time,  # type: ignore[arg-type]
+            place=header.place,
+            kind=header.kind,
+            status=MeetingStatus.HELD,
+            attendance=tuple(attendance.attendance),
+            secretary=closing.secretary or attendance.secretary,
+            justering=justering,
+            items=tuple(items),
+            stated_paragraphs=header.stated,
+            documents=(b.doc_id,),
+            provenance=b.prov(first, content[-1]),
+        )
+        b.add(meeting)
+        name = header.body_name
+        word = str(self.kind).capitalize()
+        return b.finish(
+            kind=self.kind,
+            title=word + (f" {name} {date}" if name else f" {date}"),
+            date=date,
+            meeting=self.mid,
+            organisation=header.body,
+            part_of=part_of,
+        )
+
+
+def _signature_boxes(front: list[TextSegment]) -> list[TextSegment]:
+    """A closing marker's segment takes in the signature labels after it
+    ("Underskrifter Sekreterare X Ordförande Y"): "Sekreterare" there signs, it
+    heads no attendance."""
+    vocabulary = load_vocabulary()
+    out: list[TextSegment] = []
+    table = False
+    for seg in front:
+        previous = out[-1] if out else None
+        table = table or (seg.cue == "attendance" and seg.meaning == "table")
+        if table and seg.cue == "label" and previous is not None:
+            # a närvarolista's column header ("Tid Kl. 09.00-12.00"), not a header label
+            out[-1] = attrs.evolve(
+                previous, value=previous.value + seg.head + seg.value, end=seg.end
+            )
+            continue
+        if (
+            previous is not None
+            and previous.cue == "closing"
+            and vocabulary.lookup("signature", seg.head) is not None
+            and not previous.value.strip()
+        ):
+            out[-1] = attrs.evolve(
+                previous, value=previous.value + seg.head + seg.value, end=seg.end
+            )
+            continue
+        out.append(seg)
+    return out
+
+
+def _lines_of(unit: object, b: Builder) -> list[tuple[int, str]]:
+    lines: tuple[int, ...] = getattr(unit, "lines", ())
+    if len(lines) == 1:
+        return [(lines[0], getattr(unit, "text", ""))]
+    return [(n, b.tracker.text(n)) for n in lines]
+
+
+def _exclude(attendance: AttendanceReader, items: list[AgendaItem]) -> None:
+    """ "(ej § 5)": present for every other § of the meeting."""
+    numbers = [i.paragraph if i.paragraph is not None else i.ordinal for i in items]
+    for index, excluded in attendance.excluded.items():
+        entry = attendance.attendance[index]
+        base = entry.paragraphs or tuple(numbers)
+        kept = tuple(n for n in base if n not in excluded)
+        if kept:
+            attendance.attendance[index] = attrs.evolve(entry, paragraphs=kept)

@@ -1,0 +1,237 @@
+"""Attendance: the header's attendance segments into attendance entries, persons and
+memberships.
+
+A heading's meaning (``data/vocabulary.tsv``) gives the status of the entries
+under it; a top heading ("Närvarande", "Ej närvarande") colours the headings under
+it ("Ledamöter", "Ersättare"). An ersättare marked "tjänstgörande" serves; in a
+tabular närvarolista only entries with a presence mark are present.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from grmodel.ids import membership_id
+from grmodel.model import Attendance, AttendanceStatus, Membership, Role, Segment, Span
+from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.columns import column_rows, side_by_side
+from grmodel_gr_documents.entries import ParsedEntry, parse_run
+from grmodel_gr_documents.names import Entry
+from grmodel_gr_documents.segments import TextSegment
+from grmodel_gr_documents.stream import Stream
+
+__all__ = ["AttendanceReader", "status_of"]
+
+_STATUS: dict[str, tuple[AttendanceStatus, Role | None]] = {
+    "present": (AttendanceStatus.PRESENT, Role.LEDAMOT),
+    "absent": (AttendanceStatus.ABSENT, Role.LEDAMOT),
+    "serving": (AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE),
+    "other-subs": (AttendanceStatus.SUBSTITUTE, Role.ERSATTARE),
+    "adjungerade": (AttendanceStatus.ADJUNGERAD, None),
+    "secretary": (AttendanceStatus.SECRETARY, None),
+    "others": (AttendanceStatus.OTHER, None),
+}
+_STRENGTH = {
+    AttendanceStatus.PRESENT: 5,
+    AttendanceStatus.SERVING_SUBSTITUTE: 5,
+    AttendanceStatus.ABSENT: 4,
+    AttendanceStatus.SUBSTITUTE: 3,
+    AttendanceStatus.ADJUNGERAD: 3,
+    AttendanceStatus.SECRETARY: 2,
+    AttendanceStatus.OTHER: 1,
+}
+
+
+def status_of(meaning: str, top: str | None) -> tuple[AttendanceStatus, Role | None]:
+    """The status a heading gives, under a top heading."""
+    absent = top == "absent-top"
+    if meaning in ("members", "present-top", "absent-top", "table"):
+        return (AttendanceStatus.ABSENT if absent else AttendanceStatus.PRESENT), Role.LEDAMOT
+    if meaning == "substitutes":
+        return (AttendanceStatus.ABSENT if absent else AttendanceStatus.SUBSTITUTE), Role.ERSATTARE
+    if absent and meaning in ("present", "serving", "other-subs"):
+        return AttendanceStatus.ABSENT, _STATUS[meaning][1]
+    return _STATUS.get(meaning, (AttendanceStatus.OTHER, None))
+
+
+@attrs.define
+class AttendanceReader:
+    """Reads attendance segments into records (through the builder)."""
+
+    b: Builder
+    stream: Stream
+    body: str = "okant-organ"
+    attendance: list[Attendance] = attrs.field(factory=list)
+    memberships: list[Membership] = attrs.field(factory=list)
+    chair: str | None = None
+    secretary: str | None = None
+    excluded: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
+    empty: list[Segment] = attrs.field(factory=list)
+    """Attendance headings under which no entry was read."""
+    rest: list[tuple[int, int]] = attrs.field(factory=list)
+    """Stream regions after an attendance run's entries (prose that ended the run)."""
+
+    def read(self, segments: list[TextSegment]) -> None:
+        """Read every attendance segment in order; headings side by side on one line
+        are read as columns (:mod:`~grmodel_gr_documents.columns`)."""
+        top: str | None = None
+        table = False
+        attendance = [s for s in segments if s.cue == "attendance"]
+        index = 0
+        while index < len(attendance):
+            group = side_by_side(self.stream, attendance, index)
+            if len(group) >= 2:
+                self.columns(group, top)
+                index += len(group)
+                continue
+            segment = attendance[index]
+            index += 1
+            if segment.meaning in ("present-top", "absent-top"):
+                top = segment.meaning
+            if segment.meaning == "table":
+                table = True
+            status, role = status_of(segment.meaning, top)
+            self.run(segment, status, role, table)
+
+    def columns(self, group: list[TextSegment], top: str | None) -> None:
+        """Entries under side-by-side headings, by column."""
+        self.b.tracker.place_all(
+            self.stream.lines_between(group[0].start, group[-1].value_start + 1)
+        )
+        for line, column, text in column_rows(self.b, self.stream, group):
+            status, role = status_of(group[column].meaning, top)
+            entries, _ = parse_run(text, self.b.refdata)
+            for entry in entries:
+                self.add(entry, [line], status, role)
+
+    def run(
+        self, segment: TextSegment, status: AttendanceStatus, role: Role | None, table: bool
+    ) -> None:
+        entries, stop = parse_run(segment.value, self.b.refdata)
+        lines = self.stream.lines_between(segment.start, segment.value_start + 1)
+        self.b.tracker.place_all(lines)
+        if stop is not None:
+            self.rest.append((segment.value_start + stop, segment.end))
+        if (
+            not entries
+            and segment.value.strip()
+            and segment.meaning not in ("present-top", "absent-top")
+        ):
+            self.empty.append(
+                Segment(
+                    span=Span(lines[0]) if lines else Span(1),
+                    text=segment.head.strip(),
+                    reason="attendance heading without entries",
+                )
+            )
+        for entry in entries:
+            if table and segment.meaning in ("members", "substitutes") and not entry.marked:
+                continue
+            where = self.stream.lines_between(
+                segment.value_start + entry.start, segment.value_start + entry.end
+            )
+            self.add(entry, where, status, role)
+
+    def add(
+        self, entry: ParsedEntry, lines: list[int], status: AttendanceStatus, role: Role | None
+    ) -> None:
+        b = self.b
+        line, last = (lines[0], lines[-1]) if lines else (1, 1)
+        if (
+            entry.serving
+            and role in (Role.ERSATTARE, Role.LEDAMOT)
+            and status
+            in (
+                AttendanceStatus.PRESENT,
+                AttendanceStatus.SUBSTITUTE,
+            )
+        ):
+            status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
+        person = b.person(entry.name, line, _as_entry(entry))
+        b.tracker.place_all(lines)
+        if self.known(person, status):
+            return
+        if (
+            entry.role is Role.ORDFORANDE
+            and self.chair is None
+            and status is not AttendanceStatus.ABSENT
+        ):
+            self.chair = person
+        if (
+            status is AttendanceStatus.SECRETARY or entry.role is Role.SEKRETERARE
+        ) and self.secretary is None:
+            self.secretary = person
+        if entry.excluded:
+            self.excluded[len(self.attendance)] = tuple(entry.excluded)
+        self.attendance.append(
+            Attendance(
+                person=person,
+                status=status,
+                role=entry.role,
+                party=entry.party,
+                municipality=entry.municipality,
+                organisation=entry.organisation,
+                title=entry.title,
+                paragraphs=tuple(dict.fromkeys(entry.paragraphs)),
+                replaces=self.replaced(entry.replaces, line) if entry.replaces else None,
+                source=Span(line, last if last != line else None),
+            )
+        )
+        self.membership(person, entry, role, line, last)
+
+    def known(self, person: str, status: AttendanceStatus) -> bool:
+        """True when the person is already in the attendance (a page shown twice, a
+        ledamot named again among the guests): the stronger status stays."""
+        for index, present in enumerate(self.attendance):
+            if present.person != person:
+                continue
+            if present.status == status:
+                return True
+            if _STRENGTH[present.status] >= 4 and _STRENGTH[status] <= 2:
+                return True
+            if _STRENGTH[status] >= 4 and present.status is AttendanceStatus.OTHER:
+                self.attendance[index] = attrs.evolve(present, status=status)
+                return True
+        return False
+
+    def membership(
+        self, person: str, entry: ParsedEntry, role: Role | None, line: int, last: int
+    ) -> None:
+        if role not in (Role.LEDAMOT, Role.ERSATTARE) or not (entry.party or entry.municipality):
+            return
+        seat = entry.role if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE) else role
+        self.memberships.append(
+            Membership(
+                id=membership_id(self.body, person),
+                person=person,
+                body=self.body,
+                role=seat,
+                party=entry.party,
+                municipality=entry.municipality,
+                provenance=self.b.prov(line, last),
+            )
+        )
+
+    def replaced(self, name: str, line: int) -> str:
+        """Id of the ledamot a serving ersättare replaces: a person already named
+        whose full name or family name it is, else a new person."""
+        name = re.sub(r"\s+", " ", name).strip(" ,.;")
+        folded = name.casefold()
+        for pid, person in self.b.persons.items():
+            if person.name.casefold() == folded:
+                return pid
+        if len(name.split()) == 1:
+            matches = [
+                pid
+                for pid, person in self.b.persons.items()
+                if (person.family_name or "").casefold() == folded
+            ]
+            if len(matches) == 1:
+                return matches[0]
+        return self.b.person(name, line)
+
+
+def _as_entry(entry: ParsedEntry) -> Entry:
+    return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)

@@ -1,0 +1,101 @@
+"""Units of an item's body: paragraphs of the stream region, split further where a
+decision, clause, basis list or reservation starts, so that each unit is one thing."""
+
+from __future__ import annotations
+
+import re
+
+from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.decisions import STRONG_DECISION, clause_text, reservations
+from grmodel_gr_documents.lines import Paragraph
+from grmodel_gr_documents.stream import Stream
+
+__all__ = ["BASIS", "BESLUT", "region_units"]
+
+BESLUT = re.compile(
+    r"(?i)^(?:[\wåäö]+(?:-\s+och\s+[\wåäö]+)?s\s+)?(?:beslut(?:et)?|förslag\s+till\s+beslut)\s*"
+    r"(?::\s*(?P<rest>.*))?$"
+)
+"""A decision heading: "Beslut", "BESLUT:", "Miljö- och samhällsbyggandsutskottets beslut"."""
+BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\s*(?::\s*(?P<rest>.*))?$")
+"""A basis-document heading."""
+_MID_BESLUT = re.compile(r"(?<=[.!?:)”\"])\s+(?=BESLUT\b|Beslut\s*:)|\s+(?=BESLUT\s)")
+"""A decision heading inside a run-on paragraph."""
+
+
+def _pieces(stream: Stream, start: int, end: int) -> list[tuple[int, str]]:
+    """(line, text) of each stream line in ``start..end``, cut to the region."""
+    out = []
+    for index, line in enumerate(stream.lines):
+        begin = stream.starts[index]
+        finish = begin + len(stream.text[begin:].split("\n", 1)[0])
+        lo, hi = max(begin, start), min(finish, end)
+        if lo < hi and stream.text[lo:hi].strip():
+            out.append((line, stream.text[lo:hi].strip()))
+    return out
+
+
+def _groups(b: Builder, pieces: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Pieces grouped as the source groups its lines (consecutive lines, dropped and
+    joined lines between them skipped)."""
+    out: list[list[tuple[int, str]]] = []
+    for line, text in pieces:
+        if out and _adjacent(b, out[-1][-1][0], line):
+            out[-1].append((line, text))
+        else:
+            out.append([(line, text)])
+    return out
+
+
+def _adjacent(b: Builder, first: int, second: int) -> bool:
+    t = b.tracker
+    return all(n in t.dropped or n in t.joined for n in range(first + 1, second))
+
+
+def _begins(text: str, run: list[tuple[int, str]]) -> bool:
+    """Whether ``text`` starts a new unit after ``run``."""
+    if not run:
+        return False
+    previous = run[-1][1]
+    found = reservations(text)
+    return bool(
+        BESLUT.match(text)
+        or BASIS.match(text)
+        or clause_text(text) is not None
+        or STRONG_DECISION.match(text)
+        or previous.endswith(":")
+        or (found and found[0].sentence[:30] in text[:30])
+        or (
+            clause_text(run[0][1]) is not None
+            and re.search(r"[.!?]$", previous)
+            and text[:1].isupper()
+        )
+    )
+
+
+def _unit(run: list[tuple[int, str]]) -> Paragraph:
+    return Paragraph(tuple(dict.fromkeys(n for n, _ in run)), " ".join(t for _, t in run))
+
+
+def region_units(b: Builder, stream: Stream, start: int, end: int) -> list[Paragraph]:
+    """The units of the stream region ``start..end``."""
+    out: list[Paragraph] = []
+    for group in _groups(b, _split_run_on(_pieces(stream, start, end))):
+        run: list[tuple[int, str]] = []
+        for line, text in group:
+            if _begins(text, run):
+                out.append(_unit(run))
+                run = []
+            run.append((line, text))
+        if run:
+            out.append(_unit(run))
+    return out
+
+
+def _split_run_on(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A long run-on line split where a decision heading stands inside it."""
+    out: list[tuple[int, str]] = []
+    for line, text in pieces:
+        parts = _MID_BESLUT.split(text) if len(text) > 200 else [text]
+        out.extend((line, part.strip()) for part in parts if part.strip())
+    return out

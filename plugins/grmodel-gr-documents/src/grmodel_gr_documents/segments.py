@@ -1,0 +1,304 @@
+"""Segmentation independent of line breaks: the stream as a flat sequence of typed
+segments with spans.
+
+Two kinds of marker cut the stream. *Item starts* ("§ 38.", "§24", "3.", "Punkt 4",
+"Sn 49", a number whose § a transcript lost) are found by their numbering: a § at
+a line's start or after a sentence; a plain number at a line's start, or inside a
+line only where it is the next number expected. *Vocabulary hits* (headings,
+labels, closing markers: :mod:`~grmodel_gr_documents.vocabulary`) are found
+anywhere in the region before the first item and in the closing. Each marker's
+segment runs to the next marker; the text before the first is the *title*.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.vocabulary import Hit, Vocabulary
+
+__all__ = [
+    "ItemStart",
+    "TextSegment",
+    "find_item_starts",
+    "item_heading",
+    "segment",
+    "toc_entries",
+]
+
+
+@attrs.frozen
+class TextSegment:
+    """A typed piece of the stream."""
+
+    cue: str
+    """``title``, or a vocabulary cue (``attendance``, ``label``, ``justerare``,
+    ``closing``, ``signature``, ``toc``)."""
+    meaning: str
+    """The phrase's meaning (``present``, ``time``, …); ``""`` for the title."""
+    head: str
+    """The marker as written."""
+    value: str
+    """The text after the marker, up to the next one."""
+    start: int
+    """Stream offset of the marker."""
+    value_start: int
+    """Stream offset of the value."""
+    end: int
+    """Stream offset after the value."""
+
+
+def segment(
+    stream: Stream,
+    vocabulary: Vocabulary,
+    cues: Sequence[str],
+    start: int = 0,
+    end: int | None = None,
+) -> list[TextSegment]:
+    """The region ``start..end`` of the stream as segments at the vocabulary hits of
+    ``cues``; the text before the first hit is a ``title`` segment."""
+    stop = len(stream.text) if end is None else end
+    hits = vocabulary.find(stream.text, cues, start, stop)
+    out: list[TextSegment] = []
+    first = hits[0].start if hits else stop
+    if stream.text[start:first].strip():
+        out.append(TextSegment("title", "", "", stream.text[start:first], start, start, first))
+    for index, hit in enumerate(hits):
+        following = hits[index + 1].start if index + 1 < len(hits) else stop
+        out.append(_from_hit(stream.text, hit, following))
+    return out
+
+
+def _from_hit(text: str, hit: Hit, end: int) -> TextSegment:
+    head = text[hit.start : hit.end]
+    return TextSegment(
+        hit.phrase.cue, hit.phrase.meaning, head, text[hit.end : end], hit.start, hit.end, end
+    )
+
+
+# --- items -------------------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"(?<!§)§\s*(?P<n>\d{1,4})(?![\d-])\s*[.:)]?\s+(?=[A-ZÅÄÖ\"”„'(]|\d{4})")
+"""A § item: "§ 38.", "§24", "§ 3:"."""
+_LOCAL = re.compile(
+    r"(?m)^(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})[.:]?\s+(?=[A-ZÅÄÖ])"
+)
+"""A § with a local prefix at a line's start ("Sn 49", "KS § 12")."""
+_NUMBERED = re.compile(
+    r"(?:(?<![\w§.,:/-])(?P<n>\d{1,3})(?P<p>[.)])?|\b[Pp]unkt\s+(?P<q>\d{1,3})[.):]?)\s+"
+    r"(?=[A-ZÅÄÖ\"”„(]|[A-ZÅÄÖ]{2,}:)"
+)
+"""A numbered item: "3.", "3)", "3 " before a capital, "Punkt 3"."""
+_SECOND = re.compile(r"(?<![\w§.,:/-])2[.)]\s+[A-ZÅÄÖ]")
+"""A "2." after a run-on "1.": the start of a numbered list inside a line."""
+_AFTER_SENTENCE = re.compile(r"(?:[.!?:)”\"]|\(bilaga\)|\(bilagor\))\s*$")
+
+
+@attrs.frozen
+class ItemStart:
+    """Where an item (a § or numbered agenda point) starts."""
+
+    start: int
+    """Stream offset of its number."""
+    end: int
+    """Stream offset after the number (where the title starts)."""
+    number: str
+    """The number as written ("§ 38.", "3.")."""
+    value: int
+    """The number."""
+    paragraph: bool
+    """True for a § (or its local-prefix form)."""
+
+
+def _paragraphs(stream: Stream) -> list[ItemStart]:
+    out = []
+    for m in _PARAGRAPH.finditer(stream.text):
+        before = stream.text[stream.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if before.strip() and not _AFTER_SENTENCE.search(before):
+            continue
+        out.append(ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True))
+    return out
+
+
+def _local(stream: Stream) -> list[ItemStart]:
+    found = list(_LOCAL.finditer(stream.text))
+    prefixes = [m["prefix"] for m in found]
+    return [
+        ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True)
+        for m in found
+        if prefixes.count(m["prefix"]) >= 2 and not m["prefix"].isdigit()
+    ]
+
+
+def _titled(stream: Stream, m: re.Match[str], titles: dict[int, str], value: int) -> bool:
+    """A number a table of contents lists, followed by its title there (a § the
+    transcript lost: "… SAMMANTRÄDESPROTOKOLL 35 Information 1) …")."""
+    title = titles.get(value)
+    following = stream.text[m.end() : m.end() + len(title or "") + 1]
+    return bool(title) and following.casefold().startswith(str(title).casefold()[:40])
+
+
+def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[ItemStart]:
+    """Numbered items from ``start``: a number at a line's start that goes on the
+    count (or skips ahead), or inside a line the next number expected."""
+    known = set(expected)
+    out: list[ItemStart] = []
+    previous: int | None = None
+    for m in _NUMBERED.finditer(stream.text, start):
+        value = int(m["n"] or m["q"])
+        at_line = stream.line_start(m.start())
+        before = stream.text[stream.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if _titled(stream, m, expected, value) and (previous is None or value > previous):
+            ok = True
+        elif previous is None:
+            ok = (
+                (at_line or _AFTER_SENTENCE.search(before) is not None)
+                and (value in known or value == 1 or (at_line and m["p"] is not None))
+            ) or (
+                value == 1
+                and m["p"] is not None
+                and _SECOND.search(stream.text, m.end(), m.end() + 400) is not None
+            )
+        elif at_line:
+            ok = value == previous + 1 or (m["p"] is not None and previous < value <= previous + 3)
+        else:
+            ok = value == previous + 1 and (
+                m["p"] is not None
+                or m["q"] is not None
+                or _AFTER_SENTENCE.search(before) is not None
+                or value in known
+            )
+        if ok:
+            out.append(ItemStart(m.start(), m.end(), m[0].strip(), value, False))
+            previous = value
+    return out
+
+
+def find_item_starts(
+    stream: Stream, start: int = 0, expected: dict[int, str] | None = None
+) -> list[ItemStart]:
+    """The items of a document, in order.
+
+    § items win where there are any (plain numbers are then points inside them);
+    else a local prefix repeated ("Sn 49"); else numbered items as counted.
+    """
+    paragraphs = [i for i in _paragraphs(stream) if i.start >= start]
+    if paragraphs:
+        return paragraphs
+    local = [i for i in _local(stream) if i.start >= start]
+    if len(local) >= 2:
+        return local
+    return _numbered(stream, start, expected or {})
+
+
+_FUNCTION_WORDS = {
+    "och",
+    "samt",
+    "av",
+    "till",
+    "för",
+    "i",
+    "om",
+    "med",
+    "på",
+    "över",
+    "från",
+    "mot",
+    "vid",
+    "inom",
+    "under",
+    "efter",
+    "enligt",
+    "inför",
+    "kring",
+    "angående",
+    "gällande",
+    "avseende",
+    "den",
+    "det",
+    "de",
+    "en",
+    "ett",
+    "eller",
+    "the",
+    "of",
+    "and",
+    "–",
+    "-",
+    "&",
+}
+_CONTINUES = re.compile(
+    r"(?:[,:–-]|\b(?:och|samt|av|till|för|i|om|med|på|över|från|mot|vid|inom))\s*$"
+)
+_TITLE_MAX = 200
+
+
+def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
+    """An item's title from the text after its number, and where its body starts.
+
+    The title is the rest of the number's line (with the next line when the
+    title goes on: it ends in a comma or a preposition, or the next line starts in
+    lower case). In a run-on paragraph the title ends where a new sentence starts:
+    a capitalised word after a content word or a number ("Val av
+    justeringsperson | Till att …"), or a sentence end.
+    """
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    if not line.strip() and line_end >= 0:
+        rest = text[line_end + 1 :]
+        title, at = item_heading(rest)
+        return title, line_end + 1 + at
+    if len(line) <= 160 and not run_on:
+        title_end = len(line)
+        rest = text[title_end:]
+        following = rest.lstrip("\n")
+        nxt = following.split("\n", 1)[0]
+        if (_CONTINUES.search(line) and nxt and len(nxt) <= 120) or (
+            nxt[:1].islower() and len(line) < 90
+        ):
+            title_end = len(line) + (len(rest) - len(following)) + len(nxt)
+        return text[:title_end], title_end
+    return _run_on_title(text)
+
+
+def _run_on_title(text: str) -> tuple[str, int]:
+    words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
+    for index in range(1, len(words)):
+        word, previous = words[index][0], words[index - 1][0]
+        if re.search(r"[.!?]$", previous) and not re.fullmatch(r"\w\.", previous):
+            return text[: words[index - 1].end()], words[index].start()
+        if re.fullmatch(r"\d{1,2}[.)]", word):
+            return text[: words[index - 1].end()], words[index].start()
+        if not word[:1].isupper() or word[:1] in '"”„(':
+            continue
+        prev = previous.casefold().strip(",")
+        if previous.endswith((":", ",", "–", "-")) or prev in _FUNCTION_WORDS:
+            continue
+        if previous[:1].isupper() and not previous[:1].isdigit():
+            continue
+        return text[: words[index - 1].end()], words[index].start()
+    cut = min(len(text), _TITLE_MAX)
+    return text[:cut], cut
+
+
+_TOC_PAIR = re.compile(r"(?P<title>[^\d§]+?)\s*§?\s*(?P<n>\d{1,4})(?=\s|$)")
+
+
+def toc_entries(text: str) -> list[tuple[int, str]]:
+    """A table of contents as (number, title): "Information 35 Delårsrapport 36 …"
+    (title before its number) or "§ 35 Information § 36 …"; the longest run of
+    consecutive numbers."""
+    pairs = [(int(m["n"]), m["title"].strip(" .,;:")) for m in _TOC_PAIR.finditer(text)]
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for number, title in pairs:
+        if run and number == run[-1][0] + 1 and title:
+            run.append((number, title))
+        else:
+            run = [(number, title)] if title else []
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []

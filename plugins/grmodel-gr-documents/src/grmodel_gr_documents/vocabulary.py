@@ -1,0 +1,134 @@
+"""The vocabulary: every heading, label and marker the importers read, as data.
+
+The phrases live in ``data/vocabulary.tsv``, one row per phrase: its *cue* (what
+kind of marker it is: an attendance heading, a header label, a closing marker, a
+kind word, …), its *meaning* (the status an attendance heading gives, the field a
+label fills, the kind a word names) and the phrase as written. A new variant is a
+new row, never a new branch in the code.
+
+A phrase is found anywhere in a line, its words separated by any white space (a
+line break too), so that a heading at the end of one line or in the middle of a
+run-on paragraph is found. To keep ordinary words in running text from being read
+as headings, a phrase counts only when it is written capitalised or in capitals
+("Närvarande", "NÄRVARANDE"), when a colon follows it ("närvarande:"), or when it
+stands alone on its line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+import attrs
+
+__all__ = ["Hit", "Phrase", "Vocabulary", "load_vocabulary"]
+
+
+@attrs.frozen
+class Phrase:
+    """One row of the vocabulary."""
+
+    cue: str
+    """What kind of marker: ``attendance``, ``label``, ``justerare``, ``closing``,
+    ``signature``, ``toc``, ``basis`` or ``kind``."""
+    meaning: str
+    """The status, field or kind the phrase stands for."""
+    text: str
+    """The phrase as written."""
+
+
+@attrs.frozen
+class Hit:
+    """A phrase found in a text."""
+
+    start: int
+    """Offset of the phrase."""
+    end: int
+    """Offset after the phrase and a colon after it."""
+    phrase: Phrase
+    """The row found (of the cues asked for; the longest phrase wins)."""
+    colon: bool
+    """True when a colon follows the phrase."""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Vocabulary:
+    """Phrases by cue, with one compiled matcher per set of cues."""
+
+    def __init__(self, phrases: Iterable[Phrase]):
+        self.phrases: tuple[Phrase, ...] = tuple(phrases)
+        self._by_key: dict[tuple[str, str], Phrase] = {}
+        for phrase in self.phrases:
+            self._by_key.setdefault((phrase.cue, _key(phrase.text)), phrase)
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def meanings(self, cue: str) -> set[str]:
+        """Every meaning of a cue."""
+        return {p.meaning for p in self.phrases if p.cue == cue}
+
+    def _pattern(self, cues: frozenset[str]) -> re.Pattern[str]:
+        pattern = self._patterns.get(cues)
+        if pattern is None:
+            texts = sorted(
+                {_key(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
+            )
+            body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in texts)
+            pattern = re.compile(rf"(?i)(?<![\w/])(?:{body})(?![\w/])(?P<colon>[ \t]*:)?")
+            self._patterns[cues] = pattern
+        return pattern
+
+    def find(
+        self, text: str, cues: Iterable[str], start: int = 0, end: int | None = None
+    ) -> list[Hit]:
+        """Every phrase of ``cues`` in ``text[start:end]``, in order, by the rules above.
+
+        Where a phrase belongs to several of the cues asked for, the first cue in
+        ``cues`` order wins.
+        """
+        order = tuple(cues)
+        hits: list[Hit] = []
+        stop = len(text) if end is None else end
+        for m in self._pattern(frozenset(order)).finditer(text, start, stop):
+            written = m.group(0)[: m.start("colon") - m.start()] if m["colon"] else m.group(0)
+            colon = m["colon"] is not None
+            if not (colon or written[:1].isupper() or _alone(text, m.start(), m.end())):
+                continue
+            key = _key(written)
+            phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
+            if phrase is not None:
+                hits.append(Hit(m.start(), m.end(), phrase, colon))
+        return hits
+
+    def lookup(self, cue: str, text: str) -> Phrase | None:
+        """The row of ``cue`` whose phrase ``text`` is (any case, any spacing)."""
+        return self._by_key.get((cue, _key(text.rstrip(" :"))))
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands alone on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t:")
+
+
+def _rows(table: str) -> Iterable[Phrase]:
+    for number, line in enumerate(table.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or not all(c.strip() for c in cells):
+            raise ValueError(f"vocabulary.tsv:{number}: expected 'cue<TAB>meaning<TAB>phrase'")
+        yield Phrase(cells[0].strip(), cells[1].strip(), cells[2].strip())
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the plugin (read once)."""
+    table = resources.files("grmodel_gr_documents").joinpath("data/vocabulary.tsv")
+    return Vocabulary(_rows(table.read_text(encoding="utf-8")))
