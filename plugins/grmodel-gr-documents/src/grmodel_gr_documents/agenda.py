@@ -30,7 +30,7 @@ from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
 
-__all__ = ["detect_agenda", "item_title", "parse_agenda"]
+__all__ = ["item_title", "parse_agenda"]
 
 _KINDS: dict[str, ItemKind] = {
     "beslutsärende": ItemKind.BESLUTSARENDE,
@@ -308,13 +308,3 @@ def parse_agenda(
         organisation=body,
         part_of=part_of,
     )
-
-
-def detect_agenda(document: SourceDocument) -> float:
-    """Confidence that ``document`` is an agenda."""
-    head = "\n".join([x for x in document.text.split("\n") if x.strip()][:10])[:600]
-    if re.search(r"(?im)^\s*protokoll\b", head):
-        return 0.1
-    if re.search(r"(?i)\b(?:förslag\s+till\s+dagordning|dagordning|kallelse)\b", head):
-        return 0.85
-    return 0.0
