@@ -19,7 +19,7 @@ from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate,
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
-from grmodel_gr_documents.decisions import clause_text, strip_separator
+from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
 from grmodel_gr_documents.segments import item_heading
 from grmodel_gr_documents.stream import Stream
@@ -120,7 +120,9 @@ def _project_name(text: str, title: str | None) -> str | None:
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"\s+\d{1,3}\s*$", "", text.strip())
     parts = re.split(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])", text)
-    return [strip_separator(p) for p in parts if strip_separator(p)]
+    # a clause ends at its sentence's end (a run-on report's signature follows it)
+    firsts = [sentences(p)[0] if sentences(p) else p for p in parts]
+    return [strip_separator(p) for p in firsts if strip_separator(p)]
 
 
 _SIGN_ANYWHERE = re.compile(
@@ -153,7 +155,10 @@ class _Report:
         ends = [x.start() for x in (section, lead) if x is not None]
         self.head_end = min(ends) if ends else min(len(self.text), head_start + 400)
         self.head = self.text[: self.head_end]
-        self.run_on = "\n" not in self.head.strip() and len(self.head) > 120
+        # a run-on report: its header is one line with its proposal ("… Till
+        # Förbundsstyrelsen <title> Förbundsstyrelsen föreslås besluta att …")
+        own = self.head[head_start:].strip()
+        self.run_on = "\n" not in own and not self.stream.line_start(self.head_end)
         self.field: dict[str, str] = {}
         for label, value in header_fields(self.head):
             self.field.setdefault(label, value)
