@@ -6,7 +6,7 @@ nested inside records.
 """
 
 from grmodel.model.base import Provenance, Record
-from grmodel.model.documents import Document, DocumentKind, Segment
+from grmodel.model.documents import IMPORT_NOTES, Document, DocumentKind, Segment
 from grmodel.model.geography import County, Municipality
 from grmodel.model.meeting import (
     AgendaItem,
@@ -65,6 +65,7 @@ CORE_RECORD_TYPES: tuple[type[Record], ...] = (
 
 __all__ = [
     "CORE_RECORD_TYPES",
+    "IMPORT_NOTES",
     "AgendaItem",
     "Agreement",
     "AgreementKind",

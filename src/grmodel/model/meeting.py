@@ -250,6 +250,8 @@ class Meeting(Record):
     """Id of the :class:`~grmodel.Body` that met."""
     date: PartialDate
     """Date of the meeting (first day, for a meeting over several days)."""
+    weekday: str | None = None
+    """The weekday the document states with the date ("fredag"), as written."""
     body_name: str | None = None
     """The body's name as used in the document at the time."""
     end_date: PartialDate | None = None

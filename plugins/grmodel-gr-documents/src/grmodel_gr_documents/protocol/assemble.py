@@ -233,6 +233,9 @@ class Assembler:
         self.header = header = read_header(b, self.stream, front, b.text)
         b.tracker.place_all(header.lines)
         date = header.date or (PartialDate(b.year) if b.year else None)
+        first = b.tracker.content()[0]
+        if header.date is None or header.date_source == "site title":
+            b.note("date-outside-header", header.date_line or first, str(date or "no date"))
         if date is None:
             b.doc_id = document_id(kind=word, title=b.source.path.stem)
             return b.finish(kind=self.kind, title=word.capitalize(), part_of=part_of)
@@ -249,6 +252,7 @@ class Assembler:
             for i, s in enumerate(starts)
         ]
         items += self.toc_items(toc, {i.paragraph or -1 for i in items}, len(items))
+        self.quality(attendance, items, first)
         if closing_at is not None:
             region = region_units(b, self.stream, closing_at, len(self.stream.text))
             self.closing.block([(n, t) for unit in region for n, t in _lines_of(unit, b)])
@@ -260,6 +264,15 @@ class Assembler:
         )
         _exclude(attendance, items)
         return self.finish(date, header, attendance, items, part_of)
+
+    def quality(self, attendance: AttendanceReader, items: list[AgendaItem], first: int) -> None:
+        """Note what was not read well."""
+        for empty in attendance.empty:
+            self.b.note("empty-attendance-heading", empty.span.line, empty.text)
+        if not attendance.attendance:
+            self.b.note("no-attendance", first, "no attendance heading with entries")
+        if not items:
+            self.b.note("no-items", first, "no numbered item")
 
     def finish(
         self,
@@ -294,6 +307,7 @@ class Assembler:
             body=header.body,
             body_name=header.body_name,
             date=date,
+            weekday=header.weekday,
             end_date=header.end_date,
             start_time=header.start_time,  # type: ignore[arg-type]
             end_time=header.end_time,  # type: ignore[arg-type]

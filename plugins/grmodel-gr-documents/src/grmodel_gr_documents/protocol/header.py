@@ -191,6 +191,8 @@ class _Reader:
             acting = self.b.bodies.acting_body("", text)
             if acting is not None:
                 h.body, h.body_name = acting
+            else:
+                h.body = self.b.unknown_body(h.first_line, head[:80] or text[:80])
             return
         municipality = self.municipality(head, text)
         h.body_name = name
