@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import click
 
     from grmodel.converter import GrConverter
-    from grmodel.exporting.base import Exporter
+    from grmodel.exporting.base import Exporter, ExportOptions
     from grmodel.importing.base import Importer, SourceDocument
     from grmodel.model import Body, Record
     from grmodel.refdata import ReferenceData
@@ -170,6 +170,18 @@ class GrPluginManager:
         from grmodel.refdata import load_reference_data
 
         return load_reference_data(extra_bodies=self.reference_bodies)
+
+    def export_options(self, options: ExportOptions | None = None) -> ExportOptions:
+        """``options`` (default: the defaults) with this manager's converter, reference
+        data and reference bodies filled in, as every exporter receives them."""
+        from grmodel.exporting.base import ExportOptions
+
+        return attrs.evolve(
+            options or ExportOptions(),
+            converter=self.converter,
+            refdata=self.refdata,
+            reference_bodies=self.refdata.bodies,
+        )
 
     def detect_kind(self, document: SourceDocument) -> str | None:
         """Which importer fits a document: the ``grmodel_detect_kind`` hook's first answer

@@ -17,7 +17,6 @@ import pytest
 from grmodel_popolo import PopoloValidator, build_popolo, popolo_validator, read_popolo
 from popolo_samples import MEETING, POPOLO_SCHEMAS, sample_records
 
-from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.run import export
 from grmodel.model import Meeting, Record
 from grmodel.plugins import GrPluginManager, get_plugin_manager
@@ -39,7 +38,7 @@ def validator() -> PopoloValidator:
 
 @pytest.fixture(scope="module")
 def popolo(pm: GrPluginManager) -> dict[str, Any]:
-    return build_popolo(sample_records(), ExportOptions(converter=pm.converter))
+    return build_popolo(sample_records(), pm.export_options())
 
 
 def by_id(popolo: dict[str, Any], collection: str, object_id: str) -> dict[str, Any]:
@@ -188,7 +187,9 @@ def test_importer_detected(pm: GrPluginManager, tmp_path: Path) -> None:
     from grmodel.importing.run import import_path
 
     out = tmp_path / "popolo.json"
-    out.write_text(json.dumps(build_popolo(sample_records())), encoding="utf-8")
+    out.write_text(
+        json.dumps(build_popolo(sample_records(), pm.export_options())), encoding="utf-8"
+    )
     result = import_path(out, pm)
     assert keyed(list(result.records)) == keyed(sample_records())
 

@@ -6,8 +6,6 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import attrs
-
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.io import atomic_output
@@ -70,7 +68,4 @@ def export(
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        options = attrs.evolve(
-            options or ExportOptions(), converter=pm.converter, reference_bodies=pm.refdata.bodies
-        )
-        exporter.write(iter_records(paths, pm, kind), tmp, options)
+        exporter.write(iter_records(paths, pm, kind), tmp, pm.export_options(options))
