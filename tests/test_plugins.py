@@ -9,6 +9,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from grmodel.errors import GrmodelError, PluginLoadError
@@ -210,13 +211,13 @@ def test_hook_calls_are_traced() -> None:
         _ = pm.rules, pm.importers, pm.exporters, pm.converter, pm.refdata
     finally:
         undo()
-    assert calls == [
-        "grmodel_rules",
-        "grmodel_importers",
-        "grmodel_exporters",
-        "grmodel_record_types",
+    assert sorted(calls) == [  # each hook once, through pluggy
         "grmodel_configure_converter",
+        "grmodel_exporters",
+        "grmodel_importers",
+        "grmodel_record_types",
         "grmodel_reference_bodies",
+        "grmodel_rules",
     ]
 
 
@@ -270,3 +271,13 @@ def test_the_core_detects_by_confidence(tmp_path: Path) -> None:
     document = SourceDocument(path=tmp_path / "x.txt", text="hello", encoding="utf-8")
     pm = get_plugin_manager(load_entrypoints=False, plugins=[("c", Confident())])
     assert pm.detect_kind(document) == "high"
+
+
+def test_unknown_applies_to_is_an_error_at_registration() -> None:
+    typo = attrs.evolve(_rule("XYZ001"), applies_to=("person", "meting"))
+    plugin = types.SimpleNamespace(grmodel_rules=hookimpl(lambda: [typo]))
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("typo", plugin)])
+    with pytest.raises(
+        GrmodelError, match=r"XYZ001 of plugin 'typo' applies to unknown record type 'meting'"
+    ):
+        _ = pm.rules

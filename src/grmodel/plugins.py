@@ -145,8 +145,23 @@ class GrPluginManager:
 
     @functools.cached_property
     def rules(self) -> tuple[Rule, ...]:
-        """All registered rules, sorted by code."""
+        """All registered rules, sorted by code.
+
+        :raises GrmodelError: when two plugins register one code, or a rule's
+            ``applies_to`` names a record type nobody registered (a typo would make
+            the rule silently never run).
+        """
         rules = self._named("grmodel_rules", "rule code", lambda rule: rule.code)
+        from grmodel.rules.base import LOADER_TAG
+
+        known = {cls.TYPE for cls in self.record_types}
+        for rule in rules:
+            unknown = sorted(set(rule.applies_to) - known - {LOADER_TAG})
+            if unknown:
+                raise GrmodelError(
+                    f"rule {rule.code} of plugin {rule.plugin!r} applies to unknown record "
+                    f"type {unknown[0]!r} (known: {', '.join(sorted(known))})"
+                )
         return tuple(sorted(rules, key=lambda rule: rule.code))
 
     @functools.cached_property

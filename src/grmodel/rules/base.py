@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from grmodel.refdata import ReferenceData
 
 __all__ = [
+    "LOADER_TAG",
     "Issue",
     "RecordCheck",
     "RecordRef",
@@ -28,6 +29,11 @@ __all__ = [
     "SetRule",
     "Severity",
 ]
+
+
+LOADER_TAG = "__loader__"
+"""The ``applies_to`` tag of rules whose findings the loader reports (the ``LOAD``
+rules): they run on no record."""
 
 
 class Severity(enum.IntEnum):
