@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from grmodel.model import AttendanceStatus, Meeting, MeetingStatus, Role
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import (
+from grmodel.rules.support import (
     NAMND_KINDS,
     STEERING_KINDS,
     VOTING,
