@@ -90,6 +90,10 @@ class Issue:
     """A specific fix hint; the rule's general hint is used when ``None``."""
     at: RecordRef | None = None
     """For set rules: the record the issue is about."""
+    severity: Severity | None = None
+    """This finding's own severity, where it differs from the rule's default (a nämnd
+    rule applied to a steering group as a warning); a configured severity for the
+    rule's code still wins. ``None``: the rule's severity."""
 
 
 class RuleContext(Protocol):

@@ -300,11 +300,12 @@ def _validate(
         path: str,
         record: str | None,
         hint: str | None,
+        own_severity: Severity | None = None,
     ) -> None:
         nonlocal truncated
         if config.ignored_in(rule.code, file):
             return
-        severity = config.severity_of(rule.code, rule.severity)
+        severity = config.severity_of(rule.code, own_severity or rule.severity)
         by_severity[str(severity)] += 1
         by_code[rule.code] += 1
         if limit is not None and len(findings) >= limit:
@@ -330,7 +331,16 @@ def _validate(
     ) -> None:
         file, line = _line(issue, entry, imported)
         record_id = issue.at.id if issue.at is not None else record.id
-        emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
+        emit(
+            rule,
+            issue.message,
+            file,
+            line,
+            format_path(issue.path),
+            record_id,
+            issue.hint,
+            issue.severity,
+        )
 
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
@@ -383,6 +393,7 @@ def _validate(
             format_path(issue.path),
             at.id if at is not None else None,
             issue.hint,
+            issue.severity,
         )
 
     summary = Summary(
