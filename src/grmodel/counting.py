@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from grmodel.errors import GrmodelError
+from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import LoadedRecord, load_records
+from grmodel.recordset.loading import LoadedRecord
 from grmodel.rules.support import field_texts
 
 __all__ = ["count_records"]
@@ -53,7 +54,7 @@ def count_records(
     conditions = list(filters)
     counts: Counter[tuple[str, ...]] = Counter()
     matched = 0
-    for entry in load_records(paths, pm.converter):
+    for entry, _imported in RecordSource(paths, pm).entries():
         if not isinstance(entry, LoadedRecord) or record_type != entry.record.TYPE:
             continue
         record = entry.record

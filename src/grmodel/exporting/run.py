@@ -10,14 +10,8 @@ from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.io import atomic_output
 from grmodel.model import Record
+from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import (
-    RECORD_SUFFIXES,
-    LoadedRecord,
-    LoadProblem,
-    discover,
-    load_records,
-)
 
 __all__ = ["export", "iter_records"]
 
@@ -25,27 +19,13 @@ __all__ = ["export", "iter_records"]
 def iter_records(
     paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
 ) -> Iterator[Record]:
-    """Records of record files and imported documents, in order.
+    """Records of record files and imported documents, in order (a
+    :class:`~grmodel.pipeline.source.RecordSource`).
 
     :raises GrmodelError: on the first structural problem (export needs a record
         set that loads; run ``grmodel validate`` to see every problem).
     """
-    from grmodel.importing.run import import_path
-
-    for file in discover(paths):
-        if file.suffix.lower() not in RECORD_SUFFIXES:
-            result = import_path(file, pm, kind=kind)
-            yield result.document
-            yield from result.records
-            continue
-        for entry in load_records([file], pm.converter):
-            if isinstance(entry, LoadProblem):
-                raise GrmodelError(
-                    f"{entry.file}:{entry.line}: {entry.message} "
-                    "(run grmodel validate for every problem)"
-                )
-            assert isinstance(entry, LoadedRecord)
-            yield entry.record
+    return RecordSource(paths, pm, kind=kind).records()
 
 
 def export(

@@ -11,7 +11,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import attrs
 from grmodel.converter import FieldPath
 from grmodel.errors import GrmodelError
 from grmodel.model import Record
+from grmodel.pipeline.source import ProgressCallback, RecordSource
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
@@ -27,9 +28,7 @@ from grmodel.recordset.loading import (
     LoadedRecord,
     LoadProblem,
     RawRecord,
-    discover,
     iter_raw,
-    load_records,
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Severity
@@ -148,37 +147,6 @@ class RunContext:
 
     refdata: ReferenceData
     """Reference data."""
-
-
-ProgressCallback = Callable[[int, int, str], None]
-
-
-def _sources(
-    paths: Sequence[Path], pm: GrPluginManager, kind: str | None, progress: ProgressCallback | None
-) -> Iterator[tuple[LoadedRecord | LoadProblem, bool]]:
-    """Yield entries and whether they come from an imported document."""
-    from grmodel.importing.run import import_path
-
-    files = discover(paths)
-    for index, file in enumerate(files):
-        if progress is not None:
-            progress(index, len(files), str(file))
-        if file.suffix.lower() in RECORD_SUFFIXES:
-            for entry in load_records([file], pm.converter):
-                yield entry, False
-            continue
-        try:
-            result = import_path(file, pm, kind=kind)
-        except GrmodelError as exc:
-            message = str(exc).removeprefix(f"{file}:1: ").removeprefix(f"{file}: ")
-            yield LoadProblem(str(file), 1, message, "import"), True
-            continue
-        records: Iterable[Record] = (result.document, *result.records)
-        for record in records:
-            prov = record.provenance
-            yield LoadedRecord(record, str(file), prov.line if prov and prov.line else 1), True
-    if progress is not None:
-        progress(len(files), len(files), "")
 
 
 def _late_lines(
@@ -345,7 +313,7 @@ def _validate(
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
     records = 0
-    for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress):
+    for entry, imported in RecordSource(paths, pm, kind=kind).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
             code = LOAD_CODES.get(entry.kind, "LOAD005")
