@@ -19,7 +19,7 @@ checked and exported.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 import attrs
@@ -92,22 +92,51 @@ def _make_plan(cls: type) -> _Plan:
     return tuple(plan)
 
 
-def _walk(value: object, path: FieldPath) -> Iterator[Reference]:
-    for name, types in _plan(type(value)):
-        inner = getattr(value, name)
-        if inner is None:
-            continue
+_Walker = Callable[[Any, FieldPath, list[Reference]], None]
+_WALKERS: dict[type, _Walker] = {}
+"""A compiled walker per class, made on first use."""
+
+
+def _walker(cls: type) -> _Walker:
+    found = _WALKERS.get(cls)
+    if found is None:
+        found = _WALKERS[cls] = _compile(cls)
+    return found
+
+
+def _compile(cls: type) -> _Walker:
+    """A function that appends the references of a ``cls`` value to a list.
+
+    Generated from the class's plan, as attrs generates ``__init__``: a plain
+    function with one block per field, making each :class:`Reference` without the
+    named tuple's Python-level ``__new__`` (validation calls it for every record).
+    """
+    lines = ["def walk(value, path, out):"]
+    namespace: dict[str, Any] = {"R": Reference, "new": tuple.__new__, "walker": _walker}
+    for index, (name, types) in enumerate(_plan(cls)):
+        namespace[f"types{index}"] = types
+        lines.append(f"    inner = value.{name}")
+        lines.append("    if inner is not None and inner != ():")
         if types is not None:
-            if isinstance(inner, str):
-                yield Reference(inner, types, (*path, name))
-            else:
-                for index, item in enumerate(inner):
-                    yield Reference(item, types, (*path, name, index))
-        elif isinstance(inner, tuple):
-            for index, item in enumerate(inner):
-                yield from _walk(item, (*path, name, index))
+            lines += [
+                "        if inner.__class__ is str:",
+                f"            out.append(new(R, (inner, types{index}, (*path, {name!r}))))",
+                "        else:",
+                "            for i, item in enumerate(inner):",
+                f"                out.append(new(R, (item, types{index}, (*path, {name!r}, i))))",
+            ]
         else:
-            yield from _walk(inner, (*path, name))
+            lines += [
+                "        if inner.__class__ is tuple:",
+                "            for i, item in enumerate(inner):",
+                f"                walker(item.__class__)(item, (*path, {name!r}, i), out)",
+                "        else:",
+                f"            walker(inner.__class__)(inner, (*path, {name!r}), out)",
+            ]
+    lines.append("    return None")
+    exec(compile("\n".join(lines), f"<grmodel refs walker {cls.__qualname__}>", "exec"), namespace)
+    walk: _Walker = namespace["walk"]
+    return walk
 
 
 def iter_refs(record: object) -> Iterator[Reference]:
@@ -115,4 +144,6 @@ def iter_refs(record: object) -> Iterator[Reference]:
 
     :param record: an attrs instance, usually a :class:`~grmodel.Record`.
     """
-    return _walk(record, ())
+    out: list[Reference] = []
+    _walker(record.__class__)(record, (), out)
+    return iter(out)

@@ -294,21 +294,17 @@ def _validate(
             )
         )
 
+    def emit_at(
+        rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
+    ) -> None:
+        path = format_path(issue.path)
+        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
+
     def emit_issue(
         rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
     ) -> None:
         file, line = _line(issue, entry, imported)
-        record_id = issue.at.id if issue.at is not None else record.id
-        emit(
-            rule,
-            issue.message,
-            file,
-            line,
-            format_path(issue.path),
-            record_id,
-            issue.hint,
-            issue.severity,
-        )
+        emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
@@ -353,16 +349,7 @@ def _validate(
         source = getattr(issue.node, "source", None)
         if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
             line = getattr(source, "line", None) or line  # an imported document's own line
-        emit(
-            rule,
-            issue.message,
-            file,
-            line,
-            format_path(issue.path),
-            at.id if at is not None else None,
-            issue.hint,
-            issue.severity,
-        )
+        emit_at(rule, issue, file, line, at.id if at is not None else None)
 
     summary = Summary(
         files=len(files_seen),
