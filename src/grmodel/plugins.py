@@ -155,7 +155,18 @@ class GrPluginManager:
         from grmodel.rules.base import LOADER_TAG
 
         known = {cls.TYPE for cls in self.record_types}
-        for rule in rules:
+        by_code = {rule.code: rule for rule in rules}
+        for index, rule in enumerate(rules):
+            if rule.reported_by is not None:
+                reporter = by_code.get(rule.reported_by)
+                if reporter is None or reporter.reported_by is not None:
+                    raise GrmodelError(
+                        f"rule {rule.code} of plugin {rule.plugin!r} is reported by "
+                        f"{rule.reported_by}, which no plugin registers with a check"
+                    )
+                rules[index] = attrs.evolve(
+                    rule, check=reporter.check, make_set_rule=reporter.make_set_rule
+                )
             unknown = sorted(set(rule.applies_to) - known - {LOADER_TAG})
             if unknown:
                 raise GrmodelError(

@@ -15,7 +15,9 @@ records — so rules built on them stay within memory on large record sets.
 - :func:`scalar_text`, :func:`field_texts`: the texts a field's values compare as
   (what ``grmodel count`` and stated figures count by).
 - :class:`MeetingOfBodyRule` with :func:`issues_summary` and :func:`pass_issues`
-  for rules whose issues do not depend on the body.
+  for rules whose issues do not depend on the body, and
+  :func:`steering_group_variant` for a nämnd rule that also checks steering
+  groups under a second code.
 - :func:`day`, :func:`overlaps`, :func:`last_record_memo`: small utilities.
 """
 
@@ -45,6 +47,7 @@ from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, RuleContext
 
 __all__ = [
+    "NAMND_AND_STEERING_KINDS",
     "NAMND_KINDS",
     "STEERING_KINDS",
     "VOTING",
@@ -60,6 +63,7 @@ __all__ = [
     "pass_issues",
     "resolve_municipality",
     "scalar_text",
+    "steering_group_variant",
 ]
 
 VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE})
@@ -70,6 +74,9 @@ NAMND_KINDS = frozenset({BodyKind.BOARD, BodyKind.ASSEMBLY, BodyKind.PRESIDIUM})
 
 STEERING_KINDS = frozenset({BodyKind.STEERING_GROUP})
 """GR's political steering groups: beredande organ, checked against nämnd rules as warnings."""
+
+NAMND_AND_STEERING_KINDS = NAMND_KINDS | STEERING_KINDS
+"""The bodies a nämnd rule with a steering-group variant checks."""
 
 
 A = TypeVar("A")
@@ -298,3 +305,21 @@ def issues_summary(
 def pass_issues(summary: list[Issue], _body: BodyInfo, _bodies: BodyIndex) -> list[Issue]:
     """The ``judge`` of rules whose issues do not depend on the body."""
     return summary
+
+
+def steering_group_variant(
+    judge: Callable[[S, BodyInfo, BodyIndex], Iterable[Issue]], code: str
+) -> Callable[[S, BodyInfo, BodyIndex], Iterable[Issue]]:
+    """A nämnd rule's ``judge`` that reports a steering group's issues under ``code``.
+
+    The rule checks :data:`NAMND_AND_STEERING_KINDS`; the rule of ``code`` declares
+    ``reported_by`` the nämnd rule, with its own severity and documentation.
+    """
+
+    def judge_variant(summary: S, body: BodyInfo, bodies: BodyIndex) -> Iterable[Issue]:
+        found = judge(summary, body, bodies)
+        if body.kind in STEERING_KINDS:
+            return [attrs.evolve(issue, code=code) for issue in found]
+        return found
+
+    return judge_variant

@@ -237,14 +237,19 @@ def _validate(
     config = config or ValidationConfig()
     started = time.perf_counter()
     rules = tuple(r for r in pm.rules if config.enabled(r.code))
+    enabled = {r.code for r in rules}
+    rule_of = {r.code: r for r in pm.rules}
+    # A rule runs when its code or a code it reports for (reported_by) is selected.
+    wanted = enabled | {r.reported_by for r in rules if r.reported_by}
+    running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
     by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
-    for rule in rules:
+    for rule in running:
         if rule.check is not None:
             for tag in rule.applies_to or tuple(pm.converter.record_types):
                 by_type.setdefault(tag, []).append((rule, rule.check))
     set_rules: list[tuple[Rule, SetRule]] = [
-        (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
+        (rule, rule.make_set_rule(ctx)) for rule in running if rule.make_set_rule is not None
     ]
     # Set rules see only the record types they declare (all types when they declare none),
     # so a record is shown to a handful of rules, not to every one.
@@ -297,6 +302,12 @@ def _validate(
     def emit_at(
         rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
     ) -> None:
+        if issue.code is not None:
+            variant = rule_of.get(issue.code)
+            if variant is not None and variant.reported_by == rule.code:
+                rule = variant
+        if rule.code not in enabled:
+            return
         path = format_path(issue.path)
         emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
 
