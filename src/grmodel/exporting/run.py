@@ -6,20 +6,12 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import attrs
-
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.io import atomic_output
 from grmodel.model import Record
+from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import (
-    RECORD_SUFFIXES,
-    LoadedRecord,
-    LoadProblem,
-    discover,
-    load_records,
-)
 
 __all__ = ["export", "iter_records"]
 
@@ -27,27 +19,13 @@ __all__ = ["export", "iter_records"]
 def iter_records(
     paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
 ) -> Iterator[Record]:
-    """Records of record files and imported documents, in order.
+    """Records of record files and imported documents, in order (a
+    :class:`~grmodel.pipeline.source.RecordSource`).
 
     :raises GrmodelError: on the first structural problem (export needs a record
         set that loads; run ``grmodel validate`` to see every problem).
     """
-    from grmodel.importing.run import import_path
-
-    for file in discover(paths):
-        if file.suffix.lower() not in RECORD_SUFFIXES:
-            result = import_path(file, pm, kind=kind)
-            yield result.document
-            yield from result.records
-            continue
-        for entry in load_records([file], pm.converter):
-            if isinstance(entry, LoadProblem):
-                raise GrmodelError(
-                    f"{entry.file}:{entry.line}: {entry.message} "
-                    "(run grmodel validate for every problem)"
-                )
-            assert isinstance(entry, LoadedRecord)
-            yield entry.record
+    return RecordSource(paths, pm, kind=kind).records()
 
 
 def export(
@@ -70,7 +48,4 @@ def export(
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        options = attrs.evolve(
-            options or ExportOptions(), converter=pm.converter, reference_bodies=pm.refdata.bodies
-        )
-        exporter.write(iter_records(paths, pm, kind), tmp, options)
+        exporter.write(iter_records(paths, pm, kind), tmp, pm.export_options(options))

@@ -36,6 +36,7 @@ from grmodel.model.projects import (
     Project,
     StatedFigure,
 )
+from grmodel.model.refs import Reference, iter_refs, ref
 from grmodel.model.values import (
     Area,
     Diarienummer,
@@ -103,6 +104,7 @@ __all__ = [
     "Project",
     "Provenance",
     "Record",
+    "Reference",
     "Reservation",
     "Role",
     "SeatAllocation",
@@ -111,4 +113,6 @@ __all__ = [
     "StatedFigure",
     "Vote",
     "VoteCast",
+    "iter_refs",
+    "ref",
 ]

@@ -8,6 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import ref
 from grmodel.model.values import Diarienummer, PartialDate, Span
 
 __all__ = ["IMPORT_NOTES", "Document", "DocumentKind", "Segment"]
@@ -97,11 +98,11 @@ class Document(Record):
     """To whom it is addressed (body id or name as written)."""
     organisation: str | None = None
     """Issuing organisation or body id."""
-    meeting: str | None = None
+    meeting: str | None = ref("meeting", default=None)
     """Id of the meeting the document belongs to (protocol, agenda, basis)."""
     proposed_clauses: tuple[str, ...] = ()
     """Proposed ``att``-clauses (förslag till beslut), in order."""
-    part_of: str | None = None
+    part_of: str | None = ref("document", default=None)
     """Id of the document this one is a part of (a combined source)."""
     source_file: str | None = None
     """File the document was imported from."""
