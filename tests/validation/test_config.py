@@ -50,7 +50,8 @@ def test_pyproject_section_and_cli_overrides(tmp_path: Path) -> None:
     assert config.fail_on is Severity.WARNING
     assert config.max_findings == 7
     assert config.severity_of("PTY002", Severity.INFO) is Severity.ERROR
-    assert config.ignored_in("NUM003", "old/x.yaml")
+    assert config.ignored_in("NUM003", str(tmp_path / "old" / "x.yaml"))
+    assert not config.ignored_in("NUM003", str(tmp_path / "new" / "old" / "x.yaml"))
 
 
 def test_grmodel_toml_wins_and_bad_keys_are_one_line_errors(tmp_path: Path) -> None:

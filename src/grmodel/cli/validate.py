@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,10 +10,12 @@ import click
 
 from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
 from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
+from grmodel.recordset.loading import RECORD_SUFFIXES, discover
 from grmodel.reporting import FORMATS
-from grmodel.validation import load_config, validate
+from grmodel.validation import ValidationConfig, load_config, validate
 from grmodel.validation.config import find_config_file
 
 
@@ -70,6 +73,9 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="Configuration file (default: nearest grmodel.toml or pyproject.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "--examples", is_flag=True, help="Validate the bundled example data set (instead of PATH)."
+)
 @kind_option
 @click.pass_context
 def validate_command(
@@ -86,19 +92,22 @@ def validate_command(
     max_findings: int | None,
     config_file: Path | None,
     no_config: bool,
+    examples: bool,
     kind: str | None,
 ) -> None:
     """Validate record sets or source documents against every selected rule.
 
     PATH is a record file (YAML, JSON, JSON Lines, CSV), a directory of them, or
     a source document (text or PDF) that an importer reads on the fly; findings
-    then point at lines of the document. With no PATH the bundled example data
-    set is validated.
+    then point at lines of the document. With no PATH, the configured ``paths``
+    (``[tool.grmodel]``) or else the current directory; --examples validates the
+    bundled example data set. Finding no record file is an error.
 
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
     """
+    if examples and paths:
+        raise click.UsageError("give PATH or --examples, not both")
     pm = get_pm(ctx)
-    targets = list(paths) or [str(example_data_path())]
     file = None if no_config else (config_file or find_config_file(Path.cwd()))
     config = load_config(
         file,
@@ -107,7 +116,9 @@ def validate_command(
         ignore=_codes(ignore),
         fail_on=fail_on,
         max_findings=max_findings,
+        known_codes={rule.code for rule in pm.rules},
     )
+    targets = _targets(paths, examples, config)
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = validate(targets, pm, config, kind=kind, progress=progress)
@@ -121,6 +132,22 @@ def validate_command(
     else:
         click.echo(text, nl=False)
     ctx.exit(EXIT_FINDINGS if report.failed(config.fail_on) else EXIT_OK)
+
+
+def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -> list[str]:
+    """What to validate: PATHs, the example data, or the configured paths / current directory.
+
+    :raises GrmodelError: when they hold no record file (a check that checks nothing
+        must not pass).
+    """
+    if examples:
+        return [str(example_data_path())]
+    targets = [str(path) for path in (paths or config.default_paths())]
+    if not discover(targets):
+        where = ", ".join(os.path.abspath(target) for target in targets)
+        kinds = ", ".join(sorted(RECORD_SUFFIXES))
+        raise GrmodelError(f"no record files ({kinds}) in {where}")
+    return targets
 
 
 class _ProgressBar:

@@ -3,6 +3,7 @@
 Example ``pyproject.toml``::
 
     [tool.grmodel]
+    paths = ["records"]
     select = ["ALL"]
     ignore = ["FIG"]
     extend-select = []
@@ -14,13 +15,22 @@ Example ``pyproject.toml``::
 
     [tool.grmodel.per-file-ignores]
     "legacy/*.yaml" = ["NUM"]
+
+``paths`` (what ``grmodel validate`` checks when given no path) and the
+per-file-ignore globs are relative to the directory of the file that holds them.
+Every rule code or prefix named, on the command line or in the file, must match
+a loaded rule: a typo is an error, not a check quietly switched off.
 """
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import functools
+import os
+import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +42,7 @@ from grmodel.rules.base import Severity
 __all__ = ["ValidationConfig", "find_config_file", "load_config"]
 
 _KEYS = {
+    "paths",
     "select",
     "ignore",
     "extend-select",
@@ -70,6 +81,11 @@ class ValidationConfig:
     """Exit with 1 when a finding at or above this severity remains."""
     max_findings: int | None = None
     """Keep at most this many findings in the report (counts stay complete)."""
+    paths: tuple[str, ...] = ()
+    """What to validate when no path is given (relative to ``root``)."""
+    root: Path | None = None
+    """Directory of the configuration file; ``paths`` and per-file-ignore globs are
+    relative to it (``None``: globs match files as named)."""
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected by a longer prefix than any ignoring it (ties ignore)."""
@@ -84,12 +100,33 @@ class ValidationConfig:
         """True when a per-file ignore covers ``code`` in ``file``."""
         if file is None or not self.per_file_ignores:
             return False
-        posix = Path(file).as_posix()
+        relative, name = _glob_forms(file, self.root)
         for pattern, codes in self.per_file_ignores.items():
-            matches = fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(file).name, pattern)
+            matches = fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern)
             if matches and _longest(code, codes) >= 0:
                 return True
         return False
+
+    def default_paths(self) -> list[Path]:
+        """``paths`` from the configuration (resolved against ``root``), else the
+        current directory: what ``grmodel validate`` checks when given no path."""
+        if not self.paths:
+            return [Path(".")]
+        return [(self.root or Path(".")) / path for path in self.paths]
+
+
+@functools.lru_cache(maxsize=4096)
+def _glob_forms(file: str, root: Path | None) -> tuple[str, str]:
+    """A file's path as per-file-ignore globs see it (relative to ``root`` when it lies
+    below it, else absolute), and its name."""
+    path = Path(file)
+    if root is None:
+        return path.as_posix(), path.name
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix(), path.name
+    except ValueError:
+        return absolute.as_posix(), path.name
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -100,14 +137,26 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, OSError):
-                continue
-            if "grmodel" in data.get("tool", {}):
-                return candidate
+        if candidate.is_file() and "grmodel" in _read_toml(candidate).get("tool", {}):
+            return candidate
     return None
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    """A TOML file's contents.
+
+    :raises GrmodelError: ``FILE:LINE: invalid TOML: …`` or ``FILE: cannot read: …``.
+    """
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        where = f"{file}:{found.group(1)}" if found else str(file)
+        message = str(exc)[: found.start()].strip() if found else str(exc)
+        raise GrmodelError(f"{where}: invalid TOML: {message}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+        raise GrmodelError(f"{file}: cannot read: {reason}") from exc
 
 
 def _str_tuple(value: Any, key: str, file: Path) -> tuple[str, ...]:
@@ -115,7 +164,7 @@ def _str_tuple(value: Any, key: str, file: Path) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise GrmodelError(f"{file}: '{key}' must be a list of rule codes")
+    raise GrmodelError(f"{file}: '{key}' must be a list of strings")
 
 
 def load_config(
@@ -126,19 +175,18 @@ def load_config(
     ignore: Sequence[str] = (),
     fail_on: str | None = None,
     max_findings: int | None = None,
+    known_codes: Collection[str] | None = None,
 ) -> ValidationConfig:
     """Read a config file (if any) and apply command-line options over it.
 
-    :raises GrmodelError: for an unreadable file or bad settings (one line).
+    :param known_codes: the codes of the loaded rules; when given, every code or
+        prefix named (options and file) must match one of them.
+    :raises GrmodelError: for an unreadable file, bad settings, or an unknown rule
+        code (one line, with the file's line and a "did you mean").
     """
     data: dict[str, Any] = {}
     if file is not None:
-        try:
-            parsed = tomllib.loads(file.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise GrmodelError(f"{file}: invalid TOML: {exc}") from exc
-        except OSError as exc:
-            raise GrmodelError(f"{file}: cannot read: {exc.strerror}") from exc
+        parsed = _read_toml(file)
         data = parsed if file.name == "grmodel.toml" else parsed.get("tool", {}).get("grmodel", {})
         unknown = set(data) - _KEYS
         if unknown:
@@ -155,7 +203,7 @@ def load_config(
         for pattern, codes in dict(data.get("per-file-ignores", {})).items()
     }
     base = file or Path(".")
-    return ValidationConfig(
+    config = ValidationConfig(
         select=tuple(select) or _str_tuple(data.get("select", ["ALL"]), "select", base),
         extend_select=(
             *_str_tuple(data.get("extend-select", []), "extend-select", base),
@@ -166,4 +214,60 @@ def load_config(
         per_file_ignores=per_file,
         fail_on=config_fail,
         max_findings=max_findings if max_findings is not None else data.get("max-findings"),
+        paths=_str_tuple(data.get("paths", []), "paths", base),
+        root=Path(os.path.abspath(file.parent)) if file is not None else None,
     )
+    if known_codes is not None:
+        _check_codes(data, file, known_codes)
+        options = {"select": select, "extend-select": extend_select, "ignore": ignore}
+        _check_codes(options, None, known_codes)
+    return config
+
+
+def _check_codes(data: Mapping[str, Any], file: Path | None, known: Collection[str]) -> None:
+    """Raise for the first code or prefix in ``data``'s rule lists that matches no known
+    rule (``severity`` takes whole codes only)."""
+    lists: list[tuple[str, Iterable[str]]] = [
+        (key, [data[key]] if isinstance(data[key], str) else data[key])
+        for key in ("select", "extend-select", "ignore", "severity")
+        if key in data
+    ]
+    lists.extend(
+        (f"per-file-ignores {pattern!r}", [codes] if isinstance(codes, str) else codes)
+        for pattern, codes in dict(data.get("per-file-ignores", {})).items()
+    )
+    for key, codes in lists:
+        whole = key == "severity"
+        for code in codes:
+            if code in known or (not whole and (code == "ALL" or _is_prefix(code, known))):
+                continue
+            where = f"{_line_of(file, code)}: {key}" if file is not None else f"--{key}"
+            what = "rule code" if whole else "rule code or prefix"
+            hint = _did_you_mean(code, known, prefixes=not whole)
+            raise GrmodelError(f"{where}: unknown {what} {code!r}{hint}")
+
+
+def _is_prefix(code: str, known: Collection[str]) -> bool:
+    return any(k.startswith(code) for k in known)
+
+
+def _did_you_mean(code: str, known: Collection[str], *, prefixes: bool) -> str:
+    heads = {m.group() for k in known if (m := re.match(r"[A-Z]+", k))}
+    choices = sorted({*known, *heads}) if prefixes else sorted(known)
+    close = difflib.get_close_matches(code.upper(), choices, n=3, cutoff=0.6)
+    if close:
+        return f" (did you mean {' or '.join(repr(c) for c in close)}?)"
+    return f" (known prefixes: {', '.join(sorted(heads))})"
+
+
+def _line_of(file: Path, code: str) -> str:
+    """``FILE:LINE`` of the first line naming ``code`` in quotes (``FILE`` when none does)."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(file)
+    needles = (f'"{code}"', f"'{code}'")
+    for number, line in enumerate(lines, 1):
+        if any(needle in line for needle in needles) or re.match(rf"\s*{code}\s*=", line):
+            return f"{file}:{number}"
+    return str(file)
