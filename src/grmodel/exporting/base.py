@@ -74,5 +74,8 @@ class Exporter:
     """True when the output is a directory of files."""
     suffix: str = ""
     """Conventional file suffix (``".sqlite"``), for a single-file output."""
+    options: Mapping[str, str] = attrs.field(factory=dict)
+    """The format-specific options it takes (``-O key=value``): key → what it does.
+    Any other key is an error."""
     plugin: str = ""
     """Name of the providing plugin (filled in at registration)."""

@@ -40,12 +40,16 @@ def export(
 ) -> None:
     """Export records to ``output`` in format ``fmt``, atomically.
 
-    :raises GrmodelError: for an unknown format, an existing output without
-        ``force``, or a record set that does not load.
+    :raises GrmodelError: for an unknown format or ``-O`` option, an existing
+        output without ``force``, or a record set that does not load.
     """
     exporter = pm.exporters.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
+    unknown = sorted(set((options or ExportOptions()).extra) - set(exporter.options))
+    if unknown:
+        takes = ", ".join(sorted(exporter.options)) or "none"
+        raise GrmodelError(f"{fmt} export: unknown option -O {unknown[0]} (options: {takes})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
         exporter.write(iter_records(paths, pm, kind), tmp, pm.export_options(options))

@@ -653,5 +653,6 @@ EXPORTER = Exporter(
     summary="OParl 1.1: a directory of JSON objects (System, Body, Meeting, Person, Paper…)",
     write=write_oparl,
     directory=True,
+    options={"timestamp": "ISO date-time for created/modified of undated objects"},
 )
 """The ``oparl`` export format."""

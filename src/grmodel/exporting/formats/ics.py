@@ -136,6 +136,7 @@ EXPORTERS: list[Exporter] = [
         summary="meetings (held, planned, cancelled) as iCalendar events",
         write=write_ics,
         suffix=".ics",
+        options={"calendar_name": "the calendar's name (X-WR-CALNAME)"},
     )
 ]
 """The ``ics`` exporter."""
