@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
 from grmodel.recordset.loading import RECORD_SUFFIXES, discover
-from grmodel.reporting import FORMATS
+from grmodel.reporting import FORMATS, ReportOptions
 from grmodel.validation import ValidationConfig, load_config, validate
 from grmodel.validation.config import find_config_file
 
@@ -61,6 +62,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--statistics", is_flag=True, help="Add counts per rule.")
 @click.option(
+    "--docs-url",
+    metavar="URL",
+    envvar="GRMODEL_DOCS_URL",
+    help="Base URL of the published docs: SARIF rules link to their catalogue entry.",
+)
+@click.option(
     "--max-findings",
     type=click.IntRange(min=0),
     default=None,
@@ -89,6 +96,7 @@ def validate_command(
     ignore: tuple[str, ...],
     fail_on: str | None,
     statistics: bool,
+    docs_url: str | None,
     max_findings: int | None,
     config_file: Path | None,
     no_config: bool,
@@ -120,12 +128,16 @@ def validate_command(
     )
     targets = _targets(paths, examples, config)
     progress = _ProgressBar() if sys.stderr.isatty() else None
+    started = dt.datetime.now(dt.UTC)
     try:
         report = validate(targets, pm, config, kind=kind, progress=progress)
     finally:
         if progress is not None:
             progress.close()
-    text = FORMATS[fmt](report, statistics=statistics)
+    options = ReportOptions(
+        statistics=statistics, fail_on=config.fail_on, docs_url=docs_url, started=started
+    )
+    text = FORMATS[fmt](report, options)
     if output is not None:
         atomic_write_text(output, text, force=force)
         click.echo(f"grmodel: wrote {output}", err=True)
