@@ -28,7 +28,7 @@ def events(
 
 
 def test_held_meeting_with_times(events: dict[str, icalendar.Event]) -> None:
-    event = events["gr-styrgruppen-social-valfard-2019-11-07@grmodel"]
+    event = events["gr-styrgruppen-social-valfard-2019-11-07@example.org"]
     assert str(event["SUMMARY"]) == "Styrgruppen för social välfärd"
     assert str(event["LOCATION"]) == "GR, Anders Personsgatan 8, Göteborg"
     assert str(event["STATUS"]) == "CONFIRMED"
@@ -42,7 +42,7 @@ def test_held_meeting_with_times(events: dict[str, icalendar.Event]) -> None:
 
 
 def test_all_day_multi_day(events: dict[str, icalendar.Event]) -> None:
-    event = events["test-arbetsgrupp-2019-03-19@grmodel"]
+    event = events["test-arbetsgrupp-2019-03-19@example.org"]
     assert event.decoded("DTSTART") == dt.date(2019, 3, 19)
     assert event.decoded("DTEND") == dt.date(2019, 3, 21)  # exclusive: through 20 March
     assert event["DTSTART"].params.get("VALUE") == "DATE"
@@ -50,7 +50,7 @@ def test_all_day_multi_day(events: dict[str, icalendar.Event]) -> None:
 
 
 def test_all_day_single_day(events: dict[str, icalendar.Event]) -> None:
-    event = events["gr-styrgruppen-social-valfard-2020-02-06@grmodel"]
+    event = events["gr-styrgruppen-social-valfard-2020-02-06@example.org"]
     assert event.decoded("DTSTART") == dt.date(2020, 2, 6)
     assert event.decoded("DTEND") == dt.date(2020, 2, 7)
     # No body_name in the record: the reference body's name.
@@ -58,16 +58,16 @@ def test_all_day_single_day(events: dict[str, icalendar.Event]) -> None:
 
 
 def test_planned_and_cancelled(events: dict[str, icalendar.Event]) -> None:
-    planned = events["gr-styrgruppen-social-valfard-2020-12-10@grmodel"]
+    planned = events["gr-styrgruppen-social-valfard-2020-12-10@example.org"]
     assert str(planned["STATUS"]) == "TENTATIVE"
     assert planned.decoded("DTSTART").hour == 13
     assert "DTEND" not in planned
-    cancelled = events["gr-styrgruppen-social-valfard-2020-03-19@grmodel"]
+    cancelled = events["gr-styrgruppen-social-valfard-2020-03-19@example.org"]
     assert str(cancelled["STATUS"]) == "CANCELLED"
 
 
 def test_partial_dates_are_left_out(events: dict[str, icalendar.Event]) -> None:
-    assert "test-arbetsgrupp-2018-05@grmodel" not in events
+    assert "test-arbetsgrupp-2018-05@example.org" not in events
     assert len(events) == 5
 
 

@@ -1,8 +1,9 @@
 """Report formats for validation results: text, json, sarif, junit, github.
 
 Each format is a function ``render(report, options=None) -> str`` in
-:data:`FORMATS`; :class:`~grmodel.reporting.base.ReportOptions` says how (statistics, ``fail_on``, the
-root that file locations are relative to, the documentation's URL).
+:data:`FORMATS`; :class:`~grmodel.reporting.base.ReportOptions` says how
+(statistics, ``fail_on``, the root that file locations are relative to, the
+documentation's URL).
 """
 
 from __future__ import annotations

@@ -2,14 +2,17 @@
 
 Held, planned (announced future dates) and cancelled meetings are all written:
 
-- ``UID`` is ``<meeting id>@grmodel``, stable across exports, so a calendar that
+- ``UID`` is ``<meeting id>@<host of the base URL>`` (``--base-url``), stable
+  across exports and globally unique (RFC 5545 3.8.4.7), so a calendar that
   subscribes to the file updates events instead of duplicating them.
 - ``SUMMARY`` is the body's name (the name the meeting's document used, else the
   body record's or reference body's name), with the kind of meeting for
   anything but an ordinary one ("Förbundsstyrelsen (internat)").
 - ``DTSTART``/``DTEND`` carry times where the meeting has them, as local time in
   ``Europe/Stockholm`` (``TZID=Europe/Stockholm`` with its ``VTIMEZONE``), so
-  clients anywhere show the right instant. Without a start time the event is
+  clients anywhere show the right instant. The ``VTIMEZONE`` states Sweden's
+  rules as yearly ``RRULE`` lines (:data:`VTIMEZONE`), which every client reads
+  alike, rather than a list of transition dates. Without a start time the event is
   all-day (``VALUE=DATE``); an end date makes it span the days through
   ``end_date`` (``DTEND`` is exclusive, so the day after). A start time without
   an end time gives no ``DTEND`` on a one-day meeting (the event is a point in
@@ -19,8 +22,10 @@ Held, planned (announced future dates) and cancelled meetings are all written:
 - ``LOCATION`` is the place; ``DESCRIPTION`` lists the agenda items.
 
 A meeting whose date lacks its day (``2018-05``) cannot be placed in a calendar
-and is left out. ``DTSTAMP`` is the time of the export, or ``SOURCE_DATE_EPOCH``
-when that is set (reproducible builds).
+and is left out. ``DTSTAMP`` is ``SOURCE_DATE_EPOCH`` when that is set, else
+derived from the data — midnight UTC of the latest document date, or of the
+latest held meeting when there are no dated documents — so the same records give
+the same file.
 """
 
 from __future__ import annotations
@@ -29,17 +34,55 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from grmodel.exporting.base import Exporter, ExportOptions
-from grmodel.model import Body, Meeting, MeetingKind, MeetingStatus, Record
+from grmodel.model import Body, Document, Meeting, MeetingKind, MeetingStatus, Record
 
-__all__ = ["EXPORTERS", "TIMEZONE", "meeting_event", "write_ics"]
+__all__ = ["EXPORTERS", "TIMEZONE", "VTIMEZONE", "meeting_event", "uid_domain", "write_ics"]
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 """The time zone meeting times are in."""
+
+VTIMEZONE = """\
+BEGIN:VTIMEZONE
+TZID:Europe/Stockholm
+X-LIC-LOCATION:Europe/Stockholm
+BEGIN:STANDARD
+DTSTART:19700101T000000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0100
+TZNAME:CET
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19810329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+END:DAYLIGHT
+BEGIN:STANDARD
+DTSTART:19810927T030000
+RRULE:FREQ=YEARLY;BYMONTH=9;BYDAY=-1SU;UNTIL=19950924T010000Z
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+END:STANDARD
+BEGIN:STANDARD
+DTSTART:19961027T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+END:STANDARD
+END:VTIMEZONE
+"""
+"""Sweden's time since 1981 as RFC 5545 rules: summer time from the last Sunday of
+March, 02:00, to the last Sunday of September (until 1995) or October (since
+1996), 03:00. (Summer 1980 is not covered; no meeting in the data is that old.)"""
 
 _STATUS = {
     MeetingStatus.HELD: "CONFIRMED",
@@ -54,11 +97,24 @@ _KIND_LABEL = {
 }
 
 
-def _dtstamp() -> dt.datetime:
+def _dtstamp(documents: Iterable[dt.date], meetings: Iterable[Meeting]) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH``, else midnight UTC of the latest document date, else of the
+    latest held meeting (else of the epoch)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    held = (m.date.to_date() for m in meetings if m.status is MeetingStatus.HELD)
+    latest = max(documents, default=None) or max(filter(None, held), default=dt.date(1970, 1, 1))
+    return dt.datetime.combine(latest, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+def uid_domain(base_url: str) -> str:
+    """The host that qualifies UIDs: the base URL's (``grmodel.invalid`` without one).
+
+    >>> uid_domain("https://data.example.org/gr")
+    'data.example.org'
+    """
+    return urlsplit(base_url).hostname or "grmodel.invalid"
 
 
 def _local(day: dt.date, time: dt.time) -> dt.datetime:
@@ -66,16 +122,20 @@ def _local(day: dt.date, time: dt.time) -> dt.datetime:
 
 
 def meeting_event(
-    meeting: Meeting, body_names: Mapping[str, str], dtstamp: dt.datetime
+    meeting: Meeting,
+    body_names: Mapping[str, str],
+    dtstamp: dt.datetime,
+    domain: str = "grmodel.invalid",
 ) -> icalendar.Event | None:
-    """The ``VEVENT`` of a meeting, or ``None`` when its date is partial."""
+    """The ``VEVENT`` of a meeting (UID ``<id>@<domain>``), or ``None`` when its date is
+    partial."""
     start = meeting.date.to_date()
     if start is None:
         return None
     end = meeting.end_date.to_date() if meeting.end_date is not None else None
     last = end if end is not None and end > start else start
     event = icalendar.Event()
-    event.add("uid", f"{meeting.id}@grmodel")
+    event.add("uid", f"{meeting.id}@{domain}")
     event.add("dtstamp", dtstamp)
     summary = meeting.body_name or body_names.get(meeting.body) or meeting.body
     if meeting.kind in _KIND_LABEL:
@@ -110,23 +170,33 @@ def write_ics(records: Iterable[Record], path: Path, options: ExportOptions) -> 
 
     body_names = {b.id: b.name for b in load_gr_bodies()}
     meetings: list[Meeting] = []
+    documents: list[dt.date] = []
     for record in records:
         if isinstance(record, Meeting):
             meetings.append(record)
         elif isinstance(record, Body):
             body_names[record.id] = record.name
+        elif isinstance(record, Document) and record.date is not None:
+            day = record.date.to_date()
+            if day is not None:
+                documents.append(day)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//grmodel//grmodel meetings//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", options.extra.get("calendar_name", "grmodel meetings"))
     calendar.add("x-wr-timezone", "Europe/Stockholm")
-    dtstamp = _dtstamp()
-    for meeting in sorted(meetings, key=lambda m: (str(m.date), m.id)):
-        event = meeting_event(meeting, body_names, dtstamp)
-        if event is not None:
-            calendar.add_component(event)
-    calendar.add_missing_timezones()
+    dtstamp = _dtstamp(documents, meetings)
+    domain = uid_domain(options.base_url)
+    events = [
+        event
+        for meeting in sorted(meetings, key=lambda m: (str(m.date), m.id))
+        if (event := meeting_event(meeting, body_names, dtstamp, domain)) is not None
+    ]
+    if any(isinstance(event.decoded("dtstart"), dt.datetime) for event in events):
+        calendar.add_component(icalendar.Timezone.from_ical(VTIMEZONE))
+    for event in events:
+        calendar.add_component(event)
     path.write_bytes(calendar.to_ical())
 
 
