@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.io import atomic_output
@@ -46,7 +47,8 @@ def export(
     exporter = pm.exporters.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(pm.exporters))
-        raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
+        hint = provider_hint(exporter=fmt)
+        raise GrmodelError(f"unknown export format {fmt!r} (known: {known}){hint}")
     unknown = sorted(set((options or ExportOptions()).extra) - set(exporter.options))
     if unknown:
         takes = ", ".join(sorted(exporter.options)) or "none"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from grmodel.bundled import install_command, provider_hint
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.plugins import GrPluginManager
@@ -80,12 +81,13 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
     """
     if kind is not None and kind not in pm.importers:
         known = ", ".join(sorted(pm.importers)) or "none installed"
-        raise GrmodelError(f"unknown document kind {kind!r} (known: {known})")
+        hint = provider_hint(importer=kind)
+        raise GrmodelError(f"unknown document kind {kind!r} (known: {known}){hint}")
     document = attrs.evolve(read_source(path), refdata=pm.refdata)
     chosen = kind or pm.detect_kind(document)
     if chosen is None:
-        known = (
-            ", ".join(sorted(pm.importers)) or "none installed: pip install grmodel-gr-documents"
+        known = ", ".join(sorted(pm.importers)) or (
+            f"none installed; from a grmodel checkout: {install_command('grmodel-gr-documents')}"
         )
         raise GrmodelError(
             f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"

@@ -20,6 +20,7 @@ def junit_classname(file: str) -> str:
     """The ``classname`` of a file's test cases: its path with dots made underscores,
     since JUnit viewers split a classname at its last dot into package and class.
 
+    >>> from grmodel.reporting.junit import junit_classname
     >>> junit_classname("records/2019-11-07.protokoll.yaml")
     'records/2019-11-07_protokoll_yaml'
     """

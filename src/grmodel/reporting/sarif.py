@@ -39,8 +39,11 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def artifact_location(file: str, root: Path) -> dict[str, str]:
     """A file's SARIF ``artifactLocation``: relative to ``root`` (under ``%SRCROOT%``)
     when it lies below it, else an absolute ``file:`` URI; percent-encoded either way.
+    A relative ``file`` is relative to the current directory, as given on the command line.
 
-    >>> artifact_location("records/möte #1.yaml", Path("/repo"))
+    >>> from pathlib import Path
+    >>> from grmodel.reporting.sarif import artifact_location
+    >>> artifact_location("/repo/records/möte #1.yaml", Path("/repo"))
     {'uri': 'records/m%C3%B6te%20%231.yaml', 'uriBaseId': '%SRCROOT%'}
     >>> artifact_location("/tmp/a,b.yaml", Path("/repo"))
     {'uri': 'file:///tmp/a%2Cb.yaml'}

@@ -36,6 +36,7 @@ from typing import Any
 
 import attrs
 
+from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError
 from grmodel.rules.base import Severity
 
@@ -243,7 +244,7 @@ def _check_codes(data: Mapping[str, Any], file: Path | None, known: Collection[s
                 continue
             where = f"{_line_of(file, code)}: {key}" if file is not None else f"--{key}"
             what = "rule code" if whole else "rule code or prefix"
-            hint = _did_you_mean(code, known, prefixes=not whole)
+            hint = provider_hint(code=code) or _did_you_mean(code, known, prefixes=not whole)
             raise GrmodelError(f"{where}: unknown {what} {code!r}{hint}")
 
 

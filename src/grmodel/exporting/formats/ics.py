@@ -111,6 +111,7 @@ def _dtstamp(documents: Iterable[dt.date], meetings: Iterable[Meeting]) -> dt.da
 def uid_domain(base_url: str) -> str:
     """The host that qualifies UIDs: the base URL's (``grmodel.invalid`` without one).
 
+    >>> from grmodel.exporting.formats.ics import uid_domain
     >>> uid_domain("https://data.example.org/gr")
     'data.example.org'
     """
