@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -10,6 +11,7 @@ from urllib.parse import quote, unquote
 
 __all__ = [
     "EXT",
+    "MAX_SEGMENT",
     "OPARL_VERSION",
     "TIMEZONE",
     "UrlScheme",
@@ -28,6 +30,29 @@ TIMEZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
 """The time zone meeting times are stated in."""
 
 
+MAX_SEGMENT = 150
+"""Longest path segment of a file name in a directory export (bytes, before ``.json``);
+file systems allow 255 bytes per name."""
+
+
+def bounded_segment(segment: str) -> str:
+    """A URL path segment as a file-name segment: itself when at most
+    :data:`MAX_SEGMENT` bytes, else its first 120 bytes, ``~`` and a hash of it.
+
+    >>> from grmodel_oparl.common import bounded_segment
+    >>> bounded_segment("kent-lagrell")
+    'kent-lagrell'
+    >>> len(bounded_segment("x" * 300))
+    137
+    """
+    if len(segment.encode("utf-8")) <= MAX_SEGMENT:
+        return segment
+    head = segment[:120]
+    if "%" in head[-2:]:  # never cut a percent-escape in two
+        head = head[: head.rindex("%")]
+    return f"{head}~{hashlib.sha256(segment.encode('utf-8')).hexdigest()[:16]}"
+
+
 def oparl_type(name: str) -> str:
     """The ``type`` URL of an OParl 1.1 object type (``"Person"``)."""
     return f"{OPARL_VERSION}{name}"
@@ -37,7 +62,9 @@ class UrlScheme:
     """Object URLs under a base URL, and the files of a directory export that hold them.
 
     ``{base}/person/kent-lagrell`` is stored in ``person/kent-lagrell.json``; a
-    grmodel id is percent-encoded into one path segment.
+    grmodel id is percent-encoded into one path segment. A segment too long for a
+    file name is shortened with a hash (:func:`bounded_segment`) in the file path
+    only, so the URL keeps the whole id.
     """
 
     def __init__(self, base_url: str):
@@ -57,7 +84,8 @@ class UrlScheme:
         """
         if not url.startswith(self.base + "/"):
             raise ValueError(f"{url} is not under the export's base URL {self.base}")
-        return url[len(self.base) + 1 :] + ".json"
+        segments = url[len(self.base) + 1 :].split("/")
+        return "/".join(bounded_segment(segment) for segment in segments) + ".json"
 
     def record_id(self, url: str) -> str:
         """The grmodel id in an object URL (its last path segment, decoded)."""

@@ -11,11 +11,18 @@ the object at ``{base}/X`` is stored in ``X.json``)::
     body/<id>/meeting.json
     body/<id>/paper.json
     body/<id>/membership.json
+    body/<id>/meeting/page/<n>.json   page n > 1 of a list ({list}/page/n)
     organization/<id>.json          one file per object …
     person/<id>.json, membership/<id>.json, meeting/<id>.json,
     agendaitem/<id>.json, paper/<id>.json, consultation/<id>.json,
     file/<id>.json, location/<id>.json
     grmodel/records.json            records OParl has no object for (vendor file)
+
+Lists are paged (:mod:`grmodel_oparl.paging`, ``-O page_size=N``). A meeting
+without a stated time has no ``start`` (its day is ``grmodel:date``), and
+``created``/``modified`` are written only when ``-O timestamp=…`` gives the time
+of publication. A path segment too long for a file name is shortened with a
+hash in the file name only (:func:`grmodel_oparl.common.bounded_segment`).
 
 What OParl cannot carry is kept in ``grmodel:<field>`` extension properties in
 grmodel's own serialisation, so the importer reads the export back losslessly;
@@ -25,12 +32,14 @@ see ``docs/explanation/oparl-popolo.rst``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from grmodel.converter import GrConverter
+from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.ids import slug
 from grmodel.model import (
@@ -58,10 +67,10 @@ from grmodel_oparl.common import (
     UrlScheme,
     leftovers,
     local,
-    midnight,
     oparl_type,
     stamp,
 )
+from grmodel_oparl.paging import DEFAULT_PAGE_SIZE, pages
 
 __all__ = ["EXPORTER", "build_oparl", "write_oparl"]
 
@@ -98,6 +107,23 @@ FILE_KINDS = {DocumentKind.PROTOKOLL, DocumentKind.DAGORDNING}
 MAPPED_TYPES: tuple[type[Record], ...] = (Body, Person, Membership, Meeting, Document)
 """Record types with an OParl object; the others go to ``grmodel/records.json``, with
 ``grmodel:links`` from their references to OParl objects (record id → field path → URL)."""
+
+
+def location_id(place: str) -> str:
+    """The id of a meeting place: its slug, shortened with a hash past 64 characters.
+
+    >>> from grmodel_oparl.exporter import location_id
+    >>> location_id("GR, Anders Personsgatan 8, Göteborg")
+    'gr-anders-personsgatan-8-goteborg'
+    >>> len(location_id("Sal " * 200)) <= 64
+    True
+    """
+    whole = slug(place) or "place"
+    if len(whole) <= 64:
+        return whole
+    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:10]
+    head = whole[:53]
+    return f"{head.rsplit('-', 1)[0] if '-' in head else head}-{digest}"
 
 
 def _complete(date: PartialDate | None) -> dt.date | None:
@@ -151,7 +177,8 @@ class _Export:
                 self.meeting_files.setdefault(doc.meeting, []).append(doc)
         self.papers = [d for d in self.documents.values() if not self._is_file(d)]
         self._pull_in_referenced_bodies()
-        self.default_stamp = stamp(self._default_time(options))
+        self.stamp = _timestamp(options)
+        self.page_size = _page_size(options)
 
     # -- indexes ---------------------------------------------------------------
 
@@ -184,16 +211,6 @@ class _Export:
                 return meeting.body_name
         return body_id
 
-    def _default_time(self, options: ExportOptions) -> dt.datetime:
-        given = options.extra.get("timestamp")
-        if given:
-            value = dt.datetime.fromisoformat(given)
-            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        days = [_complete(m.date) for m in self.meetings]
-        days += [_complete(d.date) for d in self.documents.values()]
-        known = [d for d in days if d is not None]
-        return midnight(max(known)) if known else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
     def root(self, body_id: str) -> str:
         """The association a body belongs to (the OParl Body)."""
         seen: set[str] = set()
@@ -213,10 +230,10 @@ class _Export:
                 return body.id
         raise AssertionError("an association is always present")
 
-    def times(self, date: PartialDate | None) -> dict[str, str]:
-        day = _complete(date)
-        value = stamp(midnight(day)) if day else self.default_stamp
-        return {"created": value, "modified": value}
+    def times(self) -> dict[str, str]:
+        """``created``/``modified``: the publication time given as ``-O timestamp``, else
+        none (grmodel knows when a meeting was held, not when its record was made)."""
+        return {"created": self.stamp, "modified": self.stamp} if self.stamp else {}
 
     def put(self, obj: OParlObject) -> OParlObject:
         self.files[self.urls.path(obj["id"])] = obj
@@ -248,7 +265,7 @@ class _Export:
         members = [m for m in self.memberships if m.body == body.id]
         if members:
             obj["membership"] = [self.urls.url("membership", m.id) for m in members]
-        obj.update(self.times(None))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         if body.id not in self.own_bodies:
             obj[EXT + "reference"] = True
@@ -272,7 +289,7 @@ class _Export:
         if exact:
             obj.update(dates)
             carried.add("period")
-        obj.update(self.times(ms.period.start if ms.period else None))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         return self.put(obj)
 
@@ -293,7 +310,7 @@ class _Export:
             carried.add("given_name")
         if memberships:
             obj["membership"] = memberships
-        obj.update(self.times(None))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         return self.put(obj)
 
@@ -308,12 +325,12 @@ class _Export:
 
     def location(self, place: str, meeting_urls: list[str]) -> OParlObject:
         obj: OParlObject = {
-            "id": self.urls.url("location", slug(place) or "place"),
+            "id": self.urls.url("location", location_id(place)),
             "type": oparl_type("Location"),
             "description": place,
             "meetings": meeting_urls,
         }
-        obj.update(self.times(None))
+        obj.update(self.times())
         return obj
 
     def file(self, doc: Document, meeting_url: str) -> OParlObject:
@@ -333,7 +350,7 @@ class _Export:
         if day is not None:
             obj["date"] = day.isoformat()
             carried.add("date")
-        obj.update(self.times(doc.date))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         return self.put(obj)
 
@@ -347,7 +364,7 @@ class _Export:
             "organization": [self.urls.url("organization", meeting.body)],
             "role": "beslutsunderlag",
         }
-        obj.update(self.times(meeting.date))
+        obj.update(self.times())
         return self.put(obj)
 
     def agenda_item(
@@ -385,7 +402,7 @@ class _Export:
             keywords.append("votering")
         if keywords:
             obj["keyword"] = keywords
-        obj.update(self.times(meeting.date))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         self.put(dict(obj))
         return obj, consultations
@@ -413,9 +430,9 @@ class _Export:
             "cancelled": meeting.status is MeetingStatus.CANCELLED,
         }
         day = _complete(meeting.date)
-        if day is not None:
-            start = local(day, meeting.start_time) if meeting.start_time else midnight(day)
-            obj["start"] = stamp(start)
+        if day is not None and meeting.start_time is not None:
+            # No stated time, no start: the day stays in grmodel:date (no invented midnight).
+            obj["start"] = stamp(local(day, meeting.start_time))
             if meeting.end_time is not None:
                 end_day = _complete(meeting.end_date) or day
                 obj["end"] = stamp(local(end_day, meeting.end_time))
@@ -451,11 +468,7 @@ class _Export:
             found = self.attendees(meeting, statuses)
             if found:
                 obj[EXT + key] = found
-        obj.update(self.times(meeting.date))
-        if meeting.justering and meeting.justering.date and day:
-            signed = _complete(meeting.justering.date)
-            if signed is not None and signed > day:
-                obj["modified"] = stamp(midnight(signed))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         return self.put(obj), consultations
 
@@ -491,7 +504,7 @@ class _Export:
             obj["underDirectionOf"] = [self.urls.url("organization", doc.organisation)]
         if consultations:
             obj["consultation"] = consultations
-        obj.update(self.times(doc.date))
+        obj.update(self.times())
         obj.update(leftovers(data, carried))
         return self.put(obj)
 
@@ -506,16 +519,8 @@ class _Export:
     # -- lists and the whole ------------------------------------------------------
 
     def external_list(self, url: str, objects: list[OParlObject]) -> None:
-        self.files[self.urls.path(url)] = {
-            "data": objects,
-            "pagination": {
-                "totalElements": len(objects),
-                "elementsPerPage": max(len(objects), 1),
-                "currentPage": 1,
-                "totalPages": 1,
-            },
-            "links": {"first": url, "last": url},
-        }
+        for page_at, page in pages(url, objects, self.page_size):
+            self.files[self.urls.path(page_at)] = page
 
     def link(self, type_tag: str, ref_id: str) -> str | None:
         """The URL of the OParl object that stands for a record of ``type_tag``, if any."""
@@ -594,7 +599,7 @@ class _Export:
                 list_url = f"{body_url}/{key}"
                 body_obj[key] = list_url
                 self.external_list(list_url, objects)
-            body_obj.update(self.times(None))
+            body_obj.update(self.times())
             body_objects.append(self.put(body_obj))
         self.external_list(self.urls.url("bodies"), body_objects)
         system: OParlObject = {
@@ -605,7 +610,7 @@ class _Export:
             "name": "grmodel OParl export",
             "website": "https://schema.oparl.org/",
         }
-        system.update(self.times(None))
+        system.update(self.times())
         if self.others:
             records_url = self.urls.url("grmodel", "records")
             system[EXT + "records"] = records_url
@@ -616,6 +621,24 @@ class _Export:
             }
         self.put(system)
         return self.files
+
+
+def _timestamp(options: ExportOptions) -> str | None:
+    given = options.extra.get("timestamp")
+    if not given:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(given)
+    except ValueError:
+        raise GrmodelError(f"oparl export: -O timestamp={given}: not an ISO date-time") from None
+    return stamp(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+
+
+def _page_size(options: ExportOptions) -> int:
+    given = options.extra.get("page_size", str(DEFAULT_PAGE_SIZE))
+    if not given.isdigit() or int(given) < 1:
+        raise GrmodelError(f"oparl export: -O page_size={given}: not a whole number above 0")
+    return int(given)
 
 
 def _resolution(decision: Decision) -> str:
@@ -630,9 +653,10 @@ def build_oparl(records: Iterable[Record], options: ExportOptions) -> dict[str, 
     :param records: the records to export.
     :param options: base URL (ids are ``{base}/{type}/{id}``), the run's converter and
         reference bodies (bodies the records refer to but do not contain), and
-        ``extra["timestamp"]``: an ISO date-time for ``created``/``modified`` of
-        objects without a date of their own (default: local midnight of the
-        latest meeting or document date, so the export is deterministic).
+        ``extra``: ``timestamp``, an ISO date-time of publication written as
+        ``created``/``modified`` of every object (default: neither is written,
+        rather than a time made up from the data), and ``page_size``, the
+        objects per page of an external list (default 100).
     :returns: relative file path → JSON object.
     :raises GrmodelError: when ``options`` has no converter.
     """
@@ -653,6 +677,10 @@ EXPORTER = Exporter(
     summary="OParl 1.1: a directory of JSON objects (System, Body, Meeting, Person, Paper…)",
     write=write_oparl,
     directory=True,
-    options={"timestamp": "ISO date-time for created/modified of undated objects"},
+    options={
+        "timestamp": "ISO date-time of publication: created/modified of every object "
+        "(default: none written)",
+        "page_size": f"objects per page of a list (default {DEFAULT_PAGE_SIZE})",
+    },
 )
 """The ``oparl`` export format."""

@@ -31,6 +31,7 @@ from grmodel.model import (
     Record,
 )
 from grmodel_oparl.common import EXT, UrlScheme, oparl_type
+from grmodel_oparl.paging import iter_list
 
 __all__ = ["IMPORTER", "read_oparl"]
 
@@ -76,9 +77,7 @@ class _Reader:
         return self._load_path(self.root / self.urls.path(url))
 
     def listed(self, url: str) -> list[OParlObject]:
-        page = self.load(url)
-        data: list[OParlObject] = list(page.get("data", []))
-        return data
+        return list(iter_list(self.load, url))
 
     def record(self, raw: dict[str, Any]) -> Record:
         try:
