@@ -89,6 +89,11 @@ def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "-O", "extra", multiple=True, metavar="KEY=VALUE", help="Format-specific option (repeatable)."
 )
+@click.option(
+    "--no-source-paths",
+    is_flag=True,
+    help="Leave out the records' source file paths (kept relative to PATH by default).",
+)
 @force_option
 @kind_option
 @click.pass_context
@@ -100,6 +105,7 @@ def export_command(
     list_formats: bool,
     base_url: str,
     extra: tuple[str, ...],
+    no_source_paths: bool,
     force: bool,
     kind: str | None,
 ) -> None:
@@ -123,7 +129,9 @@ def export_command(
         pm,
         force=force,
         kind=kind,
-        options=ExportOptions(base_url=base_url, extra=_parse_extra(extra)),
+        options=ExportOptions(
+            base_url=base_url, extra=_parse_extra(extra), source_paths=not no_source_paths
+        ),
     )
     click.echo(f"grmodel: wrote {fmt} to {output}", err=True)
 

@@ -23,6 +23,9 @@ class ExportOptions:
     """Prefix for ids in linked-data formats (OParl)."""
     extra: Mapping[str, str] = attrs.field(factory=dict)
     """Format-specific options (``-O key=value``)."""
+    source_paths: bool = True
+    """Keep the records' source paths (made relative to the record set, never
+    absolute; :mod:`grmodel.exporting.paths`); ``False`` leaves them out."""
     reference_bodies: Mapping[str, Body] = attrs.field(factory=dict)
     """Reference bodies (GR's and plugins'), by id; set by ``export()``."""
     converter: GrConverter | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
+from grmodel.exporting.paths import SourcePaths
 from grmodel.io import atomic_output
 from grmodel.model import Record
 from grmodel.pipeline.source import RecordSource
@@ -21,7 +22,8 @@ def iter_records(
     paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
 ) -> Iterator[Record]:
     """Records of record files and imported documents, in order (a
-    :class:`~grmodel.pipeline.source.RecordSource`).
+    :class:`~grmodel.pipeline.source.RecordSource`; source paths as read —
+    :func:`export` makes them portable, :class:`~grmodel.exporting.paths.SourcePaths`).
 
     :raises GrmodelError: on the first structural problem (export needs a record
         set that loads; run ``grmodel validate`` to see every problem).
@@ -54,4 +56,6 @@ def export(
         takes = ", ".join(sorted(exporter.options)) or "none"
         raise GrmodelError(f"{fmt} export: unknown option -O {unknown[0]} (options: {takes})")
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        exporter.write(iter_records(paths, pm, kind), tmp, pm.export_options(options))
+        run_options = pm.export_options(options)
+        portable = SourcePaths(paths, keep=run_options.source_paths)
+        exporter.write(map(portable, iter_records(paths, pm, kind)), tmp, run_options)
