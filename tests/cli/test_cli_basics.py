@@ -53,15 +53,15 @@ def test_every_format_renders(tmp_path: Path, fmt: str) -> None:
     assert "p.yaml" in result.stdout
 
 
-def test_output_file_refuses_overwrite(tmp_path: Path) -> None:
+def test_report_output_is_replaced_but_exports_are_not(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("type: person\nid: p\nname: P\n", encoding="utf-8")
     out = tmp_path / "report.json"
-    out.write_text("keep me", encoding="utf-8")
+    out.write_text("an earlier report", encoding="utf-8")
     result = run("validate", "--format", "json", "-o", str(out), str(tmp_path / "p.yaml"))
-    assert result.returncode == 2 and "--force" in result.stderr
-    assert out.read_text(encoding="utf-8") == "keep me"
-    result = run(
-        "validate", "--format", "json", "-o", str(out), "--force", str(tmp_path / "p.yaml")
-    )
-    assert result.returncode == 0
+    assert result.returncode == 0, result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["records"] == 1
+    export = tmp_path / "out.json"
+    export.write_text("keep me", encoding="utf-8")
+    result = run("export", "--to", "json", "-o", str(export), str(tmp_path / "p.yaml"))
+    assert result.returncode == 2 and "--force" in result.stderr
+    assert export.read_text(encoding="utf-8") == "keep me"

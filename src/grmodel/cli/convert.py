@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from grmodel.cli import get_pm
-from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.cli.options import complete_formats, force_option, kind_option, paths_argument
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
@@ -77,7 +77,13 @@ def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command("export")
 @paths_argument
-@click.option("--to", "fmt", metavar="FORMAT", help="Export format (see --list).")
+@click.option(
+    "--to",
+    "fmt",
+    metavar="FORMAT",
+    shell_complete=complete_formats,
+    help="Export format (see --list).",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file or directory.")
 @click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
 @click.option(

@@ -9,7 +9,39 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["force_option", "kind_option", "list_format_option", "paths_argument"]
+__all__ = [
+    "complete_codes",
+    "complete_formats",
+    "force_option",
+    "kind_option",
+    "list_format_option",
+    "paths_argument",
+]
+
+
+def _pm(ctx: click.Context) -> Any:
+    from grmodel.cli import get_pm
+
+    return get_pm(ctx)
+
+
+def complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of rule codes and prefixes (after the last comma)."""
+    head, _, last = incomplete.rpartition(",")
+    prefix = f"{head}," if head else ""
+    codes = {rule.code for rule in _pm(ctx).rules}
+    families = {code.rstrip("0123456789") for code in codes}
+    return sorted(prefix + c for c in codes | families | {"ALL"} if c.startswith(last.upper()))
+
+
+def complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of export formats (``--to``)."""
+    return sorted(name for name in _pm(ctx).exporters if name.startswith(incomplete))
+
+
+def complete_kinds(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of importers (``--kind``)."""
+    return sorted(name for name in _pm(ctx).importers if name.startswith(incomplete))
 
 
 def paths_argument(func: F) -> F:
@@ -27,7 +59,10 @@ def force_option(func: F) -> F:
 def kind_option(func: F) -> F:
     """``--kind``: the importer for source documents."""
     return click.option(
-        "--kind", metavar="KIND", help="Importer for source documents (default: detected)."
+        "--kind",
+        metavar="KIND",
+        shell_complete=complete_kinds,
+        help="Importer for source documents (default: detected).",
     )(func)
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import click
 
 from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
-from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.cli.options import complete_codes, kind_option, paths_argument
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
@@ -28,6 +30,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @paths_argument
 @click.option(
     "--format",
+    "--output-format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
     default="text",
@@ -38,22 +41,43 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to a file (atomically) instead of stdout.",
+    help="Write the report to a file (atomically, replacing an earlier report) instead of stdout.",
 )
-@force_option
+@click.option("--force", is_flag=True, hidden=True, help="Accepted for compatibility; -o replaces.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only the findings: no summary line, progress or notes."
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit with 0 even when findings remain (2 still for errors)."
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
 @click.option(
     "--select",
     multiple=True,
     metavar="CODES",
+    shell_complete=complete_codes,
     help="Run only these codes or prefixes (comma-separated, repeatable).",
 )
 @click.option(
     "--extend-select",
     multiple=True,
     metavar="CODES",
+    shell_complete=complete_codes,
     help="Add codes or prefixes to the selection.",
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    shell_complete=complete_codes,
+    help="Skip these codes or prefixes.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
@@ -91,6 +115,9 @@ def validate_command(
     fmt: str,
     output: Path | None,
     force: bool,
+    quiet: bool,
+    exit_zero: bool,
+    color: str,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -127,7 +154,7 @@ def validate_command(
         known_codes={rule.code for rule in pm.rules},
     )
     targets = _targets(paths, examples, config)
-    progress = _ProgressBar() if sys.stderr.isatty() else None
+    progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
     started = dt.datetime.now(dt.UTC)
     try:
         report = validate(targets, pm, config, kind=kind, progress=progress)
@@ -135,15 +162,32 @@ def validate_command(
         if progress is not None:
             progress.close()
     options = ReportOptions(
-        statistics=statistics, fail_on=config.fail_on, docs_url=docs_url, started=started
+        statistics=statistics,
+        fail_on=config.fail_on,
+        docs_url=docs_url,
+        started=started,
+        summary=not quiet,
+        color=_use_color(color, output),
     )
     text = FORMATS[fmt](report, options)
     if output is not None:
-        atomic_write_text(output, text, force=force)
-        click.echo(f"grmodel: wrote {output}", err=True)
+        atomic_write_text(output, text, force=True)  # a report is regenerated output
+        if not quiet:
+            click.echo(f"grmodel: wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
-    ctx.exit(EXIT_FINDINGS if report.failed(config.fail_on) else EXIT_OK)
+        click.echo(text, nl=False, color=options.color)
+    failed = report.failed(config.fail_on) and not exit_zero
+    ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _use_color(choice: str, output: Path | None) -> bool:
+    """``always``/``never``, or (``auto``) on a terminal and without ``NO_COLOR``
+    (https://no-color.org) — never in a file."""
+    if choice != "auto":
+        return choice == "always"
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
 
 
 def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -> list[str]:
@@ -163,28 +207,43 @@ def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -
 
 
 class _ProgressBar:
-    """A rich progress bar on stderr, shown only for runs over a few files."""
+    """A rich progress bar on stderr: files done and records read, shown once a run
+    takes more than a moment (many files, or one large one)."""
 
     def __init__(self) -> None:
-        self._bar: object | None = None
-        self._task: object | None = None
+        self._bar: Any = None
+        self._task: Any = None
+        self._files = (0, 0, "")
+        self._records = 0
+        self._started = time.monotonic()
 
     def __call__(self, done: int, total: int, file: str) -> None:
-        if total < 20:
-            return
-        from rich.progress import Progress
+        self._files = (done, total, Path(file).name or "done")
+        self._show()
 
+    def records(self, count: int) -> None:
+        """Called by the engine every 1,000 records."""
+        self._records = count
+        self._show()
+
+    def _show(self) -> None:
+        done, total, name = self._files
         if self._bar is None:
+            if total < 20 and time.monotonic() - self._started < 1.0:
+                return
             from rich.console import Console
+            from rich.progress import Progress
 
-            bar = Progress(console=Console(stderr=True), transient=True)
-            bar.start()
-            self._bar, self._task = bar, bar.add_task("validating", total=total)
-        self._bar.update(self._task, completed=done, description=Path(file).name or "done")  # type: ignore[attr-defined]
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("validating", total=total)
+        self._bar.update(
+            self._task, completed=done, description=f"{name} · {self._records:,} records"
+        )
 
     def close(self) -> None:
         if self._bar is not None:
-            self._bar.stop()  # type: ignore[attr-defined]
+            self._bar.stop()
 
 
 COMMANDS = [validate_command]

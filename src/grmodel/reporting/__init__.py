@@ -13,6 +13,8 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
+import click
+
 from grmodel import __version__
 from grmodel.reporting.base import ReportOptions, sorted_findings
 from grmodel.reporting.junit import render_junit
@@ -53,12 +55,19 @@ def summary_line(report: Report) -> str:
     return text
 
 
+_SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
 def render_text(report: Report, options: ReportOptions | None = None) -> str:
     """Findings grouped by file: ``file:line: CODE severity message`` and a hint line."""
-    statistics = (options or ReportOptions()).statistics
+    options = options or ReportOptions()
+
+    def paint(text: str, **style: Any) -> str:
+        return click.style(text, **style) if options.color else text
+
     lines: list[str] = []
     for file, group in groupby(sorted_findings(report), key=lambda f: f.file or "<record set>"):
-        lines.append(file)
+        lines.append(paint(file, bold=True))
         for f in group:
             where = f"{file}:{f.line}" if f.line else file
             record = (
@@ -66,18 +75,22 @@ def render_text(report: Report, options: ReportOptions | None = None) -> str:
                 if f.record
                 else (f" [{f.path}]" if f.path else "")
             )
-            lines.append(f"  {where}: {f.code} {f.severity}{record} {f.message}")
+            severity = paint(str(f.severity), fg=_SEVERITY_COLOR[f.severity])
+            lines.append(f"  {where}: {paint(f.code, bold=True)} {severity}{record} {f.message}")
             if f.hint:
-                lines.append(f"      hint: {f.hint}")
+                lines.append(paint(f"      hint: {f.hint}", dim=True))
         lines.append("")
-    if statistics:
+    if options.statistics:
         names = {r.code: r.name for r in report.rules}
         lines.append("Statistics:")
         for code, count in sorted(report.summary.by_code.items(), key=lambda kv: -kv[1]):
             lines.append(f"  {count:6d}  {code:8s} {names.get(code, '')}")
         lines.append("")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    if options.summary:
+        lines.append(summary_line(report))
+    elif lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def render_json(report: Report, options: ReportOptions | None = None) -> str:
@@ -118,7 +131,8 @@ def render_github(report: Report, options: ReportOptions | None = None) -> str:
                 props.insert(1, f"line={f.line}")
         message = f.message + (f" (hint: {f.hint})" if f.hint else "")
         lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(message)}")
-    lines.append(summary_line(report))
+    if (options or ReportOptions()).summary:
+        lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 

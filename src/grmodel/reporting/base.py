@@ -19,6 +19,10 @@ class ReportOptions:
 
     statistics: bool = False
     """Add counts per rule (text)."""
+    summary: bool = True
+    """End with the summary line (text, github); ``False`` for ``--quiet``."""
+    color: bool = False
+    """Colour severities, codes and files with ANSI escapes (text)."""
     fail_on: Severity = Severity.ERROR
     """Findings at or above this severity fail the run: JUnit failures, the exit code
     in SARIF's invocation."""

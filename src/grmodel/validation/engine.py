@@ -207,7 +207,8 @@ def validate(
     :param pm: the plugin manager (rules, converter, importers, reference data).
     :param config: rule selection and severities.
     :param kind: importer to use for source documents.
-    :param progress: called as ``progress(done, total, file)`` per file.
+    :param progress: called as ``progress(done, total, file)`` per file; when it has a
+        ``records(count)`` method, that is called every 1,000 records as well.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -320,6 +321,7 @@ def _validate(
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
     records = 0
+    counted = getattr(progress, "records", None)
     for entry, imported in RecordSource(paths, pm, kind=kind).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
@@ -337,6 +339,8 @@ def _validate(
                 )
             continue
         records += 1
+        if counted is not None and records % 1000 == 0:
+            counted(records)
         record = entry.record
         tag = record.TYPE
         for rule, check in by_type.get(tag, ()):
