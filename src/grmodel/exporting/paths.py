@@ -1,7 +1,7 @@
 """No path of the exporting machine in an export.
 
-Records remember where they came from (:attr:`Provenance.source`,
-:attr:`Document.source_file`), as given to grmodel — an absolute path when the
+Records remember where they came from (:attr:`grmodel.Provenance.source`,
+:attr:`grmodel.Document.source_file`), as given to grmodel — an absolute path when the
 user typed one, which would publish the exporting machine's directory layout.
 Before records reach an exporter, an absolute source path becomes relative to
 the record-set path it was found under, or, outside every one, its file name.
