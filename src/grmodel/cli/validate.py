@@ -13,6 +13,7 @@ import click
 
 from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
 from grmodel.cli.options import complete_codes, kind_option, paths_argument
+from grmodel.cli.watch import watch
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
@@ -107,6 +108,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--examples", is_flag=True, help="Validate the bundled example data set (instead of PATH)."
 )
+@click.option(
+    "--watch",
+    "watch_changes",
+    is_flag=True,
+    help="Validate again whenever a record file changes (Ctrl-C stops; the configuration "
+    "is read once).",
+)
 @kind_option
 @click.pass_context
 def validate_command(
@@ -128,6 +136,7 @@ def validate_command(
     config_file: Path | None,
     no_config: bool,
     examples: bool,
+    watch_changes: bool,
     kind: str | None,
 ) -> None:
     """Validate record sets or source documents against every selected rule.
@@ -154,30 +163,37 @@ def validate_command(
         known_codes={rule.code for rule in pm.rules},
     )
     targets = _targets(paths, examples, config)
-    progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
-    started = dt.datetime.now(dt.UTC)
-    try:
-        report = validate(targets, pm, config, kind=kind, progress=progress)
-    finally:
-        if progress is not None:
-            progress.close()
-    options = ReportOptions(
-        statistics=statistics,
-        fail_on=config.fail_on,
-        docs_url=docs_url,
-        started=started,
-        summary=not quiet,
-        color=_use_color(color, output),
-    )
-    text = FORMATS[fmt](report, options)
-    if output is not None:
-        atomic_write_text(output, text, force=True)  # a report is regenerated output
-        if not quiet:
-            click.echo(f"grmodel: wrote {output}", err=True)
+
+    def run_once() -> int:
+        progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
+        started = dt.datetime.now(dt.UTC)
+        try:
+            report = validate(targets, pm, config, kind=kind, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+        options = ReportOptions(
+            statistics=statistics,
+            fail_on=config.fail_on,
+            docs_url=docs_url,
+            started=started,
+            summary=not quiet,
+            color=_use_color(color, output),
+        )
+        text = FORMATS[fmt](report, options)
+        if output is not None:
+            atomic_write_text(output, text, force=True)  # a report is regenerated output
+            if not quiet:
+                click.echo(f"grmodel: wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False, color=options.color)
+        failed = report.failed(config.fail_on) and not exit_zero
+        return EXIT_FINDINGS if failed else EXIT_OK
+
+    if watch_changes:
+        watch(run_once, targets)
     else:
-        click.echo(text, nl=False, color=options.color)
-    failed = report.failed(config.fail_on) and not exit_zero
-    ctx.exit(EXIT_FINDINGS if failed else EXIT_OK)
+        ctx.exit(run_once())
 
 
 def _use_color(choice: str, output: Path | None) -> bool:
