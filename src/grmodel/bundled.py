@@ -29,7 +29,10 @@ class Bundled:
 
 
 BUNDLED: tuple[Bundled, ...] = (
-    Bundled("grmodel-gr-documents", importers=("protocol", "agenda", "staff-report", "combined")),
+    Bundled(
+        "grmodel-gr-documents",
+        importers=("protocol", "notes", "agenda", "staff-report", "combined"),
+    ),
     Bundled("grmodel-oparl", importers=("oparl",), exporters=("oparl",)),
     Bundled("grmodel-popolo", importers=("popolo",), exporters=("popolo",)),
     Bundled("grmodel-gr-practice", rule_prefixes=("GRP",)),
