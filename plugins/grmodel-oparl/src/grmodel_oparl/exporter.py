@@ -31,34 +31,26 @@ see ``docs/explanation/oparl-popolo.rst``.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from grmodel.converter import GrConverter
-from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
-from grmodel.ids import slug
 from grmodel.model import (
     AgendaItem,
     AttendanceStatus,
     Body,
     BodyKind,
     Decision,
-    DecisionKind,
     Document,
     DocumentKind,
     Meeting,
     MeetingStatus,
     Membership,
-    PartialDate,
-    Period,
     Person,
     Record,
-    Role,
     iter_refs,
 )
 from grmodel_oparl.common import (
@@ -70,81 +62,26 @@ from grmodel_oparl.common import (
     oparl_type,
     stamp,
 )
+from grmodel_oparl.mapping import (
+    ALSO_PRESENT,
+    FILE_KINDS,
+    MAPPED_TYPES,
+    NON_VOTING_ROLES,
+    PARTICIPANT,
+    RESULT_WORDS,
+    VOTING_ROLES,
+    complete_date,
+    location_id,
+    page_size,
+    period_dates,
+    resolution_text,
+    timestamp,
+)
 from grmodel_oparl.paging import DEFAULT_PAGE_SIZE, pages
 
 __all__ = ["EXPORTER", "build_oparl", "write_oparl"]
 
 OParlObject = dict[str, Any]
-
-_VOTING_ROLES = {Role.ORDFORANDE, Role.VICE_ORDFORANDE, Role.LEDAMOT}
-_NON_VOTING_ROLES = {
-    Role.ERSATTARE,
-    Role.SEKRETERARE,
-    Role.ADJUNGERAD,
-    Role.TJANSTEPERSON,
-}
-_PARTICIPANT = {
-    AttendanceStatus.PRESENT,
-    AttendanceStatus.SERVING_SUBSTITUTE,
-    AttendanceStatus.SUBSTITUTE,
-    AttendanceStatus.ADJUNGERAD,
-}
-"""Attendance statuses that make a person a Meeting ``participant``: the body's own
-people present (ledamöter, ersättare, adjungerade). The secretary, officials and
-guests present are listed in ``grmodel:alsoPresent``; those absent in ``grmodel:absent``."""
-_ALSO_PRESENT = {AttendanceStatus.SECRETARY, AttendanceStatus.OTHER}
-
-_RESULT_WORDS = {
-    DecisionKind.DECIDED: "beslutat",
-    DecisionKind.PROPOSAL: "förslag till beslut",
-    DecisionKind.ASSIGNMENT: "uppdrag",
-    DecisionKind.NOTED: "informationen antecknad",
-}
-
-FILE_KINDS = {DocumentKind.PROTOKOLL, DocumentKind.DAGORDNING}
-"""Document kinds exported as Files of their meeting (others become Papers)."""
-
-MAPPED_TYPES: tuple[type[Record], ...] = (Body, Person, Membership, Meeting, Document)
-"""Record types with an OParl object; the others go to ``grmodel/records.json``, with
-``grmodel:links`` from their references to OParl objects (record id → field path → URL)."""
-
-
-def location_id(place: str) -> str:
-    """The id of a meeting place: its slug, shortened with a hash past 64 characters.
-
-    >>> from grmodel_oparl.exporter import location_id
-    >>> location_id("GR, Anders Personsgatan 8, Göteborg")
-    'gr-anders-personsgatan-8-goteborg'
-    >>> len(location_id("Sal " * 200)) <= 64
-    True
-    """
-    whole = slug(place) or "place"
-    if len(whole) <= 64:
-        return whole
-    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:10]
-    head = whole[:53]
-    return f"{head.rsplit('-', 1)[0] if '-' in head else head}-{digest}"
-
-
-def _complete(date: PartialDate | None) -> dt.date | None:
-    return date.to_date() if date is not None else None
-
-
-def _period_dates(period: Period | None) -> tuple[dict[str, str], bool]:
-    """``startDate``/``endDate`` and whether they carry the period exactly."""
-    if period is None:
-        return {}, True
-    out: dict[str, str] = {}
-    exact = True
-    for key, value in (("startDate", period.start), ("endDate", period.end)):
-        if value is None:
-            continue
-        day = _complete(value)
-        if day is None:
-            exact = False
-        else:
-            out[key] = day.isoformat()
-    return (out, True) if exact else ({}, False)
 
 
 class _Export:
@@ -177,8 +114,8 @@ class _Export:
                 self.meeting_files.setdefault(doc.meeting, []).append(doc)
         self.papers = [d for d in self.documents.values() if not self._is_file(d)]
         self._pull_in_referenced_bodies()
-        self.stamp = _timestamp(options)
-        self.page_size = _page_size(options)
+        self.stamp = timestamp(options)
+        self.page_size = page_size(options)
 
     # -- indexes ---------------------------------------------------------------
 
@@ -258,7 +195,7 @@ class _Export:
         if body.parent:
             obj["subOrganizationOf"] = self.urls.url("organization", body.parent)
             carried.add("parent")
-        dates, exact = _period_dates(body.period)
+        dates, exact = period_dates(body.period)
         if exact:
             obj.update(dates)
             carried.add("period")
@@ -281,11 +218,11 @@ class _Export:
             "organization": self.urls.url("organization", ms.body),
             "role": ms.role.value,
         }
-        if ms.role in _VOTING_ROLES:
+        if ms.role in VOTING_ROLES:
             obj["votingRight"] = True
-        elif ms.role in _NON_VOTING_ROLES:
+        elif ms.role in NON_VOTING_ROLES:
             obj["votingRight"] = False
-        dates, exact = _period_dates(ms.period)
+        dates, exact = period_dates(ms.period)
         if exact:
             obj.update(dates)
             carried.add("period")
@@ -346,7 +283,7 @@ class _Export:
         if doc.title is not None:
             obj["name"] = doc.title
             carried.add("title")
-        day = _complete(doc.date)
+        day = complete_date(doc.date)
         if day is not None:
             obj["date"] = day.isoformat()
             carried.add("date")
@@ -383,7 +320,7 @@ class _Export:
             carried.add("number")
         if item.decisions:
             obj["result"] = "; ".join(self._result(d) for d in item.decisions)
-            resolution = "\n\n".join(filter(None, (_resolution(d) for d in item.decisions)))
+            resolution = "\n\n".join(filter(None, (resolution_text(d) for d in item.decisions)))
             if resolution:
                 obj["resolutionText"] = resolution
         consultations = [
@@ -408,7 +345,7 @@ class _Export:
         return obj, consultations
 
     def _result(self, decision: Decision) -> str:
-        text = _RESULT_WORDS[decision.kind]
+        text = RESULT_WORDS[decision.kind]
         if decision.reservations:
             names = ", ".join(
                 self.person_names.get(r.person, r.person) + (f" ({r.party})" if r.party else "")
@@ -429,18 +366,18 @@ class _Export:
             "meetingState": meeting.status.value,
             "cancelled": meeting.status is MeetingStatus.CANCELLED,
         }
-        day = _complete(meeting.date)
+        day = complete_date(meeting.date)
         if day is not None and meeting.start_time is not None:
             # No stated time, no start: the day stays in grmodel:date (no invented midnight).
             obj["start"] = stamp(local(day, meeting.start_time))
             if meeting.end_time is not None:
-                end_day = _complete(meeting.end_date) or day
+                end_day = complete_date(meeting.end_date) or day
                 obj["end"] = stamp(local(end_day, meeting.end_time))
         if meeting.place:
             obj["location"] = self.location(meeting.place, [url])
             carried.add("place")
         obj["organization"] = [self.urls.url("organization", meeting.body)]
-        obj["participant"] = self.attendees(meeting, _PARTICIPANT)
+        obj["participant"] = self.attendees(meeting, PARTICIPANT)
         files = self.meeting_files.get(meeting.id, [])
         protocols = [f for f in files if f.kind is DocumentKind.PROTOKOLL]
         agendas = [f for f in files if f.kind is DocumentKind.DAGORDNING]
@@ -462,7 +399,7 @@ class _Export:
         obj["agendaItem"] = items
         obj["keyword"] = [meeting.kind.value]
         for key, statuses in (
-            ("alsoPresent", _ALSO_PRESENT),
+            ("alsoPresent", ALSO_PRESENT),
             ("absent", {AttendanceStatus.ABSENT}),
         ):
             found = self.attendees(meeting, statuses)
@@ -496,7 +433,7 @@ class _Export:
         if doc.diarienummer is not None:
             obj["reference"] = doc.diarienummer.value
             carried.add("diarienummer")
-        day = _complete(doc.date)
+        day = complete_date(doc.date)
         if day is not None:
             obj["date"] = day.isoformat()
             carried.add("date")
@@ -621,30 +558,6 @@ class _Export:
             }
         self.put(system)
         return self.files
-
-
-def _timestamp(options: ExportOptions) -> str | None:
-    given = options.extra.get("timestamp")
-    if not given:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(given)
-    except ValueError:
-        raise GrmodelError(f"oparl export: -O timestamp={given}: not an ISO date-time") from None
-    return stamp(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
-
-
-def _page_size(options: ExportOptions) -> int:
-    given = options.extra.get("page_size", str(DEFAULT_PAGE_SIZE))
-    if not given.isdigit() or int(given) < 1:
-        raise GrmodelError(f"oparl export: -O page_size={given}: not a whole number above 0")
-    return int(given)
-
-
-def _resolution(decision: Decision) -> str:
-    lines = [decision.text] if decision.text else []
-    lines += [f"att {clause}" for clause in decision.clauses]
-    return "\n".join(lines)
 
 
 def build_oparl(records: Iterable[Record], options: ExportOptions) -> dict[str, dict[str, Any]]:
