@@ -3,51 +3,104 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
-from grmodel.errors import GrmodelError
-from grmodel.exporting.base import ExportOptions
-from grmodel.io import atomic_output
+from grmodel.errors import GrmodelError, RecordSetProblemsError, SourceError
+from grmodel.exporting.base import Exporter, ExportOptions
+from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     discover,
+    format_problem,
     load_records,
 )
 
-__all__ = ["export", "iter_records"]
+__all__ = ["ProblemCallback", "export", "iter_records"]
+
+ProblemCallback = Callable[[LoadProblem], None]
+"""Told of each problem of a record set as it is found."""
+
+
+def _raise(problem: LoadProblem) -> None:
+    raise SourceError(f"{format_problem(problem)} (run grmodel validate for every problem)")
 
 
 def iter_records(
-    paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    kind: str | None = None,
+    *,
+    limits: LoadLimits | None = None,
+    on_problem: ProblemCallback | None = None,
 ) -> Iterator[Record]:
     """Records of record files and imported documents, in order.
 
-    :raises GrmodelError: on the first structural problem (export needs a record
-        set that loads; run ``grmodel validate`` to see every problem).
+    A record that does not load, a path that cannot be read and a second record
+    with an id already seen are problems: each is passed to ``on_problem`` (and the
+    record left out), or, without it, raised.
+
+    :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
     from grmodel.importing.run import import_path
 
-    for file in discover(paths):
+    report = on_problem or _raise
+    problems: list[LoadProblem] = []
+    files = discover(paths, problems)
+    for problem in problems:
+        report(problem)
+    seen: set[str] = set()
+
+    def unique(record: Record, file: str, line: int) -> bool:
+        if record.id in seen:
+            report(
+                LoadProblem(
+                    file,
+                    line,
+                    f"a second record with id {record.id!r}; an export would keep only one",
+                    "duplicate",
+                    record=record.id,
+                )
+            )
+            return False
+        seen.add(record.id)
+        return True
+
+    for file in files:
         if file.suffix.lower() not in RECORD_SUFFIXES:
             result = import_path(file, pm, kind=kind)
-            yield result.document
-            yield from result.records
+            for record in (result.document, *result.records):
+                prov = record.provenance
+                if unique(record, str(file), prov.line if prov and prov.line else 1):
+                    yield record
             continue
-        for entry in load_records([file], pm.converter):
+        for entry in load_records([file], pm.converter, limits):
             if isinstance(entry, LoadProblem):
-                raise GrmodelError(
-                    f"{entry.file}:{entry.line}: {entry.message} "
-                    "(run grmodel validate for every problem)"
-                )
-            assert isinstance(entry, LoadedRecord)
-            yield entry.record
+                report(entry)
+            elif isinstance(entry, LoadedRecord) and unique(entry.record, entry.file, entry.line):
+                yield entry.record
+
+
+def _write(
+    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
+) -> None:
+    """Run an exporter; a failure that is not an I/O or user error names the plugin."""
+    try:
+        exporter.write(records, tmp, options)
+    except (GrmodelError, OSError):
+        raise
+    except Exception as exc:
+        raise GrmodelError(
+            f"exporter {exporter.name!r} of plugin {exporter.plugin!r} failed: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def export(
@@ -59,18 +112,38 @@ def export(
     force: bool = False,
     options: ExportOptions | None = None,
     kind: str | None = None,
+    limits: LoadLimits | None = None,
+    on_problem: ProblemCallback | None = None,
 ) -> None:
     """Export records to ``output`` in format ``fmt``, atomically.
 
+    Nothing is written when the record set has a problem (a record that does not
+    load, an unreadable path, a duplicate id): with ``on_problem`` every problem is
+    reported before the export is refused, without it the first one is raised.
+
     :raises GrmodelError: for an unknown format, an existing output without
-        ``force``, or a record set that does not load.
+        ``force``, an output that is one of the inputs, or a record set with problems.
     """
     exporter = pm.exporters.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
+    refuse_input_target(output, paths)
+    count = 0
+
+    def counted(problem: LoadProblem) -> None:
+        nonlocal count
+        count += 1
+        (on_problem or _raise)(problem)
+
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
         options = attrs.evolve(
             options or ExportOptions(), converter=pm.converter, reference_bodies=pm.refdata.bodies
         )
-        exporter.write(iter_records(paths, pm, kind), tmp, options)
+        records = iter_records(paths, pm, kind, limits=limits, on_problem=counted)
+        _write(exporter, records, tmp, options)
+        if count:
+            raise RecordSetProblemsError(
+                f"{count} problem(s) in the record set; nothing written to {output} "
+                "(run grmodel validate for details)"
+            )

@@ -25,6 +25,7 @@ from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     RawRecord,
     discover,
@@ -36,17 +37,6 @@ from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Sev
 from grmodel.validation.config import ValidationConfig
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
-
-LOAD_CODES = {
-    "parse": "LOAD001",
-    "type": "LOAD002",
-    "missing": "LOAD003",
-    "unknown": "LOAD004",
-    "value": "LOAD005",
-    "record-type": "LOAD006",
-    "import": "LOAD007",
-}
-"""Codes of structural problems, by problem kind (see :mod:`grmodel.rules.load`)."""
 
 
 def format_path(path: FieldPath) -> str:
@@ -154,17 +144,24 @@ ProgressCallback = Callable[[int, int, str], None]
 
 
 def _sources(
-    paths: Sequence[Path], pm: GrPluginManager, kind: str | None, progress: ProgressCallback | None
+    paths: Sequence[Path],
+    pm: GrPluginManager,
+    kind: str | None,
+    progress: ProgressCallback | None,
+    limits: LoadLimits | None = None,
 ) -> Iterator[tuple[LoadedRecord | LoadProblem, bool]]:
     """Yield entries and whether they come from an imported document."""
     from grmodel.importing.run import import_path
 
-    files = discover(paths)
+    problems: list[LoadProblem] = []
+    files = discover(paths, problems)
+    for problem in problems:
+        yield problem, False
     for index, file in enumerate(files):
         if progress is not None:
             progress(index, len(files), str(file))
         if file.suffix.lower() in RECORD_SUFFIXES:
-            for entry in load_records([file], pm.converter):
+            for entry in load_records([file], pm.converter, limits):
                 yield entry, False
             continue
         try:
@@ -230,6 +227,7 @@ def validate(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    limits: LoadLimits | None = None,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -240,6 +238,7 @@ def validate(
     :param config: rule selection and severities.
     :param kind: importer to use for source documents.
     :param progress: called as ``progress(done, total, file)`` per file.
+    :param limits: bounds on file size, nesting and alias expansion.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -249,7 +248,7 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress)
+        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits)
     finally:
         gc.set_threshold(*thresholds)
 
@@ -265,6 +264,7 @@ def _validate(
     *,
     kind: str | None,
     progress: ProgressCallback | None,
+    limits: LoadLimits | None = None,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -335,10 +335,10 @@ def _validate(
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
     records = 0
-    for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress):
+    for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress, limits):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
-            code = LOAD_CODES.get(entry.kind, "LOAD005")
+            code = entry.code
             load_rule = load_rules.get(code)
             if load_rule is not None and config.enabled(code):
                 emit(
