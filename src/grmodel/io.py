@@ -31,7 +31,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from grmodel.errors import GrmodelError, OutputExistsError
+from grmodel.errors import GrmodelError, OutputExistsError, SourceError
 
 __all__ = [
     "OutputLockedError",
@@ -40,6 +40,8 @@ __all__ = [
     "check_target",
     "check_writable",
     "clean_leftovers",
+    "copy_tree",
+    "open_regular",
     "refuse_input_target",
     "special_kind",
 ]
@@ -118,14 +120,68 @@ def refuse_input_target(target: Path, inputs: Iterable[str | os.PathLike[str]]) 
 
     :raises OutputExistsError: when it is.
     """
-    resolved = target.resolve()
+    resolved = Path(os.path.realpath(target))  # never raises, not even on a link loop
     for raw in inputs:
-        source = Path(raw).resolve()
+        source = Path(os.path.realpath(raw))
         if source == resolved or resolved in source.parents:
             raise OutputExistsError(
                 f"{target}: holds the input {raw}; an export never replaces its own "
                 "input (not even with --force)"
             )
+
+
+def open_regular(path: Path) -> int:
+    """Open a regular file for reading; never blocks on a FIFO, never reads a device.
+
+    :returns: a file descriptor (the caller closes it).
+    :raises OSError: when it cannot be opened.
+    :raises SourceError: when it is not a regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        what = special_kind(st.st_mode) or "not a regular file"
+        raise SourceError(f"{path}: {what}; skipped, not read")
+    return fd
+
+
+def copy_tree(source: Path, target: Path, *, force: bool = False) -> int:
+    """Copy the files of ``source`` into ``target``.
+
+    A new target is written whole, atomically. Into an existing one (only with
+    ``force``, unless it is empty) each file is written atomically beside its
+    place; a symbolic link or special file in the way is replaced, never written
+    through, so nothing outside ``target`` is touched.
+
+    :returns: the number of files copied.
+    """
+    check_target(target, force, directory=True)
+    if not os.path.lexists(target) or target.is_symlink():
+        with atomic_output(target, directory=True, force=force) as tmp:
+            shutil.copytree(source, tmp, dirs_exist_ok=True)
+        return sum(1 for p in target.rglob("*") if p.is_file())
+    copied = 0
+    for root, _dirs, files in os.walk(source):
+        relative = Path(root).relative_to(source)
+        place = _real_directory(target, relative)
+        for name in files:
+            data = Path(root, name).read_bytes()
+            with atomic_output(place / name, force=True) as tmp:
+                tmp.write_bytes(data)
+            copied += 1
+    return copied
+
+
+def _real_directory(target: Path, relative: Path) -> Path:
+    """``target/relative`` as a real directory inside ``target`` (links in the way replaced)."""
+    place = target
+    for part in relative.parts:
+        place = place / part
+        if place.is_symlink() or (os.path.lexists(place) and not place.is_dir()):
+            place.unlink()
+        place.mkdir(exist_ok=True)
+    return place
 
 
 # --- locking and leftovers -----------------------------------------------------

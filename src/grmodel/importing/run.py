@@ -9,6 +9,7 @@ import attrs
 
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.io import open_regular
 from grmodel.plugins import GrPluginManager
 
 __all__ = ["decode_text", "import_path", "read_source"]
@@ -64,7 +65,8 @@ def read_source(path: Path) -> SourceDocument:
     try:
         if path.suffix.lower() == ".pdf":
             return SourceDocument(path=path, text=_pdf_text(path), encoding="pdf")
-        data = path.read_bytes()
+        with open(open_regular(path), "rb") as handle:  # never blocks on a FIFO
+            data = handle.read()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if b"\x00" in data[:4096]:

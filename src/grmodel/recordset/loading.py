@@ -22,7 +22,7 @@ from pathlib import Path
 
 from grmodel.converter import FieldPath, GrConverter, UnknownRecordTypeError
 from grmodel.errors import SourceError
-from grmodel.io import special_kind
+from grmodel.io import open_regular, special_kind
 from grmodel.recordset.base import (
     LOAD_CODES,
     LoadedRecord,
@@ -159,16 +159,13 @@ def discover(
 
 
 def _open_regular(path: Path) -> int | str:
-    """A descriptor of a regular file, or why it is not one (never blocks on a FIFO)."""
+    """A descriptor of a regular file, or why it cannot be read (never blocks on a FIFO)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return open_regular(path)
     except OSError as exc:
         return path_error(path, exc).removeprefix(f"{path}: ")
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        os.close(fd)
-        return f"{special_kind(st.st_mode) or 'not a regular file'}; skipped, not read"
-    return fd
+    except SourceError as exc:
+        return str(exc).removeprefix(f"{path}: ")
 
 
 def iter_raw(
