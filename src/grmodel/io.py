@@ -159,7 +159,11 @@ def copy_tree(source: Path, target: Path, *, force: bool = False) -> int:
     check_target(target, force, directory=True)
     if not os.path.lexists(target) or target.is_symlink():
         with atomic_output(target, directory=True, force=force) as tmp:
-            shutil.copytree(source, tmp, dirs_exist_ok=True)
+            try:
+                shutil.copytree(source, tmp, dirs_exist_ok=True)
+            except shutil.Error as exc:  # a list of (source, target, why): name the first
+                _src, _dst, why = exc.args[0][0]
+                raise GrmodelError(f"{target}: cannot copy, nothing written: {why}") from None
         return sum(1 for p in target.rglob("*") if p.is_file())
     copied = 0
     for root, _dirs, files in os.walk(source):
