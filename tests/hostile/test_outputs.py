@@ -162,9 +162,9 @@ def test_old_tree_moved_aside_is_restored_when_the_target_is_missing(tmp_path: P
     old = tmp_path / ".pkg.grmodel-old"
     old.mkdir()
     (old / "a.csv").write_text("old", encoding="utf-8")
-    with pytest.raises(OutputExistsError):  # restored, so now it exists
-        with atomic_output(tmp_path / "pkg", directory=True):
-            pass
+    # restored, so now it exists and is not replaced without --force
+    with pytest.raises(OutputExistsError), atomic_output(tmp_path / "pkg", directory=True):
+        pass
     assert (tmp_path / "pkg" / "a.csv").read_text(encoding="utf-8") == "old"
 
 
