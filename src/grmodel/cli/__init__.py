@@ -19,7 +19,16 @@ from grmodel.errors import GrmodelError, RecordSetProblemsError
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.base import LoadProblem, format_problem
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "cli", "echo_problem", "get_pm", "main"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INCOMPLETE",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "cli",
+    "echo_problem",
+    "get_pm",
+    "main",
+]
 
 EXIT_OK = 0
 """No finding at or above ``--fail-on``."""
@@ -27,6 +36,8 @@ EXIT_FINDINGS = 1
 """Findings at or above ``--fail-on``."""
 EXIT_USAGE = 2
 """Usage or I/O error."""
+EXIT_INCOMPLETE = 3
+"""A rule crashed: its findings are missing, so the run is incomplete."""
 
 
 def get_pm(ctx: click.Context) -> GrPluginManager:
@@ -39,9 +50,13 @@ def get_pm(ctx: click.Context) -> GrPluginManager:
         bad = [opt for opt in opts if not opt.startswith("no:")]
         if bad:
             raise GrmodelError(f"-p takes no:NAME to disable a plugin, not {bad[0]!r}")
-        pm = get_plugin_manager(disabled=disabled)
+        pm = get_plugin_manager(disabled=disabled, on_broken=_warn_broken)
         root.meta["grmodel.pm"] = pm
     return pm
+
+
+def _warn_broken(message: str) -> None:
+    click.echo(f"grmodel: warning: {message} (left out; the rest works)", err=True)
 
 
 def echo_problem(problem: LoadProblem) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
+from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
 from grmodel.cli.options import force_option, kind_option, limits_option, paths_argument
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
@@ -98,7 +98,8 @@ def validate_command(
     then point at lines of the document. With no PATH the bundled example data
     set is validated.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
+    3 a rule crashed (the run is incomplete).
     """
     pm = get_pm(ctx)
     targets = list(paths) or [str(example_data_path())]
@@ -123,6 +124,13 @@ def validate_command(
         click.echo(f"grmodel: wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+    if report.crashed:
+        click.echo(
+            f"grmodel: rule(s) {', '.join(report.crashed)} crashed (see their findings); "
+            "the run is incomplete",
+            err=True,
+        )
+        ctx.exit(EXIT_INCOMPLETE)
     ctx.exit(EXIT_FINDINGS if report.failed(config.fail_on) else EXIT_OK)
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import attrs
 
 from grmodel.errors import GrmodelError, SourceError
-from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.io import open_regular
+from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
 __all__ = ["decode_text", "import_path", "read_source"]
@@ -92,4 +93,31 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
         raise GrmodelError(
             f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"
         )
-    return pm.importers[chosen].parse(document)
+    return _parse(pm.importers[chosen], document)
+
+
+def _parse(importer: Importer, document: SourceDocument) -> ImportResult:
+    """Run an importer; a failure or a result of the wrong types names the plugin."""
+    who = f"importer {importer.name!r} of plugin {importer.plugin!r}"
+    try:
+        result = importer.parse(document)
+    except (GrmodelError, OSError):
+        raise
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise GrmodelError(f"{document.path}: {who} failed: {type(exc).__name__}: {first}") from exc
+    if not isinstance(result, ImportResult):
+        raise GrmodelError(
+            f"{document.path}: {who} returned {type(result).__name__}, not an ImportResult"
+        )
+    wrong = (
+        [result.document]
+        if not isinstance(result.document, Document)
+        else [r for r in result.records if not isinstance(r, Record)][:1]
+    )
+    if wrong:
+        role = "as its document" if wrong[0] is result.document else "among its records"
+        raise GrmodelError(
+            f"{document.path}: {who} returned a {type(wrong[0]).__name__} {role}"
+        )
+    return result

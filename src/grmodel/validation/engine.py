@@ -123,6 +123,9 @@ class Report:
     """Counts."""
     rules: tuple[Rule, ...]
     """The rules that ran."""
+    crashed: tuple[str, ...] = ()
+    """Codes of rules that crashed (raised, or yielded what is not an issue): each
+    crash is an error finding of the rule, and the run is incomplete."""
 
     def failed(self, fail_on: Severity) -> bool:
         """True when a finding at or above ``fail_on`` exists."""
@@ -257,6 +260,18 @@ _GC_THRESHOLD = 20_000
 """Young-generation threshold of the garbage collector during a run."""
 
 
+def _issue(produced: object) -> Issue:
+    """A rule's issue, or a ``TypeError`` saying what the rule produced instead."""
+    if not isinstance(produced, Issue):
+        raise TypeError(f"yielded {type(produced).__name__} {produced!r:.60}, not an Issue")
+    return produced
+
+
+def _crash_message(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"rule crashed: {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
 def _validate(
     paths: Sequence[str | os.PathLike[str]],
     pm: GrPluginManager,
@@ -300,11 +315,12 @@ def _validate(
         path: str,
         record: str | None,
         hint: str | None,
+        forced: Severity | None = None,
     ) -> None:
         nonlocal truncated
         if config.ignored_in(rule.code, file):
             return
-        severity = config.severity_of(rule.code, rule.severity)
+        severity = forced or config.severity_of(rule.code, rule.severity)
         by_severity[str(severity)] += 1
         by_code[rule.code] += 1
         if limit is not None and len(findings) >= limit:
@@ -332,6 +348,21 @@ def _validate(
         record_id = issue.at.id if issue.at is not None else record.id
         emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
 
+    crashed: set[str] = set()
+
+    def crash(
+        rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
+    ) -> None:
+        crashed.add(rule.code)
+        hint = "report it to the rule's plugin"
+        emit(rule, _crash_message(exc), file, line, "", rid, hint, forced=Severity.ERROR)
+
+    def drop_set_rules(dead: list[SetRule]) -> None:
+        """Show no more records to set rules that crashed (their state is unknown)."""
+        set_rules[:] = [(r, s) for r, s in set_rules if s not in dead]
+        for visitors in set_by_type.values():
+            visitors[:] = [(r, s) for r, s in visitors if s not in dead]
+
     late: list[tuple[Rule, Issue]] = []
     files_seen: set[str] = set()
     records = 0
@@ -355,18 +386,32 @@ def _validate(
         record = entry.record
         tag = record.TYPE
         for rule, check in by_type.get(tag, ()):
-            for issue in check(record, ctx):
-                emit_issue(rule, issue, entry, imported, record)
+            try:
+                for issue in check(record, ctx):
+                    emit_issue(rule, _issue(issue), entry, imported, record)
+            except Exception as exc:  # a broken rule is a finding; the other rules run on
+                crash(rule, exc, entry.file, entry.line, record.id)
         visitors = set_by_type.get(tag)
         if visitors:
             ref = RecordRef(record.id, tag, entry.file, entry.line)
+            dead: list[SetRule] = []
             for rule, state in visitors:
-                for issue in state.visit(record, ref):
-                    if issue.at is not None and issue.at != ref:
-                        late.append((rule, issue))  # about another record: located at the end
-                    else:
-                        emit_issue(rule, issue, entry, imported, record)
-    late.extend((rule, issue) for rule, state in set_rules for issue in state.finish())
+                try:
+                    for issue in state.visit(record, ref):
+                        if _issue(issue).at is not None and issue.at != ref:
+                            late.append((rule, issue))  # about another record: located at the end
+                        else:
+                            emit_issue(rule, issue, entry, imported, record)
+                except Exception as exc:
+                    crash(rule, exc, entry.file, entry.line, record.id)
+                    dead.append(state)
+            if dead:
+                drop_set_rules(dead)
+    for rule, state in set_rules:
+        try:
+            late.extend((rule, _issue(issue)) for issue in state.finish())
+        except Exception as exc:
+            crash(rule, exc, None, None, None)
     lines = _late_lines(late, pm)
     for rule, issue in late:
         at = issue.at
@@ -394,4 +439,4 @@ def _validate(
         truncated=truncated,
         rules_run=len(rules),
     )
-    return Report(findings=findings, summary=summary, rules=rules)
+    return Report(findings=findings, summary=summary, rules=rules, crashed=tuple(sorted(crashed)))
