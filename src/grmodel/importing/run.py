@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import attrs
 
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
+from grmodel.importing.decoding import decode_text
 from grmodel.io import open_regular
 from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
 __all__ = ["decode_text", "import_path", "read_source"]
-
-_MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¥¶„…–—]")
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode document bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
-
-    UTF-8 text that was itself decoded as latin-1 once ("GÃ¶teborg") is repaired.
-    Line ends become ``\\n``.
-
-    :returns: the text and the encoding used.
-    """
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
-    if _MOJIBAKE.search(text):
-        try:
-            repaired = text.encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            repaired = None
-        if repaired is not None:
-            text, encoding = repaired, encoding + "+mojibake-repaired"
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
 def _pdf_text(path: Path) -> str:
@@ -117,7 +90,5 @@ def _parse(importer: Importer, document: SourceDocument) -> ImportResult:
     )
     if wrong:
         role = "as its document" if wrong[0] is result.document else "among its records"
-        raise GrmodelError(
-            f"{document.path}: {who} returned a {type(wrong[0]).__name__} {role}"
-        )
+        raise GrmodelError(f"{document.path}: {who} returned a {type(wrong[0]).__name__} {role}")
     return result
