@@ -33,8 +33,9 @@ from grmodel.recordset.loading import (
     load_records,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Severity
+from grmodel.rules.base import Issue, Rule, Severity
 from grmodel.validation.config import ValidationConfig
+from grmodel.validation.running import RuleRunner
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
 
@@ -260,13 +261,6 @@ _GC_THRESHOLD = 20_000
 """Young-generation threshold of the garbage collector during a run."""
 
 
-def _issue(produced: object) -> Issue:
-    """A rule's issue, or a ``TypeError`` saying what the rule produced instead."""
-    if not isinstance(produced, Issue):
-        raise TypeError(f"yielded {type(produced).__name__} {produced!r:.60}, not an Issue")
-    return produced
-
-
 def _crash_message(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return f"rule crashed: {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
@@ -285,20 +279,6 @@ def _validate(
     started = time.perf_counter()
     rules = tuple(r for r in pm.rules if config.enabled(r.code))
     ctx = RunContext(pm.refdata)
-    by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
-    for rule in rules:
-        if rule.check is not None:
-            for tag in rule.applies_to or tuple(pm.converter.record_types):
-                by_type.setdefault(tag, []).append((rule, rule.check))
-    set_rules: list[tuple[Rule, SetRule]] = [
-        (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
-    ]
-    # Set rules see only the record types they declare (all types when they declare none),
-    # so a record is shown to a handful of rules, not to every one.
-    set_by_type: dict[str, list[tuple[Rule, SetRule]]] = {
-        tag: [(r, s) for r, s in set_rules if not r.applies_to or tag in r.applies_to]
-        for tag in pm.converter.record_types
-    }
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
@@ -348,22 +328,15 @@ def _validate(
         record_id = issue.at.id if issue.at is not None else record.id
         emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
 
-    crashed: set[str] = set()
-
     def crash(
         rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
-        crashed.add(rule.code)
         hint = "report it to the rule's plugin"
         emit(rule, _crash_message(exc), file, line, "", rid, hint, forced=Severity.ERROR)
 
-    def drop_set_rules(dead: list[SetRule]) -> None:
-        """Show no more records to set rules that crashed (their state is unknown)."""
-        set_rules[:] = [(r, s) for r, s in set_rules if s not in dead]
-        for visitors in set_by_type.values():
-            visitors[:] = [(r, s) for r, s in visitors if s not in dead]
-
-    late: list[tuple[Rule, Issue]] = []
+    runner = RuleRunner(
+        rules, pm.converter.record_types, ctx, emit_issue=emit_issue, on_crash=crash
+    )
     files_seen: set[str] = set()
     records = 0
     for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress, limits):
@@ -383,35 +356,8 @@ def _validate(
                 )
             continue
         records += 1
-        record = entry.record
-        tag = record.TYPE
-        for rule, check in by_type.get(tag, ()):
-            try:
-                for issue in check(record, ctx):
-                    emit_issue(rule, _issue(issue), entry, imported, record)
-            except Exception as exc:  # a broken rule is a finding; the other rules run on
-                crash(rule, exc, entry.file, entry.line, record.id)
-        visitors = set_by_type.get(tag)
-        if visitors:
-            ref = RecordRef(record.id, tag, entry.file, entry.line)
-            dead: list[SetRule] = []
-            for rule, state in visitors:
-                try:
-                    for issue in state.visit(record, ref):
-                        if _issue(issue).at is not None and issue.at != ref:
-                            late.append((rule, issue))  # about another record: located at the end
-                        else:
-                            emit_issue(rule, issue, entry, imported, record)
-                except Exception as exc:
-                    crash(rule, exc, entry.file, entry.line, record.id)
-                    dead.append(state)
-            if dead:
-                drop_set_rules(dead)
-    for rule, state in set_rules:
-        try:
-            late.extend((rule, _issue(issue)) for issue in state.finish())
-        except Exception as exc:
-            crash(rule, exc, None, None, None)
+        runner.check(entry, imported)
+    late = runner.finish()
     lines = _late_lines(late, pm)
     for rule, issue in late:
         at = issue.at
@@ -439,4 +385,6 @@ def _validate(
         truncated=truncated,
         rules_run=len(rules),
     )
-    return Report(findings=findings, summary=summary, rules=rules, crashed=tuple(sorted(crashed)))
+    return Report(
+        findings=findings, summary=summary, rules=rules, crashed=tuple(sorted(runner.crashed))
+    )
