@@ -12,7 +12,7 @@ from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.run import export
-from grmodel.importing.run import import_path
+from grmodel.importing.run import import_source
 from grmodel.importing.write import import_target, write_import
 from grmodel.recordset.base import LoadLimits
 
@@ -62,11 +62,11 @@ def import_command(
             )
         targets[target] = source
     for source in sources:
-        result = import_path(source, pm, kind=kind)
+        read, result = import_source(source, pm, kind=kind)
         target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
         doc = result.document
         click.echo(
-            f"{source}: {doc.kind} → {target} ({len(result.records)} records, "
+            f"{source}: {doc.kind}, {read.encoding} → {target} ({len(result.records)} records, "
             f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
             f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
             f"{len(doc.cut)} page number(s) cut from lines)"

@@ -13,7 +13,7 @@ from grmodel.io import open_regular
 from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
-__all__ = ["decode_text", "import_path", "read_source"]
+__all__ = ["decode_text", "import_path", "import_source", "read_source"]
 
 
 def _pdf_text(path: Path) -> str:
@@ -54,6 +54,16 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
 
     :raises GrmodelError: when no importer fits or ``kind`` is unknown.
     """
+    return import_source(path, pm, kind)[1]
+
+
+def import_source(
+    path: Path, pm: GrPluginManager, kind: str | None = None
+) -> tuple[SourceDocument, ImportResult]:
+    """As :func:`import_path`, and the source document read (with the encoding used).
+
+    :raises GrmodelError: when no importer fits or ``kind`` is unknown.
+    """
     if kind is not None and kind not in pm.importers:
         known = ", ".join(sorted(pm.importers)) or "none installed"
         raise GrmodelError(f"unknown document kind {kind!r} (known: {known})")
@@ -66,7 +76,7 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
         raise GrmodelError(
             f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"
         )
-    return _parse(pm.importers[chosen], document)
+    return document, _parse(pm.importers[chosen], document)
 
 
 def _parse(importer: Importer, document: SourceDocument) -> ImportResult:
