@@ -368,3 +368,11 @@ def test_json_records_roundtrip_still_load(tmp_path: Path, conv: GrConverter) ->
     path.write_text(json.dumps([{"type": "person", "id": f"p{i}", "name": "A"} for i in range(3)]))
     entries = _load(path, conv)
     assert _problems(entries) == [] and _ids(entries) == ["p0", "p1", "p2"]
+
+
+def test_yaml_block_nesting_over_the_depth_limit(tmp_path: Path, conv: GrConverter) -> None:
+    path = tmp_path / "p.yaml"
+    nested = "".join(f"{'  ' * level}a:\n" for level in range(1, 120)) + "  " * 120 + "a: 1\n"
+    path.write_text(f"type: person\nid: p1\nname:\n{nested}", encoding="utf-8")
+    [problem] = _problems(_load(path, conv))
+    assert problem.code == "LOAD010" and "deeper than 100" in problem.message

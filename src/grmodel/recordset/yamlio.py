@@ -208,11 +208,22 @@ def _over_limit(root: yaml.Node, limits: LoadLimits) -> str | None:
     return None
 
 
+def _may_exceed(text: str, limits: LoadLimits) -> bool:
+    """Whether a record of ``text`` could be over a limit at all (else the walk is
+    skipped): only anchors make a record bigger than its text, and a level of
+    nesting takes a bracket or a column of indentation."""
+    if "&" in text:
+        return True
+    if text.count("[") + text.count("{") >= limits.depth:
+        return True
+    return re.search(f"^ {{{limits.depth},}}", text, re.M) is not None
+
+
 def _construct(
-    loader: Any, node: yaml.Node, file: str, limits: LoadLimits, item: bool
+    loader: Any, node: yaml.Node, file: str, limits: LoadLimits, item: bool, check: bool
 ) -> RawRecord | LoadProblem | None:
     line = node.start_mark.line + 1
-    reason = _over_limit(node, limits)
+    reason = _over_limit(node, limits) if check else None
     if reason is not None:
         return LoadProblem(file, line, f"refused: {reason}", "limit")
     try:
@@ -235,6 +246,7 @@ def iter_yaml(
     that is a list. A record that cannot be constructed (a duplicate key, a bad
     tagged value, over a limit) is a problem at its line; the others still load."""
     limits = limits or LoadLimits()
+    check = _may_exceed(text, limits)
     loader = GrLoader(text)
     try:
         while loader.check_node():
@@ -243,7 +255,7 @@ def iter_yaml(
                 continue
             listed = isinstance(node, yaml.SequenceNode)
             for item in node.value if listed else [node]:
-                entry = _construct(loader, item, file, limits, listed)
+                entry = _construct(loader, item, file, limits, listed, check)
                 if entry is not None:
                     yield entry
     except yaml.MarkedYAMLError as exc:
