@@ -332,6 +332,11 @@ def atomic_output(target: Path, *, directory: bool = False, force: bool = False)
             _sync_tree(tmp)
             _move_into_place(tmp, target)
             _fsync(target.parent)
+        except OSError as exc:
+            _remove(tmp)
+            if exc.filename is None:  # a write to an open handle: name the target
+                raise OSError(exc.errno, exc.strerror, str(target)) from exc
+            raise
         except BaseException:
             _remove(tmp)
             raise

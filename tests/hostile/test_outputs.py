@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import fcntl
 import os
 import socket
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -289,3 +291,44 @@ def test_datapackage_escapes_formulas_unless_kept(tmp_path: Path) -> None:
         with (out / "persons.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert rows[0]["name"] == expected
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real file system of 2 MiB (a tmpfs), where the machine lets us mount one."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (the simulated ENOSPC tests cover this)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def _fill(directory: Path) -> None:
+    with contextlib.suppress(OSError), (directory / "filler").open("wb", buffering=0) as out:
+        while True:
+            out.write(b"x" * 4096)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("datapackage", "pkg"), ("sqlite", "db.sqlite"), ("json", "all.json")]
+)
+def test_real_disk_full(small_disk: Path, good_person: Path, fmt: str, name: str) -> None:
+    target = small_disk / name
+    assert run_cli("export", "--to", fmt, "-o", target, good_person).returncode == 0
+    before = sorted(p.name for p in small_disk.iterdir())
+    _fill(small_disk)
+    result = run_cli("export", "--to", fmt, "--force", "-o", target)  # the example data
+    assert result.returncode == 2
+    line = one_line_error(result)
+    assert "full" in line or "No space" in line
+    assert sorted(p.name for p in small_disk.iterdir()) == sorted([*before, "filler"])
+    (small_disk / "filler").unlink()
+    assert run_cli("export", "--to", fmt, "--force", "-o", target, good_person).returncode == 0

@@ -181,6 +181,8 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
                 f"row {rowid} → {parent}"
             )
         con.execute("COMMIT")
+    except sqlite3.OperationalError as exc:  # e.g. "database or disk is full"
+        raise GrmodelError(f"sqlite export: {exc}; nothing was replaced") from exc
     except BaseException:
         if con.in_transaction:
             con.execute("ROLLBACK")
