@@ -376,3 +376,11 @@ def test_yaml_block_nesting_over_the_depth_limit(tmp_path: Path, conv: GrConvert
     path.write_text(f"type: person\nid: p1\nname:\n{nested}", encoding="utf-8")
     [problem] = _problems(_load(path, conv))
     assert problem.code == "LOAD010" and "deeper than 100" in problem.message
+
+
+def test_yaml_control_character_is_one_line_at_its_line(tmp_path: Path, conv: GrConverter) -> None:
+    """Found by the fuzzer: PyYAML's reader error spans three lines."""
+    path = tmp_path / "p.yaml"
+    path.write_text("type: person\nid: p1\nname: A\x00\n", encoding="utf-8")
+    [problem] = _problems(_load(path, conv))
+    assert problem.line == 3 and "U+0000" in problem.message and "\n" not in problem.message

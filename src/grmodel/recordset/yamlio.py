@@ -262,7 +262,14 @@ def iter_yaml(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         yield LoadProblem(file, line, f"YAML syntax error: {exc.problem or exc.context}", "parse")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        yield LoadProblem(
+            file, line, f"YAML: the character U+{code:04X} is not allowed in YAML text", "parse"
+        )
     except yaml.YAMLError as exc:
-        yield LoadProblem(file, 1, f"YAML error: {exc}", "parse")
+        first = (str(exc).strip().splitlines() or [""])[0]
+        yield LoadProblem(file, 1, f"YAML error: {first}", "parse")
     finally:
         loader.dispose()
