@@ -61,3 +61,12 @@ def test_every_exporter_fails_cleanly_on_a_lone_surrogate(
     else:  # an exporter that holds neither value (ics: no meetings) may succeed
         assert target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_date_icalendar_cannot_hold_is_a_line_naming_the_meeting(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        'type: meeting\nid: m1\nbody: gr\ndate: "9999-12-31"\n', encoding="utf-8"
+    )
+    result = run_cli("export", "--to", "ics", "-o", tmp_path / "o.ics", tmp_path / "m.yaml")
+    assert result.returncode == 2
+    assert "meeting 'm1' on 9999-12-31" in one_line_error(result)
