@@ -209,24 +209,41 @@ def test_disk_full_leaves_the_old_output_and_no_temporary(
     assert _hidden(tmp_path) == []
 
 
-def test_disk_full_is_one_line(
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "disk full"),
+        (errno.EACCES, "Permission denied"),
+        (errno.ENAMETOOLONG, "File name too long"),
+        (errno.EROFS, "Read-only file system"),
+    ],
+)
+def test_environment_errors_are_one_line(
     tmp_path: Path,
     good_person: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    words: str,
 ) -> None:
     from grmodel import cli
 
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "out.json"))
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code), str(tmp_path / "out.json"))
 
-    monkeypatch.setattr("grmodel.exporting.run._write", full)
+    monkeypatch.setattr("grmodel.exporting.run._write", fail)
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["export", "--to", "json", "-o", str(tmp_path / "out.json"), str(good_person)])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "disk full" in err[0] and "out.json" in err[0]
+    assert len(err) == 1 and words in err[0] and "out.json" in err[0]
+    assert "internal error" not in err[0]
     assert not (tmp_path / "out.json").exists() and _hidden(tmp_path) == []
+
+
+def test_too_long_file_name_argument_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("validate", tmp_path / ("x" * 300 + ".yaml"))
+    assert result.returncode == 2 and "too long" in one_line_error(result)
 
 
 def test_failing_plugin_exporter_is_named(
