@@ -23,15 +23,18 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from grmodel.errors import GrmodelError, OutputExistsError, SourceError
+
+if sys.platform != "win32":
+    import fcntl
 
 __all__ = [
     "OutputLockedError",
@@ -194,6 +197,9 @@ def _real_directory(target: Path, relative: Path) -> Path:
 @contextlib.contextmanager
 def _locked(target: Path) -> Iterator[None]:
     """Hold the target's lock; refuse when another run holds it."""
+    if sys.platform == "win32":  # no flock: one writer is not enforced there
+        yield
+        return
     path = target.with_name(f".{target.name}{LOCK_MARK}")
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -241,7 +247,7 @@ def clean_leftovers(target: Path) -> list[Path]:
 
 # --- syncing and swapping ------------------------------------------------------
 
-_LIBC = ctypes.CDLL(None, use_errno=True)
+_LIBC = ctypes.CDLL(None, use_errno=True) if os.name == "posix" else None
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -259,7 +265,7 @@ def _sync_tree(path: Path) -> None:
     if not path.is_dir():
         _fsync(path)
         return
-    syncfs = getattr(_LIBC, "syncfs", None)
+    syncfs = getattr(_LIBC, "syncfs", None) if _LIBC is not None else None
     if syncfs is not None:  # one call for the whole file system, not one per file
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -275,7 +281,7 @@ def _sync_tree(path: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; ``False`` where the system cannot."""
-    renameat2 = getattr(_LIBC, "renameat2", None)
+    renameat2 = getattr(_LIBC, "renameat2", None) if _LIBC is not None else None
     if renameat2 is None:
         return False
     if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
