@@ -144,3 +144,15 @@ def test_bad_importer_is_named(tmp_path: Path, kind: str, message: str) -> None:
     report = validate([source], pm, kind=kind)
     [finding] = [f for f in report.findings if f.code == "LOAD007"]
     assert message.split(" of plugin")[0] in finding.message
+
+
+def test_json_importers_on_text_that_is_not_utf8(tmp_path: Path) -> None:
+    """Found by fuzzing: the OParl and Popolo importers re-read the file as UTF-8."""
+    source = tmp_path / "document.txt"
+    source.write_bytes(b"Protokoll\n\xed\xa0\x80\n")
+    pm = get_plugin_manager()
+    for kind in ("oparl", "popolo"):
+        if kind not in pm.importers:
+            continue
+        with pytest.raises(GrmodelError, match="not UTF-8 JSON"):
+            import_path(source, pm, kind=kind)
