@@ -70,3 +70,22 @@ def test_date_icalendar_cannot_hold_is_a_line_naming_the_meeting(tmp_path: Path)
     result = run_cli("export", "--to", "ics", "-o", tmp_path / "o.ics", tmp_path / "m.yaml")
     assert result.returncode == 2
     assert "meeting 'm1' on 9999-12-31" in one_line_error(result)
+
+
+def test_document_with_cut_segments_exports_to_sqlite(
+    tmp_path: Path, all_pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by fuzzing the exporters: the table's enumeration lacked ``cut``."""
+    import sqlite3
+
+    from grmodel.model import Document, DocumentKind
+    from grmodel.model.documents import Segment
+    from grmodel.model.values import Span
+
+    cut = Segment(span=Span(line=3), text="Sida 2 (5)")
+    records = [Document(id="d1", kind=DocumentKind.PROTOKOLL, cut=(cut,))]
+    monkeypatch.setattr("grmodel.exporting.run.iter_records", lambda *a, **k: iter(records))
+    export("sqlite", [], tmp_path / "o.sqlite", all_pm)
+    with sqlite3.connect(tmp_path / "o.sqlite") as con:
+        rows = con.execute("SELECT disposition, text FROM document_segments").fetchall()
+    assert rows == [("cut", "Sida 2 (5)")]

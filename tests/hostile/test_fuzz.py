@@ -193,7 +193,8 @@ def test_exporters_never_fail_internally(
     finally:
         run.iter_records = original
     assert "\n" not in refused.strip(), refused
-    assert "failed:" not in refused, f"{fmt}: {refused}"  # a bug of the exporter itself
+    assert " of plugin " not in refused, refused  # a bug of the exporter itself
+    assert "constraint failed" not in refused, refused  # the tables disagree with the model
 
 
 @settings(settings.get_profile(PROFILE), max_examples=_budget(20))
@@ -217,4 +218,4 @@ def test_importers_never_fail_internally(
             import_path(path, EXPORT_PM, kind=kind)
         except GrmodelError as exc:
             refused = str(exc)
-        assert "failed:" not in refused, f"{kind}: {refused}"  # a bug of the importer itself
+        assert " of plugin " not in refused, refused  # a bug of the importer itself

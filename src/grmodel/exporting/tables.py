@@ -443,9 +443,10 @@ TABLES: tuple[Table, ...] = (
             Column(
                 name="disposition",
                 type="string",
-                description="unplaced or dropped (a page header or footer)",
+                description="unplaced, dropped (a page header or footer) or cut (a page "
+                "number cut from a line)",
                 required=True,
-                enum=("unplaced", "dropped"),
+                enum=("unplaced", "dropped", "cut"),
             ),
             _i("ordinal", "Position in its list, 1-based", required=True),
             _i("line", "First line", required=True),
