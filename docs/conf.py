@@ -69,6 +69,10 @@ nitpick_ignore_regex = [
 # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses pluggy's
 # private TypeVar _F (shown for grmodel.hookspecs.hookspec and grmodel.plugins.hookimpl).
 nitpick_ignore: list[tuple[str, str]] = [("py:class", "_F")]
+# The type variables of grmodel.rules.support's generic helpers.
+nitpick_ignore += [
+    (role, f"grmodel.rules.support.{name}") for role in ("py:class", "py:obj") for name in "ARS"
+]
 
 # -- autodoc ---------------------------------------------------------------------------
 

@@ -1,14 +1,21 @@
-"""The plugin manager: factory without global state, disabling, autoload, load errors."""
+"""The plugin manager: factory without global state, disabling, autoload, load errors, and
+hooks called through pluggy (wrappers, tracing, order, kind detection)."""
 
 from __future__ import annotations
 
 import importlib.metadata
 import types
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 from grmodel.errors import GrmodelError, PluginLoadError
+from grmodel.exporting.base import Exporter
+from grmodel.importing.base import Importer, ImportResult, SourceDocument
+from grmodel.model import Document, DocumentKind
 from grmodel.plugins import AUTOLOAD_ENV, get_plugin_manager, hookimpl
 from grmodel.rules.base import Issue, Rule, Severity
 
@@ -130,3 +137,148 @@ def test_cli_reports_broken_plugin_without_traceback(
     assert "warning: cannot load plugin 'broken'" in captured.err
     assert "Traceback" not in captured.err
     assert "LOAD001" in captured.out
+
+
+# -- hooks are called through pluggy ---------------------------------------------------------
+
+
+class Wrapper:
+    """A plugin that wraps the describing hooks: it drops one rule and sees every item."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[str]] = {}
+
+    def _see(self, hook: str, results: list[list[Any]]) -> None:
+        self.seen[hook] = [item.plugin for result in results for item in result]
+
+    @hookimpl(wrapper=True)
+    def grmodel_rules(self) -> Generator[None, list[list[Rule]], list[list[Rule]]]:
+        results = yield
+        self._see("rules", results)
+        return [[r for r in result if r.code != "XYZ002"] for result in results]
+
+    @hookimpl(wrapper=True)
+    def grmodel_importers(self) -> Generator[None, list[list[Importer]], list[list[Importer]]]:
+        results = yield
+        self._see("importers", results)
+        return results
+
+    @hookimpl(wrapper=True)
+    def grmodel_exporters(self) -> Generator[None, list[list[Exporter]], list[list[Exporter]]]:
+        results = yield
+        self._see("exporters", results)
+        return results
+
+
+def _parse(document: SourceDocument) -> ImportResult:
+    return ImportResult(document=Document(id="d", kind=DocumentKind.OTHER))
+
+
+class Formats:
+    @hookimpl
+    def grmodel_importers(self) -> list[Importer]:
+        return [Importer(name="memo", summary="memos", parse=_parse, detect=lambda _d: 0.4)]
+
+    @hookimpl
+    def grmodel_exporters(self) -> list[Exporter]:
+        return [Exporter(name="nothing", summary="writes nothing", write=lambda *_: None)]
+
+
+def test_a_wrapper_plugin_works_with_rules_importers_and_exporters() -> None:
+    wrapper = Wrapper()
+    pm = get_plugin_manager(
+        load_entrypoints=False,
+        plugins=[("mine", _plugin("XYZ001", "XYZ002")), ("formats", Formats()), ("w", wrapper)],
+    )
+    codes = {r.code: r.plugin for r in pm.rules}
+    assert codes["XYZ001"] == "mine"
+    assert "XYZ002" not in codes
+    assert pm.importers["memo"].plugin == "formats"
+    assert pm.exporters["nothing"].plugin == "formats"
+    assert pm.exporters["json"].plugin == "grmodel.formats"
+    # The wrapper saw every item, already attributed to the plugin that returned it.
+    assert wrapper.seen["rules"].count("mine") == 2
+    assert set(wrapper.seen["importers"]) == {"formats"}
+    assert set(wrapper.seen["exporters"]) == {"formats", "grmodel.formats"}
+
+
+def test_hook_calls_are_traced() -> None:
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("mine", _plugin("XYZ001"))])
+    calls: list[str] = []
+    undo = pm.pm.add_hookcall_monitoring(
+        lambda name, impls, kwargs: calls.append(name), lambda *_: None
+    )
+    try:
+        _ = pm.rules, pm.importers, pm.exporters, pm.converter, pm.refdata
+    finally:
+        undo()
+    assert sorted(calls) == [  # each hook once, through pluggy
+        "grmodel_configure_converter",
+        "grmodel_exporters",
+        "grmodel_importers",
+        "grmodel_record_types",
+        "grmodel_reference_bodies",
+        "grmodel_rules",
+    ]
+
+
+def test_results_are_in_registration_order() -> None:
+    pm = get_plugin_manager(
+        load_entrypoints=False,
+        plugins=[("first", _plugin("XYZ009")), ("second", _plugin("XYZ001"))],
+    )
+    bodies = pm.reference_bodies
+    assert bodies and bodies[0].id == "gr"  # the core's own, registered first
+    assert [i.name for i in pm.plugin_infos()][:3] == [
+        "grmodel.core",
+        "grmodel.formats",
+        "grmodel.rules",
+    ]
+    assert [r.plugin for r in pm.pm.hook.grmodel_rules.get_hookimpls()] == [
+        pm.pm.get_plugin(name) for name in ("grmodel.core", "grmodel.rules", "first", "second")
+    ]
+
+
+def test_kind_detection_asks_plugins_first_and_the_core_last(tmp_path: Path) -> None:
+    class Always:
+        @hookimpl
+        def grmodel_detect_kind(self) -> str:
+            return "memo"
+
+    document = SourceDocument(path=tmp_path / "x.txt", text="hello", encoding="utf-8")
+    quiet = get_plugin_manager(load_entrypoints=False, plugins=[("formats", Formats())])
+    assert quiet.detect_kind(document) is None  # 0.4 is not confident enough
+    sure = get_plugin_manager(
+        load_entrypoints=False, plugins=[("formats", Formats()), ("always", Always())]
+    )
+    assert sure.detect_kind(document) == "memo"
+    (core,) = [
+        impl
+        for impl in sure.pm.hook.grmodel_detect_kind.get_hookimpls()
+        if impl.plugin_name == "grmodel.core"
+    ]
+    assert core.trylast
+
+
+def test_the_core_detects_by_confidence(tmp_path: Path) -> None:
+    class Confident:
+        @hookimpl
+        def grmodel_importers(self) -> list[Importer]:
+            return [
+                Importer(name="low", summary="", parse=_parse, detect=lambda _d: 0.6),
+                Importer(name="high", summary="", parse=_parse, detect=lambda _d: 0.8),
+            ]
+
+    document = SourceDocument(path=tmp_path / "x.txt", text="hello", encoding="utf-8")
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("c", Confident())])
+    assert pm.detect_kind(document) == "high"
+
+
+def test_unknown_applies_to_is_an_error_at_registration() -> None:
+    typo = attrs.evolve(_rule("XYZ001"), applies_to=("person", "meting"))
+    plugin = types.SimpleNamespace(grmodel_rules=hookimpl(lambda: [typo]))
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("typo", plugin)])
+    with pytest.raises(
+        GrmodelError, match=r"XYZ001 of plugin 'typo' applies to unknown record type 'meting'"
+    ):
+        _ = pm.rules

@@ -9,7 +9,6 @@ listed under two areas in both.
 
 from __future__ import annotations
 
-import enum
 import itertools
 import os
 from collections import Counter
@@ -18,42 +17,12 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from grmodel.errors import GrmodelError, SourceError
-from grmodel.model import PartialDate, Record
+from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import (
-    LoadedRecord,
-    LoadLimits,
-    LoadProblem,
-    format_problem,
-    load_records,
-)
+from grmodel.recordset.loading import LoadedRecord, LoadLimits, LoadProblem, format_problem
+from grmodel.rules.support import field_texts
 
-__all__ = ["count_records", "field_texts", "scalar_text"]
-
-
-def scalar_text(value: object) -> str | None:
-    """The text a filter or count compares: ``"true"``/``"false"`` for booleans, an
-    enumeration's value, the string form of strings, integers and dates; ``None``
-    for anything else."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, (str, int, PartialDate)):
-        return str(value)
-    return None
-
-
-def field_texts(record: Record, field: str) -> list[str]:
-    """The texts of one field: one for a scalar, one per item for a list, ``["-"]``
-    for an empty or missing value."""
-    value = getattr(record, field, None)
-    if isinstance(value, tuple):
-        texts = [t for t in (scalar_text(v) for v in value) if t is not None]
-    else:
-        text = scalar_text(value)
-        texts = [text] if text is not None else []
-    return texts or ["-"]
+__all__ = ["count_records"]
 
 
 def count_records(
@@ -91,7 +60,7 @@ def count_records(
     conditions = list(filters)
     counts: Counter[tuple[str, ...]] = Counter()
     matched = 0
-    for entry in load_records(paths, pm.converter, limits):
+    for entry, _imported in RecordSource(paths, pm, limits=limits).entries():
         if isinstance(entry, LoadProblem):
             if on_problem is None:
                 raise SourceError(format_problem(entry))

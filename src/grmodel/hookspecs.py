@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import cattrs
     import click
 
@@ -69,7 +71,10 @@ def grmodel_configure_converter(converter: cattrs.Converter) -> None:
 
     Called once per converter, after the core's hooks for primitives and value
     types and *before* the record union (dispatch on ``type``) is set up, so a
-    plugin can teach the converter its own value types.
+    plugin can teach the converter its own value types. Implementations run in
+    pluggy's order (the latest registered first), so where two plugins register
+    a hook for the same type, the earlier-registered plugin's hook is the one
+    cattrs keeps.
 
     :param converter: the strict :class:`cattrs.Converter` being built.
     :returns: nothing; register hooks on ``converter``.
@@ -130,18 +135,21 @@ def grmodel_importers() -> list[Importer]:
 
 
 @hookspec(firstresult=True)
-def grmodel_detect_kind(document: SourceDocument) -> str | None:
+def grmodel_detect_kind(document: SourceDocument, importers: Mapping[str, Importer]) -> str | None:
     """Detect the kind of a source document.
 
     Called once per source document given to ``grmodel import`` or
     ``grmodel validate`` without ``--kind``. The first non-``None`` answer wins;
-    the core's own implementation runs last and asks every importer's
-    ``detect`` function for a confidence.
+    the core's own implementation (in :mod:`grmodel.builtin.core`)
+    is ``trylast``: it asks every importer's ``detect`` function for a confidence.
 
     :param document: the decoded source document.
+    :param importers: every registered importer, by name.
     :returns: the name of an importer, or ``None`` to let others decide.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       The ``importers`` parameter.
     """
 
 

@@ -25,10 +25,11 @@ from grmodel.errors import GrmodelError, PluginLoadError
 from grmodel.hookspecs import PROJECT_NAME
 
 if TYPE_CHECKING:
+    import cattrs
     import click
 
     from grmodel.converter import GrConverter
-    from grmodel.exporting.base import Exporter
+    from grmodel.exporting.base import Exporter, ExportOptions
     from grmodel.importing.base import Importer, SourceDocument
     from grmodel.model import Body, Record
     from grmodel.refdata import ReferenceData
@@ -89,8 +90,17 @@ def _env_disables_autoload() -> bool:
 class GrPluginManager:
     """A typed facade over a :class:`pluggy.PluginManager`.
 
-    Each ``register``-style hook is called once and its result cached, with the
-    providing plugin's name filled in, so the engine runs plain loops.
+    Each hook is called through pluggy (``pm.hook.grmodel_…``), so hook wrappers
+    (``@hookimpl(wrapper=True)``), ``tryfirst``/``trylast`` and pluggy's call
+    tracing work as pluggy documents them. Each ``register``-style hook is called
+    once and its result cached, every item with the name of the plugin that
+    returned it, so the engine runs plain loops.
+
+    Results are listed in *registration order*: ``grmodel.core``, the other
+    built-in plugins, entry-point plugins, then the ``plugins`` given to
+    :func:`get_plugin_manager` (pluggy calls the implementations in the reverse
+    order; ``tryfirst`` moves an implementation to the end of the list,
+    ``trylast`` to its start).
     """
 
     def __init__(
@@ -107,26 +117,21 @@ class GrPluginManager:
 
     # -- helpers ---------------------------------------------------------------
 
-    def _collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
-        hook = getattr(self.pm.hook, hook_name)
-        out: list[tuple[str, Any]] = []
-        for impl in reversed(hook.get_hookimpls()):  # registration order
-            result = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
-            for item in result or ():
-                out.append((impl.plugin_name, item))
-        return out
+    def _collect(self, hook_name: str, **kwargs: Any) -> list[Any]:
+        """Call a list-returning hook through pluggy; its items in registration order."""
+        results: list[list[Any]] = getattr(self.pm.hook, hook_name)(**kwargs)
+        return [item for result in reversed(results) for item in result or ()]
 
     def _named(self, hook_name: str, what: str, key: Callable[[Any], str]) -> list[Any]:
         seen: dict[str, str] = {}
-        items = []
-        for plugin, item in self._collect(hook_name):
+        items = self._collect(hook_name)
+        for item in items:
             name = key(item)
             if name in seen:
                 raise GrmodelError(
-                    f"{what} {name!r} is registered by both {seen[name]!r} and {plugin!r}"
+                    f"{what} {name!r} is registered by both {seen[name]!r} and {item.plugin!r}"
                 )
-            seen[name] = plugin
-            items.append(attrs.evolve(item, plugin=plugin))
+            seen[name] = item.plugin
         return items
 
     # -- typed hooks -----------------------------------------------------------
@@ -134,23 +139,48 @@ class GrPluginManager:
     @functools.cached_property
     def record_types(self) -> tuple[type[Record], ...]:
         """All registered record types."""
-        return tuple(cls for _, cls in self._collect("grmodel_record_types"))
+        return tuple(self._collect("grmodel_record_types"))
 
     @functools.cached_property
     def converter(self) -> GrConverter:
         """The converter, built once with every plugin's contributions."""
         from grmodel.converter import make_converter
 
-        extensions = [
-            functools.partial(lambda impl, conv: impl.function(converter=conv), impl)
-            for impl in reversed(self.pm.hook.grmodel_configure_converter.get_hookimpls())
-        ]
-        return make_converter(self.record_types, extensions)
+        def configure(converter: cattrs.Converter) -> None:
+            self.pm.hook.grmodel_configure_converter(converter=converter)
+
+        return make_converter(self.record_types, [configure])
 
     @functools.cached_property
     def rules(self) -> tuple[Rule, ...]:
-        """All registered rules, sorted by code."""
+        """All registered rules, sorted by code.
+
+        :raises GrmodelError: when two plugins register one code, or a rule's
+            ``applies_to`` names a record type nobody registered (a typo would make
+            the rule silently never run).
+        """
         rules = self._named("grmodel_rules", "rule code", lambda rule: rule.code)
+        from grmodel.rules.base import LOADER_TAG
+
+        known = {cls.TYPE for cls in self.record_types}
+        by_code = {rule.code: rule for rule in rules}
+        for index, rule in enumerate(rules):
+            if rule.reported_by is not None:
+                reporter = by_code.get(rule.reported_by)
+                if reporter is None or reporter.reported_by is not None:
+                    raise GrmodelError(
+                        f"rule {rule.code} of plugin {rule.plugin!r} is reported by "
+                        f"{rule.reported_by}, which no plugin registers with a check"
+                    )
+                rules[index] = attrs.evolve(
+                    rule, check=reporter.check, make_set_rule=reporter.make_set_rule
+                )
+            unknown = sorted(set(rule.applies_to) - known - {LOADER_TAG})
+            if unknown:
+                raise GrmodelError(
+                    f"rule {rule.code} of plugin {rule.plugin!r} applies to unknown record "
+                    f"type {unknown[0]!r} (known: {', '.join(sorted(known))})"
+                )
         return tuple(sorted(rules, key=lambda rule: rule.code))
 
     @functools.cached_property
@@ -166,7 +196,7 @@ class GrPluginManager:
     @functools.cached_property
     def reference_bodies(self) -> tuple[Body, ...]:
         """Reference bodies contributed by plugins (the core's GR bodies included)."""
-        return tuple(body for _, body in self._collect("grmodel_reference_bodies"))
+        return tuple(self._collect("grmodel_reference_bodies"))
 
     @functools.cached_property
     def refdata(self) -> ReferenceData:
@@ -175,22 +205,30 @@ class GrPluginManager:
 
         return load_reference_data(extra_bodies=self.reference_bodies)
 
+    def export_options(self, options: ExportOptions | None = None) -> ExportOptions:
+        """``options`` (default: the defaults) with this manager's converter, reference
+        data and reference bodies filled in, as every exporter receives them."""
+        from grmodel.exporting.base import ExportOptions
+
+        return attrs.evolve(
+            options or ExportOptions(),
+            converter=self.converter,
+            refdata=self.refdata,
+            reference_bodies=self.refdata.bodies,
+        )
+
     def detect_kind(self, document: SourceDocument) -> str | None:
-        """Which importer fits a document: the ``grmodel_detect_kind`` hook's answer, else
-        the importer whose ``detect`` is most confident (above 0.5), else ``None``."""
-        result: str | None = self.pm.hook.grmodel_detect_kind(document=document)
-        if result is not None:
-            return result
-        best, best_score = None, 0.5
-        for name, importer in self.importers.items():
-            score = importer.detect(document) if importer.detect else 0.0
-            if score > best_score:
-                best, best_score = name, score
-        return best
+        """Which importer fits a document: the ``grmodel_detect_kind`` hook's first answer
+        (the core's own implementation runs last), else ``None``."""
+        result: str | None = self.pm.hook.grmodel_detect_kind(
+            document=document, importers=self.importers
+        )
+        return result
 
     def cli_commands(self) -> list[click.Command]:
         """Commands contributed by plugins."""
-        return [command for _, command in self._collect("grmodel_cli_commands")]
+        commands: list[click.Command] = self._collect("grmodel_cli_commands")
+        return commands
 
     def plugin_infos(self) -> list[PluginInfo]:
         """One :class:`PluginInfo` per registered plugin, built-ins first."""
@@ -211,6 +249,38 @@ class GrPluginManager:
                 )
             )
         return sorted(infos, key=lambda info: (not info.builtin, info.name))
+
+
+_DESCRIBING_HOOKS = frozenset({"grmodel_rules", "grmodel_importers", "grmodel_exporters"})
+"""Hooks whose items (rules, importers, exporters) carry their plugin's name."""
+
+
+def _attributed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        return None if result is None else [attrs.evolve(item, plugin=name) for item in result]
+
+    return call
+
+
+def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
+    """Register a plugin; its rules, importers and exporters get ``plugin=name``.
+
+    The name is filled in as each of the plugin's own implementations returns, so
+    hook wrappers around the call already see it, and a wrapper's own additions
+    keep the ``plugin`` they were made with. pluggy types
+    :attr:`pluggy.HookImpl.function` as final; wrapping the function pluggy calls,
+    in this manager's own :class:`~pluggy.HookImpl`, is the one place that can
+    tell which plugin returned an item without calling a hook twice.
+    """
+    pm.register(plugin, name=name)
+    for caller in pm.get_hookcallers(plugin) or ():
+        if caller.name not in _DESCRIBING_HOOKS:
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.plugin is plugin and not (impl.wrapper or impl.hookwrapper):
+                impl.function = _attributed(impl.function, name)  # type: ignore[misc]
 
 
 def get_plugin_manager(
@@ -242,7 +312,7 @@ def get_plugin_manager(
     pm.add_hookspecs(hookspecs)
     for name, module in (*ESSENTIAL_PLUGINS, *BUILTIN_PLUGINS):
         if name not in disabled:
-            pm.register(importlib.import_module(module), name=name)
+            _register(pm, importlib.import_module(module), name)
     distributions: dict[str, tuple[str, str]] = {}
     broken: list[str] = []
     if load_entrypoints is None:
@@ -254,7 +324,7 @@ def get_plugin_manager(
             dist = ep.dist.name if ep.dist else "unknown distribution"
             version = ep.dist.version if ep.dist else "?"
             try:
-                pm.register(ep.load(), name=ep.name)
+                _register(pm, ep.load(), ep.name)
                 pm.check_pending()
             except Exception as exc:
                 with contextlib.suppress(Exception):
@@ -271,6 +341,6 @@ def get_plugin_manager(
             distributions[ep.name] = (dist, version)
     for name, plugin in plugins:
         if name not in disabled:
-            pm.register(plugin, name=name)
+            _register(pm, plugin, name)
     pm.check_pending()
     return GrPluginManager(pm, distributions, broken)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import frictionless
 import pytest
 
 from grmodel.examples import example_data_path
@@ -14,8 +14,13 @@ from grmodel.exporting.run import export
 from grmodel.exporting.tables import TABLES
 from grmodel.plugins import GrPluginManager
 
+if TYPE_CHECKING:
+    import frictionless
+
 
 def _validate(package: Path) -> frictionless.Report:
+    import frictionless  # slow to import: only the slow tests need it
+
     return frictionless.validate(package / "datapackage.json")
 
 
@@ -30,6 +35,7 @@ def package(small_set: Path, core_pm: GrPluginManager, tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_small_set_validates(package: Path) -> None:
     report = _validate(package)
     assert report.valid, _errors(report)
@@ -66,6 +72,7 @@ def _rewrite(path: Path, column: str, row_index: int, value: str) -> None:
         csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("table", "column", "value", "error"),
     [
@@ -87,6 +94,7 @@ def test_planted_defect_fails_validation(
     assert error in {e[0] for e in _errors(report)}
 
 
+@pytest.mark.slow
 def test_duplicate_id_fails_validation(package: Path) -> None:
     path = package / "persons.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -96,6 +104,7 @@ def test_duplicate_id_fails_validation(package: Path) -> None:
     assert "primary-key" in {e[0] for e in _errors(report)}
 
 
+@pytest.mark.slow
 def test_example_data_validates(core_pm: GrPluginManager, tmp_path: Path) -> None:
     examples = example_data_path()
     if not any(p.suffix in {".yaml", ".yml", ".json"} for p in examples.rglob("*")):

@@ -92,10 +92,10 @@ def test_constraints_are_enforced(db: sqlite3.Connection) -> None:
         db.execute("UPDATE decisions SET kind = 'beslutat'")
 
 
-def test_duplicate_id_is_a_clear_error(tmp_path: Path) -> None:
+def test_duplicate_id_is_a_clear_error(tmp_path: Path, core_pm: GrPluginManager) -> None:
     records = [Person(id="p", name="A"), Person(id="p", name="B")]
     with pytest.raises(GrmodelError, match="persons"):
-        write_sqlite(records, tmp_path / "dup.sqlite", ExportOptions())
+        write_sqlite(records, tmp_path / "dup.sqlite", ExportOptions(converter=core_pm.converter))
 
 
 def test_example_data(core_pm: GrPluginManager, tmp_path: Path) -> None:

@@ -44,7 +44,9 @@ def test_rows_only_have_declared_columns(
     small_records: list[Record], core_pm: GrPluginManager
 ) -> None:
     counts: Counter[str] = Counter()
-    for table, row in flatten(small_records, converter=core_pm.converter):
+    for table, row in flatten(
+        small_records, converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies
+    ):
         assert set(row) <= set(TABLES_BY_NAME[table].column_names), (table, row)
         counts[table] += 1
     assert counts["meetings"] == 6
@@ -59,13 +61,15 @@ def test_rows_only_have_declared_columns(
     assert counts["bodies"] == 5
 
 
-def test_reference_bodies_and_stubs_keep_keys_whole() -> None:
+def test_reference_bodies_and_stubs_keep_keys_whole(core_pm: GrPluginManager) -> None:
     records = [
         Meeting(id="m1", body="gr-forbundsstyrelsen", date=PartialDate(2019), secretary="ghost"),
         Body(id="b1", name="Egen grupp", kind=BodyKind.OTHER, parent="not-a-body"),
         Person(id="p1", name="P"),
     ]
-    rows = list(flatten(records))
+    rows = list(
+        flatten(records, converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies)
+    )
     bodies = {r["id"]: r["origin"] for t, r in rows if t == "bodies"}
     assert bodies == {
         "b1": "record",
@@ -78,12 +82,10 @@ def test_reference_bodies_and_stubs_keep_keys_whole() -> None:
     assert persons == {"p1": "record", "ghost": "stub"}
 
 
-def test_partial_dates_are_strings_with_first_and_last_day() -> None:
-    (row,) = (
-        r
-        for t, r in flatten([Meeting(id="m", body="gr", date=PartialDate(2018, 5))])
-        if t == "meetings"
-    )
+def test_partial_dates_are_strings_with_first_and_last_day(core_pm: GrPluginManager) -> None:
+    meeting = Meeting(id="m", body="gr", date=PartialDate(2018, 5))
+    rows = flatten([meeting], converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies)
+    (row,) = (r for t, r in rows if t == "meetings")
     assert row["date"] == "2018-05"
     assert str(row["date_first_day"]) == "2018-05-01"
     assert str(row["date_last_day"]) == "2018-05-31"
@@ -106,7 +108,7 @@ class SitePlugin:
 
 def test_plugin_record_types_go_to_extra_records() -> None:
     pm = get_plugin_manager(load_entrypoints=False, plugins=[("sites", SitePlugin())])
-    rows = list(flatten([Site(id="s1", name="Plats")], converter=pm.converter))
+    rows = list(flatten([Site(id="s1", name="Plats")], converter=pm.converter, reference_bodies={}))
     assert rows == [
         (
             "extra_records",

@@ -322,6 +322,52 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         ("2019-01-24", MEETING),
     ),
     ("DAT005", swap('date: "2019-10-28"', 'date: "2991-10-28"'), "2991", ("future",)),
+    (
+        "DAT006",
+        'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: fredag\n',
+        "weekday: fredag",
+        ("fredag", "torsdag"),
+    ),
+    (
+        "IMP001",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Närvarande, reason: empty-attendance-heading}\n",
+        "reason: empty-attendance-heading",
+        ("attendance heading",),
+    ),
+    (
+        "IMP002",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Närvarande, reason: no-attendance}\n",
+        "reason: no-attendance",
+        ("no attendance",),
+    ),
+    (
+        "IMP003",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Närvarande, reason: no-items}\n",
+        "reason: no-items",
+        ("no item",),
+    ),
+    (
+        "IMP004",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Närvarande, reason: date-outside-header}\n",
+        "reason: date-outside-header",
+        ("header",),
+    ),
+    (
+        "IMP005",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Närvarande, reason: body-not-named}\n",
+        "reason: body-not-named",
+        ("no body",),
+    ),
     # bodies
     (
         "BOD001",
@@ -439,6 +485,13 @@ def test_every_rule_has_a_trip_case() -> None:
 
 # (code, record set) that must give no finding of that code: edge cases
 PASSES: list[tuple[str, str]] = [
+    # the stated weekday matches the date (and "torsdagen" is a weekday too)
+    ("DAT006", 'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: torsdagen\n'),
+    # a note of another kind is not this rule's
+    (
+        "IMP001",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n  - {span: {line: 2}, text: x, reason: no-items}\n",
+    ),
     # serving substitutes count for the quorum
     (
         "MTG001",

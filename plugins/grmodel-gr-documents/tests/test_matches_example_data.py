@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from grmodel_gr_documents import plugin
 
 from grmodel import (
     DecisionKind,
@@ -28,6 +27,7 @@ from grmodel.examples import example_data_path
 from grmodel.importing.base import SourceDocument
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, load_records
+from grmodel_gr_documents import plugin
 
 MEETING_2019 = "gr-styrgruppen-social-valfard-2019-11-07"
 

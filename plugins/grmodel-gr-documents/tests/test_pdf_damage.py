@@ -8,6 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.model import AttendanceStatus, Meeting, MeetingStatus
+from grmodel.plugins import get_plugin_manager
 from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.lines import (
     Tracker,
@@ -17,10 +21,6 @@ from grmodel_gr_documents.lines import (
     strip_bullet,
 )
 from grmodel_gr_documents.protocol import parse_protocol
-
-from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.model import AttendanceStatus, Meeting, MeetingStatus
-from grmodel.plugins import get_plugin_manager
 
 Source = Callable[..., SourceDocument]
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import types
 from pathlib import Path
 
-from grmodel_gr_documents import plugin as documents_plugin
-
 from grmodel import Body, BodyKind, Meeting, SeatAllocation
 from grmodel.importing.run import import_path
 from grmodel.plugins import get_plugin_manager, hookimpl
+from grmodel_gr_documents import plugin as documents_plugin
 
 PROTOCOL = """\
 Protokoll från sammanträde med Styrelsen för Fyrbodals kommunalförbund

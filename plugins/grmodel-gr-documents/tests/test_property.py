@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grmodel_gr_documents.plugin import IMPORTERS, detect
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grmodel.importing.base import SourceDocument
+from grmodel_gr_documents.plugin import IMPORTERS, detect
 
 _WORDS = [
     "Protokoll",

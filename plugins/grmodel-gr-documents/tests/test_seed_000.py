@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from grmodel_gr_documents.combined import find_parts, parse_combined
-from grmodel_gr_documents.plugin import detect
 
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import Document, DocumentKind, ItemKind, Meeting, MeetingStatus, Project
+from grmodel_gr_documents.combined import find_parts, parse_combined
+from grmodel_gr_documents.plugin import detect
 
 
 @pytest.fixture

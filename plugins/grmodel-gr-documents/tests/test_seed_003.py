@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from grmodel_gr_documents.plugin import detect
-from grmodel_gr_documents.protocol import parse_protocol
 
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import (
@@ -20,6 +18,8 @@ from grmodel.model import (
     PartialDate,
     Person,
 )
+from grmodel_gr_documents.plugin import detect
+from grmodel_gr_documents.protocol import parse_protocol
 
 MID = "gr-styrgruppen-social-valfard-2019-11-07"
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from grmodel_gr_documents.amounts import find_amounts, find_own_shares
-from grmodel_gr_documents.dates import find_dates, find_times
-from grmodel_gr_documents.lines import detect_furniture
-from grmodel_gr_documents.names import parse_entry, split_entries
 
 from grmodel.model import Role
 from grmodel.refdata import load_reference_data
+from grmodel_gr_documents.amounts import find_amounts, find_own_shares
+from grmodel_gr_documents.dates import find_dates, find_times
+from grmodel_gr_documents.entries import ParsedEntry, parse_run
+from grmodel_gr_documents.lines import detect_furniture
 
 REFDATA = load_reference_data()
 
@@ -95,9 +95,8 @@ def test_entries(
     role: Role | None,
     paragraphs: tuple[int, ...],
 ) -> None:
-    entry = parse_entry(text, REFDATA)
-    assert entry is not None
-    assert (entry.name, entry.party, entry.municipality, entry.role, entry.paragraphs) == (
+    entry = one(text)
+    assert (entry.name, entry.party, entry.municipality, entry.role, tuple(entry.paragraphs)) == (
         name,
         party,
         municipality,
@@ -106,23 +105,30 @@ def test_entries(
     )
 
 
+def one(text: str) -> ParsedEntry:
+    entries, stop = parse_run(text, REFDATA)
+    assert len(entries) == 1 and stop is None, entries
+    return entries[0]
+
+
 def test_serving_substitute_entry() -> None:
-    entry = parse_entry("Olle Ek (S), Ale (tjänstgörande)", REFDATA)
-    assert entry is not None and entry.serving
-    entry = parse_entry("Olle Ek (S), Ale, tjänstgörande ersättare för Kent Lagrell (M)", REFDATA)
-    assert entry is not None and entry.serving and entry.replaces == "Kent Lagrell"
-    assert entry.organisation is None
+    assert one("Olle Ek (S), Ale (tjänstgörande)").serving
+    entry = one("Olle Ek (S), Ale, tjänstgörande ersättare för Kent Lagrell (M)")
+    assert entry.serving and entry.replaces == "Kent Lagrell"
+    assert entry.organisation is None and entry.party == "S"
 
 
 def test_run_on_entries() -> None:
     text = "Kent Lagrell (M), Öckerö, ordförande, Patrik Linde (S), Härryda; Marie Raask (S), "
     text += "Partille och Erling Alsin (V), Tjörn"
-    assert split_entries(text, REFDATA) == [
-        "Kent Lagrell (M), Öckerö, ordförande",
-        "Patrik Linde (S), Härryda",
-        "Marie Raask (S), Partille",
-        "Erling Alsin (V), Tjörn",
+    entries, _ = parse_run(text, REFDATA)
+    assert [(e.name, e.party, e.municipality) for e in entries] == [
+        ("Kent Lagrell", "M", "Öckerö"),
+        ("Patrik Linde", "S", "Härryda"),
+        ("Marie Raask", "S", "Partille"),
+        ("Erling Alsin", "V", "Tjörn"),
     ]
+    assert entries[0].role is Role.ORDFORANDE
 
 
 def test_furniture_keeps_masthead_and_structural_repeats() -> None:

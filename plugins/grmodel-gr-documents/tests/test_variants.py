@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.model import AttendanceStatus, DecisionKind, ItemKind, Meeting, MeetingStatus
 from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.plugin import detect
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import parse_staff_report
-
-from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.model import AttendanceStatus, DecisionKind, ItemKind, Meeting, MeetingStatus
 
 Source = Callable[..., SourceDocument]
 

@@ -1,10 +1,20 @@
-"""Essential built-in plugin ``grmodel.core``: the core record types and GR's bodies."""
+"""Essential built-in plugin ``grmodel.core``: the core record types, GR's bodies, the
+LOAD rules, and kind detection by the importers' confidence."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from grmodel.model import CORE_RECORD_TYPES, Body, Record
 from grmodel.plugins import hookimpl
 from grmodel.rules.base import Rule
+
+if TYPE_CHECKING:
+    from grmodel.importing.base import Importer, SourceDocument
+
+DETECT_THRESHOLD = 0.5
+"""An importer's ``detect`` must be more confident than this to be chosen."""
 
 
 @hookimpl
@@ -27,3 +37,15 @@ def grmodel_rules() -> list[Rule]:
     from grmodel.rules.load import RULES
 
     return list(RULES)
+
+
+@hookimpl(trylast=True)
+def grmodel_detect_kind(document: SourceDocument, importers: Mapping[str, Importer]) -> str | None:
+    """The importer whose ``detect`` is most confident (above :data:`DETECT_THRESHOLD`);
+    the first registered wins a tie."""
+    best, best_score = None, DETECT_THRESHOLD
+    for name, importer in importers.items():
+        score = importer.detect(document) if importer.detect else 0.0
+        if score > best_score:
+            best, best_score = name, score
+    return best

@@ -8,7 +8,9 @@ from pathlib import Path
 import attrs
 
 from grmodel.converter import GrConverter
+from grmodel.errors import GrmodelError
 from grmodel.model import Body, Record
+from grmodel.refdata import ReferenceData
 
 __all__ = ["ExportOptions", "Exporter"]
 
@@ -25,6 +27,32 @@ class ExportOptions:
     """Reference bodies (GR's and plugins'), by id; set by ``export()``."""
     converter: GrConverter | None = None
     """The run's converter (record types, unstructuring); set by ``export()``."""
+    refdata: ReferenceData | None = None
+    """The run's reference data (parties, municipalities, every plugin's reference
+    bodies); set by ``export()``."""
+
+    def require_converter(self) -> GrConverter:
+        """The run's converter; an exporter never builds one of its own.
+
+        :raises GrmodelError: when it is not set (run exporters through
+            :func:`~grmodel.exporting.run.export`, or give ``converter``).
+        """
+        if self.converter is None:
+            raise GrmodelError(
+                "ExportOptions.converter is not set: export through grmodel.exporting.run.export"
+            )
+        return self.converter
+
+    def require_refdata(self) -> ReferenceData:
+        """The run's reference data; an exporter never loads its own.
+
+        :raises GrmodelError: when it is not set (as :meth:`require_converter`).
+        """
+        if self.refdata is None:
+            raise GrmodelError(
+                "ExportOptions.refdata is not set: export through grmodel.exporting.run.export"
+            )
+        return self.refdata
 
 
 @attrs.frozen(kw_only=True)

@@ -6,22 +6,13 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-import attrs
-
 from grmodel.errors import GrmodelError, RecordSetProblemsError, SourceError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
+from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import (
-    RECORD_SUFFIXES,
-    LoadedRecord,
-    LoadLimits,
-    LoadProblem,
-    discover,
-    format_problem,
-    load_records,
-)
+from grmodel.recordset.loading import LoadLimits, LoadProblem, format_problem
 
 __all__ = ["ProblemCallback", "export", "iter_records"]
 
@@ -41,7 +32,8 @@ def iter_records(
     limits: LoadLimits | None = None,
     on_problem: ProblemCallback | None = None,
 ) -> Iterator[Record]:
-    """Records of record files and imported documents, in order.
+    """Records of record files and imported documents, in order (a
+    :class:`~grmodel.pipeline.source.RecordSource`).
 
     A record that does not load, a path that cannot be read and a second record
     with an id already seen are problems: each is passed to ``on_problem`` (and the
@@ -49,43 +41,19 @@ def iter_records(
 
     :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
-    from grmodel.importing.run import import_path
-
     report = on_problem or _raise
-    problems: list[LoadProblem] = []
-    files = discover(paths, problems)
-    for problem in problems:
-        report(problem)
     seen: set[str] = set()
-
-    def unique(record: Record, file: str, line: int) -> bool:
-        if record.id in seen:
+    for entry, _imported in RecordSource(paths, pm, kind=kind, limits=limits).entries():
+        if isinstance(entry, LoadProblem):
+            report(entry)
+        elif entry.record.id in seen:
+            message = f"a second record with id {entry.record.id!r}; an export would keep only one"
             report(
-                LoadProblem(
-                    file,
-                    line,
-                    f"a second record with id {record.id!r}; an export would keep only one",
-                    "duplicate",
-                    record=record.id,
-                )
+                LoadProblem(entry.file, entry.line, message, "duplicate", record=entry.record.id)
             )
-            return False
-        seen.add(record.id)
-        return True
-
-    for file in files:
-        if file.suffix.lower() not in RECORD_SUFFIXES:
-            result = import_path(file, pm, kind=kind)
-            for record in (result.document, *result.records):
-                prov = record.provenance
-                if unique(record, str(file), prov.line if prov and prov.line else 1):
-                    yield record
-            continue
-        for entry in load_records([file], pm.converter, limits):
-            if isinstance(entry, LoadProblem):
-                report(entry)
-            elif isinstance(entry, LoadedRecord) and unique(entry.record, entry.file, entry.line):
-                yield entry.record
+        else:
+            seen.add(entry.record.id)
+            yield entry.record
 
 
 def _write(
@@ -137,11 +105,8 @@ def export(
         (on_problem or _raise)(problem)
 
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        options = attrs.evolve(
-            options or ExportOptions(), converter=pm.converter, reference_bodies=pm.refdata.bodies
-        )
         records = iter_records(paths, pm, kind, limits=limits, on_problem=counted)
-        _write(exporter, records, tmp, options)
+        _write(exporter, records, tmp, pm.export_options(options))
         if count:
             raise RecordSetProblemsError(
                 f"{count} problem(s) in the record set; nothing written to {output} "

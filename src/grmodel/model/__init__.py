@@ -6,7 +6,7 @@ nested inside records.
 """
 
 from grmodel.model.base import Provenance, Record
-from grmodel.model.documents import Document, DocumentKind, Segment
+from grmodel.model.documents import IMPORT_NOTES, Document, DocumentKind, Segment
 from grmodel.model.geography import County, Municipality
 from grmodel.model.meeting import (
     AgendaItem,
@@ -36,6 +36,7 @@ from grmodel.model.projects import (
     Project,
     StatedFigure,
 )
+from grmodel.model.refs import Reference, iter_refs, ref
 from grmodel.model.values import (
     Area,
     Diarienummer,
@@ -65,6 +66,7 @@ CORE_RECORD_TYPES: tuple[type[Record], ...] = (
 
 __all__ = [
     "CORE_RECORD_TYPES",
+    "IMPORT_NOTES",
     "AgendaItem",
     "Agreement",
     "AgreementKind",
@@ -102,6 +104,7 @@ __all__ = [
     "Project",
     "Provenance",
     "Record",
+    "Reference",
     "Reservation",
     "Role",
     "SeatAllocation",
@@ -110,4 +113,6 @@ __all__ = [
     "StatedFigure",
     "Vote",
     "VoteCast",
+    "iter_refs",
+    "ref",
 ]

@@ -8,9 +8,10 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import ref
 from grmodel.model.values import Diarienummer, PartialDate, Span
 
-__all__ = ["Document", "DocumentKind", "Segment"]
+__all__ = ["IMPORT_NOTES", "Document", "DocumentKind", "Segment"]
 
 
 class DocumentKind(enum.StrEnum):
@@ -57,7 +58,24 @@ class Segment:
     text: str
     """The text, as in the source."""
     reason: str | None = None
-    """Why it was not placed (e.g. ``"page header"`` for dropped headers)."""
+    """Why it was not placed (e.g. ``"page header"`` for dropped headers); for an
+    import note, which problem it is (:data:`IMPORT_NOTES`)."""
+
+    @property
+    def source(self) -> Span:
+        """The span, as findings on nested values read it."""
+        return self.span
+
+
+IMPORT_NOTES: dict[str, str] = {
+    "empty-attendance-heading": "an attendance heading with no entry read under it",
+    "no-attendance": "a protocol with no attendance read",
+    "no-items": "a protocol with no item read",
+    "date-outside-header": "the meeting date not taken from the document's own header",
+    "body-not-named": "no body named in the document's header",
+}
+"""The problems an importer notes on a document it did not read well (reason →
+what it means); the IMP rules report each at its line."""
 
 
 @attrs.frozen(kw_only=True)
@@ -80,11 +98,11 @@ class Document(Record):
     """To whom it is addressed (body id or name as written)."""
     organisation: str | None = None
     """Issuing organisation or body id."""
-    meeting: str | None = None
+    meeting: str | None = ref("meeting", default=None)
     """Id of the meeting the document belongs to (protocol, agenda, basis)."""
     proposed_clauses: tuple[str, ...] = ()
     """Proposed ``att``-clauses (förslag till beslut), in order."""
-    part_of: str | None = None
+    part_of: str | None = ref("document", default=None)
     """Id of the document this one is a part of (a combined source)."""
     source_file: str | None = None
     """File the document was imported from."""
@@ -95,6 +113,9 @@ class Document(Record):
     dropped: tuple[Segment, ...] = ()
     """Whole lines recognised and dropped, with spans: repeated page headers and
     footers, page markers, a web transcript's site chrome."""
+    notes: tuple[Segment, ...] = ()
+    """What the importer could not read well, each with its span and a reason from
+    :data:`IMPORT_NOTES` (reported by the IMP rules)."""
     cut: tuple[Segment, ...] = ()
     """Pieces cut out of lines that are otherwise kept (a page number glued to a
     word, "Sida 2 (5)" inside a line), each with the line it stood in."""

@@ -10,6 +10,7 @@ import attrs
 
 from grmodel.model.base import Record
 from grmodel.model.people import Role
+from grmodel.model.refs import ref
 from grmodel.model.values import ParagraphRange, PartialDate, Span
 
 __all__ = [
@@ -104,7 +105,7 @@ class DecisionKind(enum.StrEnum):
 class Attendance:
     """One person's attendance at a meeting, as the protocol states it."""
 
-    person: str
+    person: str = ref("person")
     """Id of the :class:`~grmodel.Person`."""
     status: AttendanceStatus
     """Present, absent, serving substitute, …"""
@@ -120,7 +121,7 @@ class Attendance:
     """Job title, for officials and guests."""
     paragraphs: tuple[int, ...] = ()
     """The § (or item) numbers the person attended; empty means the whole meeting."""
-    replaces: str | None = None
+    replaces: str | None = ref("person", default=None)
     """For a serving substitute: id of the ledamot replaced."""
     source: Span | None = None
     """Lines of the source that state this entry."""
@@ -130,7 +131,7 @@ class Attendance:
 class Reservation:
     """A reservation (dissent) against a decision."""
 
-    person: str
+    person: str = ref("person")
     """Id of the person who reserved themselves."""
     party: str | None = None
     """Their party as written."""
@@ -146,7 +147,7 @@ class Reservation:
 class VoteCast:
     """One person's vote in a roll-call vote (votering)."""
 
-    person: str
+    person: str = ref("person")
     """Id of the person."""
     choice: str
     """``"yes"``, ``"no"`` or ``"abstain"`` (ja, nej, avstår)."""
@@ -180,7 +181,7 @@ class Decision:
     """The lead text (``"Styrgruppen beslutar att föreslå förbundsstyrelsen"``)."""
     clauses: tuple[str, ...] = ()
     """The ``att``-clauses, in order, without the leading ``att``."""
-    target_body: str | None = None
+    target_body: str | None = ref("body", default=None)
     """For a proposal: id of the body it goes to."""
     assignee: str | None = None
     """For an assignment: who is assigned (person id, body id or role as written)."""
@@ -210,13 +211,13 @@ class AgendaItem:
     """The § number, for protocol paragraphs."""
     kind: ItemKind | None = None
     """Item kind, where the agenda marks it."""
-    presenters: tuple[str, ...] = ()
+    presenters: tuple[str, ...] = ref("person", default=())
     """Ids of persons presenting the item."""
     text: str | None = None
     """The item's text (discussion, background)."""
     decisions: tuple[Decision, ...] = ()
     """Decisions taken under the item, in order."""
-    basis: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ref("document", default=())
     """Ids of basis documents (beslutsunderlag)."""
     attachment: bool = False
     """True where the agenda says a document is attached ("handling bifogas")."""
@@ -228,13 +229,13 @@ class AgendaItem:
 class Justering:
     """The justering (signing off) of a protocol."""
 
-    justerare: tuple[str, ...] = ()
+    justerare: tuple[str, ...] = ref("person", default=())
     """Ids of the persons chosen to justera the protocol beside the chair."""
     date: PartialDate | None = None
     """When the protocol was justerat."""
     place: str | None = None
     """Where it was justerat."""
-    signatories: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ref("person", default=())
     """Ids of those who signed the justering block (chair and justerare)."""
     source: Span | None = None
     """Lines of the source that name the justerare."""
@@ -246,10 +247,12 @@ class Meeting(Record):
 
     TYPE: ClassVar[str] = "meeting"
 
-    body: str
+    body: str = ref("body")
     """Id of the :class:`~grmodel.Body` that met."""
     date: PartialDate
     """Date of the meeting (first day, for a meeting over several days)."""
+    weekday: str | None = None
+    """The weekday the document states with the date ("fredag"), as written."""
     body_name: str | None = None
     """The body's name as used in the document at the time."""
     end_date: PartialDate | None = None
@@ -266,7 +269,7 @@ class Meeting(Record):
     """Held, planned or cancelled."""
     attendance: tuple[Attendance, ...] = ()
     """Who attended, was absent, served as substitute, …"""
-    secretary: str | None = None
+    secretary: str | None = ref("person", default=None)
     """Id of the secretary who kept the protocol ("Vid protokollet")."""
     justering: Justering | None = None
     """Justerare and justering date."""
@@ -274,7 +277,7 @@ class Meeting(Record):
     """Agenda items or paragraphs, in order."""
     stated_paragraphs: ParagraphRange | None = None
     """A paragraph range the document states ("PARAGRAFER 38-47")."""
-    announced_in: str | None = None
+    announced_in: str | None = ref("meeting", default=None)
     """For a planned meeting: id of the meeting whose protocol announced it."""
-    documents: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ref("document", default=())
     """Ids of the documents of the meeting (protocol, agenda)."""

@@ -8,6 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import ref
 from grmodel.model.values import Period
 
 __all__ = ["Body", "BodyKind", "BodyName", "Party", "SeatAllocation"]
@@ -80,7 +81,7 @@ class Body(Record):
     """Current (or last) name."""
     kind: BodyKind
     """What kind of body this is."""
-    parent: str | None = None
+    parent: str | None = ref("body", default=None)
     """Id of the body it belongs to or reports to (a steering group's board)."""
     members: tuple[str, ...] = ()
     """Member municipalities (kommunkod or name), for associations."""
@@ -88,7 +89,7 @@ class Body(Record):
     """Seat allocation, where known."""
     names: tuple[BodyName, ...] = ()
     """Names the body has carried over time (records keep the name used then)."""
-    predecessor: str | None = None
+    predecessor: str | None = ref("body", default=None)
     """Id of the body this one continues, if it replaced another."""
     municipality: str | None = None
     """Kommunkod of the municipality whose body it is (a nämnd or kommunstyrelse), where

@@ -8,6 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import ref
 from grmodel.model.values import Period
 
 __all__ = ["Membership", "Person", "Role"]
@@ -58,9 +59,9 @@ class Membership(Record):
 
     TYPE: ClassVar[str] = "membership"
 
-    person: str
+    person: str = ref("person")
     """Id of the :class:`Person`."""
-    body: str
+    body: str = ref("body")
     """Id of the :class:`~grmodel.Body`."""
     role: Role
     """Role in the body."""

@@ -8,6 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import ref
 from grmodel.model.values import Area, Money, PartialDate, Period, Span
 
 __all__ = [
@@ -57,7 +58,7 @@ class FundingLine:
     """Applied, granted, …"""
     period: Period | None = None
     """The period the funding covers."""
-    document: str | None = None
+    document: str | None = ref("document", default=None)
     """Id of the document that states the line."""
     source: Span | None = None
     """Lines of the source that state it."""
@@ -85,9 +86,9 @@ class Project(Record):
     """Funding lines."""
     goals: tuple[str, ...] = ()
     """Stated goals."""
-    parent: str | None = None
+    parent: str | None = ref("project", default=None)
     """Id of the project this one is part of."""
-    bodies: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ref("body", default=())
     """Ids of the project's own bodies (styrgrupp, arbetsgrupp)."""
     description: str | None = None
     """What the project is."""
@@ -167,9 +168,9 @@ class Collaboration(Record):
     """When it runs or ran."""
     description: str | None = None
     """What it is."""
-    record: str | None = None
+    record: str | None = ref("project", "agreement", "body", default=None)
     """Id of the fuller record (Project, Agreement, Body) it corresponds to."""
-    source: str | None = None
+    source: str | None = ref("document", default=None)
     """Id of the document that describes it."""
 
 
@@ -205,9 +206,9 @@ class StatedFigure(Record):
     """For ``record_count``: the type tag of the records counted."""
     filters: dict[str, str] = attrs.field(factory=dict)
     """For ``record_count``: field → value; a list field matches if it contains the value."""
-    subject: str | None = None
+    subject: str | None = ref(default=None)
     """For ``participant_count``: id of the record whose participants are counted."""
     out_of: int | None = None
     """A stated whole ("av tretton"), where given."""
-    source: str | None = None
+    source: str | None = ref("document", default=None)
     """Id of the document that states the figure."""

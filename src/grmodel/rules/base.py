@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from grmodel.refdata import ReferenceData
 
 __all__ = [
+    "LOADER_TAG",
     "Issue",
     "RecordCheck",
     "RecordRef",
@@ -28,6 +29,11 @@ __all__ = [
     "SetRule",
     "Severity",
 ]
+
+
+LOADER_TAG = "__loader__"
+"""The ``applies_to`` tag of rules whose findings the loader reports (the ``LOAD``
+rules): they run on no record."""
 
 
 class Severity(enum.IntEnum):
@@ -84,6 +90,12 @@ class Issue:
     """A specific fix hint; the rule's general hint is used when ``None``."""
     at: RecordRef | None = None
     """For set rules: the record the issue is about."""
+    severity: Severity | None = None
+    """This finding's own severity, where it differs from the rule's default; a
+    configured severity for the code still wins. ``None``: the code's severity."""
+    code: str | None = None
+    """The code to report under: one of the rules that name this rule in
+    ``reported_by`` (a nämnd rule's steering-group variant). ``None``: the rule's own."""
 
 
 class RuleContext(Protocol):
@@ -145,10 +157,20 @@ class Rule:
     """A small YAML record set that trips the rule, for ``grmodel rule CODE``."""
     plugin: str = ""
     """Name of the plugin that provides the rule (filled in at registration)."""
+    reported_by: str | None = None
+    """For a code whose findings another rule's check reports (with
+    :attr:`Issue.code`), that rule's code. Such a rule is declared without a check;
+    at registration it is given its reporter's (so its scope shows), but only the
+    reporter runs. It is documented, selected, ignored and given a severity like any
+    other. GR's steering groups are checked against nämnd rules this way: one
+    check, two codes."""
 
     def __attrs_post_init__(self) -> None:
-        if (self.check is None) == (self.make_set_rule is None):
-            raise ValueError(f"rule {self.code}: give exactly one of check, make_set_rule")
+        checks = (self.check is not None) + (self.make_set_rule is not None)
+        if checks > 1 or (checks == 0 and self.reported_by is None):
+            raise ValueError(
+                f"rule {self.code}: give exactly one of check, make_set_rule (or reported_by)"
+            )
 
     @property
     def is_set_rule(self) -> bool:

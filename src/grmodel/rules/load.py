@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from grmodel.rules.base import Issue, Rule, Severity
+from grmodel.rules.base import LOADER_TAG, Issue, Rule, Severity
 
 __all__ = ["RULES"]
 
@@ -26,7 +26,7 @@ def _load_rule(code: str, name: str, summary: str, rationale: str, hint: str, ex
         summary=summary,
         rationale=rationale,
         hint=hint,
-        applies_to=("__loader__",),
+        applies_to=(LOADER_TAG,),
         check=_reported_by_loader,
         example=example,
     )

@@ -11,7 +11,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import attrs
 from grmodel.converter import FieldPath
 from grmodel.errors import GrmodelError
 from grmodel.model import Record
+from grmodel.pipeline.source import ProgressCallback, RecordSource
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
@@ -28,9 +29,7 @@ from grmodel.recordset.loading import (
     LoadLimits,
     LoadProblem,
     RawRecord,
-    discover,
     iter_raw,
-    load_records,
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
@@ -144,44 +143,6 @@ class RunContext:
     """Reference data."""
 
 
-ProgressCallback = Callable[[int, int, str], None]
-
-
-def _sources(
-    paths: Sequence[Path],
-    pm: GrPluginManager,
-    kind: str | None,
-    progress: ProgressCallback | None,
-    limits: LoadLimits | None = None,
-) -> Iterator[tuple[LoadedRecord | LoadProblem, bool]]:
-    """Yield entries and whether they come from an imported document."""
-    from grmodel.importing.run import import_path
-
-    problems: list[LoadProblem] = []
-    files = discover(paths, problems)
-    for problem in problems:
-        yield problem, False
-    for index, file in enumerate(files):
-        if progress is not None:
-            progress(index, len(files), str(file))
-        if file.suffix.lower() in RECORD_SUFFIXES:
-            for entry in load_records([file], pm.converter, limits):
-                yield entry, False
-            continue
-        try:
-            result = import_path(file, pm, kind=kind)
-        except GrmodelError as exc:
-            message = str(exc).removeprefix(f"{file}:1: ").removeprefix(f"{file}: ")
-            yield LoadProblem(str(file), 1, message, "import"), True
-            continue
-        records: Iterable[Record] = (result.document, *result.records)
-        for record in records:
-            prov = record.provenance
-            yield LoadedRecord(record, str(file), prov.line if prov and prov.line else 1), True
-    if progress is not None:
-        progress(len(files), len(files), "")
-
-
 def _late_lines(
     late: Sequence[tuple[Rule, Issue]], pm: GrPluginManager
 ) -> dict[tuple[str | None, int | None, FieldPath], int]:
@@ -278,6 +239,11 @@ def _validate(
     config = config or ValidationConfig()
     started = time.perf_counter()
     rules = tuple(r for r in pm.rules if config.enabled(r.code))
+    enabled = {r.code for r in rules}
+    rule_of = {r.code: r for r in pm.rules}
+    # A rule runs when its code or a code it reports for (reported_by) is selected.
+    wanted = enabled | {r.reported_by for r in rules if r.reported_by}
+    running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
     load_rules = {r.code: r for r in pm.rules}
 
@@ -295,12 +261,12 @@ def _validate(
         path: str,
         record: str | None,
         hint: str | None,
-        forced: Severity | None = None,
+        own_severity: Severity | None = None,
     ) -> None:
         nonlocal truncated
         if config.ignored_in(rule.code, file):
             return
-        severity = forced or config.severity_of(rule.code, rule.severity)
+        severity = config.severity_of(rule.code, own_severity or rule.severity)
         by_severity[str(severity)] += 1
         by_code[rule.code] += 1
         if limit is not None and len(findings) >= limit:
@@ -321,25 +287,36 @@ def _validate(
             )
         )
 
+    def emit_at(
+        rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
+    ) -> None:
+        if issue.code is not None:
+            variant = rule_of.get(issue.code)
+            if variant is not None and variant.reported_by == rule.code:
+                rule = variant
+        if rule.code not in enabled:
+            return
+        path = format_path(issue.path)
+        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
+
     def emit_issue(
         rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
     ) -> None:
         file, line = _line(issue, entry, imported)
-        record_id = issue.at.id if issue.at is not None else record.id
-        emit(rule, issue.message, file, line, format_path(issue.path), record_id, issue.hint)
+        emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
     def crash(
         rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
         hint = "report it to the rule's plugin"
-        emit(rule, _crash_message(exc), file, line, "", rid, hint, forced=Severity.ERROR)
+        emit(rule, _crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
 
     runner = RuleRunner(
-        rules, pm.converter.record_types, ctx, emit_issue=emit_issue, on_crash=crash
+        running, pm.converter.record_types, ctx, emit_issue=emit_issue, on_crash=crash
     )
     files_seen: set[str] = set()
     records = 0
-    for entry, imported in _sources([Path(p) for p in paths], pm, kind, progress, limits):
+    for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
             code = entry.code
@@ -366,15 +343,7 @@ def _validate(
         source = getattr(issue.node, "source", None)
         if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
             line = getattr(source, "line", None) or line  # an imported document's own line
-        emit(
-            rule,
-            issue.message,
-            file,
-            line,
-            format_path(issue.path),
-            at.id if at is not None else None,
-            issue.hint,
-        )
+        emit_at(rule, issue, file, line, at.id if at is not None else None)
 
     summary = Summary(
         files=len(files_seen),
@@ -385,6 +354,5 @@ def _validate(
         truncated=truncated,
         rules_run=len(rules),
     )
-    return Report(
-        findings=findings, summary=summary, rules=rules, crashed=tuple(sorted(runner.crashed))
-    )
+    crashed = tuple(sorted(runner.crashed))
+    return Report(findings=findings, summary=summary, rules=rules, crashed=crashed)

@@ -30,7 +30,7 @@ from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
 
-__all__ = ["detect_agenda", "item_title", "parse_agenda"]
+__all__ = ["item_title", "parse_agenda"]
 
 _KINDS: dict[str, ItemKind] = {
     "beslutsärende": ItemKind.BESLUTSARENDE,
@@ -136,122 +136,130 @@ def _with_stated_year(found: DateMatch, text: str, fallback: int | None = None) 
     return found
 
 
-def parse_agenda(
-    document: SourceDocument,
-    *,
-    within: range | None = None,
-    year: int | None = None,
-    part_of: str | None = None,
-) -> ImportResult:
-    """Import an agenda (dagordning, kallelse, förslag till dagordning)."""
-    b = Builder(document, within=within, year=year)
-    t = b.tracker
-    stream = Stream(b)
-    found = _item_starts(stream)
-    header_end = found[0].start if found else len(stream.text)
-    header = stream.text[:header_end]
-    acting = b.bodies.acting_body(header, b.text)
-    body, body_name = acting if acting else (None, None)
-    if body is None:
-        m = re.search(r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:]+)", header)
-        body_name = m["n"].strip() if m else None
-        body = stated_body_id(body_name) if body_name else "okant-organ"
-    dates = find_dates(header, b.year) or find_dates(stream.text, b.year)
-    for index in range(min(2, len(dates))):
-        if not dates[index].year_stated:
-            dates[index] = _with_stated_year(dates[index], document.text, dates[0].date.year)
-    date: PartialDate | None = dates[0].date if dates else None
-    end_date = dates[0].end_date if dates else None
-    if dates and len(dates) > 1 and end_date is None and dates[0].date.to_date() is not None:
-        second = dates[1].date.to_date()
-        first = dates[0].date.to_date()
-        if first and second and 0 < (second - first).days <= 7 and dates[1].start < header_end:
-            end_date = dates[1].date
-    if date is None and b.year:
-        date = PartialDate(b.year)
-    times = find_times(header, bare=True)
-    place = None
-    pm = re.search(r"(?im)^(?:plats|lokal)\s*:\s*(?P<p>.+)$", header)
-    if pm:
-        place = pm["p"].strip(" .")
-    elif dates and dates[0].start < header_end:
-        last_date = [d for d in dates if d.start < header_end][-1]
+class _Agenda:
+    """Reads one agenda."""
+
+    def __init__(self, b: Builder):
+        self.b = b
+        self.t = b.tracker
+        self.stream = Stream(b)
+        self.found = _item_starts(self.stream)
+        self.header_end = self.found[0].start if self.found else len(self.stream.text)
+        self.header = self.stream.text[: self.header_end]
+        self.group_kind: ItemKind | None = None
+
+    def body(self) -> tuple[str, str | None]:
+        acting = self.b.bodies.acting_body(self.header, self.b.text)
+        if acting:
+            return acting
+        m = re.search(r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:]+)", self.header)
+        name = m["n"].strip() if m else None
+        return (stated_body_id(name) if name else "okant-organ"), name
+
+    def dates(self) -> list[DateMatch]:
+        b = self.b
+        dates = find_dates(self.header, b.year) or find_dates(self.stream.text, b.year)
+        for index in range(min(2, len(dates))):
+            if not dates[index].year_stated:
+                dates[index] = _with_stated_year(dates[index], b.source.text, dates[0].date.year)
+        return dates
+
+    def end_date(self, dates: list[DateMatch]) -> PartialDate | None:
+        end_date = dates[0].end_date if dates else None
+        if len(dates) > 1 and end_date is None and dates[0].date.to_date() is not None:
+            second = dates[1].date.to_date()
+            first = dates[0].date.to_date()
+            if (
+                first
+                and second
+                and 0 < (second - first).days <= 7
+                and dates[1].start < self.header_end
+            ):
+                end_date = dates[1].date
+        return end_date
+
+    def place(self, dates: list[DateMatch]) -> str | None:
+        pm = re.search(r"(?im)^(?:plats|lokal)\s*:\s*(?P<p>.+)$", self.header)
+        if pm:
+            return pm["p"].strip(" .")
+        if not dates or dates[0].start >= self.header_end:
+            return None
+        last_date = [d for d in dates if d.start < self.header_end][-1]
         m = re.match(
             r"(?i:\s*,?\s*(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?"
             r"(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
             r"\s*,\s*(?P<p>[A-ZÅÄÖ][^.:\n]{2,80}?)\s*(?:\.|\n|$|(?=(?i:dagordning|förslag)\b))",
-            header[last_date.end :],
+            self.header[last_date.end :],
         )
-        if m:
-            place = m["p"].strip()
-    kind = MeetingKind.RESIDENTIAL if re.search(r"(?i)internat", header) else MeetingKind.ORDINARY
-    if date is None:
-        b.doc_id = document_id(kind="dagordning", title=document.path.stem)
-        return b.finish(kind=DocumentKind.DAGORDNING, title="Dagordning", part_of=part_of)
-    mid = meeting_id(body, str(date))
-    b.doc_id = document_id(meeting=mid, kind="dagordning")
-    header_lines = stream.lines_between(0, header_end)
-    for n in header_lines:
-        line = t.text(n)
-        if (
-            re.search(r"(?i)dagordning|kallelse|plats|tid|sammanträde|möte", line)
-            or find_dates(line, b.year)
-            or b.bodies.find(line)
-        ):
-            t.place(n)
-    items: list[AgendaItem] = []
-    line_mode = all(stream.text[f.start - 1 : f.start] in ("", "\n") for f in found)
-    # kind lines are group headings ("Beslutsärenden" over the items it covers) when
-    # one stands right before the first item or any is plural; otherwise a kind line
-    # under an item is that item's kind ("3. Delårsrapport" / "Informationsärende")
-    before_first = stream.text[: found[0].start].rstrip("\n").split("\n")[-1] if found else ""
-    group_style = bool(_HEADING_GROUP.match(before_first)) or any(
-        _HEADING_GROUP.match(t.text(n)) and re.search(r"(?i)(?:ärenden|frågor)\s*:?$", t.text(n))
-        for n in stream.lines
-    )
-    group_kind: ItemKind | None = None
-    for index, f in enumerate(found):
-        end = found[index + 1].start if index + 1 < len(found) else len(stream.text)
-        if line_mode and index + 1 == len(found):
-            # the last item ends at a blank line: what follows is the kallelse's
-            # closing ("Förhinder anmäls till …", "Välkomna!", the chair's name)
-            first_line = stream.line_at(f.start)
-            gap = next(
-                (
-                    k
-                    for k in range(first_line + 1, stream.lines[-1] + 1)
-                    if not t.text(k) and k not in t.dropped and k not in t.joined
-                ),
-                None,
-            )
-            after = next((i for i, n in enumerate(stream.lines) if gap and n > gap), None)
-            if after is not None:
-                end = stream.starts[after] - 1
-        segment = stream.text[f.end : end]
-        if line_mode:
-            first_break = segment.find("\n")
-            tail = segment[first_break + 1 :] if first_break >= 0 else ""
-            keep = [segment[:first_break] if first_break >= 0 else segment]
-            for extra in tail.split("\n"):
-                if not extra:
-                    continue
-                if _HEADING_GROUP.match(extra) and group_style:
-                    break
-                keep.append(extra)
-            segment = "\n".join(keep)
-            next_group = (
-                _HEADING_GROUP.match(tail.strip().split("\n")[-1])
-                if tail.strip() and group_style
-                else None
-            )
-        else:
-            next_group = None
-        lines = stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
-        t.place_all(lines)
+        return m["p"].strip() if m else None
+
+    def place_header(self) -> None:
+        for n in self.stream.lines_between(0, self.header_end):
+            line = self.t.text(n)
+            if (
+                re.search(r"(?i)dagordning|kallelse|plats|tid|sammanträde|möte", line)
+                or find_dates(line, self.b.year)
+                or self.b.bodies.find(line)
+            ):
+                self.t.place(n)
+
+    def group_style(self) -> bool:
+        """Kind lines are group headings ("Beslutsärenden" over the items it covers)
+        when one stands right before the first item or any is plural; otherwise a
+        kind line under an item is that item's kind ("3. Delårsrapport" /
+        "Informationsärende")."""
+        text, t = self.stream.text, self.t
+        before_first = (
+            text[: self.found[0].start].rstrip("\n").split("\n")[-1] if self.found else ""
+        )
+        return bool(_HEADING_GROUP.match(before_first)) or any(
+            _HEADING_GROUP.match(t.text(n))
+            and re.search(r"(?i)(?:ärenden|frågor)\s*:?$", t.text(n))
+            for n in self.stream.lines
+        )
+
+    def last_end(self, f: _Found, end: int) -> int:
+        """The last item ends at a blank line: what follows is the kallelse's closing
+        ("Förhinder anmäls till …", "Välkomna!", the chair's name)."""
+        stream, t = self.stream, self.t
+        first_line = stream.line_at(f.start)
+        gap = next(
+            (
+                k
+                for k in range(first_line + 1, stream.lines[-1] + 1)
+                if not t.text(k) and k not in t.dropped and k not in t.joined
+            ),
+            None,
+        )
+        after = next((i for i, n in enumerate(stream.lines) if gap and n > gap), None)
+        return stream.starts[after] - 1 if after is not None else end
+
+    def region(self, f: _Found, end: int, group_style: bool) -> tuple[str, re.Match[str] | None]:
+        """An item's text in a one-item-per-line agenda, and a group heading after it."""
+        segment = self.stream.text[f.end : end]
+        first_break = segment.find("\n")
+        tail = segment[first_break + 1 :] if first_break >= 0 else ""
+        keep = [segment[:first_break] if first_break >= 0 else segment]
+        for extra in tail.split("\n"):
+            if not extra:
+                continue
+            if _HEADING_GROUP.match(extra) and group_style:
+                break
+            keep.append(extra)
+        next_group = (
+            _HEADING_GROUP.match(tail.strip().split("\n")[-1])
+            if tail.strip() and group_style
+            else None
+        )
+        return "\n".join(keep), next_group
+
+    def item(self, mid: str, index: int, segment: str, f: _Found) -> AgendaItem:
+        lines = self.stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
+        self.t.place_all(lines)
         body_text = segment.replace("\n", " ").strip()
         attachment = bool(_ATTACHED.search(body_text))
         body_text = re.sub(r"(?i)\(\s*handling(?:ar)?\s+bifoga[st]\s*\)", "", body_text).strip()
-        item_kind = group_kind
+        item_kind = self.group_kind
         m = _KIND_END.search(body_text)
         if m:
             item_kind = _KINDS[m[1].lower()]
@@ -261,60 +269,91 @@ def parse_agenda(
             item_kind = _KINDS[m[1].lower()]
             body_text = body_text[m.end() :].strip()
         title, rest = item_title(body_text)
-        items.append(
-            AgendaItem(
-                id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
-                ordinal=index + 1,
-                title=title or f.number,
-                number=f.number,
-                paragraph=f.paragraph,
-                kind=item_kind,
-                text=rest,
-                attachment=attachment,
-                source=Span(lines[0], lines[-1] if lines[-1] != lines[0] else None)
-                if lines
-                else None,
-            )
+        return AgendaItem(
+            id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
+            ordinal=index + 1,
+            title=title or f.number,
+            number=f.number,
+            paragraph=f.paragraph,
+            kind=item_kind,
+            text=rest,
+            attachment=attachment,
+            source=Span(lines[0], lines[-1] if lines[-1] != lines[0] else None) if lines else None,
         )
-        if next_group is not None:
-            group_kind = _KINDS[next_group[1].lower()]
-            t.place(stream.line_at(end - 2))
-    for n in t.content():
-        if _HEADING_GROUP.match(t.text(n)):
-            t.place(n)
-    meeting = Meeting(
-        id=mid,
-        body=body,
-        body_name=body_name,
-        date=date,
-        end_date=end_date,
-        start_time=times[0].start_time if times else None,
-        end_time=times[0].end_time if times else None,
-        place=place,
-        kind=kind,
-        status=MeetingStatus.PLANNED,
-        items=tuple(items),
-        documents=(b.doc_id,),
-        provenance=b.prov(
-            stream.lines[0] if stream.lines else 1, stream.lines[-1] if stream.lines else None
-        ),
-    )
-    b.add(meeting)
-    return b.finish(
-        kind=DocumentKind.DAGORDNING,
-        title="Dagordning" + (f" {body_name}" if body_name else ""),
-        date=date,
-        meeting=mid,
-        organisation=body,
-        part_of=part_of,
-    )
+
+    def items(self, mid: str) -> list[AgendaItem]:
+        stream = self.stream
+        found = self.found
+        line_mode = all(stream.text[f.start - 1 : f.start] in ("", "\n") for f in found)
+        group_style = self.group_style()
+        items: list[AgendaItem] = []
+        for index, f in enumerate(found):
+            end = found[index + 1].start if index + 1 < len(found) else len(stream.text)
+            if line_mode and index + 1 == len(found):
+                end = self.last_end(f, end)
+            if line_mode:
+                segment, next_group = self.region(f, end, group_style)
+            else:
+                segment, next_group = stream.text[f.end : end], None
+            items.append(self.item(mid, index, segment, f))
+            if next_group is not None:
+                self.group_kind = _KINDS[next_group[1].lower()]
+                self.t.place(stream.line_at(end - 2))
+        for n in self.t.content():
+            if _HEADING_GROUP.match(self.t.text(n)):
+                self.t.place(n)
+        return items
+
+    def run(self, part_of: str | None) -> ImportResult:
+        b, stream = self.b, self.stream
+        body, body_name = self.body()
+        dates = self.dates()
+        date: PartialDate | None = dates[0].date if dates else None
+        if date is None and b.year:
+            date = PartialDate(b.year)
+        if date is None:
+            b.doc_id = document_id(kind="dagordning", title=b.source.path.stem)
+            return b.finish(kind=DocumentKind.DAGORDNING, title="Dagordning", part_of=part_of)
+        times = find_times(self.header, bare=True)
+        mid = meeting_id(body, str(date))
+        b.doc_id = document_id(meeting=mid, kind="dagordning")
+        self.place_header()
+        meeting = Meeting(
+            id=mid,
+            body=body,
+            body_name=body_name,
+            date=date,
+            end_date=self.end_date(dates),
+            start_time=times[0].start_time if times else None,
+            end_time=times[0].end_time if times else None,
+            place=self.place(dates),
+            kind=MeetingKind.RESIDENTIAL
+            if re.search(r"(?i)internat", self.header)
+            else MeetingKind.ORDINARY,
+            status=MeetingStatus.PLANNED,
+            items=tuple(self.items(mid)),
+            documents=(b.doc_id,),
+            provenance=b.prov(
+                stream.lines[0] if stream.lines else 1, stream.lines[-1] if stream.lines else None
+            ),
+        )
+        b.add(meeting)
+        return b.finish(
+            kind=DocumentKind.DAGORDNING,
+            title="Dagordning" + (f" {body_name}" if body_name else ""),
+            date=date,
+            meeting=mid,
+            organisation=body,
+            part_of=part_of,
+        )
 
 
-def detect_agenda(document: SourceDocument) -> float:
-    """Confidence that ``document`` is an agenda."""
-    head = "\n".join([x for x in document.text.split("\n") if x.strip()][:10])[:600]
-    if re.search(r"(?im)^\s*protokoll\b", head):
-        return 0.1
-    if re.search(r"(?i)\b(?:förslag\s+till\s+dagordning|dagordning|kallelse)\b", head):
-        return 0.85
-    return 0.0
+def parse_agenda(
+    document: SourceDocument,
+    *,
+    within: range | None = None,
+    year: int | None = None,
+    part_of: str | None = None,
+) -> ImportResult:
+    """Import an agenda (dagordning, kallelse, förslag till dagordning)."""
+    return _Agenda(Builder(document, within=within, year=year)).run(part_of)

@@ -8,6 +8,8 @@ from pathlib import Path
 from grmodel.ids import document_id, person_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import (
+    Body,
+    BodyKind,
     Diarienummer,
     Document,
     DocumentKind,
@@ -15,6 +17,8 @@ from grmodel.model import (
     Person,
     Provenance,
     Record,
+    Segment,
+    Span,
 )
 from grmodel.refdata import ReferenceData, load_reference_data
 from grmodel_gr_documents.bodies import BodyNames
@@ -87,6 +91,8 @@ class Builder:
         self.persons: dict[str, Person] = {}
         self.records: list[Record] = []
         self._record_ids: set[str] = set()
+        self.notes: list[Segment] = []
+        """What was not read well (:data:`~grmodel.model.IMPORT_NOTES`)."""
 
     @property
     def text(self) -> str:
@@ -101,6 +107,26 @@ class Builder:
             end_line=end_line if end_line is not None and end_line != line else None,
             document=self.doc_id,
         )
+
+    def note(self, reason: str, line: int, text: str) -> None:
+        """Note a problem of reading (a reason of :data:`~grmodel.model.IMPORT_NOTES`)."""
+        self.notes.append(Segment(span=Span(line), text=text, reason=reason))
+
+    def unknown_body(self, line: int, text: str) -> str:
+        """A body for a document that names none: a placeholder of this document, with a
+        note saying so (not a reference to nothing)."""
+        body_id = slug(f"okant-organ {Path(self.path).stem}")[:60].strip("-")
+        self.add(
+            Body(
+                id=body_id,
+                name="Okänt organ",
+                kind=BodyKind.OTHER,
+                description=f"the body of {Path(self.path).name}, which names none",
+                provenance=self.prov(line),
+            )
+        )
+        self.note("body-not-named", line, text)
+        return body_id
 
     def add(self, record: Record) -> None:
         """Add a record once (by id)."""
@@ -191,6 +217,7 @@ class Builder:
             unplaced=unplaced,
             dropped=dropped,
             cut=tuple(self.tracker.cut_segments),
+            notes=tuple(self.notes),
             provenance=self.prov(within[0] if len(within) else first_line, last),
         )
         records: list[Record] = [*self.persons.values(), *self.records]

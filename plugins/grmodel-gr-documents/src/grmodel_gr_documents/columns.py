@@ -29,7 +29,15 @@ def side_by_side(stream: Stream, segments: list[TextSegment], index: int) -> lis
         if stream.line_at(following.start) != line or group[-1].value.strip():
             break
         group.append(following)
-    return group if len(group) >= 2 else [first]
+    # the headings stand alone on their line: a run-on line is no column layout
+    begin = stream.starts[stream.lines.index(line)]
+    end = stream.text.find("\n", begin)
+    rest = stream.text[begin : end if end >= 0 else None]
+    for segment in group:
+        rest = rest.replace(segment.head, " ", 1)
+    if len(group) < 2 or any(ch.isalpha() for ch in rest):
+        return [first]
+    return group
 
 
 def _heading_offsets(b: Builder, line: int, count: int) -> list[int]:

@@ -15,7 +15,7 @@ from grmodel.model import Document, DocumentKind, PartialDate, Record, Segment
 from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import context_year
-from grmodel_gr_documents.lines import detect_furniture, normalise_line
+from grmodel_gr_documents.lines import Tracker
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import STAFF_KINDS, parse_staff_report
 
@@ -59,9 +59,9 @@ def _staff_start(lines: list[str], index: int) -> bool:
 
 def find_parts(document: SourceDocument) -> list[Part]:
     """Where the parts of a document start, with their kinds (one part if not combined)."""
-    lines = [normalise_line(x) for x in document.lines]
-    furniture = detect_furniture(lines)
-    dropped = {n for seg in furniture.dropped for n in range(seg.span.line, seg.span.last + 1)}
+    tracker = Tracker(document.lines)
+    lines = [tracker.text(n) for n in range(1, len(document.lines) + 1)]
+    dropped = tracker.dropped
     body_names = re.compile(
         r"(?i)^(?:styrgruppen\s+för\s+[\wåäö ]+?|sociala\s+styrgruppen|förbundsstyrelsen)"
         r"\s+(?:19|20)\d{2}\b"
@@ -80,15 +80,17 @@ def find_parts(document: SourceDocument) -> list[Part]:
             kind = "staff-report"
         elif _DIRECTION.match(line) or body_names.match(line):
             kind = "text"
-        if kind is None or (starts and starts[-1][1] == kind):
+        if kind is None or (starts and starts[-1][1] == kind and kind != "staff-report"):
             continue
         if kind == "protocol" and starts:
             continue
         starts.append((number, kind))
     first = next((i + 1 for i, x in enumerate(lines) if x), 1)
     if not starts or starts[0][0] != first:
-        starts.insert(0, (first, starts[0][1] if starts and starts[0][0] - first < 3 else "text"))
-        if len(starts) > 1 and starts[1][0] - first < 3:
+        # a title line or two before the first part (a transcript's title) is its head
+        before = sum(1 for x in lines[first - 1 : starts[0][0] - 1] if x) if starts else 3
+        starts.insert(0, (first, starts[0][1] if starts and before < 3 else "text"))
+        if len(starts) > 1 and before < 3:
             starts.pop(1)
     parts = []
     for index, (start, kind) in enumerate(starts):
@@ -142,6 +144,7 @@ def parse_combined(document: SourceDocument) -> ImportResult:
     placed: set[int] = set()
     unplaced: list[Segment] = []
     dropped: list[Segment] = []
+    cut: list[Segment] = []
     titles = []
     for part in parts:
         parse = _PARSERS[part.kind]
@@ -149,11 +152,12 @@ def parse_combined(document: SourceDocument) -> ImportResult:
             document, within=range(part.start, part.end + 1), year=year, part_of=combined_id
         )
         # the combined document carries every part's segments (one place, no duplicates)
-        records.append(attrs.evolve(result.document, unplaced=(), dropped=()))
+        records.append(attrs.evolve(result.document, unplaced=(), dropped=(), cut=()))
         records.extend(result.records)
         placed |= {n for n in result.placed_lines if part.start <= n <= part.end}
         unplaced.extend(result.document.unplaced)
         dropped.extend(result.document.dropped)
+        cut.extend(result.document.cut)
         titles.append(str(result.document.kind))
     b = Builder(document, year=year)
     total = len(document.lines)
@@ -165,6 +169,7 @@ def parse_combined(document: SourceDocument) -> ImportResult:
         line_count=total,
         unplaced=tuple(unplaced),
         dropped=tuple(dropped),
+        cut=tuple(cut),
         provenance=attrs.evolve(b.prov(1, total), document=combined_id),
     )
     unique: dict[str, Record] = {}
@@ -179,6 +184,7 @@ def detect_combined(document: SourceDocument) -> float:
     """Confidence that ``document`` holds several documents of different kinds."""
     parts = find_parts(document)
     kinds = {p.kind for p in parts}
-    if len(parts) >= 2 and len(kinds) >= 2 and parts[0].kind != "text":
+    several = len(kinds) >= 2 or kinds == {"staff-report"}
+    if len(parts) >= 2 and several and parts[0].kind != "text":
         return 0.9
     return 0.0

@@ -310,9 +310,9 @@ class Tracker:
         end, and the page numbers a transcript glues to each page's first word."""
         transcript = next(
             (
-                line
-                for line in self.within
-                if line in self.dropped and self.raw[line - 1].strip().casefold() in _TRANSCRIPT
+                number
+                for number, line in enumerate(self.raw, start=1)
+                if line.strip().casefold() in _TRANSCRIPT
             ),
             None,
         )

@@ -18,12 +18,13 @@ from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate, Project, Span
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
-from grmodel_gr_documents.dates import find_dates
-from grmodel_gr_documents.decisions import clause_text, strip_separator
+from grmodel_gr_documents.dates import DateMatch, find_dates
+from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
+from grmodel_gr_documents.segments import item_heading
 from grmodel_gr_documents.stream import Stream
 
-__all__ = ["STAFF_KINDS", "detect_staff_report", "parse_staff_report"]
+__all__ = ["STAFF_KINDS", "parse_staff_report"]
 
 STAFF_KINDS = r"tjänsteskrivelse|tjänsteutlåtande|styrelseärende|styrgruppsärende"
 """The words that open a staff report."""
@@ -119,7 +120,250 @@ def _project_name(text: str, title: str | None) -> str | None:
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"\s+\d{1,3}\s*$", "", text.strip())
     parts = re.split(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])", text)
-    return [strip_separator(p) for p in parts if strip_separator(p)]
+    # a clause ends at its sentence's end (a run-on report's signature follows it)
+    firsts = [sentences(p)[0] if sentences(p) else p for p in parts]
+    return [strip_separator(p) for p in firsts if strip_separator(p)]
+
+
+_SIGN_ANYWHERE = re.compile(
+    r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+(?:den\s+)?"
+    r"(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4}|(?:19|20)\d{2}-\d{2}-\d{2})\s+(?P<names>[A-ZÅÄÖ].{0,80})$"
+)
+"""A signature with its place and date at the end of a run-on report ("… Göteborg den
+8 februari 2010 Nils-Gunnar Ernstson /Gunnel Rydberg")."""
+_RUN_ON_LEAD = re.compile(
+    r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}föreslås\s+(?:besluta|välja|godkänna|anta|fastställa|bifalla|utse)"
+    r"|\b(?:Förslag\s+till\s+beslut|Beslutsförslag)\b"
+)
+"""Where a run-on report's proposal starts: its header and title end there."""
+
+
+class _Report:
+    """Reads one staff report."""
+
+    def __init__(self, b: Builder):
+        self.b = b
+        self.t = b.tracker
+        self.stream = Stream(b)
+        self.text = self.stream.text
+        km = _KIND_AT.search(self.text[:400])
+        self.kind = (doc_kind(km[1]) if km else None) or DocumentKind.TJANSTESKRIVELSE
+        head_start = km.start() if km else 0
+        self.kind_at = head_start
+        section = _SECTION.search(self.text, head_start)
+        lead = _RUN_ON_LEAD.search(self.text, head_start)
+        ends = [x.start() for x in (section, lead) if x is not None]
+        self.head_end = min(ends) if ends else min(len(self.text), head_start + 400)
+        self.head = self.text[: self.head_end]
+        # a run-on report: its header is one line with its proposal ("… Till
+        # Förbundsstyrelsen <title> Förbundsstyrelsen föreslås besluta att …")
+        own = self.head[head_start:].strip()
+        self.run_on = "\n" not in own and not self.stream.line_start(self.head_end)
+        self.field: dict[str, str] = {}
+        for label, value in header_fields(self.head):
+            self.field.setdefault(label, value)
+        self.date: PartialDate | None = None
+        self.author: str | None = None
+        self.addressee: str | None = None
+        self.addressee_end: int | None = None
+
+    # -- header ---------------------------------------------------------------------
+
+    def read_date(self) -> list[DateMatch]:
+        dates = find_dates(self.head, self.b.year)
+        if self.run_on:
+            # in a run-on header only a date beside the kind word dates the report
+            # ("Tjänsteutlåtande 2009-08-31 …"); later ones belong to its text
+            dates = [d for d in dates if d.start < self.kind_at + 60]
+        self.date = dates[0].date if dates else None
+        if "datum" in self.field:
+            stated = find_dates(self.field["datum"], self.b.year)
+            self.date = stated[0].date if stated else self.date
+        return dates
+
+    def diarienummer(self) -> str | None:
+        dnr = find_diarienummer(self.head)
+        for label in ("vår beteckning", "vår referens", "dnr", "diarienr", "diarienummer"):
+            value = self.field.get(label, "")
+            first = value.split()[0] if value.split() else ""
+            if dnr is None and re.search(r"\d", first):
+                dm0 = re.search(r"[\w.:/-]*\d[\w.:/-]*", value)
+                dnr = dm0[0].rstrip(".:") if dm0 else None
+        return dnr
+
+    def read_addressee(self) -> None:
+        to = self.field.get("till") or self.field.get("mottagare")
+        if to:
+            to = re.sub(r"\s+(?:den\s+)?\d.*$", "", to).strip(" ,.")
+            self.addressee = self.b.bodies.resolve(to) or to
+            return
+        for m in re.finditer(r"\b[Tt]ill\s+", self.head):
+            mentions = self.b.bodies.find(self.head[m.end() : m.end() + 80])
+            if mentions and mentions[0].start == 0:
+                self.addressee = mentions[0].body
+                self.addressee_end = m.end() + mentions[0].end
+                return
+        am = _ADDRESSEE.search(self.head)
+        if am:
+            self.addressee = self.b.bodies.resolve(am["a"]) or am["a"].strip()
+            self.addressee_end = am.end()
+
+    def read_author(self, dates: list[DateMatch]) -> None:
+        sender = (
+            self.field.get("från") or self.field.get("avsändare") or self.field.get("handläggare")
+        )
+        if sender:
+            name, _, role = sender.partition(",")
+            name = name.strip(" .")
+            if is_person_name(name):
+                self.author = name
+                role = role.strip(" .")
+                if role and _ROLE.match(role.split()[0]):
+                    line = self.stream.line_at(self.head.find(sender))
+                    self.b.person(name, line, Entry(name=name, title=role))
+        if self.author is None and self.date is not None and dates:
+            after = self.head[dates[0].end :]
+            am2 = re.match(
+                r"\s*(?P<n>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}?)\s+"
+                r"(?=Beslutsärende|Informationsärende|Till\b|Dnr|Ärende)",
+                after,
+            )
+            if am2 and is_person_name(am2["n"]):
+                self.author = am2["n"]
+
+    def title(self) -> str | None:
+        title = self.field.get("ärende") or self.field.get("angående") or self.field.get("rubrik")
+        if title is None and self.addressee_end is not None:
+            rest = self.head[self.addressee_end :]
+            dm = find_dates(rest, self.b.year)
+            if dm and dm[0].start < 20:
+                rest = rest[dm[0].end :]
+            if self.run_on:
+                rest = item_heading(rest.strip(), run_on=True)[0]
+            title = rest.strip(" ,.\n").replace("\n", " ") or None
+        if title is None:
+            title = self.title_line()
+        if title and len(title) > 200:
+            title = title[:200].rsplit(" ", 1)[0]
+        return title
+
+    def title_line(self) -> str | None:
+        lines = [ln for ln in self.head.split("\n") if ln.strip()]
+        candidates = [
+            ln
+            for ln in lines
+            if not _KIND_AT.match(ln)
+            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", ln)
+            and not header_fields(ln)
+            and not find_dates(ln, self.b.year)
+        ]
+        return candidates[0].strip() if candidates else None
+
+    # -- signature ------------------------------------------------------------------
+
+    def signature(self) -> None:
+        """ "Göteborg den 8 februari 2010 Name /Name", or the names (with their titles:
+        "Förbundsdirektör Name", "Name, avdelningschef") on the lines after."""
+        content = self.t.content()
+        for index, n in enumerate(content):
+            sm = _SIGN_DATE.match(self.t.text(n)) or _SIGN_ANYWHERE.search(self.t.text(n))
+            if sm is None:
+                continue
+            pieces = [sm["names"]] if sm["names"] else []
+            used = [n]
+            if not sm["names"]:
+                for nxt in content[index + 1 : index + 7]:
+                    signed = self.t.text(nxt)
+                    if not (_signers(signed) or _is_roles(signed)):
+                        break
+                    pieces.append(signed)
+                    used.append(nxt)
+            signers = [name for piece in pieces for name in _signers(piece)]
+            if not signers:
+                continue
+            self.t.place_all(used)
+            self.author = self.author or signers[0]
+            if self.date is None:
+                sd = find_dates(sm["date"])
+                self.date = sd[0].date if sd else self.date
+
+    # -- projects --------------------------------------------------------------------
+
+    def projects(self, title: str | None) -> None:
+        b, text, stream = self.b, self.text, self.stream
+        projects = list(_PROJECT.finditer(text))
+        for index, pm2 in enumerate(projects):
+            end = projects[index + 1].start() if index + 1 < len(projects) else len(text)
+            stop = re.search(r"(?m)\bFörslag\b|^Förslag", text[pm2.end() : end])
+            if stop:
+                end = pm2.end() + stop.start()
+            name = pm2["name"].strip(" -–")
+            funding = _funding(b, stream, pm2.start(), min(end, pm2.start() + 1500))
+            covered = stream.lines_between(pm2.start(), end)
+            self.t.place_all(covered)
+            b.add(
+                Project(
+                    id=slug(name) or f"projekt-{index + 1}",
+                    name=name,
+                    funding=tuple(funding),
+                    description=text[pm2.end() : end].strip() or None,
+                    provenance=b.prov(covered[0], covered[-1]) if covered else b.prov(1),
+                )
+            )
+        if not projects:
+            self.named_projects(title)
+
+    def named_projects(self, title: str | None) -> None:
+        """A funding statement in running text: the project is named by its context
+        ("Projektet Unga in har drivits … Ansökan till ESF är 2 400 000 kr varav …")."""
+        b, text, stream = self.b, self.text, self.stream
+        for share in find_own_shares(text):
+            named = _project_name(text[: share.start], title)
+            if named is None:
+                continue
+            funding = _funding(b, stream, share.start, share.end, floor=0)
+            covered = stream.lines_between(share.start, share.end)
+            first = stream.line_at(share.start)
+            self.t.place_all(covered)
+            b.add(
+                Project(
+                    id=slug(named) or "projekt",
+                    name=named,
+                    funding=tuple(funding),
+                    provenance=b.prov(first, covered[-1] if covered else None),
+                )
+            )
+
+    def run(self, part_of: str | None) -> ImportResult:
+        b = self.b
+        dates = self.read_date()
+        dnr = self.diarienummer()
+        self.read_addressee()
+        self.read_author(dates)
+        title = self.title()
+        self.t.place_all(self.stream.lines_between(0, self.head_end))
+        self.signature()
+        if self.date is None and b.year and not self.run_on:
+            self.date = PartialDate(b.year)
+        date = self.date
+        b.doc_id = document_id(
+            diarienummer=dnr,
+            kind=slug(self.kind.value),
+            date=str(date) if date else None,
+            title=title,
+        )
+        proposed = _proposals(b, self.t.content())
+        self.projects(title)
+        return b.finish(
+            kind=self.kind,
+            title=title,
+            date=date,
+            author=self.author,
+            addressee=self.addressee,
+            diarienummer=dnr,
+            proposed=tuple(proposed),
+            part_of=part_of,
+        )
 
 
 def parse_staff_report(
@@ -130,167 +374,7 @@ def parse_staff_report(
     part_of: str | None = None,
 ) -> ImportResult:
     """Import a staff report."""
-    b = Builder(document, within=within, year=year)
-    t = b.tracker
-    stream = Stream(b)
-    text = stream.text
-    km = _KIND_AT.search(text[:400])
-    kind = doc_kind(km[1]) if km else None
-    kind = kind or DocumentKind.TJANSTESKRIVELSE
-    head_start = km.start() if km else 0
-    section = _SECTION.search(text, head_start)
-    head_end = section.start() if section else min(len(text), head_start + 400)
-    head = text[:head_end]
-    fields = header_fields(head)
-    field: dict[str, str] = {}
-    for label, value in fields:
-        field.setdefault(label, value)
-    dates = find_dates(head, b.year)
-    date: PartialDate | None = dates[0].date if dates else None
-    if "datum" in field:
-        stated = find_dates(field["datum"], b.year)
-        date = stated[0].date if stated else date
-    dnr = find_diarienummer(head)
-    for label in ("vår beteckning", "vår referens", "dnr", "diarienr", "diarienummer"):
-        if dnr is None and label in field:
-            dm0 = re.search(r"[\w.:/-]*\d[\w.:/-]*", field[label])
-            dnr = dm0[0].rstrip(".:") if dm0 else None
-    addressee = None
-    addressee_end = None
-    to = field.get("till") or field.get("mottagare")
-    if to:
-        to = re.sub(r"\s+(?:den\s+)?\d.*$", "", to).strip(" ,.")
-        addressee = b.bodies.resolve(to) or to
-    else:
-        am = _ADDRESSEE.search(head)
-        if am:
-            resolved = b.bodies.resolve(am["a"])
-            addressee = resolved or am["a"].strip()
-            addressee_end = am.end()
-    author = None
-    sender = field.get("från") or field.get("avsändare") or field.get("handläggare")
-    if sender:
-        name, _, role = sender.partition(",")
-        name = name.strip(" .")
-        if is_person_name(name):
-            author = name
-            role = role.strip(" .")
-            if role and _ROLE.match(role.split()[0]):
-                line = stream.line_at(head.find(sender))
-                b.person(name, line, Entry(name=name, title=role))
-    if author is None and date is not None and dates:
-        after = head[dates[0].end :]
-        am2 = re.match(
-            r"\s*(?P<n>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}?)\s+(?=Beslutsärende|Informationsärende|Till\b|Dnr|Ärende)",
-            after,
-        )
-        if am2 and is_person_name(am2["n"]):
-            author = am2["n"]
-    title = field.get("ärende") or field.get("angående") or field.get("rubrik")
-    if title is None and addressee_end is not None:
-        rest = head[addressee_end:]
-        dm = find_dates(rest, b.year)
-        if dm and dm[0].start < 20:
-            rest = rest[dm[0].end :]
-        title = rest.strip(" ,.\n").replace("\n", " ") or None
-    if title is None:
-        lines = [ln for ln in head.split("\n") if ln.strip()]
-        candidates = [
-            ln
-            for ln in lines
-            if not _KIND_AT.match(ln)
-            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", ln)
-            and not header_fields(ln)
-            and not find_dates(ln, b.year)
-        ]
-        title = candidates[0].strip() if candidates else None
-    if title and len(title) > 200:
-        title = title[:200].rsplit(" ", 1)[0]
-    t.place_all(stream.lines_between(0, head_end))
-    # signature: "Göteborg den 8 februari 2010 Name /Name", or the names (with
-    # their titles: "Förbundsdirektör Name", "Name, avdelningschef") on the lines after
-    content = t.content()
-    for index, n in enumerate(content):
-        sm = _SIGN_DATE.match(t.text(n))
-        if sm is None:
-            continue
-        signers: list[str] = []
-        used = [n]
-        pieces = [sm["names"]] if sm["names"] else []
-        for nxt in content[index + 1 : index + 7]:
-            if sm["names"]:
-                break
-            signed = t.text(nxt)
-            if not (_signers(signed) or _is_roles(signed)):
-                break
-            pieces.append(signed)
-            used.append(nxt)
-        for piece in pieces:
-            signers.extend(_signers(piece))
-        if not signers:
-            continue
-        t.place_all(used)
-        if author is None:
-            author = signers[0]
-        if date is None:
-            sd = find_dates(sm["date"])
-            date = sd[0].date if sd else None
-    if date is None and b.year:
-        date = PartialDate(b.year)
-    b.doc_id = document_id(
-        diarienummer=dnr, kind=slug(kind.value), date=str(date) if date else None, title=title
-    )
-    proposed = _proposals(b, t.content())
-    # projects with funding
-    projects = list(_PROJECT.finditer(text))
-    for index, pm2 in enumerate(projects):
-        end = projects[index + 1].start() if index + 1 < len(projects) else len(text)
-        stop = re.search(r"(?m)\bFörslag\b|^Förslag", text[pm2.end() : end])
-        if stop:
-            end = pm2.end() + stop.start()
-        segment = text[pm2.start() : end]
-        name = pm2["name"].strip(" -–")
-        funding = _funding(b, stream, pm2.start(), min(end, pm2.start() + 1500))
-        covered = stream.lines_between(pm2.start(), end)
-        t.place_all(covered)
-        b.add(
-            Project(
-                id=slug(name) or f"projekt-{index + 1}",
-                name=name,
-                funding=tuple(funding),
-                description=segment[pm2.end() - pm2.start() :].strip() or None,
-                provenance=b.prov(covered[0], covered[-1]) if covered else b.prov(1),
-            )
-        )
-    if not projects:
-        # a funding statement in running text: the project is named by its context
-        # ("Projektet Unga in har drivits … Ansökan till ESF är 2 400 000 kr varav …")
-        for share in find_own_shares(text):
-            named = _project_name(text[: share.start], title)
-            if named is None:
-                continue
-            funding = _funding(b, stream, share.start, share.end, floor=0)
-            covered = stream.lines_between(share.start, share.end)
-            first = stream.line_at(share.start)
-            t.place_all(covered)
-            b.add(
-                Project(
-                    id=slug(named) or "projekt",
-                    name=named,
-                    funding=tuple(funding),
-                    provenance=b.prov(first, covered[-1] if covered else None),
-                )
-            )
-    return b.finish(
-        kind=kind,
-        title=title,
-        date=date,
-        author=author,
-        addressee=addressee,
-        diarienummer=dnr,
-        proposed=tuple(proposed),
-        part_of=part_of,
-    )
+    return _Report(Builder(document, within=within, year=year)).run(part_of)
 
 
 def _funding(
@@ -380,17 +464,3 @@ def _proposals(b: Builder, content: list[int]) -> list[str]:
         else:
             collecting = False
     return proposed
-
-
-def detect_staff_report(document: SourceDocument) -> float:
-    """Confidence that ``document`` is a staff report."""
-    head = "\n".join([x for x in document.text.split("\n") if x.strip()][:8])[:500]
-    if re.search(r"(?im)^\s*protokoll\b", head):
-        return 0.1
-    if re.search(rf"(?im)^\s*(?:dnr\b.*\b)?(?:{STAFF_KINDS})\b", head):
-        return 0.85
-    if re.search(rf"(?i)\b(?:{STAFF_KINDS})\b", head) and re.search(
-        r"(?i)föreslås\s+besluta", document.text
-    ):
-        return 0.7
-    return 0.0

@@ -16,14 +16,15 @@ stands alone on its line.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import attrs
 
-__all__ = ["Hit", "Phrase", "Vocabulary", "load_vocabulary"]
+__all__ = ["Hit", "Phrase", "Vocabulary", "extra_phrases", "load_vocabulary", "parse_rows"]
 
 
 @attrs.frozen
@@ -117,6 +118,11 @@ def _alone(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip(" \t:")
 
 
+def parse_rows(table: str) -> list[Phrase]:
+    """The rows of a table in ``vocabulary.tsv``'s format."""
+    return list(_rows(table))
+
+
 def _rows(table: str) -> Iterable[Phrase]:
     for number, line in enumerate(table.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -127,8 +133,26 @@ def _rows(table: str) -> Iterable[Phrase]:
         yield Phrase(cells[0].strip(), cells[1].strip(), cells[2].strip())
 
 
+_EXTRA: list[Phrase] = []
+
+
 @functools.cache
 def load_vocabulary() -> Vocabulary:
-    """The vocabulary shipped with the plugin (read once)."""
+    """The vocabulary shipped with the plugin (read once), with any rows added by
+    :func:`extra_phrases`."""
     table = resources.files("grmodel_gr_documents").joinpath("data/vocabulary.tsv")
-    return Vocabulary(_rows(table.read_text(encoding="utf-8")))
+    return Vocabulary([*_rows(table.read_text(encoding="utf-8")), *_EXTRA])
+
+
+@contextlib.contextmanager
+def extra_phrases(table: str) -> Iterator[Vocabulary]:
+    """Read with rows added to the vocabulary (a local variant tried before it goes
+    into ``vocabulary.tsv``): ``with extra_phrases("attendance\tpresent\tPå plats"):``."""
+    rows = parse_rows(table)
+    _EXTRA.extend(rows)
+    load_vocabulary.cache_clear()
+    try:
+        yield load_vocabulary()
+    finally:
+        del _EXTRA[len(_EXTRA) - len(rows) :]
+        load_vocabulary.cache_clear()

@@ -9,7 +9,8 @@ error: GRP findings are warnings or information.
 Record rules (:data:`ADJUNGERAD_PARTY`, :data:`RESERVATION_REASON`,
 :data:`OMEDELBAR_JUSTERING`) look at one meeting at a time. Set rules
 (:data:`MEETING_FREQUENCY`, :data:`PRESIDIUM`) see every record once and keep
-only small indexes (counts, sets of roles) until the end of the run.
+only small indexes (counts, sets of roles) until the end of the run. They are
+built with the core's public helpers (:mod:`grmodel.rules.support`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.support import VOTING, BodyIndex
 
 __all__ = [
     "ADJUNGERAD_PARTY",
@@ -44,17 +46,6 @@ MEETINGS_PER_YEAR = (4, 9)
 """The number of meetings a year GRP001 accepts (GR's instruction says 6–7)."""
 
 
-def _body_kind(body: str, seen: dict[str, Body], refdata: ReferenceData) -> BodyKind | None:
-    """A body's kind: from the record set when it has the body, else from reference data."""
-    record = seen.get(body) or refdata.body(body)
-    return record.kind if record is not None else None
-
-
-def _body_parent(body: str, seen: dict[str, Body], refdata: ReferenceData) -> str | None:
-    record = seen.get(body) or refdata.body(body)
-    return record.parent if record is not None else None
-
-
 # ---------------------------------------------------------------------------
 # GRP001: a steering group meets 6–7 times a year
 # ---------------------------------------------------------------------------
@@ -64,14 +55,13 @@ class _MeetingFrequency:
     """Distinct meeting dates per (body, year); judged at the end of the run."""
 
     def __init__(self, ctx: RuleContext) -> None:
-        self._refdata = ctx.refdata
-        self._bodies: dict[str, Body] = {}
+        self._bodies = BodyIndex(ctx.refdata)
         self._dates: dict[tuple[str, int], set[str]] = {}
         self._first: dict[tuple[str, int], RecordRef] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
         if isinstance(record, Body):
-            self._bodies[record.id] = record
+            self._bodies.add(record)
         elif isinstance(record, Meeting) and record.status is not MeetingStatus.CANCELLED:
             key = (record.body, record.date.year)
             self._dates.setdefault(key, set()).add(str(record.date))
@@ -84,7 +74,7 @@ class _MeetingFrequency:
             years.setdefault(body, []).append(year)
         low, high = MEETINGS_PER_YEAR
         for body, seen in sorted(years.items()):
-            if _body_kind(body, self._bodies, self._refdata) is not BodyKind.STEERING_GROUP:
+            if self._bodies.kind_of(body) is not BodyKind.STEERING_GROUP:
                 continue
             covered = set(seen)
             for year in sorted(seen):
@@ -143,8 +133,6 @@ MEETING_FREQUENCY = Rule(
 # GRP002: an adjungerad member's party is otherwise missing
 # ---------------------------------------------------------------------------
 
-_SERVING = (AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE)
-
 
 def _party_key(text: str, meeting: Meeting, refdata: ReferenceData) -> str:
     """A party as written ("(m)", "fp", "S") → its canonical abbreviation."""
@@ -158,7 +146,7 @@ def _check_adjungerad(meeting: Meeting, ctx: RuleContext) -> Iterator[Issue]:
         return  # nothing to judge: skip the party look-ups of everyone serving
     serving: dict[str, str] = {}
     for entry in meeting.attendance:
-        if entry.status in _SERVING and entry.party:
+        if entry.status in VOTING and entry.party:
             serving.setdefault(_party_key(entry.party, meeting, ctx.refdata), entry.person)
     for index, entry in enumerate(meeting.attendance):
         if entry.status is not AttendanceStatus.ADJUNGERAD or not entry.party:
@@ -278,15 +266,14 @@ class _Presidium:
     """Presidium roles per body, from memberships; judged at the end of the run."""
 
     def __init__(self, ctx: RuleContext) -> None:
-        self._refdata = ctx.refdata
-        self._bodies: dict[str, Body] = {}
+        self._bodies = BodyIndex(ctx.refdata)
         self._body_refs: dict[str, RecordRef] = {}
         self._roles: dict[str, set[Role]] = {}
         self._first: dict[str, RecordRef] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
         if isinstance(record, Body):
-            self._bodies[record.id] = record
+            self._bodies.add(record)
             self._body_refs[record.id] = ref
         elif isinstance(record, Membership):
             self._roles.setdefault(record.body, set()).add(record.role)
@@ -295,15 +282,12 @@ class _Presidium:
 
     def _group_of(self, body: str) -> str | None:
         """The steering group a membership's body stands for (itself or its presidium's)."""
-        kind = _body_kind(body, self._bodies, self._refdata)
+        kind = self._bodies.kind_of(body)
         if kind is BodyKind.STEERING_GROUP:
             return body
         if kind is BodyKind.PRESIDIUM:
-            parent = _body_parent(body, self._bodies, self._refdata)
-            if (
-                parent is not None
-                and _body_kind(parent, self._bodies, self._refdata) is BodyKind.STEERING_GROUP
-            ):
+            parent = self._bodies.parent_of(body)
+            if parent is not None and self._bodies.kind_of(parent) is BodyKind.STEERING_GROUP:
                 return parent
         return None
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from grmodel.converter import GrConverter, make_converter
+from grmodel.converter import GrConverter
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.ids import slug
 from grmodel.model import (
@@ -50,6 +50,7 @@ from grmodel.model import (
     Person,
     Record,
     Role,
+    iter_refs,
 )
 from grmodel_oparl.common import (
     EXT,
@@ -95,7 +96,8 @@ FILE_KINDS = {DocumentKind.PROTOKOLL, DocumentKind.DAGORDNING}
 """Document kinds exported as Files of their meeting (others become Papers)."""
 
 MAPPED_TYPES: tuple[type[Record], ...] = (Body, Person, Membership, Meeting, Document)
-"""Record types with an OParl object; the others go to ``grmodel/records.json``."""
+"""Record types with an OParl object; the others go to ``grmodel/records.json``, with
+``grmodel:links`` from their references to OParl objects (record id → field path → URL)."""
 
 
 def _complete(date: PartialDate | None) -> dt.date | None:
@@ -159,6 +161,7 @@ class _Export:
     def _pull_in_referenced_bodies(self) -> None:
         wanted = [m.body for m in self.meetings] + [m.body for m in self.memberships]
         wanted += [b.parent for b in list(self.bodies.values()) if b.parent]
+        wanted += [r.id for o in self.others for r in iter_refs(o) if r.types == ("body",)]
         while wanted:
             body_id = wanted.pop()
             if body_id in self.bodies:
@@ -514,6 +517,27 @@ class _Export:
             "links": {"first": url, "last": url},
         }
 
+    def link(self, type_tag: str, ref_id: str) -> str | None:
+        """The URL of the OParl object that stands for a record of ``type_tag``, if any."""
+        if type_tag == "body":
+            return self.urls.url("organization", ref_id)
+        if type_tag in ("person", "membership", "meeting"):
+            return self.urls.url(type_tag, ref_id)
+        if type_tag == "document":
+            doc = self.documents.get(ref_id)
+            return self.urls.url("file" if doc and self._is_file(doc) else "paper", ref_id)
+        return None
+
+    def links(self, record: Record) -> dict[str, str]:
+        """Field path → URL, for each reference of a record without an OParl object of
+        its own to a record with one (from the model's reference declarations)."""
+        out: dict[str, str] = {}
+        for ref in iter_refs(record):
+            url = self.link(ref.types[0], ref.id) if len(ref.types) == 1 else None
+            if url is not None:
+                out[".".join(str(part) for part in ref.path)] = url
+        return out
+
     def run(self) -> dict[str, Any]:
         organizations = [self.organization(b) for b in self.bodies.values()]
         memberships = [self.membership(m) for m in self.memberships]
@@ -585,8 +609,10 @@ class _Export:
         if self.others:
             records_url = self.urls.url("grmodel", "records")
             system[EXT + "records"] = records_url
+            links = {r.id: to for r in self.others if (to := self.links(r))}
             self.files[self.urls.path(records_url)] = {
-                EXT + "records": [self.conv.unstructure_record(r) for r in self.others]
+                EXT + "records": [self.conv.unstructure_record(r) for r in self.others],
+                **({EXT + "links": links} if links else {}),
             }
         self.put(system)
         return self.files
@@ -598,30 +624,20 @@ def _resolution(decision: Decision) -> str:
     return "\n".join(lines)
 
 
-def build_oparl(
-    records: Iterable[Record],
-    options: ExportOptions | None = None,
-    *,
-    reference_bodies: Iterable[Body] | None = None,
-) -> dict[str, dict[str, Any]]:
+def build_oparl(records: Iterable[Record], options: ExportOptions) -> dict[str, dict[str, Any]]:
     """Build an OParl 1.1 export in memory.
 
     :param records: the records to export.
-    :param options: base URL (ids are ``{base}/{type}/{id}``), the converter, and
+    :param options: base URL (ids are ``{base}/{type}/{id}``), the run's converter and
+        reference bodies (bodies the records refer to but do not contain), and
         ``extra["timestamp"]``: an ISO date-time for ``created``/``modified`` of
         objects without a date of their own (default: local midnight of the
         latest meeting or document date, so the export is deterministic).
-    :param reference_bodies: bodies to look up ids the records refer to but do not
-        contain (default: grmodel's reference data, GR and its bodies).
     :returns: relative file path → JSON object.
+    :raises GrmodelError: when ``options`` has no converter.
     """
-    options = options or ExportOptions()
-    converter = options.converter or make_converter()
-    if reference_bodies is None:
-        from grmodel.refdata import load_reference_data
-
-        reference_bodies = load_reference_data().bodies.values()
-    return _Export(list(records), options, converter, reference_bodies).run()
+    converter = options.require_converter()
+    return _Export(list(records), options, converter, options.reference_bodies.values()).run()
 
 
 def write_oparl(records: Iterable[Record], target: Path, options: ExportOptions) -> None:

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from grmodel.converter import GrConverter, make_converter
+from grmodel.converter import GrConverter
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.ids import slug
 from grmodel.model import (
@@ -344,27 +344,18 @@ class _Export:
         return result
 
 
-def build_popolo(
-    records: Iterable[Record],
-    options: ExportOptions | None = None,
-    *,
-    reference_bodies: Iterable[Body] | None = None,
-) -> dict[str, Any]:
+def build_popolo(records: Iterable[Record], options: ExportOptions) -> dict[str, Any]:
     """Build a Popolo export in memory (see the module docstring for its shape).
 
     :param records: the records to export.
-    :param options: the converter to unstructure with (other options are unused).
-    :param reference_bodies: bodies to look up ids the records refer to but do not
-        contain (default: grmodel's reference data); parties are looked up in
-        grmodel's reference data.
+    :param options: the run's converter, reference data (parties) and reference
+        bodies (bodies the records refer to but do not contain); other options are
+        unused.
+    :raises GrmodelError: when ``options`` has no converter or reference data.
     """
-    from grmodel.refdata import load_reference_data
-
-    options = options or ExportOptions()
-    converter = options.converter or make_converter()
-    refdata = load_reference_data()
-    bodies = refdata.bodies.values() if reference_bodies is None else reference_bodies
-    return _Export(list(records), converter, bodies, refdata).run()
+    converter = options.require_converter()
+    refdata = options.require_refdata()
+    return _Export(list(records), converter, options.reference_bodies.values(), refdata).run()
 
 
 def write_popolo(records: Iterable[Record], target: Path, options: ExportOptions) -> None:

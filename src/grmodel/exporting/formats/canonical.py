@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from grmodel.converter import GrConverter, make_converter
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.model import Record
 from grmodel.recordset.yamlio import dump_documents
@@ -21,12 +20,8 @@ from grmodel.recordset.yamlio import dump_documents
 __all__ = ["EXPORTERS", "write_json", "write_yaml"]
 
 
-def _converter(options: ExportOptions) -> GrConverter:
-    return options.converter if options.converter is not None else make_converter()
-
-
 def _unstructured(records: Iterable[Record], options: ExportOptions) -> Iterator[dict[str, Any]]:
-    converter = _converter(options)
+    converter = options.require_converter()
     for record in records:
         yield converter.unstructure_record(record)
 

@@ -140,8 +140,8 @@ def write_datapackage(records: Iterable[Record], path: Path, options: ExportOpti
         columns = {t.name: t.column_names for t in TABLES}
         for name, row in flatten(
             records,
-            converter=options.converter,
-            reference_bodies=options.reference_bodies.values() or None,
+            converter=options.require_converter(),
+            reference_bodies=options.reference_bodies,
         ):
             writers[name].writerow([_csv_value(row.get(c), escape) for c in columns[name]])
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2)

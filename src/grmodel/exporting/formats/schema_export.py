@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from grmodel.converter import make_converter
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.model import Record
 
@@ -21,8 +20,7 @@ def write_schema(records: Iterable[Record], path: Path, options: ExportOptions) 
     """Write one JSON Schema file per record type (and ``record.json``) into ``path``."""
     from grmodel.schema import generate_schemas, write_schemas
 
-    converter = options.converter if options.converter is not None else make_converter()
-    write_schemas(generate_schemas(converter), path)
+    write_schemas(generate_schemas(options.require_converter()), path)
 
 
 EXPORTERS: list[Exporter] = [

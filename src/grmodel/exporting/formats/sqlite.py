@@ -155,8 +155,8 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
         }
         for name, row in flatten(
             records,
-            converter=options.converter,
-            reference_bodies=options.reference_bodies.values() or None,
+            converter=options.require_converter(),
+            reference_bodies=options.reference_bodies,
         ):
             values = [row.get(c) for c in columns[name]]
             for index in temporal[name]:

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 
 from grmodel.model import Attendance, AttendanceStatus, Meeting
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import (
-    NAMND_KINDS,
-    STEERING_KINDS,
+from grmodel.rules.support import (
+    NAMND_AND_STEERING_KINDS,
     VOTING,
     MeetingOfBodyRule,
     issues_summary,
     last_record_memo,
     overlaps,
     pass_issues,
+    steering_group_variant,
 )
 
 __all__ = ["RULES"]
@@ -210,7 +210,10 @@ RULES: list[Rule] = [
         legal_basis="KL 4:27",
         applies_to=("meeting", "body"),
         make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, NAMND_KINDS, issues_summary(_reservations), pass_issues
+            ctx,
+            NAMND_AND_STEERING_KINDS,
+            issues_summary(_reservations),
+            steering_group_variant(pass_issues, "ATT004"),
         ),
         example=_RESERVATION_EXAMPLE.format(kind="board"),
     ),
@@ -226,9 +229,7 @@ RULES: list[Rule] = [
         hint="Check the reserving person's attendance (status and paragraphs).",
         legal_basis="KL 4:27",
         applies_to=("meeting", "body"),
-        make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, STEERING_KINDS, issues_summary(_reservations), pass_issues
-        ),
+        reported_by="ATT003",
         example=_RESERVATION_EXAMPLE.format(kind="steering_group"),
     ),
     Rule(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from grmodel.model import AttendanceStatus, Body, Meeting, Membership, Record, Role
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import (
+from grmodel.rules.support import (
     NAMND_KINDS,
     STEERING_KINDS,
     BodyIndex,

@@ -91,6 +91,24 @@ def _meeting_order(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
         )
 
 
+_WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
+def _weekday(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
+    if not isinstance(record, Meeting) or record.weekday is None:
+        return
+    day = record.date.to_date()
+    stated = record.weekday.casefold().removesuffix("en")
+    if day is None or stated not in _WEEKDAYS:
+        return
+    actual = _WEEKDAYS[day.weekday()]
+    if stated != actual:
+        yield Issue(
+            message=f"the document says {record.weekday} {record.date}, which is a {actual}",
+            path=("weekday",),
+        )
+
+
 def _future(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
     today = dt.date.today()
     if isinstance(record, Meeting):
@@ -255,5 +273,17 @@ RULES: list[Rule] = [
         applies_to=("meeting", "document"),
         check=_future,
         example='type: meeting\nid: m1\nbody: b\ndate: "2991-11-07"\n',
+    ),
+    Rule(
+        code="DAT006",
+        name="weekday-mismatch",
+        severity=Severity.WARNING,
+        summary="The weekday a document states does not match its date.",
+        rationale="'Fredag 10 september 1999' is a check on the date: when the weekday and "
+        "the date disagree, one of them was mistyped (often the day or the year).",
+        hint="Check the date against the source; correct the day, the year or the weekday.",
+        applies_to=("meeting",),
+        check=_weekday,
+        example='type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: fredag\n',
     ),
 ]

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import attrs
 
-from grmodel.counting import scalar_text
 from grmodel.model import (
     Body,
     Collaboration,
@@ -23,7 +22,7 @@ from grmodel.model import (
     StatedFigure,
 )
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import BodyIndex
+from grmodel.rules.support import BodyIndex, scalar_text
 
 __all__ = ["RULES"]
 

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 from grmodel.model import AttendanceStatus, Meeting, MeetingStatus, Role
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import (
-    NAMND_KINDS,
-    STEERING_KINDS,
+from grmodel.rules.support import (
+    NAMND_AND_STEERING_KINDS,
     VOTING,
     MeetingOfBodyRule,
     issues_summary,
     pass_issues,
+    steering_group_variant,
 )
 
 __all__ = ["RULES"]
@@ -165,7 +165,10 @@ RULES: list[Rule] = [
         legal_basis="KL 5:69",
         applies_to=("meeting", "body"),
         make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, NAMND_KINDS, issues_summary(_late), pass_issues
+            ctx,
+            NAMND_AND_STEERING_KINDS,
+            issues_summary(_late),
+            steering_group_variant(pass_issues, "JUS004"),
         ),
         example=_LATE_EXAMPLE.format(kind="board"),
     ),
@@ -180,9 +183,7 @@ RULES: list[Rule] = [
         hint="Check the justering date.",
         legal_basis="KL 5:69",
         applies_to=("meeting", "body"),
-        make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, STEERING_KINDS, issues_summary(_late), pass_issues
-        ),
+        reported_by="JUS003",
         example=_LATE_EXAMPLE.format(kind="steering_group"),
     ),
     Rule(

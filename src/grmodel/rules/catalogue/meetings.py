@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 from grmodel.model import AttendanceStatus, DecisionKind, Meeting, MeetingStatus
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import (
-    NAMND_KINDS,
-    STEERING_KINDS,
+from grmodel.rules.support import (
+    NAMND_AND_STEERING_KINDS,
     VOTING,
     BodyIndex,
     BodyInfo,
     MeetingOfBodyRule,
+    steering_group_variant,
 )
 
 __all__ = ["RULES"]
@@ -168,7 +168,10 @@ RULES: list[Rule] = [
         legal_basis="KL 6:27",
         applies_to=("meeting", "body"),
         make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, NAMND_KINDS, _quorum_summary, _quorum_judge
+            ctx,
+            NAMND_AND_STEERING_KINDS,
+            _quorum_summary,
+            steering_group_variant(_quorum_judge, "MTG002"),
         ),
         example=_QUORUM_EXAMPLE.format(kind="board"),
     ),
@@ -185,9 +188,7 @@ RULES: list[Rule] = [
         "steering groups).",
         legal_basis="KL 6:27",
         applies_to=("meeting", "body"),
-        make_set_rule=lambda ctx: MeetingOfBodyRule(
-            ctx, STEERING_KINDS, _quorum_summary, _quorum_judge
-        ),
+        reported_by="MTG001",
         example=_QUORUM_EXAMPLE.format(kind="steering_group"),
     ),
     Rule(

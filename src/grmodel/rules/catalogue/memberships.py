@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from grmodel.model import AttendanceStatus, Meeting, Membership, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import party_lineage
+from grmodel.rules.support import party_lineage
 
 __all__ = ["RULES"]
 

@@ -17,7 +17,7 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData, normalise_name
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import resolve_municipality
+from grmodel.rules.support import resolve_municipality
 
 __all__ = ["RULES"]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from grmodel.model import Meeting, Membership, Party, Record
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.rules.catalogue._support import last_record_memo
+from grmodel.rules.support import last_record_memo
 
 __all__ = ["RULES"]
 

@@ -1,97 +1,23 @@
 """REF: references between records resolve to records of the right type.
 
-One streaming pass: ids seen so far are indexed by type; a reference to an id
-not yet seen is kept as a compact candidate (id, expected types, record, path)
-and resolved at the end against the whole set and GR's reference bodies.
+Which fields are references, and to what, is declared on the model
+(:func:`grmodel.model.refs.ref`; :func:`~grmodel.model.refs.iter_refs` walks them),
+so plugin record types are checked the same way. One streaming pass: ids seen so
+far are indexed by type; a reference to an id not yet seen is kept as a compact
+candidate (id, expected types, record, path) and resolved at the end against the
+whole set and the reference bodies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from grmodel.model import (
-    Body,
-    Collaboration,
-    Document,
-    Meeting,
-    Membership,
-    Project,
-    Record,
-    StatedFigure,
-)
+from grmodel.model import Record, iter_refs
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
 
-__all__ = ["RULES", "references"]
+__all__ = ["RULES"]
 
 _Path = tuple[str | int, ...]
-_ANY: tuple[str, ...] = ()
-
-
-def references(record: Record) -> Iterator[tuple[str, tuple[str, ...], _Path]]:
-    """Every id a record names: (id, acceptable type tags (empty: any), field path)."""
-    if isinstance(record, Membership):
-        yield record.person, ("person",), ("person",)
-        yield record.body, ("body",), ("body",)
-    elif isinstance(record, Meeting):
-        yield record.body, ("body",), ("body",)
-        if record.secretary:
-            yield record.secretary, ("person",), ("secretary",)
-        if record.announced_in:
-            yield record.announced_in, ("meeting",), ("announced_in",)
-        for i, doc in enumerate(record.documents):
-            yield doc, ("document",), ("documents", i)
-        for i, entry in enumerate(record.attendance):
-            yield entry.person, ("person",), ("attendance", i, "person")
-            if entry.replaces:
-                yield entry.replaces, ("person",), ("attendance", i, "replaces")
-        if record.justering is not None:
-            for i, person in enumerate(record.justering.justerare):
-                yield person, ("person",), ("justering", "justerare", i)
-            for i, person in enumerate(record.justering.signatories):
-                yield person, ("person",), ("justering", "signatories", i)
-        for i, item in enumerate(record.items):
-            for k, person in enumerate(item.presenters):
-                yield person, ("person",), ("items", i, "presenters", k)
-            for k, doc in enumerate(item.basis):
-                yield doc, ("document",), ("items", i, "basis", k)
-            for j, decision in enumerate(item.decisions):
-                if decision.target_body:
-                    yield (
-                        decision.target_body,
-                        ("body",),
-                        ("items", i, "decisions", j, "target_body"),
-                    )
-                for k, reservation in enumerate(decision.reservations):
-                    path = ("items", i, "decisions", j, "reservations", k, "person")
-                    yield reservation.person, ("person",), path
-    elif isinstance(record, Document):
-        if record.meeting:
-            yield record.meeting, ("meeting",), ("meeting",)
-        if record.part_of:
-            yield record.part_of, ("document",), ("part_of",)
-    elif isinstance(record, Project):
-        if record.parent:
-            yield record.parent, ("project",), ("parent",)
-        for i, body in enumerate(record.bodies):
-            yield body, ("body",), ("bodies", i)
-        for i, line in enumerate(record.funding):
-            if line.document:
-                yield line.document, ("document",), ("funding", i, "document")
-    elif isinstance(record, Body):
-        if record.parent:
-            yield record.parent, ("body",), ("parent",)
-        if record.predecessor:
-            yield record.predecessor, ("body",), ("predecessor",)
-    elif isinstance(record, Collaboration):
-        if record.record:
-            yield record.record, ("project", "agreement", "body"), ("record",)
-        if record.source:
-            yield record.source, ("document",), ("source",)
-    elif isinstance(record, StatedFigure):
-        if record.subject:
-            yield record.subject, _ANY, ("subject",)
-        if record.source:
-            yield record.source, ("document",), ("source",)
 
 
 def _expected(types: tuple[str, ...]) -> str:
@@ -114,7 +40,7 @@ class _Resolve:
         known = self._types
         known.setdefault(record.id, record.TYPE)
         reference_bodies = self._reference_bodies
-        for ref_id, types, path in references(record):
+        for ref_id, types, path in iter_refs(record):
             found = known.get(ref_id)  # inlines _type_of, per reference
             if found is None and ref_id in reference_bodies:
                 found = "body"

@@ -21,7 +21,7 @@ from grmodel.model import (
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import find_dates
 from grmodel_gr_documents.decisions import reservations
-from grmodel_gr_documents.names import parse_entry, split_entries
+from grmodel_gr_documents.entries import iter_names, parse_run
 from grmodel_gr_documents.protocol.attendance import AttendanceReader
 from grmodel_gr_documents.protocol.body import ItemReader
 from grmodel_gr_documents.protocol.closing import ClosingReader
@@ -91,22 +91,14 @@ class Assembler:
     # -- the pieces --------------------------------------------------------------------------
 
     def names_in(self, text: str, line: int) -> list[str]:
-        ids = []
-        for piece in split_entries(text, self.b.refdata):
-            entry = parse_entry(piece, self.b.refdata)
-            if entry is not None and len(entry.name.split()) >= 2:
-                ids.append(self.b.person(entry.name, line, None))
-        return ids
+        return [self.b.person(name, line) for name in iter_names(text, self.b.refdata)]
 
     def reservations(self, text: str, lines: tuple[int, ...]) -> list[Reservation]:
         out = []
         for r in reservations(text):
             head = r.sentence[:25]
             line = next((n for n in lines if head in self.b.tracker.text(n)), lines[0])
-            for piece in split_entries(r.who, self.b.refdata):
-                entry = parse_entry(piece, self.b.refdata)
-                if entry is None:
-                    continue
+            for entry in parse_run(r.who, self.b.refdata)[0]:
                 out.append(
                     Reservation(
                         person=self.b.person(entry.name, line, None),
@@ -143,8 +135,11 @@ class Assembler:
 
         return read
 
-    def item(self, ordinal: int, start: ItemStart, end: int, numbered: set[int]) -> AgendaItem:
+    def item(
+        self, ordinal: int, start: ItemStart, end: int, numbered: dict[int, str]
+    ) -> AgendaItem:
         text = self.stream.text[start.end : end]
+        listed = numbered.get(start.value, "")
         first_line = text.split("\n", 1)[0]
         run_on = not self.stream.line_start(start.start) or (
             len(first_line.rstrip()) == len(text.rstrip())
@@ -152,6 +147,9 @@ class Assembler:
             and not self.stream.line_start(end)
         )
         title_text, body_at = item_heading(text, run_on=run_on)
+        if listed and text.casefold().startswith(listed.casefold()) and run_on:
+            # the title the table of contents gives, where the heading runs on
+            title_text, body_at = text[: len(listed)], len(listed)
         title = re.sub(r"\s+", " ", title_text).strip(" .")
         heading_lines = self.stream.lines_between(start.start, start.end + max(len(title_text), 1))
         self.b.tracker.place_all(heading_lines)
@@ -235,6 +233,9 @@ class Assembler:
         self.header = header = read_header(b, self.stream, front, b.text)
         b.tracker.place_all(header.lines)
         date = header.date or (PartialDate(b.year) if b.year else None)
+        first = b.tracker.content()[0]
+        if header.date is None or header.date_source == "site title":
+            b.note("date-outside-header", header.date_line or first, str(date or "no date"))
         if date is None:
             b.doc_id = document_id(kind=word, title=b.source.path.stem)
             return b.finish(kind=self.kind, title=word.capitalize(), part_of=part_of)
@@ -244,12 +245,14 @@ class Assembler:
         self.front(front, attendance)
         closing_at = self.closing_start(starts[-1].end if starts else len(self.stream.text))
         end_all = closing_at if closing_at is not None else len(self.stream.text)
-        numbered = {n for n, _, _ in toc} | (set(header.stated) if header.stated else set())
+        numbered = {n: title for n, title, _ in toc}
+        numbered.update({n: "" for n in (header.stated or ()) if n not in numbered})
         items = [
             self.item(i + 1, s, starts[i + 1].start if i + 1 < len(starts) else end_all, numbered)
             for i, s in enumerate(starts)
         ]
         items += self.toc_items(toc, {i.paragraph or -1 for i in items}, len(items))
+        self.quality(attendance, items, first)
         if closing_at is not None:
             region = region_units(b, self.stream, closing_at, len(self.stream.text))
             self.closing.block([(n, t) for unit in region for n, t in _lines_of(unit, b)])
@@ -261,6 +264,15 @@ class Assembler:
         )
         _exclude(attendance, items)
         return self.finish(date, header, attendance, items, part_of)
+
+    def quality(self, attendance: AttendanceReader, items: list[AgendaItem], first: int) -> None:
+        """Note what was not read well."""
+        for empty in attendance.empty:
+            self.b.note("empty-attendance-heading", empty.span.line, empty.text)
+        if not attendance.attendance:
+            self.b.note("no-attendance", first, "no attendance heading with entries")
+        if not items:
+            self.b.note("no-items", first, "no numbered item")
 
     def finish(
         self,
@@ -295,6 +307,7 @@ class Assembler:
             body=header.body,
             body_name=header.body_name,
             date=date,
+            weekday=header.weekday,
             end_date=header.end_date,
             start_time=header.start_time,  # type: ignore[arg-type]
             end_time=header.end_time,  # type: ignore[arg-type]

@@ -100,12 +100,19 @@ class ClosingReader:
 
     def add_justerare(self, names: list[str], line: int) -> None:
         for name in names:
-            pid = self.b.person(name, line)
+            pid = self.b.person(self.known_prefix(name), line)
             if pid not in self.justerare:
                 self.justerare.append(pid)
         if self.justerare_line is None:
             self.justerare_line = line
         self.b.tracker.place(line)
+
+    def known_prefix(self, name: str) -> str:
+        """A person already named whose name begins ``name`` ("Emil Norr Nämndhuset",
+        where a flattened table ran a place onto the name), else ``name``."""
+        folded = name.casefold()
+        known = sorted((p.name for p in self.b.persons.values()), key=len, reverse=True)
+        return next((k for k in known if folded.startswith(k.casefold() + " ")), name)
 
     def scan(self, units: list[tuple[str, int]]) -> None:
         """Justerare in any sentence, where no heading named them."""

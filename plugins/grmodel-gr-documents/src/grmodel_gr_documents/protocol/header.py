@@ -27,7 +27,8 @@ __all__ = ["Header", "read_header"]
 
 _WEEKDAY = re.compile(r"(?i)\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b")
 _BODY_NOUN = re.compile(
-    r"(?P<n>[A-ZÅÄÖ][\wåäö]*(?:-\s+och\s+[\wåäö]+|\s+och\s+[\wåäö]+)?"
+    r"(?P<n>(?=[A-ZÅÄÖ])(?:[A-ZÅÄÖ][a-zåäö]+a\s+)?[\wåäö]*"
+    r"(?:-\s+och\s+[\wåäö]+|\s+och\s+[\wåäö]+)?"
     r"(?:nämnden|nämnd|styrelsen|utskottet|fullmäktige|beredningen|direktionen|rådet))(?![\wåäö])"
 )
 """A body's name as a nämnd or styrelse writes it ("Miljönämnden", "Miljö- och
@@ -190,6 +191,8 @@ class _Reader:
             acting = self.b.bodies.acting_body("", text)
             if acting is not None:
                 h.body, h.body_name = acting
+            else:
+                h.body = self.b.unknown_body(h.first_line, head[:80] or text[:80])
             return
         municipality = self.municipality(head, text)
         h.body_name = name

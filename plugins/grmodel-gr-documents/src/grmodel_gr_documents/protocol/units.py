@@ -13,7 +13,7 @@ from grmodel_gr_documents.stream import Stream
 __all__ = ["BASIS", "BESLUT", "region_units"]
 
 BESLUT = re.compile(
-    r"(?i)^(?:[\wåäö]+(?:-\s+och\s+[\wåäö]+)?s\s+)?(?:beslut(?:et)?|förslag\s+till\s+beslut)\s*"
+    r"(?i)^(?:(?:[\wåäö]+a\s+)?[\wåäö]+(?:-\s+och\s+[\wåäö]+)?s\s+)?(?:beslut(?:et)?|förslag\s+till\s+beslut)\s*"
     r"(?::\s*(?P<rest>.*))?$"
 )
 """A decision heading: "Beslut", "BESLUT:", "Miljö- och samhällsbyggandsutskottets beslut"."""

@@ -1,12 +1,30 @@
-"""Shared helpers of the catalogue's topic modules (no rules of its own).
+"""Helpers for writing rules: the core catalogue's and plugins' alike.
 
-Set rules here keep compact indexes only: body facts (kind, seats, parent,
-members) and small per-meeting summaries, never whole records.
+Everything here is public and stable: use it in a plugin's rules rather than
+writing it again. The set-rule helpers keep compact indexes only — body facts
+(kind, seats, parent, members) and small per-meeting summaries, never whole
+records — so rules built on them stay within memory on large record sets.
+
+- :data:`VOTING`, :data:`NAMND_KINDS`, :data:`STEERING_KINDS`: attendance
+  statuses and body kinds the rules of kommunallagen talk about.
+- :class:`BodyIndex`: the bodies of the record set seen so far, over the
+  reference bodies; :class:`MeetingOfBodyRule`: a set rule about held meetings
+  that needs facts about the meeting's body.
+- :func:`resolve_municipality`, :func:`party_lineage`: reference-data lookups,
+  cached.
+- :func:`scalar_text`, :func:`field_texts`: the texts a field's values compare as
+  (what ``grmodel count`` and stated figures count by).
+- :class:`MeetingOfBodyRule` with :func:`issues_summary` and :func:`pass_issues`
+  for rules whose issues do not depend on the body, and
+  :func:`steering_group_variant` for a nämnd rule that also checks steering
+  groups under a second code.
+- :func:`day`, :func:`overlaps`, :func:`last_record_memo`: small utilities.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -29,6 +47,7 @@ from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, RuleContext
 
 __all__ = [
+    "NAMND_AND_STEERING_KINDS",
     "NAMND_KINDS",
     "STEERING_KINDS",
     "VOTING",
@@ -36,10 +55,15 @@ __all__ = [
     "BodyInfo",
     "MeetingOfBodyRule",
     "day",
+    "field_texts",
+    "issues_summary",
     "last_record_memo",
     "overlaps",
     "party_lineage",
+    "pass_issues",
     "resolve_municipality",
+    "scalar_text",
+    "steering_group_variant",
 ]
 
 VOTING = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE})
@@ -50,6 +74,9 @@ NAMND_KINDS = frozenset({BodyKind.BOARD, BodyKind.ASSEMBLY, BodyKind.PRESIDIUM})
 
 STEERING_KINDS = frozenset({BodyKind.STEERING_GROUP})
 """GR's political steering groups: beredande organ, checked against nämnd rules as warnings."""
+
+NAMND_AND_STEERING_KINDS = NAMND_KINDS | STEERING_KINDS
+"""The bodies a nämnd rule with a steering-group variant checks."""
 
 
 A = TypeVar("A")
@@ -80,6 +107,31 @@ def last_record_memo(fn: Callable[[A], R]) -> Callable[[A], R]:
 def day(value: PartialDate | None) -> dt.date | None:
     """The exact date of a complete partial date, else ``None``."""
     return value.to_date() if value is not None else None
+
+
+def scalar_text(value: object) -> str | None:
+    """The text a filter or count compares: ``"true"``/``"false"`` for booleans, an
+    enumeration's value, the string form of strings, integers and dates; ``None``
+    for anything else."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (str, int, PartialDate)):
+        return str(value)
+    return None
+
+
+def field_texts(record: Record, field: str) -> list[str]:
+    """The texts of one field: one for a scalar, one per item for a list, ``["-"]``
+    for an empty or missing value."""
+    value = getattr(record, field, None)
+    if isinstance(value, tuple):
+        texts = [t for t in (scalar_text(v) for v in value) if t is not None]
+    else:
+        text = scalar_text(value)
+        texts = [text] if text is not None else []
+    return texts or ["-"]
 
 
 def overlaps(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -143,6 +195,16 @@ class BodyIndex:
         self._seen[body.id] = _info(body)
         self._members.clear()
         self.memo.clear()
+
+    def kind_of(self, body_id: str) -> BodyKind | None:
+        """The body's kind, or ``None`` when neither the set nor the reference data has it."""
+        info = self.get(body_id)
+        return info.kind if info is not None else None
+
+    def parent_of(self, body_id: str) -> str | None:
+        """The id of the body's parent, if any."""
+        info = self.get(body_id)
+        return info.parent if info is not None else None
 
     def get(self, body_id: str) -> BodyInfo | None:
         """The body's facts, from the set or the reference data."""
@@ -243,3 +305,21 @@ def issues_summary(
 def pass_issues(summary: list[Issue], _body: BodyInfo, _bodies: BodyIndex) -> list[Issue]:
     """The ``judge`` of rules whose issues do not depend on the body."""
     return summary
+
+
+def steering_group_variant(
+    judge: Callable[[S, BodyInfo, BodyIndex], Iterable[Issue]], code: str
+) -> Callable[[S, BodyInfo, BodyIndex], Iterable[Issue]]:
+    """A nämnd rule's ``judge`` that reports a steering group's issues under ``code``.
+
+    The rule checks :data:`NAMND_AND_STEERING_KINDS`; the rule of ``code`` declares
+    ``reported_by`` the nämnd rule, with its own severity and documentation.
+    """
+
+    def judge_variant(summary: S, body: BodyInfo, bodies: BodyIndex) -> Iterable[Issue]:
+        found = judge(summary, body, bodies)
+        if body.kind in STEERING_KINDS:
+            return [attrs.evolve(issue, code=code) for issue in found]
+        return found
+
+    return judge_variant

@@ -1,0 +1,85 @@
+"""Tables of records of types a plugin adds: the record as JSON, and its references.
+
+A plugin's record type declares its references with :func:`grmodel.model.refs.ref`
+like the core's; each reference becomes a row of ``extra_record_references`` whose
+``<type>_id`` column is a foreign key to the table of the referenced type (a
+reference that may name several types, or any, has only ``ref_id``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from grmodel.converter import GrConverter
+from grmodel.exporting.tables.schema import (
+    ID,
+    TABLE_OF_TYPE,
+    Column,
+    Table,
+    fk,
+    integer,
+    table,
+    text,
+)
+from grmodel.exporting.tables.values import Rows
+from grmodel.model import Record, iter_refs
+
+__all__ = ["TABLES", "extra_rows"]
+
+TABLES: tuple[Table, ...] = (
+    table(
+        "extra_records",
+        "A record of a type a plugin adds, as canonical JSON",
+        (
+            ID,
+            text("type", "The record's type tag", required=True),
+            text("data", "The record as JSON (what grmodel import writes)", required=True),
+        ),
+        ("id",),
+        indexed=("type",),
+    ),
+    table(
+        "extra_record_references",
+        "An id a record of a plugin's type refers to",
+        (
+            text("record_id", "Id of the record in extra_records", required=True),
+            integer("ordinal", "Position among the record's references, 1-based", required=True),
+            text("field", "Field path of the reference (items.0.person)", required=True),
+            text("ref_id", "The id referred to", required=True),
+            *(
+                Column(
+                    name=f"{tag}_id",
+                    type="string",
+                    description=f"The id, where it names a {tag}",
+                    references=name,
+                )
+                for tag, name in TABLE_OF_TYPE.items()
+            ),
+        ),
+        ("record_id", "ordinal"),
+        foreign_keys=(fk("record_id", "extra_records"),),
+    ),
+)
+
+
+def extra_rows(record: Record, converter: GrConverter) -> Rows:
+    """The rows of a record of a plugin's type."""
+    data = converter.unstructure_record(record)
+    yield (
+        "extra_records",
+        {
+            "id": record.id,
+            "type": record.TYPE,
+            "data": json.dumps(data, ensure_ascii=False, sort_keys=False),
+        },
+    )
+    for ordinal, ref in enumerate(iter_refs(record), 1):
+        row = {
+            "record_id": record.id,
+            "ordinal": ordinal,
+            "field": ".".join(str(part) for part in ref.path),
+            "ref_id": ref.id,
+        }
+        if len(ref.types) == 1 and ref.types[0] in TABLE_OF_TYPE:
+            row[f"{ref.types[0]}_id"] = ref.id
+        yield "extra_record_references", row

@@ -1,0 +1,149 @@
+"""References between records, declared on the model's fields.
+
+A field that holds the id of another record is declared with :func:`ref`, which
+records in the attrs field's metadata which record types the id may name::
+
+    @attrs.frozen(kw_only=True)
+    class Membership(Record):
+        person: str = ref("person")
+        body: str = ref("body")
+
+:func:`iter_refs` walks a record, nested values and lists included, and yields
+every id it names with the acceptable types and the field path. Everything that
+follows references — the ``REF`` rules, the foreign keys of the table exports, the
+links of the OParl and Popolo exports — derives from these declarations, so a
+plugin's record type declares its references once, the same way, and gets them
+checked and exported.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
+
+import attrs
+
+__all__ = ["REF_METADATA_KEY", "Reference", "iter_refs", "ref", "ref_types"]
+
+REF_METADATA_KEY = "grmodel.ref"
+"""The attrs metadata key under which :func:`ref` stores a field's acceptable types."""
+
+FieldPath = tuple[str | int, ...]
+
+
+class Reference(NamedTuple):
+    """One id a record names."""
+
+    id: str
+    """The id."""
+    types: tuple[str, ...]
+    """Type tags of the records it may name (empty: any record type)."""
+    path: FieldPath
+    """Field path inside the record (``("attendance", 2, "person")``)."""
+
+
+def ref(*types: str, **field_args: Any) -> Any:
+    """An attrs field that holds the id (or, for a tuple field, ids) of records of ``types``.
+
+    :param types: acceptable type tags (``"person"``); none means any record type.
+    :param field_args: passed on to :func:`attrs.field` (``default=None``, …).
+    """
+    metadata = {**field_args.pop("metadata", {}), REF_METADATA_KEY: tuple(types)}
+    return attrs.field(metadata=metadata, **field_args)
+
+
+def ref_types(field: attrs.Attribute[Any]) -> tuple[str, ...] | None:
+    """The acceptable types of a reference field, or ``None`` for any other field."""
+    types: tuple[str, ...] | None = field.metadata.get(REF_METADATA_KEY)
+    return types
+
+
+def _attrs_classes(hint: Any) -> Iterator[type]:
+    if isinstance(hint, type) and attrs.has(hint):
+        yield hint
+    for arg in typing.get_args(hint):
+        yield from _attrs_classes(arg)
+
+
+_Plan = tuple[tuple[str, tuple[str, ...] | None], ...]
+_PLANS: dict[type, _Plan] = {}
+"""Plans by class, made on first use (a class's fields do not change)."""
+
+
+def _plan(cls: type) -> _Plan:
+    """The fields of ``cls`` to look into: ``(name, types)`` for a reference field,
+    ``(name, None)`` for a field whose values may hold references."""
+    found = _PLANS.get(cls)
+    if found is None:
+        found = _PLANS[cls] = _make_plan(cls)
+    return found
+
+
+def _make_plan(cls: type) -> _Plan:
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, tuple[str, ...] | None]] = []
+    for field in attrs.fields(cls):
+        types = ref_types(field)
+        if types is not None:
+            plan.append((field.name, types))
+        elif any(_plan(nested) for nested in _attrs_classes(hints.get(field.name))):
+            plan.append((field.name, None))
+    return tuple(plan)
+
+
+_Walker = Callable[[Any, FieldPath, list[Reference]], None]
+_WALKERS: dict[type, _Walker] = {}
+"""A compiled walker per class, made on first use."""
+
+
+def _walker(cls: type) -> _Walker:
+    found = _WALKERS.get(cls)
+    if found is None:
+        found = _WALKERS[cls] = _compile(cls)
+    return found
+
+
+def _compile(cls: type) -> _Walker:
+    """A function that appends the references of a ``cls`` value to a list.
+
+    Generated from the class's plan, as attrs generates ``__init__``: a plain
+    function with one block per field, making each :class:`Reference` without the
+    named tuple's Python-level ``__new__`` (validation calls it for every record).
+    """
+    lines = ["def walk(value, path, out):"]
+    namespace: dict[str, Any] = {"R": Reference, "new": tuple.__new__, "walker": _walker}
+    for index, (name, types) in enumerate(_plan(cls)):
+        namespace[f"types{index}"] = types
+        lines.append(f"    inner = value.{name}")
+        lines.append("    if inner is not None and inner != ():")
+        if types is not None:
+            lines += [
+                "        if inner.__class__ is str:",
+                f"            out.append(new(R, (inner, types{index}, (*path, {name!r}))))",
+                "        else:",
+                "            for i, item in enumerate(inner):",
+                f"                out.append(new(R, (item, types{index}, (*path, {name!r}, i))))",
+            ]
+        else:
+            lines += [
+                "        if inner.__class__ is tuple:",
+                "            for i, item in enumerate(inner):",
+                f"                walker(item.__class__)(item, (*path, {name!r}, i), out)",
+                "        else:",
+                f"            walker(inner.__class__)(inner, (*path, {name!r}), out)",
+            ]
+    lines.append("    return None")
+    exec(compile("\n".join(lines), f"<grmodel refs walker {cls.__qualname__}>", "exec"), namespace)
+    walk: _Walker = namespace["walk"]
+    return walk
+
+
+def iter_refs(record: object) -> Iterator[Reference]:
+    """Every id a record (or a nested value) names, in field order.
+
+    :param record: an attrs instance, usually a :class:`~grmodel.Record`.
+    """
+    out: list[Reference] = []
+    _walker(record.__class__)(record, (), out)
+    return iter(out)

@@ -1,0 +1,116 @@
+"""The one record source: paths in, records with their provenance out.
+
+Validation, export and ``grmodel count`` all read their input here. The paths are
+discovered once; a record file (YAML, JSON, JSON Lines, CSV) is read by the record
+set loader, any other file is a source document that the matching importer reads.
+Every record comes with where it came from (file and line), and whether it was
+imported from a document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from grmodel.errors import GrmodelError
+from grmodel.importing.run import import_path
+from grmodel.model import Record
+from grmodel.plugins import GrPluginManager
+from grmodel.recordset.loading import (
+    RECORD_SUFFIXES,
+    LoadedRecord,
+    LoadLimits,
+    LoadProblem,
+    discover,
+    load_records,
+)
+
+__all__ = ["ProgressCallback", "RecordSource", "Sourced"]
+
+ProgressCallback = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, file)`` before each file and once at the end."""
+
+
+class Sourced(NamedTuple):
+    """One entry of a record source."""
+
+    entry: LoadedRecord | LoadProblem
+    """A record with its file and line, or a problem found reading one."""
+    imported: bool
+    """True when it comes from a source document (lines are the document's)."""
+
+
+class RecordSource:
+    """Records of record files and imported documents, in order.
+
+    :param paths: record files, directories of them, or source documents.
+    :param pm: the plugin manager (converter, importers, reference data).
+    :param kind: the importer for source documents (default: detected).
+    :param limits: bounds on file size, nesting and alias expansion.
+    :raises GrmodelError: for a path argument that does not exist.
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        pm: GrPluginManager,
+        *,
+        kind: str | None = None,
+        limits: LoadLimits | None = None,
+    ):
+        self._problems: list[LoadProblem] = []
+        self.files: list[Path] = discover([Path(p) for p in paths], self._problems)
+        """Every file, discovered once (directories are read recursively, sorted);
+        paths that cannot be read (unreadable directories, special files) are
+        problems of the first entries."""
+        self._pm = pm
+        self._kind = kind
+        self._limits = limits
+
+    def entries(self, progress: ProgressCallback | None = None) -> Iterator[Sourced]:
+        """Every record and every problem, file by file.
+
+        A document no importer can read is a problem of kind ``import`` at its line 1.
+        """
+        for problem in self._problems:
+            yield Sourced(problem, False)
+        files = self.files
+        for index, file in enumerate(files):
+            if progress is not None:
+                progress(index, len(files), str(file))
+            if file.suffix.lower() in RECORD_SUFFIXES:
+                for entry in load_records([file], self._pm.converter, self._limits):
+                    yield Sourced(entry, False)
+            else:
+                yield from self._imported(file)
+        if progress is not None:
+            progress(len(files), len(files), "")
+
+    def _imported(self, file: Path) -> Iterator[Sourced]:
+        try:
+            result = import_path(file, self._pm, kind=self._kind)
+        except GrmodelError as exc:
+            message = str(exc).removeprefix(f"{file}:1: ").removeprefix(f"{file}: ")
+            yield Sourced(LoadProblem(str(file), 1, message, "import"), True)
+            return
+        for record in (result.document, *result.records):
+            prov = record.provenance
+            line = prov.line if prov and prov.line else 1
+            yield Sourced(LoadedRecord(record, str(file), line), True)
+
+    def records(self) -> Iterator[Record]:
+        """Just the records, for consumers that need a record set that loads.
+
+        :raises GrmodelError: on the first problem (``grmodel validate`` shows them all).
+        """
+        for entry, _imported in self.entries():
+            if isinstance(entry, LoadProblem):
+                if entry.kind == "import":
+                    raise GrmodelError(f"{entry.file}:{entry.line}: {entry.message}")
+                raise GrmodelError(
+                    f"{entry.file}:{entry.line}: {entry.message} "
+                    "(run grmodel validate for every problem)"
+                )
+            yield entry.record

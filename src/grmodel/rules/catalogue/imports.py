@@ -1,0 +1,98 @@
+"""IMP: import quality — where an importer did not read a document well.
+
+An importer notes what it could not read (an attendance heading with nobody read
+under it, a protocol without attendance or items, a meeting date taken from
+outside the document's header, no body named) on the document record; each note
+becomes a finding at its line, so that ``grmodel import`` and ``grmodel validate
+DOC`` alone tell a steward whether a document was read well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from grmodel.model import IMPORT_NOTES, Document, Record
+from grmodel.rules.base import Issue, Rule, RuleContext, Severity
+
+__all__ = ["RULES"]
+
+
+def _noted(reason: str) -> Callable[[Record, RuleContext], Iterator[Issue]]:
+    def check(document: Record, _ctx: RuleContext) -> Iterator[Issue]:
+        assert isinstance(document, Document)
+        for index, note in enumerate(document.notes):
+            if note.reason == reason:
+                yield Issue(
+                    message=f"{document.id}: {IMPORT_NOTES[reason]}: {note.text[:80]!r}",
+                    path=("notes", index),
+                    node=note,
+                )
+
+    return check
+
+
+def _example(reason: str) -> str:
+    return (
+        "type: document\nid: protokoll-1\nkind: protokoll\nnotes:\n"
+        f"  - {{span: {{line: 4}}, text: Närvarande, reason: {reason}}}\n"
+    )
+
+
+_RULES: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "IMP001",
+        "empty-attendance-heading",
+        "An attendance heading with no entry read under it.",
+        "A heading the importer knows stood over text it could not read as entries: "
+        "the attendance is incomplete, and quorum and justering findings rest on it.",
+        "Check the entries under the heading in the source; add the attendance by hand, "
+        "or report the layout so the importer learns it.",
+    ),
+    (
+        "IMP002",
+        "no-attendance",
+        "A protocol from which no attendance was read.",
+        "Every protocol states who took part; none read means the importer did not "
+        "recognise the attendance (or it is in an attachment, a separate närvarolista).",
+        "Check the source for its attendance list; add it by hand if it is elsewhere.",
+    ),
+    (
+        "IMP003",
+        "no-items",
+        "A protocol from which no item (§) was read.",
+        "A protocol records its decisions under numbered paragraphs; none read means "
+        "the importer did not recognise their numbering.",
+        "Check how the paragraphs are numbered in the source.",
+    ),
+    (
+        "IMP004",
+        "date-outside-header",
+        "The meeting date was not taken from the document's own header.",
+        "The date came from the web site's title of the document or only a year was "
+        "found; it may be the upload date or wrong.",
+        "Check the meeting date against the source.",
+    ),
+    (
+        "IMP005",
+        "body-not-named",
+        "No body is named in the document's header.",
+        "The meeting is filed under an unknown body; its memberships and quorum cannot "
+        "be checked against a body.",
+        "Give the body in the record set (the meeting's body field).",
+    ),
+)
+
+RULES: list[Rule] = [
+    Rule(
+        code=code,
+        name=name,
+        severity=Severity.WARNING,
+        summary=summary,
+        rationale=rationale,
+        hint=hint,
+        applies_to=("document",),
+        check=_noted(name),
+        example=_example(name),
+    )
+    for code, name, summary, rationale, hint in _RULES
+]
