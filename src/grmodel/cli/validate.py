@@ -11,12 +11,13 @@ from typing import Any
 
 import click
 
-from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
-from grmodel.cli.options import complete_codes, kind_option, paths_argument
+from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
+from grmodel.cli.options import complete_codes, kind_option, limits_option, paths_argument
 from grmodel.cli.watch import watch
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
+from grmodel.recordset.base import LoadLimits, LoadProblem
 from grmodel.recordset.loading import RECORD_SUFFIXES, discover
 from grmodel.reporting import FORMATS, ReportOptions
 from grmodel.validation import ValidationConfig, load_config, validate
@@ -44,7 +45,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to a file (atomically, replacing an earlier report) instead of stdout.",
 )
-@click.option("--force", is_flag=True, hidden=True, help="Accepted for compatibility; -o replaces.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Let -o replace a symbolic link, FIFO or socket (an earlier report file is "
+    "always replaced).",
+)
 @click.option(
     "-q", "--quiet", is_flag=True, help="Only the findings: no summary line, progress or notes."
 )
@@ -116,6 +122,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     "is read once).",
 )
 @kind_option
+@limits_option
 @click.pass_context
 def validate_command(
     ctx: click.Context,
@@ -138,6 +145,7 @@ def validate_command(
     examples: bool,
     watch_changes: bool,
     kind: str | None,
+    limits: LoadLimits,
 ) -> None:
     """Validate record sets or source documents against every selected rule.
 
@@ -147,7 +155,8 @@ def validate_command(
     (``[tool.grmodel]``) or else the current directory; --examples validates the
     bundled example data set. Finding no record file is an error.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
+    3 a rule crashed (the run is incomplete).
     """
     if examples and paths:
         raise click.UsageError("give PATH or --examples, not both")
@@ -168,7 +177,7 @@ def validate_command(
         progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
         started = dt.datetime.now(dt.UTC)
         try:
-            report = validate(targets, pm, config, kind=kind, progress=progress)
+            report = validate(targets, pm, config, kind=kind, progress=progress, limits=limits)
         finally:
             if progress is not None:
                 progress.close()
@@ -182,11 +191,20 @@ def validate_command(
         )
         text = FORMATS[fmt](report, options)
         if output is not None:
-            atomic_write_text(output, text, force=True)  # a report is regenerated output
+            # a report is regenerated output: an earlier report file is replaced
+            replace = force or (output.is_file() and not output.is_symlink())
+            atomic_write_text(output, text, force=replace, errors="backslashreplace")
             if not quiet:
                 click.echo(f"grmodel: wrote {output}", err=True)
         else:
             click.echo(text, nl=False, color=options.color)
+        if report.crashed:
+            click.echo(
+                f"grmodel: rule(s) {', '.join(report.crashed)} crashed (see their findings); "
+                "the run is incomplete",
+                err=True,
+            )
+            return EXIT_INCOMPLETE
         failed = report.failed(config.fail_on) and not exit_zero
         return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -209,13 +227,14 @@ def _use_color(choice: str, output: Path | None) -> bool:
 def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -> list[str]:
     """What to validate: PATHs, the example data, or the configured paths / current directory.
 
-    :raises GrmodelError: when they hold no record file (a check that checks nothing
-        must not pass).
+    :raises GrmodelError: when they hold no record file and no path that cannot be
+        used (a check that checks nothing must not pass).
     """
     if examples:
         return [str(example_data_path())]
     targets = [str(path) for path in (paths or config.default_paths())]
-    if not discover(targets):
+    unusable: list[LoadProblem] = []  # special files and the like: validate reports them
+    if not discover(targets, unusable) and not unusable:
         where = ", ".join(os.path.abspath(target) for target in targets)
         kinds = ", ".join(sorted(RECORD_SUFFIXES))
         raise GrmodelError(f"no record files ({kinds}) in {where}")

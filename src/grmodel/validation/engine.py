@@ -26,26 +26,17 @@ from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     RawRecord,
     iter_raw,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Severity
+from grmodel.rules.base import Issue, Rule, Severity
 from grmodel.validation.config import ValidationConfig
+from grmodel.validation.running import RuleRunner
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
-
-LOAD_CODES = {
-    "parse": "LOAD001",
-    "type": "LOAD002",
-    "missing": "LOAD003",
-    "unknown": "LOAD004",
-    "value": "LOAD005",
-    "record-type": "LOAD006",
-    "import": "LOAD007",
-}
-"""Codes of structural problems, by problem kind (see :mod:`grmodel.rules.load`)."""
 
 
 def format_path(path: FieldPath) -> str:
@@ -132,6 +123,9 @@ class Report:
     """Counts."""
     rules: tuple[Rule, ...]
     """The rules that ran."""
+    crashed: tuple[str, ...] = ()
+    """Codes of rules that crashed (raised, or yielded what is not an issue): each
+    crash is an error finding of the rule, and the run is incomplete."""
 
     def failed(self, fail_on: Severity) -> bool:
         """True when a finding at or above ``fail_on`` exists."""
@@ -198,6 +192,7 @@ def validate(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    limits: LoadLimits | None = None,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -209,6 +204,7 @@ def validate(
     :param kind: importer to use for source documents.
     :param progress: called as ``progress(done, total, file)`` per file; when it has a
         ``records(count)`` method, that is called every 1,000 records as well.
+    :param limits: bounds on file size, nesting and alias expansion.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -218,13 +214,18 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress)
+        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits)
     finally:
         gc.set_threshold(*thresholds)
 
 
 _GC_THRESHOLD = 20_000
 """Young-generation threshold of the garbage collector during a run."""
+
+
+def _crash_message(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"rule crashed: {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
 
 
 def _validate(
@@ -234,6 +235,7 @@ def _validate(
     *,
     kind: str | None,
     progress: ProgressCallback | None,
+    limits: LoadLimits | None = None,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -244,20 +246,6 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
-    for rule in running:
-        if rule.check is not None:
-            for tag in rule.applies_to or tuple(pm.converter.record_types):
-                by_type.setdefault(tag, []).append((rule, rule.check))
-    set_rules: list[tuple[Rule, SetRule]] = [
-        (rule, rule.make_set_rule(ctx)) for rule in running if rule.make_set_rule is not None
-    ]
-    # Set rules see only the record types they declare (all types when they declare none),
-    # so a record is shown to a handful of rules, not to every one.
-    set_by_type: dict[str, list[tuple[Rule, SetRule]]] = {
-        tag: [(r, s) for r, s in set_rules if not r.applies_to or tag in r.applies_to]
-        for tag in pm.converter.record_types
-    }
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
@@ -318,14 +306,22 @@ def _validate(
         file, line = _line(issue, entry, imported)
         emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
-    late: list[tuple[Rule, Issue]] = []
+    def crash(
+        rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
+    ) -> None:
+        hint = "report it to the rule's plugin"
+        emit(rule, _crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
+
+    runner = RuleRunner(
+        running, pm.converter.record_types, ctx, emit_issue=emit_issue, on_crash=crash
+    )
     files_seen: set[str] = set()
     records = 0
     counted = getattr(progress, "records", None)
-    for entry, imported in RecordSource(paths, pm, kind=kind).entries(progress):
+    for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
-            code = LOAD_CODES.get(entry.kind, "LOAD005")
+            code = entry.code
             load_rule = load_rules.get(code)
             if load_rule is not None and config.enabled(code):
                 emit(
@@ -341,21 +337,8 @@ def _validate(
         records += 1
         if counted is not None and records % 1000 == 0:
             counted(records)
-        record = entry.record
-        tag = record.TYPE
-        for rule, check in by_type.get(tag, ()):
-            for issue in check(record, ctx):
-                emit_issue(rule, issue, entry, imported, record)
-        visitors = set_by_type.get(tag)
-        if visitors:
-            ref = RecordRef(record.id, tag, entry.file, entry.line)
-            for rule, state in visitors:
-                for issue in state.visit(record, ref):
-                    if issue.at is not None and issue.at != ref:
-                        late.append((rule, issue))  # about another record: located at the end
-                    else:
-                        emit_issue(rule, issue, entry, imported, record)
-    late.extend((rule, issue) for rule, state in set_rules for issue in state.finish())
+        runner.check(entry, imported)
+    late = runner.finish()
     lines = _late_lines(late, pm)
     for rule, issue in late:
         at = issue.at
@@ -375,4 +358,5 @@ def _validate(
         truncated=truncated,
         rules_run=len(rules),
     )
-    return Report(findings=findings, summary=summary, rules=rules)
+    crashed = tuple(sorted(runner.crashed))
+    return Report(findings=findings, summary=summary, rules=rules, crashed=crashed)

@@ -284,21 +284,74 @@ def _run_on_title(text: str) -> tuple[str, int]:
     return text[:cut], cut
 
 
-_TOC_PAIR = re.compile(r"(?P<title>[^\d§]+?)\s*§?\s*(?P<n>\d{1,4})(?=\s|$)")
+_LEADER = re.compile(r"\.{2,}\s*\d{1,3}\b|\[\d{1,3}\]")
+"""A dotted leader to a page number ("Information... 3"), a page reference "[1]"."""
+_TOC_NUMBER = re.compile(r"(?<![\w/:.-])(?:§\s*)?(\d{1,4})(?:/\d{2})?(?![\w/:-]|\.\d)")
+_DNR_PREFIX = re.compile(r"(?i)^(?:dnr|diarienr)\.?:?\s*(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+\s*")
+_TOC_WINDOW = 3000
+
+
+def _chain(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest chain of item numbers, each the next (or one or two more) after
+    the one before, in text order."""
+    best: list[tuple[int, int, int]] = []
+    for index, first in enumerate(numbers):
+        chain = [first]
+        for candidate in numbers[index + 1 :]:
+            if 1 <= candidate[0] - chain[-1][0] <= 3 and candidate[0] - chain[-1][0] <= 1 + (
+                len(chain) > 1
+            ):
+                chain.append(candidate)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+_GROUP_HEADING = re.compile(r"(?:\s+(?:[A-ZÅÄÖ]{3,}|AV|OCH|TILL))+\s*$")
+"""A group heading in capitals after a title ("… BESLUTAS AV KOMMUNFULLMÄKTIGE")."""
+
+
+def _toc_title(text: str) -> str:
+    text = _DNR_PREFIX.sub("", text.strip(" .,;:\n"))
+    text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    heading = _GROUP_HEADING.search(text)
+    if heading and len(heading[0].split()) >= 2:
+        text = text[: heading.start()]
+    return text.strip(" .,;:")
 
 
 def toc_entries(text: str) -> list[tuple[int, str]]:
     """A table of contents as (number, title): "Information 35 Delårsrapport 36 …"
-    (title before its number) or "§ 35 Information § 36 …"; the longest run of
-    consecutive numbers."""
-    pairs = [(int(m["n"]), m["title"].strip(" .,;:")) for m in _TOC_PAIR.finditer(text)]
-    best: list[tuple[int, str]] = []
-    run: list[tuple[int, str]] = []
-    for number, title in pairs:
-        if run and number == run[-1][0] + 1 and title:
-            run.append((number, title))
+    (title before its number), "101 Informationspunkt … 102 Riktlinjer …" or
+    "§ 63/20 Fastställande av dagordning" (number first), "26 Dnr KS 2018/14
+    Information... 3" (a diarienummer and a page number around the title); the
+    longest chain of consecutive numbers."""
+    window = _LEADER.sub(" ", text[:_TOC_WINDOW])
+    numbers = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
+    chain = _chain(numbers)
+    if len(chain) < 2:
+        return []
+    after_last = window[chain[-1][2] : _toc_end(window, chain[-1][2])]
+    number_first = not re.search(r"[^\W\d_]", window[: chain[0][1]]) or bool(
+        re.search(r"[^\W\d_]{3}", after_last)
+    )
+    out: list[tuple[int, str]] = []
+    for index, (number, start, end) in enumerate(chain):
+        if number_first:
+            stop = min(
+                chain[index + 1][1] if index + 1 < len(chain) else len(window),
+                _toc_end(window, end),
+            )
+            title = _toc_title(window[end:stop])
         else:
-            run = [(number, title)] if title else []
-        if len(run) > len(best):
-            best = list(run)
-    return best if len(best) >= 2 else []
+            begin = chain[index - 1][2] if index else 0
+            title = _toc_title(window[begin:start])
+        if title and len(title) <= 250:
+            out.append((number, title))
+    return out
+
+
+def _toc_end(text: str, start: int) -> int:
+    """Where the last entry of a number-first table ends: its line's end."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

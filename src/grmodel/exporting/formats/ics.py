@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.model import Body, Document, Meeting, MeetingKind, MeetingStatus, Record
 
@@ -165,6 +166,19 @@ def meeting_event(
     return event
 
 
+def _checked_event(
+    meeting: Meeting, body_names: Mapping[str, str], dtstamp: dt.datetime, domain: str
+) -> icalendar.Event | None:
+    """:func:`meeting_event`, with a meeting iCalendar cannot hold as a clear error."""
+    try:
+        return meeting_event(meeting, body_names, dtstamp, domain)
+    except (OverflowError, ValueError) as exc:  # e.g. an all-day event ending after 9999
+        raise GrmodelError(
+            f"ics export: meeting {meeting.id!r} on {meeting.date}: iCalendar cannot "
+            f"hold it ({exc})"
+        ) from exc
+
+
 def write_ics(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
     """Write the meetings among ``records`` as an iCalendar file."""
     from grmodel.refdata import load_gr_bodies
@@ -192,7 +206,7 @@ def write_ics(records: Iterable[Record], path: Path, options: ExportOptions) -> 
     events = [
         event
         for meeting in sorted(meetings, key=lambda m: (str(m.date), m.id))
-        if (event := meeting_event(meeting, body_names, dtstamp, domain)) is not None
+        if (event := _checked_event(meeting, body_names, dtstamp, domain)) is not None
     ]
     if any(isinstance(event.decoded("dtstart"), dt.datetime) for event in events):
         calendar.add_component(icalendar.Timezone.from_ical(VTIMEZONE))

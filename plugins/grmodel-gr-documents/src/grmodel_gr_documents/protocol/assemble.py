@@ -66,9 +66,7 @@ class Assembler:
         hits = self.vocabulary.find(self.stream.text, ["toc"])
         if not hits:
             return []
-        start = hits[0].end
-        end = self.stream.text.find("\n", start)
-        value = self.stream.text[start : end if end >= 0 else None]
+        value = self.stream.text[hits[0].end :]
         return [(n, title, hits[0].start) for n, title in toc_entries(value)]
 
     def items_and_front(
