@@ -116,7 +116,7 @@ class ItemStart:
 def _paragraphs(stream: Stream) -> list[ItemStart]:
     out = []
     for m in _PARAGRAPH.finditer(stream.text):
-        before = stream.text[stream.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        before = stream.before(m.start())
         if before.strip() and not _AFTER_SENTENCE.search(before):
             continue
         out.append(ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True))
@@ -150,7 +150,7 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
     for m in _NUMBERED.finditer(stream.text, start):
         value = int(m["n"] or m["q"])
         at_line = stream.line_start(m.start())
-        before = stream.text[stream.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        before = stream.before(m.start())
         if _titled(stream, m, expected, value) and (previous is None or value > previous):
             ok = True
         elif previous is None:

@@ -47,7 +47,20 @@ class Stream:
         last = max(0, bisect.bisect_right(self.starts, max(start, end - 1)) - 1)
         return self.lines[first : last + 1]
 
+    def line_begin(self, offset: int) -> int:
+        """The offset where the line of ``offset`` begins."""
+        if not self.starts:
+            return 0
+        return self.starts[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def before(self, offset: int, width: int = 24) -> str:
+        """The text just before ``offset`` on its line (at most ``width`` characters):
+        enough to tell a sentence's end, and constant work however long the line."""
+        return self.text[max(self.line_begin(offset), offset - width) : offset]
+
     def line_start(self, offset: int) -> bool:
         """True when only white space stands between the start of its line and ``offset``."""
-        begin = self.text.rfind("\n", 0, offset) + 1
+        begin = self.line_begin(offset)
+        if offset - begin > 64 and self.text[offset - 64 : offset].strip():
+            return False  # constant work on a long line
         return not self.text[begin:offset].strip()

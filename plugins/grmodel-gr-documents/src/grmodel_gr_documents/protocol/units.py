@@ -3,6 +3,7 @@ decision, clause, basis list or reservation starts, so that each unit is one thi
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from grmodel_gr_documents.building import Builder
@@ -26,12 +27,16 @@ _MID_BESLUT = re.compile(r"(?<=[.!?:)”\"])\s+(?=BESLUT\b|Beslut\s*:)|\s+(?=BES
 def _pieces(stream: Stream, start: int, end: int) -> list[tuple[int, str]]:
     """(line, text) of each stream line in ``start..end``, cut to the region."""
     out = []
-    for index, line in enumerate(stream.lines):
+    first = max(0, bisect.bisect_right(stream.starts, start) - 1)
+    for index in range(first, len(stream.lines)):
         begin = stream.starts[index]
-        finish = begin + len(stream.text[begin:].split("\n", 1)[0])
+        if begin >= end:
+            break
+        last = index + 1 >= len(stream.starts)
+        finish = len(stream.text) if last else stream.starts[index + 1] - 1
         lo, hi = max(begin, start), min(finish, end)
         if lo < hi and stream.text[lo:hi].strip():
-            out.append((line, stream.text[lo:hi].strip()))
+            out.append((stream.lines[index], stream.text[lo:hi].strip()))
     return out
 
 
