@@ -33,7 +33,7 @@ def test_clean_set_has_no_findings(
 def test_every_planted_defect_is_found_once_by_its_rule(
     generator: ModuleType, tmp_path: Path, pm: GrPluginManager
 ) -> None:
-    count, manifest = generator.generate(tmp_path, 2500, defects=0.3, seed=3)
+    _, manifest = generator.generate(tmp_path, 2500, defects=0.3, seed=3)
     on_disk = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
     planted = {entry["kind"] for entry in manifest}
