@@ -24,6 +24,7 @@ from grmodel.converter import FieldPath, GrConverter, UnknownRecordTypeError
 from grmodel.errors import SourceError
 from grmodel.model import Record
 from grmodel.recordset.csvio import CsvDecoder
+from grmodel.recordset.fast import FastStructurer, fast_structurer
 from grmodel.recordset.yamlio import GrLoader
 
 __all__ = [
@@ -272,10 +273,16 @@ def _iter_json(text: str, file: str) -> Iterator[RawRecord | LoadProblem]:
             return
 
 
-def _iter_jsonl(handle: io.TextIOBase, file: str) -> Iterator[RawRecord | LoadProblem]:
+def _iter_jsonl(
+    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
     loads = json.loads
     for number, text in enumerate(handle, start=1):
         if not text.strip():
+            continue
+        record = fast(text) if fast is not None else None
+        if record is not None:  # the fast path said yes; on any doubt the detailed path runs
+            yield LoadedRecord(record, file, number, None)
             continue
         try:
             data = loads(text)
@@ -343,8 +350,11 @@ def _constant_line(line: int) -> Locator:
 # --- dispatch ------------------------------------------------------------------
 
 
-def iter_raw(path: Path, decoder: CsvDecoder) -> Iterator[RawRecord | LoadProblem]:
-    """Parse one record file into raw records (and parse problems)."""
+def iter_raw(
+    path: Path, decoder: CsvDecoder, fast: FastStructurer | None = None
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
+    """Parse one record file into raw records (and parse problems); with ``fast``, the
+    JSON Lines records it structures come already structured."""
     file = str(path)
     fmt = RECORD_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -359,7 +369,7 @@ def iter_raw(path: Path, decoder: CsvDecoder) -> Iterator[RawRecord | LoadProble
         if fmt in ("jsonl", "csv"):
             with open(path, encoding="utf-8-sig", newline="" if fmt == "csv" else None) as handle:
                 if fmt == "jsonl":
-                    yield from _iter_jsonl(handle, file)
+                    yield from _iter_jsonl(handle, file, fast)
                 else:
                     yield from _iter_csv(handle, file, decoder)
             return
@@ -435,9 +445,10 @@ def load_records(
     :raises SourceError: when a path does not exist or cannot be read.
     """
     decoder = CsvDecoder(converter)
+    fast = fast_structurer(converter)
     for path in discover(paths):
-        for raw in iter_raw(path, decoder):
-            if isinstance(raw, LoadProblem):
+        for raw in iter_raw(path, decoder, fast):
+            if isinstance(raw, (LoadProblem, LoadedRecord)):
                 yield raw
                 continue
             result = structure(raw, converter)
