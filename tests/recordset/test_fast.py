@@ -38,7 +38,7 @@ CONVERTER = make_converter()
 FAST = fast_structurer(CONVERTER)
 
 PROPERTY = settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

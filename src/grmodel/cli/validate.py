@@ -14,6 +14,7 @@ from grmodel.io import atomic_write_text
 from grmodel.reporting import FORMATS
 from grmodel.validation import load_config, validate
 from grmodel.validation.config import find_config_file
+from grmodel.validation.parallel import available_jobs
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -70,6 +71,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="Configuration file (default: nearest grmodel.toml or pyproject.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes for the record rules (0: one per CPU); the findings do not change.",
+)
 @kind_option
 @click.pass_context
 def validate_command(
@@ -86,6 +94,7 @@ def validate_command(
     max_findings: int | None,
     config_file: Path | None,
     no_config: bool,
+    jobs: int,
     kind: str | None,
 ) -> None:
     """Validate record sets or source documents against every selected rule.
@@ -110,7 +119,9 @@ def validate_command(
     )
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
-        report = validate(targets, pm, config, kind=kind, progress=progress)
+        report = validate(
+            targets, pm, config, kind=kind, progress=progress, jobs=jobs or available_jobs()
+        )
     finally:
         if progress is not None:
             progress.close()

@@ -35,6 +35,7 @@ __all__ = [
     "RawRecord",
     "discover",
     "iter_raw",
+    "jsonl_lines",
     "load_records",
 ]
 
@@ -274,10 +275,10 @@ def _iter_json(text: str, file: str) -> Iterator[RawRecord | LoadProblem]:
 
 
 def _iter_jsonl(
-    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None
+    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None, first_line: int = 1
 ) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
     loads = json.loads
-    for number, text in enumerate(handle, start=1):
+    for number, text in enumerate(handle, start=first_line):
         if not text.strip():
             continue
         record = fast(text) if fast is not None else None
@@ -292,6 +293,14 @@ def _iter_jsonl(
             )
             continue
         yield RawRecord(data, file, number, None)
+
+
+def jsonl_lines(
+    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None, first_line: int = 1
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
+    """Records of JSON Lines text whose first line is line ``first_line`` of ``file``
+    (a byte range of a large file, read by a worker)."""
+    return _iter_jsonl(handle, file, fast, first_line)
 
 
 # --- CSV -----------------------------------------------------------------------

@@ -31,7 +31,8 @@ from grmodel.recordset.loading import (
     iter_raw,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, SetRule, Severity
+from grmodel.rules.base import Issue, RecordRef, Rule, SetRule, Severity
+from grmodel.validation import parallel
 from grmodel.validation.config import ValidationConfig
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
@@ -198,6 +199,7 @@ def validate(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -208,6 +210,8 @@ def validate(
     :param config: rule selection and severities.
     :param kind: importer to use for source documents.
     :param progress: called as ``progress(done, total, file)`` per file.
+    :param jobs: processes to run the record rules in (see
+        :mod:`grmodel.validation.parallel`); the findings are the same for any number.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -217,7 +221,7 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress)
+        return _validate(paths, pm, config, kind=kind, progress=progress, jobs=jobs)
     finally:
         gc.set_threshold(*thresholds)
 
@@ -233,6 +237,7 @@ def _validate(
     *,
     kind: str | None,
     progress: ProgressCallback | None,
+    jobs: int = 1,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -243,11 +248,49 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
-    for rule in running:
+    bound: parallel.Bound = {}
+    for index, rule in enumerate(running):
         if rule.check is not None:
             for tag in rule.applies_to or tuple(pm.converter.record_types):
-                by_type.setdefault(tag, []).append((rule, rule.check))
+                bound.setdefault(tag, []).append((index, rule, rule.check))
+    workers = parallel.start([Path(p) for p in paths], jobs, pm, bound, ctx, _located)
+    try:
+        chosen = _Chosen(rules, running, enabled, rule_of)
+        return _run(paths, pm, config, kind, progress, started, chosen, ctx, bound, workers)
+    finally:
+        if workers is not None:
+            workers.close()
+        parallel.release()
+
+
+def _located(issue: Issue, entry: LoadedRecord) -> tuple[str | None, int | None]:
+    return _line(issue, entry, False)
+
+
+@attrs.frozen
+class _Chosen:
+    """The run's rules: selected, running (variants report through their base rule),
+    the enabled codes, and every rule by code."""
+
+    rules: tuple[Rule, ...]
+    running: list[Rule]
+    enabled: set[str]
+    rule_of: dict[str, Rule]
+
+
+def _run(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig,
+    kind: str | None,
+    progress: ProgressCallback | None,
+    started: float,
+    chosen: _Chosen,
+    ctx: RunContext,
+    bound: parallel.Bound,
+    workers: parallel.RecordRules | None,
+) -> Report:
+    rules, running, enabled, rule_of = chosen.rules, chosen.running, chosen.enabled, chosen.rule_of
     set_rules: list[tuple[Rule, SetRule]] = [
         (rule, rule.make_set_rule(ctx)) for rule in running if rule.make_set_rule is not None
     ]
@@ -339,9 +382,14 @@ def _validate(
         records += 1
         record = entry.record
         tag = record.TYPE
-        for rule, check in by_type.get(tag, ()):
-            for issue in check(record, ctx):
-                emit_issue(rule, issue, entry, imported, record)
+        done = workers.take(entry) if workers is not None and not imported else None
+        if done is not None:  # the record rules ran in a worker
+            for index, issue, file, line, record_id in done:
+                emit_at(running[index], issue, file, line, record_id)
+        else:
+            for _, rule, check in bound.get(tag, ()):
+                for issue in check(record, ctx):
+                    emit_issue(rule, issue, entry, imported, record)
         visitors = set_by_type.get(tag)
         if visitors:
             ref = RecordRef(record.id, tag, entry.file, entry.line)
