@@ -179,6 +179,32 @@ def _load_records(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]
     return run
 
 
+def _load_detailed(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
+    """Loading as before the fast path: every record through cattrs."""
+    from grmodel.plugins import get_plugin_manager
+    from grmodel.recordset.csvio import CsvDecoder
+    from grmodel.recordset.loading import RawRecord, discover, iter_raw, structure
+
+    converter = get_plugin_manager().converter
+
+    def run() -> Outcome:
+        loaded = problems = 0
+        decoder = CsvDecoder(converter)
+        for path in discover([records]):
+            for raw in iter_raw(path, decoder):
+                if not isinstance(raw, RawRecord):
+                    problems += 1
+                    continue
+                result = structure(raw, converter)
+                if isinstance(result, list):
+                    problems += len(result)
+                else:
+                    loaded += 1
+        return loaded + problems, f"{problems} load problems"
+
+    return run
+
+
 def _validate(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
     from grmodel.plugins import get_plugin_manager
     from grmodel.validation import validate
@@ -201,6 +227,7 @@ PASSES: dict[
     "fastjsonschema per-type schema": ("fastjsonschema", _fastjsonschema(per_type=True)),
     "fastjsonschema record.json": ("fastjsonschema", _fastjsonschema(per_type=False)),
     "jsonschema 2020-12 record.json": ("jsonschema", _jsonschema),
+    "grmodel load, cattrs path only": (None, _load_detailed),
     "grmodel load_records (library)": (None, _load_records),
     "grmodel validate (library)": (None, _validate),
 }
