@@ -205,18 +205,21 @@ def _load_detailed(records: Path, _: argparse.Namespace) -> Callable[[], Outcome
     return run
 
 
-def _validate(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    from grmodel.plugins import get_plugin_manager
-    from grmodel.validation import validate
+def _validate(jobs: int) -> Callable[[Path, argparse.Namespace], Callable[[], Outcome]]:
+    def setup(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
+        from grmodel.plugins import get_plugin_manager
+        from grmodel.validation import validate
 
-    pm = get_plugin_manager()
+        pm = get_plugin_manager()
 
-    def run() -> Outcome:
-        report = validate([records], pm)
-        found = [{"record": f.record, "code": f.code} for f in report.findings]
-        return report.summary.records, _against_manifest(records.parent, found)
+        def run() -> Outcome:
+            report = validate([records], pm, jobs=jobs)
+            found = [{"record": f.record, "code": f.code} for f in report.findings]
+            return report.summary.records, _against_manifest(records.parent, found)
 
-    return run
+        return run
+
+    return setup
 
 
 PASSES: dict[
@@ -229,7 +232,8 @@ PASSES: dict[
     "jsonschema 2020-12 record.json": ("jsonschema", _jsonschema),
     "grmodel load, cattrs path only": (None, _load_detailed),
     "grmodel load_records (library)": (None, _load_records),
-    "grmodel validate (library)": (None, _validate),
+    "grmodel validate (library)": (None, _validate(1)),
+    "grmodel validate --jobs 2, main process": (None, _validate(2)),
 }
 """Library passes: name → (module it needs, set-up returning the timed pass)."""
 
@@ -327,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "--jsonschema-sample", type=int, default=10_000, help="records jsonschema validates"
     )
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--only", help="run only the passes whose name contains this text")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--set", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -349,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{'RSS MB':>8}  found")  # fmt: skip
         base: float | None = None
         for name, (needs, _) in PASSES.items():
+            if base is not None and args.only and args.only not in name:
+                continue
             if needs and importlib.util.find_spec(needs) is None:
                 print(f"{name:<38} skipped: {needs} not installed")
                 continue
@@ -361,21 +368,24 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(name, result["count"], result["cpu"], result["wall"], rss, base),
                   f" {result['found']}")  # fmt: skip
         for name, argv_cli, report in _cli_passes(records, tmp):
+            if args.only and args.only not in name:
+                continue
             _, cpu, wall, rss = _spawn(argv_cli)
             found = json.loads(Path(report).read_text(encoding="utf-8"))["findings"]
             print(_row(name, count, cpu, wall, rss, base), f" {_against_manifest(out, found)}")
-        documents = _documents(tmp, args.documents)
+        documents = _documents(tmp, args.documents) if args.documents else []
         if documents:
             argv_import = [sys.executable, "-m", "grmodel", "import", "-o", str(tmp / "imported")]
             _, cpu, wall, rss = _spawn([*argv_import, *map(str, documents)])
             written = len(list((tmp / "imported").glob("*")))
             print(_row("grmodel import (documents)", len(documents), cpu, wall, rss, None),
                   f" {written} record sets written")  # fmt: skip
-        else:
+        elif args.documents:
             print(f"grmodel import: skipped (no seed documents in {SEEDS})")
         print()
         print("×loads: CPU per record against json.loads per line in this run; library passes")
-        print("time the pass alone, CLI passes the whole process (start-up included).")
+        print("time the pass alone (in the main process only, for --jobs 2), CLI passes the")
+        print("whole process tree (start-up and worker processes included).")
     return 0
 
 
