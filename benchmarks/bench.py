@@ -179,6 +179,27 @@ def _load_records(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]
     return run
 
 
+def _pydantic(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
+    from pydantic import ValidationError
+    from pydantic_models import record_adapter
+
+    from grmodel.plugins import get_plugin_manager
+
+    validate = record_adapter(get_plugin_manager().converter.record_types.values()).validate_json
+
+    def run() -> Outcome:
+        count = invalid = 0
+        for line in _lines(records):
+            count += 1
+            try:
+                validate(line, strict=True)
+            except ValidationError:
+                invalid += 1
+        return count, f"{invalid} invalid records"
+
+    return run
+
+
 def _load_detailed(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
     """Loading as before the fast path: every record through cattrs."""
     from grmodel.plugins import get_plugin_manager
@@ -230,6 +251,7 @@ PASSES: dict[
     "fastjsonschema per-type schema": ("fastjsonschema", _fastjsonschema(per_type=True)),
     "fastjsonschema record.json": ("fastjsonschema", _fastjsonschema(per_type=False)),
     "jsonschema 2020-12 record.json": ("jsonschema", _jsonschema),
+    "pydantic v2 strict validate_json": ("pydantic", _pydantic),
     "grmodel load, cattrs path only": (None, _load_detailed),
     "grmodel load_records (library)": (None, _load_records),
     "grmodel validate (library)": (None, _validate(1)),
@@ -250,6 +272,7 @@ def _against_manifest(out: Path, found: list[dict[str, Any]]) -> str:
 
 
 def _child(name: str, records: Path, args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(HERE))  # the scripts beside this one
     run = PASSES[name][1](records, args)
     wall, cpu = time.perf_counter(), time.process_time()
     count, found = run()
