@@ -12,14 +12,14 @@ from __future__ import annotations
 import itertools
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from grmodel.errors import GrmodelError
+from grmodel.errors import GrmodelError, SourceError
 from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import LoadedRecord
+from grmodel.recordset.loading import LoadedRecord, LoadLimits, LoadProblem, format_problem
 from grmodel.rules.support import field_texts
 
 __all__ = ["count_records"]
@@ -31,6 +31,9 @@ def count_records(
     record_type: str,
     by: Sequence[str],
     filters: Iterable[tuple[str, str]] = (),
+    *,
+    limits: LoadLimits | None = None,
+    on_problem: Callable[[LoadProblem], None] | None = None,
 ) -> tuple[Counter[tuple[str, ...]], int]:
     """Count records of ``record_type`` by the values of the fields ``by``.
 
@@ -38,6 +41,9 @@ def count_records(
         matches when it contains the value).
     :returns: counts keyed by one value per field of ``by``, and the number of
         records that matched (list fields can count one record more than once).
+    :param limits: bounds on file size, nesting and alias expansion.
+    :param on_problem: told of each record or path that does not load (so that a
+        count never leaves one out silently); without it the first one is raised.
     :raises GrmodelError: for an unknown record type or field.
     """
     cls = pm.converter.record_types.get(record_type)
@@ -54,7 +60,12 @@ def count_records(
     conditions = list(filters)
     counts: Counter[tuple[str, ...]] = Counter()
     matched = 0
-    for entry, _imported in RecordSource(paths, pm).entries():
+    for entry, _imported in RecordSource(paths, pm, limits=limits).entries():
+        if isinstance(entry, LoadProblem):
+            if on_problem is None:
+                raise SourceError(format_problem(entry))
+            on_problem(entry)
+            continue
         if not isinstance(entry, LoadedRecord) or record_type != entry.record.TYPE:
             continue
         record = entry.record

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["GrmodelError", "OutputExistsError", "PluginLoadError", "SourceError"]
+__all__ = [
+    "GrmodelError",
+    "OutputExistsError",
+    "PluginLoadError",
+    "RecordSetProblemsError",
+    "SourceError",
+]
 
 
 class GrmodelError(Exception):
@@ -19,3 +25,8 @@ class SourceError(GrmodelError):
 
 class OutputExistsError(GrmodelError):
     """An output exists and ``--force`` was not given."""
+
+
+class RecordSetProblemsError(SourceError):
+    """A command that needs a record set that loads found problems in it (each was
+    reported already); the command line exits 1, as for findings."""

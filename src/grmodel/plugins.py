@@ -9,6 +9,7 @@ argument here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.metadata
@@ -102,10 +103,17 @@ class GrPluginManager:
     ``trylast`` to its start).
     """
 
-    def __init__(self, pm: pluggy.PluginManager, distributions: dict[str, tuple[str, str]]):
+    def __init__(
+        self,
+        pm: pluggy.PluginManager,
+        distributions: dict[str, tuple[str, str]],
+        broken: Sequence[str] = (),
+    ):
         self.pm = pm
         """The underlying pluggy manager."""
         self._distributions = distributions
+        self.broken: tuple[str, ...] = tuple(broken)
+        """One line per plugin that failed to load and was left out (see ``on_broken``)."""
 
     # -- helpers ---------------------------------------------------------------
 
@@ -280,6 +288,7 @@ def get_plugin_manager(
     load_entrypoints: bool | None = None,
     disabled: Iterable[str] = (),
     plugins: Sequence[tuple[str, object]] = (),
+    on_broken: Callable[[str], None] | None = None,
 ) -> GrPluginManager:
     """Build a fresh plugin manager.
 
@@ -288,7 +297,11 @@ def get_plugin_manager(
     :param disabled: names of plugins not to register (built-in or external);
         essential plugins cannot be disabled.
     :param plugins: extra ``(name, plugin object)`` pairs to register, e.g. in tests.
-    :raises PluginLoadError: when an entry point fails to import.
+    :param on_broken: told (one line naming plugin and distribution) of each entry
+        point that fails to import or to register (a hook with a wrong signature,
+        an unknown hook); the plugin is then left out and the rest still load.
+        Without it such a plugin raises.
+    :raises PluginLoadError: when an entry point fails and ``on_broken`` is not given.
     :raises GrmodelError: when an essential plugin is disabled.
     """
     disabled = set(disabled)
@@ -301,6 +314,7 @@ def get_plugin_manager(
         if name not in disabled:
             _register(pm, importlib.import_module(module), name)
     distributions: dict[str, tuple[str, str]] = {}
+    broken: list[str] = []
     if load_entrypoints is None:
         load_entrypoints = not _env_disables_autoload()
     if load_entrypoints:
@@ -310,16 +324,23 @@ def get_plugin_manager(
             dist = ep.dist.name if ep.dist else "unknown distribution"
             version = ep.dist.version if ep.dist else "?"
             try:
-                plugin = ep.load()
+                _register(pm, ep.load(), ep.name)
+                pm.check_pending()
             except Exception as exc:
-                raise PluginLoadError(
+                with contextlib.suppress(Exception):
+                    pm.unregister(name=ep.name)
+                message = (
                     f"cannot load plugin {ep.name!r} from distribution {dist} {version}: "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
-            _register(pm, plugin, ep.name)
+                    f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc) else ''}"
+                )
+                if on_broken is None:
+                    raise PluginLoadError(message) from exc
+                on_broken(message)
+                broken.append(message)
+                continue
             distributions[ep.name] = (dist, version)
     for name, plugin in plugins:
         if name not in disabled:
             _register(pm, plugin, name)
     pm.check_pending()
-    return GrPluginManager(pm, distributions)
+    return GrPluginManager(pm, distributions, broken)

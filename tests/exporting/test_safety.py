@@ -125,9 +125,9 @@ def test_crash_leaves_no_output(
 ) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    with pytest.raises(Crash):
+    with pytest.raises(GrmodelError, match="of plugin 'crashy' failed: Crash"):
         export("crashy", [small_set], out_dir / "out.txt", crashy_pm)
-    with pytest.raises(Crash):
+    with pytest.raises(GrmodelError, match="of plugin 'crashy' failed: Crash"):
         export("crashy-dir", [small_set], out_dir / "package", crashy_pm)
     assert list(out_dir.iterdir()) == []
 
@@ -137,7 +137,7 @@ def test_crash_leaves_existing_file_untouched(
 ) -> None:
     target = tmp_path / "out.txt"
     target.write_text("precious\n", encoding="utf-8")
-    with pytest.raises(Crash):
+    with pytest.raises(GrmodelError, match="of plugin 'crashy' failed: Crash"):
         export("crashy", [small_set], target, crashy_pm, force=True)
     assert target.read_text(encoding="utf-8") == "precious\n"
     assert _leftovers(tmp_path) == []
@@ -149,7 +149,7 @@ def test_crash_leaves_existing_directory_untouched(
     target = tmp_path / "package"
     target.mkdir()
     (target / "keep.txt").write_text("precious\n", encoding="utf-8")
-    with pytest.raises(Crash):
+    with pytest.raises(GrmodelError, match="of plugin 'crashy' failed: Crash"):
         export("crashy-dir", [small_set], target, crashy_pm, force=True)
     assert sorted(p.name for p in target.iterdir()) == ["keep.txt"]
     assert (target / "keep.txt").read_text(encoding="utf-8") == "precious\n"

@@ -303,3 +303,23 @@ def _meeting() -> dict[str, Any]:
             }
         ],
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('{"type": "person", "id": "p1", "name": "A", "name": "B"}', "name"),
+        ('{"type": "person", "id": "p1", "name": "A", "n\\u0061me": "B"}', "name"),
+        ('{"type": "person", "id": "p1", "name": "A", "provenance": {"line": 1, "line": 2}}',
+         "line"),
+    ],
+)  # fmt: skip
+def test_a_key_given_twice_is_never_taken_by_the_fast_path(
+    line: str, key: str, tmp_path: Path
+) -> None:
+    """msgspec keeps a repeated key's last value; the line goes to the detailed path."""
+    path = tmp_path / "set.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    [problem] = list(load_records([path], CONVERTER))
+    assert isinstance(problem, LoadProblem)
+    assert (problem.code, problem.line) == ("LOAD008", 1) and repr(key) in problem.message

@@ -11,8 +11,9 @@ from types import ModuleType
 
 import pytest
 from tests.benchmarks.conftest import load_script
+from tests.hostile.fixture_plugins import CrashingRules
 
-from grmodel.plugins import GrPluginManager
+from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, load_records
 from grmodel.validation import parallel, validate
 from grmodel.validation.engine import RunContext, _located
@@ -132,3 +133,28 @@ def test_cli_jobs_gives_the_same_report(generated: Path) -> None:
         reports.append(json.loads(result.stdout)["findings"])
     assert reports[0]
     assert reports[0] == reports[1]
+
+
+def test_a_rule_crashing_in_a_worker_is_the_finding_of_one_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("crashy", CrashingRules())])
+    path = tmp_path / "set.jsonl"
+    good = '{"type": "person", "id": "p%d", "name": "A"}\n'
+    path.write_text("".join(good % i for i in range(300)), encoding="utf-8")
+    one = validate([path], pm, jobs=1)
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 2000)
+    answered: list[object] = []
+    take = parallel.RecordRules.take
+
+    def counting(self: parallel.RecordRules, entry: LoadedRecord) -> object:
+        answer = take(self, entry)
+        answered.append(answer)
+        return answer
+
+    monkeypatch.setattr(parallel.RecordRules, "take", counting)
+    two = validate([path], pm, jobs=2)
+    assert len(answered) == 300 and None not in answered  # the workers ran every check
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert two.crashed == one.crashed and "ZZZ001" in one.crashed
+    assert any(f.message.startswith("rule crashed") and f.code == "ZZZ001" for f in two.findings)

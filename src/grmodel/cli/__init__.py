@@ -8,16 +8,27 @@ one).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
 import click
 
 from grmodel import __version__
-from grmodel.errors import GrmodelError
+from grmodel.errors import GrmodelError, RecordSetProblemsError
 from grmodel.plugins import GrPluginManager, get_plugin_manager
+from grmodel.recordset.base import LoadProblem, format_problem
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "cli", "get_pm", "main"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INCOMPLETE",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "cli",
+    "echo_problem",
+    "get_pm",
+    "main",
+]
 
 EXIT_OK = 0
 """No finding at or above ``--fail-on``."""
@@ -25,6 +36,8 @@ EXIT_FINDINGS = 1
 """Findings at or above ``--fail-on``."""
 EXIT_USAGE = 2
 """Usage or I/O error."""
+EXIT_INCOMPLETE = 3
+"""A rule crashed: its findings are missing, so the run is incomplete."""
 
 
 def get_pm(ctx: click.Context) -> GrPluginManager:
@@ -37,9 +50,18 @@ def get_pm(ctx: click.Context) -> GrPluginManager:
         bad = [opt for opt in opts if not opt.startswith("no:")]
         if bad:
             raise GrmodelError(f"-p takes no:NAME to disable a plugin, not {bad[0]!r}")
-        pm = get_plugin_manager(disabled=disabled)
+        pm = get_plugin_manager(disabled=disabled, on_broken=_warn_broken)
         root.meta["grmodel.pm"] = pm
     return pm
+
+
+def _warn_broken(message: str) -> None:
+    click.echo(f"grmodel: warning: {message} (left out; the rest works)", err=True)
+
+
+def echo_problem(problem: LoadProblem) -> None:
+    """Report a problem of a record set on stderr, one line as in a text report."""
+    click.echo(format_problem(problem), err=True)
 
 
 class _Group(click.Group):
@@ -86,20 +108,48 @@ def _register() -> None:
 _register()
 
 
+def _usage_line(exc: click.ClickException) -> str:
+    """A usage error as one line naming the command (click would print three)."""
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "grmodel"
+    more = f" (see {where} --help)" if ctx is not None else ""
+    return f"{where}: error: {exc.format_message()}{more}"
+
+
+def _os_error_line(exc: OSError) -> str:
+    name = exc.filename if exc.filename is not None else ""
+    what = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        what += " (disk full; nothing was replaced)"
+    return f"grmodel: error: {name}: {what}" if name else f"grmodel: error: {what}"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``grmodel`` console script."""
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 still prints
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         result = cli.main(args=argv, prog_name="grmodel", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(_usage_line(exc), err=True)
         sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:
         click.echo("grmodel: aborted", err=True)
         sys.exit(EXIT_USAGE)
+    except RecordSetProblemsError as exc:  # each problem was reported: bad data, not usage
+        click.echo(f"grmodel: {exc}", err=True)
+        sys.exit(EXIT_FINDINGS)
     except GrmodelError as exc:
         click.echo(f"grmodel: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:  # the environment (permissions, a full disk), not a bug
+        if os.environ.get("GRMODEL_DEBUG"):
+            raise
+        click.echo(_os_error_line(exc), err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         click.echo("grmodel: interrupted", err=True)

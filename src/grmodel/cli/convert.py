@@ -6,20 +6,19 @@ from pathlib import Path
 
 import click
 
-from grmodel.cli import get_pm
-from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.cli import echo_problem, get_pm
+from grmodel.cli.options import force_option, kind_option, limits_option, paths_argument
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.run import export
-from grmodel.importing.run import import_path
-from grmodel.importing.write import write_import
+from grmodel.importing.run import import_source
+from grmodel.importing.write import import_target, write_import
+from grmodel.recordset.base import LoadLimits
 
 
 @click.command("import")
-@click.argument(
-    "sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -53,12 +52,21 @@ def import_command(
     placed in records. Existing files are not overwritten without --force.
     """
     pm = get_pm(ctx)
+    targets: dict[Path, Path] = {}
     for source in sources:
-        result = import_path(source, pm, kind=kind)
+        target = import_target(source, outdir, fmt)
+        if target in targets:
+            raise GrmodelError(
+                f"{source} and {targets[target]} would both be written to {target}; "
+                "import them into different directories"
+            )
+        targets[target] = source
+    for source in sources:
+        read, result = import_source(source, pm, kind=kind)
         target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
         doc = result.document
         click.echo(
-            f"{source}: {doc.kind} → {target} ({len(result.records)} records, "
+            f"{source}: {doc.kind}, {read.encoding} → {target} ({len(result.records)} records, "
             f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
             f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
             f"{len(doc.cut)} page number(s) cut from lines)"
@@ -91,6 +99,7 @@ def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:
 )
 @force_option
 @kind_option
+@limits_option
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -102,11 +111,15 @@ def export_command(
     extra: tuple[str, ...],
     force: bool,
     kind: str | None,
+    limits: LoadLimits,
 ) -> None:
     """Export records to another format: OParl, Popolo, datapackage, SQLite, iCalendar…
 
     PATH as for validate (none: the bundled example data). The output is written
-    atomically and an existing one is not overwritten without --force.
+    atomically and an existing one is not overwritten without --force; a
+    directory is never replaced by a file, and an input never by its export.
+    Nothing is written when the record set has a problem (a record that does not
+    load, a duplicate id): each is reported on stderr and the exit code is 1.
     """
     pm = get_pm(ctx)
     if list_formats:
@@ -124,6 +137,8 @@ def export_command(
         force=force,
         kind=kind,
         options=ExportOptions(base_url=base_url, extra=_parse_extra(extra)),
+        limits=limits,
+        on_problem=echo_problem,
     )
     click.echo(f"grmodel: wrote {fmt} to {output}", err=True)
 

@@ -6,11 +6,12 @@ import json
 
 import click
 
-from grmodel.cli import get_pm
-from grmodel.cli.options import list_format_option, paths_argument
+from grmodel.cli import EXIT_FINDINGS, echo_problem, get_pm
+from grmodel.cli.options import limits_option, list_format_option, paths_argument
 from grmodel.counting import count_records
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
+from grmodel.recordset.base import LoadLimits, LoadProblem
 
 
 def _filter(value: str) -> tuple[str, str]:
@@ -44,6 +45,7 @@ def _filter(value: str) -> tuple[str, str]:
     help="Count only records whose field has this value (repeatable).",
 )
 @list_format_option
+@limits_option
 @click.pass_context
 def count_command(
     ctx: click.Context,
@@ -52,6 +54,7 @@ def count_command(
     by: tuple[str, ...],
     where: tuple[str, ...],
     fmt: str,
+    limits: LoadLimits,
 ) -> None:
     """Count records by field values, e.g. collaborations by kind and GR participation.
 
@@ -61,13 +64,24 @@ def count_command(
 
     PATH as for validate (none: the bundled example data). Compare the counts with
     a document's own totals; rule FIG001 does that for stated figures.
+
+    A record or path that does not load is reported on stderr (as by validate)
+    and makes the exit code 1: the counts then leave it out.
     """
+    problems: list[LoadProblem] = []
+
+    def report(problem: LoadProblem) -> None:
+        problems.append(problem)
+        echo_problem(problem)
+
     counts, matched = count_records(
         list(paths) or [str(example_data_path())],
         get_pm(ctx),
         record_type,
         by,
         [_filter(w) for w in where],
+        limits=limits,
+        on_problem=report,
     )
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "json":
@@ -78,6 +92,7 @@ def count_command(
                 indent=2,
             )
         )
+        _fail_on(ctx, problems)
         return
     width = [max([len(field), *(len(key[i]) for key, _ in rows)]) for i, field in enumerate(by)]
     if by:
@@ -89,6 +104,17 @@ def count_command(
             + f"{n:5d}"
         )
     click.echo(f"\n{matched} {record_type} record(s)" + (f", by {', '.join(by)}" if by else ""))
+    _fail_on(ctx, problems)
+
+
+def _fail_on(ctx: click.Context, problems: list[LoadProblem]) -> None:
+    if problems:
+        click.echo(
+            f"grmodel: {len(problems)} problem(s) in the record set; "
+            "the counts leave out what did not load",
+            err=True,
+        )
+        ctx.exit(EXIT_FINDINGS)
 
 
 COMMANDS = [count_command]

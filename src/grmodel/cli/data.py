@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import click
 
 from grmodel.cli import get_pm
 from grmodel.cli.options import force_option, list_format_option
-from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
-from grmodel.io import check_writable
+from grmodel.io import copy_tree
 
 
 @click.command("schema")
@@ -116,10 +114,7 @@ def examples_path() -> None:
 @force_option
 def examples_copy(target: Path, force: bool) -> None:
     """Copy the example data set to TARGET, to start a record set of your own."""
-    check_writable(target, force)
-    if target.exists() and not target.is_dir():
-        raise GrmodelError(f"{target}: not a directory")
-    shutil.copytree(example_data_path(), target, dirs_exist_ok=True)
+    copy_tree(example_data_path(), target, force=force)
     click.echo(f"copied the example data set to {target}")
 
 

@@ -73,8 +73,10 @@ def rule_command(ctx: click.Context, code: str) -> None:
 @list_format_option
 @click.pass_context
 def plugins_command(ctx: click.Context, fmt: str) -> None:
-    """List loaded plugins with version and what they provide."""
-    infos = get_pm(ctx).plugin_infos()
+    """List loaded plugins with version and what they provide, and plugins that
+    failed to load (left out)."""
+    pm = get_pm(ctx)
+    infos = pm.plugin_infos()
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -105,6 +107,8 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
         ):
             if items:
                 click.echo(f"  {label}: {', '.join(items)}")
+    for message in pm.broken:
+        click.echo(f"BROKEN: {message}")
 
 
 COMMANDS = [rules_command, rule_command, plugins_command]

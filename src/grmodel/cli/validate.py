@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from grmodel.cli import EXIT_FINDINGS, EXIT_OK, get_pm
-from grmodel.cli.options import force_option, kind_option, paths_argument
+from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
+from grmodel.cli.options import force_option, kind_option, limits_option, paths_argument
 from grmodel.examples import example_data_path
 from grmodel.io import atomic_write_text
+from grmodel.recordset.base import LoadLimits
 from grmodel.reporting import FORMATS
 from grmodel.validation import load_config, validate
 from grmodel.validation.config import find_config_file
@@ -79,6 +80,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="Processes for the record rules (0: one per CPU); the findings do not change.",
 )
 @kind_option
+@limits_option
 @click.pass_context
 def validate_command(
     ctx: click.Context,
@@ -96,6 +98,7 @@ def validate_command(
     no_config: bool,
     jobs: int,
     kind: str | None,
+    limits: LoadLimits,
 ) -> None:
     """Validate record sets or source documents against every selected rule.
 
@@ -104,7 +107,8 @@ def validate_command(
     then point at lines of the document. With no PATH the bundled example data
     set is validated.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
+    3 a rule crashed (the run is incomplete).
     """
     pm = get_pm(ctx)
     targets = list(paths) or [str(example_data_path())]
@@ -120,17 +124,30 @@ def validate_command(
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = validate(
-            targets, pm, config, kind=kind, progress=progress, jobs=jobs or available_jobs()
+            targets,
+            pm,
+            config,
+            kind=kind,
+            progress=progress,
+            limits=limits,
+            jobs=jobs or available_jobs(),
         )
     finally:
         if progress is not None:
             progress.close()
     text = FORMATS[fmt](report, statistics=statistics)
     if output is not None:
-        atomic_write_text(output, text, force=force)
+        atomic_write_text(output, text, force=force, errors="backslashreplace")
         click.echo(f"grmodel: wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+    if report.crashed:
+        click.echo(
+            f"grmodel: rule(s) {', '.join(report.crashed)} crashed (see their findings); "
+            "the run is incomplete",
+            err=True,
+        )
+        ctx.exit(EXIT_INCOMPLETE)
     ctx.exit(EXIT_FINDINGS if report.failed(config.fail_on) else EXIT_OK)
 
 

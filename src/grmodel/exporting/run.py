@@ -3,29 +3,72 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from grmodel.errors import GrmodelError
-from grmodel.exporting.base import ExportOptions
-from grmodel.io import atomic_output
+from grmodel.errors import GrmodelError, RecordSetProblemsError, SourceError
+from grmodel.exporting.base import Exporter, ExportOptions
+from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
 from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
+from grmodel.recordset.loading import LoadLimits, LoadProblem, format_problem
 
-__all__ = ["export", "iter_records"]
+__all__ = ["ProblemCallback", "export", "iter_records"]
+
+ProblemCallback = Callable[[LoadProblem], None]
+"""Told of each problem of a record set as it is found."""
+
+
+def _raise(problem: LoadProblem) -> None:
+    raise SourceError(f"{format_problem(problem)} (run grmodel validate for every problem)")
 
 
 def iter_records(
-    paths: Sequence[str | os.PathLike[str]], pm: GrPluginManager, kind: str | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    kind: str | None = None,
+    *,
+    limits: LoadLimits | None = None,
+    on_problem: ProblemCallback | None = None,
 ) -> Iterator[Record]:
     """Records of record files and imported documents, in order (a
     :class:`~grmodel.pipeline.source.RecordSource`).
 
-    :raises GrmodelError: on the first structural problem (export needs a record
-        set that loads; run ``grmodel validate`` to see every problem).
+    A record that does not load, a path that cannot be read and a second record
+    with an id already seen are problems: each is passed to ``on_problem`` (and the
+    record left out), or, without it, raised.
+
+    :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
-    return RecordSource(paths, pm, kind=kind).records()
+    report = on_problem or _raise
+    seen: set[str] = set()
+    for entry, _imported in RecordSource(paths, pm, kind=kind, limits=limits).entries():
+        if isinstance(entry, LoadProblem):
+            report(entry)
+        elif entry.record.id in seen:
+            message = f"a second record with id {entry.record.id!r}; an export would keep only one"
+            report(
+                LoadProblem(entry.file, entry.line, message, "duplicate", record=entry.record.id)
+            )
+        else:
+            seen.add(entry.record.id)
+            yield entry.record
+
+
+def _write(
+    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
+) -> None:
+    """Run an exporter; a failure that is not an I/O or user error names the plugin."""
+    try:
+        exporter.write(records, tmp, options)
+    except (GrmodelError, OSError):
+        raise
+    except Exception as exc:
+        raise GrmodelError(
+            f"exporter {exporter.name!r} of plugin {exporter.plugin!r} failed: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def export(
@@ -37,15 +80,35 @@ def export(
     force: bool = False,
     options: ExportOptions | None = None,
     kind: str | None = None,
+    limits: LoadLimits | None = None,
+    on_problem: ProblemCallback | None = None,
 ) -> None:
     """Export records to ``output`` in format ``fmt``, atomically.
 
+    Nothing is written when the record set has a problem (a record that does not
+    load, an unreadable path, a duplicate id): with ``on_problem`` every problem is
+    reported before the export is refused, without it the first one is raised.
+
     :raises GrmodelError: for an unknown format, an existing output without
-        ``force``, or a record set that does not load.
+        ``force``, an output that is one of the inputs, or a record set with problems.
     """
     exporter = pm.exporters.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(pm.exporters))
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known})")
+    refuse_input_target(output, paths)
+    count = 0
+
+    def counted(problem: LoadProblem) -> None:
+        nonlocal count
+        count += 1
+        (on_problem or _raise)(problem)
+
     with atomic_output(output, directory=exporter.directory, force=force) as tmp:
-        exporter.write(iter_records(paths, pm, kind), tmp, pm.export_options(options))
+        records = iter_records(paths, pm, kind, limits=limits, on_problem=counted)
+        _write(exporter, records, tmp, pm.export_options(options))
+        if count:
+            raise RecordSetProblemsError(
+                f"{count} problem(s) in the record set; nothing written to {output} "
+                "(run grmodel validate for details)"
+            )

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import attrs
 
 from grmodel.errors import GrmodelError, SourceError
-from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.importing.base import Importer, ImportResult, SourceDocument
+from grmodel.importing.decoding import decode_text
+from grmodel.io import open_regular
+from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
-__all__ = ["decode_text", "import_path", "read_source"]
-
-_MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¥¶„…–—]")
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode document bytes: UTF-8 (with or without BOM), else cp1252, else latin-1.
-
-    UTF-8 text that was itself decoded as latin-1 once ("GÃ¶teborg") is repaired.
-    Line ends become ``\\n``.
-
-    :returns: the text and the encoding used.
-    """
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
-    if _MOJIBAKE.search(text):
-        try:
-            repaired = text.encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            repaired = None
-        if repaired is not None:
-            text, encoding = repaired, encoding + "+mojibake-repaired"
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+__all__ = ["decode_text", "import_path", "import_source", "read_source"]
 
 
 def _pdf_text(path: Path) -> str:
@@ -64,7 +39,8 @@ def read_source(path: Path) -> SourceDocument:
     try:
         if path.suffix.lower() == ".pdf":
             return SourceDocument(path=path, text=_pdf_text(path), encoding="pdf")
-        data = path.read_bytes()
+        with open(open_regular(path), "rb") as handle:  # never blocks on a FIFO
+            data = handle.read()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if b"\x00" in data[:4096]:
@@ -75,6 +51,16 @@ def read_source(path: Path) -> SourceDocument:
 
 def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> ImportResult:
     """Import one source document with the importer ``kind`` or the detected one.
+
+    :raises GrmodelError: when no importer fits or ``kind`` is unknown.
+    """
+    return import_source(path, pm, kind)[1]
+
+
+def import_source(
+    path: Path, pm: GrPluginManager, kind: str | None = None
+) -> tuple[SourceDocument, ImportResult]:
+    """As :func:`import_path`, and the source document read (with the encoding used).
 
     :raises GrmodelError: when no importer fits or ``kind`` is unknown.
     """
@@ -90,4 +76,29 @@ def import_path(path: Path, pm: GrPluginManager, kind: str | None = None) -> Imp
         raise GrmodelError(
             f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"
         )
-    return pm.importers[chosen].parse(document)
+    return document, _parse(pm.importers[chosen], document)
+
+
+def _parse(importer: Importer, document: SourceDocument) -> ImportResult:
+    """Run an importer; a failure or a result of the wrong types names the plugin."""
+    who = f"importer {importer.name!r} of plugin {importer.plugin!r}"
+    try:
+        result = importer.parse(document)
+    except (GrmodelError, OSError):
+        raise
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise GrmodelError(f"{document.path}: {who} failed: {type(exc).__name__}: {first}") from exc
+    if not isinstance(result, ImportResult):
+        raise GrmodelError(
+            f"{document.path}: {who} returned {type(result).__name__}, not an ImportResult"
+        )
+    wrong = (
+        [result.document]
+        if not isinstance(result.document, Document)
+        else [r for r in result.records if not isinstance(r, Record)][:1]
+    )
+    if wrong:
+        role = "as its document" if wrong[0] is result.document else "among its records"
+        raise GrmodelError(f"{document.path}: {who} returned a {type(wrong[0]).__name__} {role}")
+    return result

@@ -10,7 +10,12 @@ from grmodel.importing.base import ImportResult
 from grmodel.io import atomic_write_text
 from grmodel.recordset.yamlio import dump_documents
 
-__all__ = ["write_import"]
+__all__ = ["import_target", "write_import"]
+
+
+def import_target(source: Path | str, outdir: Path, fmt: str) -> Path:
+    """The record set file that importing ``source`` writes: ``outdir/<stem>.<fmt>``."""
+    return outdir / f"{Path(source).stem}.{fmt}"
 
 
 def write_import(
@@ -25,8 +30,7 @@ def write_import(
 
     :raises OutputExistsError: when the file exists and ``force`` is false.
     """
-    stem = Path(result.document.source_file or result.document.id).stem
-    target = outdir / f"{stem}.{fmt}"
+    target = import_target(result.document.source_file or result.document.id, outdir, fmt)
     data = [converter.unstructure_record(r) for r in (result.document, *result.records)]
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

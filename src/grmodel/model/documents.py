@@ -59,7 +59,7 @@ class Segment:
     """The text, as in the source."""
     reason: str | None = None
     """Why it was not placed (e.g. ``"page header"`` for dropped headers); for an
-    import note, which problem it is (:data:`IMPORT_NOTES`)."""
+    import note, which problem it is (``grmodel.model.IMPORT_NOTES``)."""
 
     @property
     def source(self) -> Span:
@@ -115,7 +115,7 @@ class Document(Record):
     footers, page markers, a web transcript's site chrome."""
     notes: tuple[Segment, ...] = ()
     """What the importer could not read well, each with its span and a reason from
-    :data:`IMPORT_NOTES` (reported by the IMP rules)."""
+    ``grmodel.model.IMPORT_NOTES`` (reported by the IMP rules)."""
     cut: tuple[Segment, ...] = ()
     """Pieces cut out of lines that are otherwise kept (a page number glued to a
     word, "Sida 2 (5)" inside a line), each with the line it stood in."""

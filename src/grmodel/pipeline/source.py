@@ -21,6 +21,7 @@ from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     discover,
     load_records,
@@ -47,7 +48,8 @@ class RecordSource:
     :param paths: record files, directories of them, or source documents.
     :param pm: the plugin manager (converter, importers, reference data).
     :param kind: the importer for source documents (default: detected).
-    :raises GrmodelError: for a path that does not exist.
+    :param limits: bounds on file size, nesting and alias expansion.
+    :raises GrmodelError: for a path argument that does not exist.
     """
 
     def __init__(
@@ -56,23 +58,30 @@ class RecordSource:
         pm: GrPluginManager,
         *,
         kind: str | None = None,
+        limits: LoadLimits | None = None,
     ):
-        self.files: list[Path] = discover([Path(p) for p in paths])
-        """Every file, discovered once (directories are read recursively, sorted)."""
+        self._problems: list[LoadProblem] = []
+        self.files: list[Path] = discover([Path(p) for p in paths], self._problems)
+        """Every file, discovered once (directories are read recursively, sorted);
+        paths that cannot be read (unreadable directories, special files) are
+        problems of the first entries."""
         self._pm = pm
         self._kind = kind
+        self._limits = limits
 
     def entries(self, progress: ProgressCallback | None = None) -> Iterator[Sourced]:
         """Every record and every problem, file by file.
 
         A document no importer can read is a problem of kind ``import`` at its line 1.
         """
+        for problem in self._problems:
+            yield Sourced(problem, False)
         files = self.files
         for index, file in enumerate(files):
             if progress is not None:
                 progress(index, len(files), str(file))
             if file.suffix.lower() in RECORD_SUFFIXES:
-                for entry in load_records([file], self._pm.converter):
+                for entry in load_records([file], self._pm.converter, self._limits):
                     yield Sourced(entry, False)
             else:
                 yield from self._imported(file)

@@ -10,20 +10,25 @@ field is 3, ``"3.7"`` stays a string and is then reported), never guessed.
 
 from __future__ import annotations
 
+import csv
 import enum
 import functools
+import io
 import json
 import re
 import types
 import typing
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from grmodel.converter import FieldPath, GrConverter
 from grmodel.model.values import Money
+from grmodel.recordset.base import LoadProblem, Locator, RawRecord
 
-__all__ = ["CsvDecoder"]
+__all__ = ["CsvDecoder", "header_problem", "iter_csv"]
 
 _INT = re.compile(r"^[-+]?\d+$")
 
@@ -133,3 +138,90 @@ def _json(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON in cell: {exc.msg}") from None
+
+
+def header_problem(header: list[str]) -> tuple[str, str] | None:
+    """What is wrong with a header (``(message, kind)``), or ``None``: a column given
+    twice, or a column and a dotted column below it (``provenance`` beside
+    ``provenance.line``), would each lose a value."""
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            return f"column {column!r} is given twice", "duplicate"
+        seen.add(column)
+    for column in header:
+        parts = column.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if prefix in seen:
+                return (
+                    f"columns {prefix!r} and {column!r} both give {prefix!r}; one would be lost",
+                    "duplicate",
+                )
+    return None
+
+
+def iter_csv(
+    handle: io.TextIOBase, file: str, decoder: CsvDecoder
+) -> Iterator[RawRecord | LoadProblem]:
+    """Records of a CSV stream, one per non-blank row, typed by ``decoder``.
+
+    The reader is strict: a quote opened and never closed, or text after a
+    closing quote, is an error at the row where the quoted cell starts, not a
+    cell that silently swallows the rows after it.
+    """
+    reader = csv.reader(handle, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield LoadProblem(file, 1, f"CSV error in the header: {exc}", "parse")
+        return
+    type_hint = decoder.type_from_filename(Path(file).stem)
+    if "type" not in header and type_hint is None:
+        yield LoadProblem(
+            file,
+            1,
+            "a CSV record file needs a 'type' column or a name after a "
+            "record type (e.g. persons.csv)",
+            "parse",
+            hint="known types: " + ", ".join(decoder.type_names),
+        )
+        return
+    bad_header = header_problem(header)
+    if bad_header is not None:
+        yield LoadProblem(file, 1, bad_header[0], bad_header[1])
+        return
+    previous_end = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            start = previous_end + 1
+            message = (
+                "a quoted cell opened in this row is never closed"
+                if "unexpected end of data" in str(exc)
+                else f"CSV error: {exc}"
+            )
+            yield LoadProblem(file, start, message, "parse")
+            return
+        line, previous_end = previous_end + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield LoadProblem(
+                file, line, f"row has {len(row)} cells, header has {len(header)}", "parse"
+            )
+            continue
+        data, problems = decoder.decode(dict(zip(header, row, strict=True)), type_hint)
+        for path, message in problems:
+            yield LoadProblem(file, line, message, "type", path, data.get("id"))
+        if not problems:
+            yield RawRecord(data, file, line, _constant_line(line), type_hint)
+
+
+def _constant_line(line: int) -> Locator:
+    return lambda _path: line

@@ -5,38 +5,51 @@ reported with file, line and field path, and loading goes on after it: a bad
 record is skipped, a file that cannot be parsed at all is reported at the line
 where parsing stopped. Lines of fields inside a record are found lazily (only
 when a finding needs them), so the fast path stays fast.
+
+Nothing is skipped without a problem: an unreadable file or directory, a FIFO,
+device or socket among the inputs (never opened for reading), a symbolic link
+that leads nowhere or in a loop, and a file over the size limit are each a
+problem naming the path.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import errno
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import attrs
-import yaml
 
 from grmodel.converter import FieldPath, GrConverter, UnknownRecordTypeError
 from grmodel.errors import SourceError
-from grmodel.model import Record
-from grmodel.recordset.csvio import CsvDecoder
+from grmodel.io import open_regular, special_kind
+from grmodel.recordset.base import (
+    LOAD_CODES,
+    LoadedRecord,
+    LoadLimits,
+    LoadProblem,
+    Locator,
+    RawRecord,
+    format_problem,
+)
+from grmodel.recordset.csvio import CsvDecoder, iter_csv
 from grmodel.recordset.fast import FastStructurer, fast_structurer
-from grmodel.recordset.yamlio import GrLoader
+from grmodel.recordset.jsonio import iter_json, iter_jsonl
+from grmodel.recordset.yamlio import iter_yaml
 
 __all__ = [
+    "LOAD_CODES",
     "RECORD_SUFFIXES",
+    "LoadLimits",
     "LoadProblem",
     "LoadedRecord",
     "Locator",
     "RawRecord",
     "discover",
+    "format_problem",
     "iter_raw",
-    "jsonl_lines",
     "load_records",
+    "path_error",
 ]
 
 RECORD_SUFFIXES = {
@@ -49,321 +62,122 @@ RECORD_SUFFIXES = {
 }
 """File suffixes that hold records, and their format."""
 
-Locator = Callable[[FieldPath], int]
-"""Finds the line of a field path inside a record (1-based)."""
+
+def path_error(path: Path, exc: OSError) -> str:
+    """One line saying why ``path`` cannot be used, naming it."""
+    if exc.errno == errno.ENOENT and os.path.lexists(path):
+        return f"{path}: broken symbolic link (its target does not exist)"
+    if exc.errno == errno.ELOOP:
+        return f"{path}: symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return f"{path}: no such file or directory"
+    return f"{path}: {exc.strerror or exc}"
 
 
-@attrs.frozen(slots=True)
-class RawRecord:
-    """One record as parsed from a file, before structuring."""
+class _Walk:
+    """Collects files of a record set and the problems of the paths it cannot use."""
 
-    data: Any
-    """The parsed mapping."""
-    file: str
-    """The file it came from."""
-    line: int
-    """The line the record starts at."""
-    locate: Locator | None = None
-    """Resolves field paths to lines, lazily."""
-    type_hint: str | None = None
-    """Type tag implied by the file (CSV files named after a type)."""
+    def __init__(self, problems: list[LoadProblem] | None):
+        self.found: list[Path] = []
+        self._problems = problems
+        self._visited: set[tuple[int, int]] = set()
 
+    def problem(self, path: Path, message: str) -> None:
+        if self._problems is None:
+            raise SourceError(f"{path}: {message}")
+        self._problems.append(LoadProblem(str(path), 1, message, "unreadable"))
 
-@attrs.frozen(slots=True)
-class LoadedRecord:
-    """A structured record with where it came from."""
+    def add(self, path: Path, st: os.stat_result) -> None:
+        if stat.S_ISREG(st.st_mode):
+            self.found.append(path)
+        elif stat.S_ISDIR(st.st_mode):
+            self.directory(path, st)
+        else:
+            self.problem(
+                path, f"{special_kind(st.st_mode) or 'not a regular file'}; skipped, not read"
+            )
 
-    record: Record
-    """The record."""
-    file: str
-    """The file it came from."""
-    line: int
-    """The line the record starts at."""
-    locate: Locator | None = None
-    """Resolves field paths to lines, lazily."""
-
-    def line_of(self, path: FieldPath) -> int:
-        """The line of a field path (the record's line when it cannot be told)."""
-        if path and self.locate is not None:
+    def directory(self, root: Path, st: os.stat_result) -> None:
+        stack = [(root, st)]
+        while stack:
+            path, st = stack.pop()
+            if (st.st_dev, st.st_ino) in self._visited:
+                self.problem(path, "a directory already read (a symbolic link loop?); skipped")
+                continue
+            self._visited.add((st.st_dev, st.st_ino))
             try:
-                return self.locate(path)
-            except Exception:  # a best-effort lookup must never break a run
-                return self.line
-        return self.line
+                with os.scandir(path) as scan:
+                    entries = sorted(scan, key=lambda e: e.name)
+            except OSError as exc:
+                self.problem(path, f"cannot read the directory: {exc.strerror or exc}")
+                continue
+            subdirs = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                child = Path(entry.path)
+                try:
+                    child_st = child.stat()
+                except OSError as exc:
+                    if (
+                        entry.is_dir(follow_symlinks=False)
+                        or Path(entry.name).suffix.lower() in RECORD_SUFFIXES
+                    ):
+                        self.problem(child, path_error(child, exc).removeprefix(f"{child}: "))
+                    continue
+                if stat.S_ISDIR(child_st.st_mode):
+                    if not entry.name.startswith("_"):
+                        subdirs.append((child, child_st))
+                elif Path(entry.name).suffix.lower() in RECORD_SUFFIXES:
+                    self.add(child, child_st)
+            stack.extend(reversed(subdirs))
 
 
-@attrs.frozen(slots=True)
-class LoadProblem:
-    """A structural problem: the file could not be parsed or a record not structured."""
+def discover(
+    paths: Iterable[str | os.PathLike[str]], problems: list[LoadProblem] | None = None
+) -> list[Path]:
+    """Expand paths to record files: directories recursively (hidden entries and
+    ``_``-directories skipped, symbolic links followed), files as given; sorted
+    within each directory for a stable order.
 
-    file: str
-    """The file."""
-    line: int
-    """The line."""
-    message: str
-    """What is wrong, one line."""
-    kind: str
-    """``"parse"``, ``"type"``, ``"missing"``, ``"unknown"``, ``"value"``, ``"record-type"``."""
-    path: FieldPath = ()
-    """Field path inside the record."""
-    record: str | None = None
-    """Id of the record, where it has one."""
-    hint: str | None = None
-    """How to fix it."""
-
-
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand paths to record files: directories recursively (hidden entries skipped),
-    files as given; sorted within each directory for a stable order.
-
-    :raises SourceError: when a path does not exist.
+    :param problems: where paths that cannot be used go (an unreadable
+        directory, a special file, a broken link inside a directory); without
+        it they raise.
+    :raises SourceError: when a given path does not exist or cannot be used.
     """
-    found: list[Path] = []
+    walk = _Walk(problems)
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-                found.extend(
-                    Path(root, name)
-                    for name in sorted(files)
-                    if not name.startswith(".") and Path(name).suffix.lower() in RECORD_SUFFIXES
-                )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise SourceError(f"{path}: no such file or directory")
-    return found
-
-
-# --- YAML ----------------------------------------------------------------------
-
-
-def _yaml_node_line(node: yaml.Node, path: FieldPath) -> int:
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == key:
-                    if not isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
-                        node = key_node
-                    else:
-                        node = value_node
-                    break
-            else:
-                break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-    return int(node.start_mark.line) + 1
-
-
-def _iter_yaml(text: str, file: str) -> Iterator[RawRecord | LoadProblem]:
-    loader = GrLoader(text)
-    try:
-        while loader.check_node():
-            node = loader.get_node()
-            if node is None:
-                continue
-            data = loader.construct_document(node)
-            if isinstance(node, yaml.SequenceNode) and isinstance(data, list):
-                for item_node, item in zip(node.value, data, strict=True):
-                    yield RawRecord(
-                        item, file, item_node.start_mark.line + 1, _yaml_locator(item_node)
-                    )
-            elif data is not None:
-                yield RawRecord(data, file, node.start_mark.line + 1, _yaml_locator(node))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        yield LoadProblem(file, line, f"YAML syntax error: {exc.problem or exc.context}", "parse")
-    except yaml.YAMLError as exc:
-        yield LoadProblem(file, 1, f"YAML error: {exc}", "parse")
-    finally:
-        loader.dispose()
-
-
-def _yaml_locator(node: yaml.Node) -> Locator:
-    return lambda path: _yaml_node_line(node, path)
-
-
-# --- JSON ----------------------------------------------------------------------
-
-_decoder = json.JSONDecoder()
-_WS = " \t\r\n"
-
-
-def _skip_ws(text: str, index: int) -> int:
-    while index < len(text) and text[index] in _WS:
-        index += 1
-    return index
-
-
-def _json_value_pos(text: str, index: int, path: FieldPath) -> int:
-    """Position of the value (or key) at ``path`` below the value starting at ``index``."""
-    for key in path:
-        index = _skip_ws(text, index)
-        if text.startswith("{", index) and isinstance(key, str):
-            index = _skip_ws(text, index + 1)
-            while index < len(text) and text[index] == '"':
-                key_pos = index
-                name, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
-                index = _skip_ws(text, index) + 1  # past ':'
-                index = _skip_ws(text, index)
-                if name == key:
-                    if text[index] not in "[{":
-                        return key_pos
-                    break
-                _, index = _decoder.raw_decode(text, index)
-                index = _skip_ws(text, index)
-                if text.startswith(",", index):
-                    index = _skip_ws(text, index + 1)
-            else:
-                return index
-        elif text.startswith("[", index) and isinstance(key, int):
-            index = _skip_ws(text, index + 1)
-            for _ in range(key):
-                _, index = _decoder.raw_decode(text, index)
-                index = _skip_ws(text, index)
-                if text.startswith(",", index):
-                    index = _skip_ws(text, index + 1)
-        else:
-            return index
-    return index
-
-
-def _json_locator(text: str, start: int) -> Locator:
-    return lambda path: text.count("\n", 0, _json_value_pos(text, start, path)) + 1
-
-
-def _iter_json(text: str, file: str) -> Iterator[RawRecord | LoadProblem]:
-    index = _skip_ws(text, 0)
-    if not text.startswith("[", index):
         try:
-            data, end = _decoder.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            yield LoadProblem(file, exc.lineno, f"JSON syntax error: {exc.msg}", "parse")
-            return
-        if isinstance(data, dict) and isinstance(data.get("records"), list):
-            yield LoadProblem(
-                file,
-                1,
-                "a JSON record file is a record or a list of records, not an object with 'records'",
-                "parse",
-            )
-            return
-        yield RawRecord(data, file, text.count("\n", 0, index) + 1, _json_locator(text, index))
-        return
-    index = _skip_ws(text, index + 1)
-    line, counted = 1, 0
-    while index < len(text) and text[index] != "]":
-        line += text.count("\n", counted, index)
-        counted = index
-        try:
-            data, end = _decoder.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            yield LoadProblem(file, exc.lineno, f"JSON syntax error: {exc.msg}", "parse")
-            return
-        yield RawRecord(data, file, line, _json_locator(text, index))
-        index = _skip_ws(text, end)
-        if text.startswith(",", index):
-            index = _skip_ws(text, index + 1)
-        elif index < len(text) and text[index] != "]":
-            lineno = text.count("\n", 0, index) + 1
-            yield LoadProblem(file, lineno, "JSON syntax error: expected ',' or ']'", "parse")
-            return
-
-
-def _iter_jsonl(
-    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None, first_line: int = 1
-) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
-    loads = json.loads
-    for number, text in enumerate(handle, start=first_line):
-        if not text.strip():
-            continue
-        record = fast(text) if fast is not None else None
-        if record is not None:  # the fast path said yes; on any doubt the detailed path runs
-            yield LoadedRecord(record, file, number, None)
-            continue
-        try:
-            data = loads(text)
-        except json.JSONDecodeError as exc:
-            yield LoadProblem(
-                file, number, f"JSON syntax error: {exc.msg} (column {exc.colno})", "parse"
-            )
-            continue
-        yield RawRecord(data, file, number, None)
-
-
-def jsonl_lines(
-    handle: io.TextIOBase, file: str, fast: FastStructurer | None = None, first_line: int = 1
-) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
-    """Records of JSON Lines text whose first line is line ``first_line`` of ``file``
-    (a byte range of a large file, read by a worker)."""
-    return _iter_jsonl(handle, file, fast, first_line)
-
-
-# --- CSV -----------------------------------------------------------------------
-
-
-def _iter_csv(
-    handle: io.TextIOBase, file: str, decoder: CsvDecoder
-) -> Iterator[RawRecord | LoadProblem]:
-    reader = csv.reader(handle)
-    try:
-        header = next(reader)
-    except StopIteration:
-        return
-    except csv.Error as exc:
-        yield LoadProblem(file, 1, f"CSV error: {exc}", "parse")
-        return
-    type_hint = decoder.type_from_filename(Path(file).stem)
-    if "type" not in header and type_hint is None:
-        yield LoadProblem(
-            file,
-            1,
-            "a CSV record file needs a 'type' column or a name after a "
-            "record type (e.g. persons.csv)",
-            "parse",
-            hint="known types: " + ", ".join(decoder.type_names),
-        )
-        return
-    previous_end = reader.line_num
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield LoadProblem(file, reader.line_num, f"CSV error: {exc}", "parse")
-            return
-        line, previous_end = previous_end + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            yield LoadProblem(
-                file, line, f"row has {len(row)} cells, header has {len(header)}", "parse"
-            )
-            continue
-        data, problems = decoder.decode(dict(zip(header, row, strict=True)), type_hint)
-        for path, message in problems:
-            yield LoadProblem(file, line, message, "type", path, data.get("id"))
-        if not problems:
-            yield RawRecord(data, file, line, _constant_line(line), type_hint)
-
-
-def _constant_line(line: int) -> Locator:
-    return lambda _path: line
+            st = path.stat()
+        except OSError as exc:
+            raise SourceError(path_error(path, exc)) from None
+        walk.add(path, st)
+    return walk.found
 
 
 # --- dispatch ------------------------------------------------------------------
 
 
+def _open_regular(path: Path) -> int | str:
+    """A descriptor of a regular file, or why it cannot be read (never blocks on a FIFO)."""
+    try:
+        return open_regular(path)
+    except OSError as exc:
+        return path_error(path, exc).removeprefix(f"{path}: ")
+    except SourceError as exc:
+        return str(exc).removeprefix(f"{path}: ")
+
+
 def iter_raw(
-    path: Path, decoder: CsvDecoder, fast: FastStructurer | None = None
+    path: Path,
+    decoder: CsvDecoder,
+    limits: LoadLimits | None = None,
+    fast: FastStructurer | None = None,
 ) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
     """Parse one record file into raw records (and parse problems); with ``fast``, the
     JSON Lines records it structures come already structured."""
+    limits = limits or LoadLimits()
     file = str(path)
     fmt = RECORD_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -374,15 +188,31 @@ def iter_raw(
             "parse",
         )
         return
+    fd = _open_regular(path)
+    if isinstance(fd, str):
+        yield LoadProblem(file, 1, fd, "unreadable")
+        return
     try:
         if fmt in ("jsonl", "csv"):
-            with open(path, encoding="utf-8-sig", newline="" if fmt == "csv" else None) as handle:
+            with open(fd, encoding="utf-8-sig", newline="" if fmt == "csv" else None) as handle:
                 if fmt == "jsonl":
-                    yield from _iter_jsonl(handle, file, fast)
+                    yield from iter_jsonl(handle, file, limits, fast)
                 else:
-                    yield from _iter_csv(handle, file, decoder)
+                    yield from iter_csv(handle, file, decoder)
             return
-        text = path.read_text(encoding="utf-8-sig")
+        size = os.fstat(fd).st_size
+        if size > limits.file_size:
+            os.close(fd)
+            yield LoadProblem(
+                file,
+                1,
+                f"refused: {size:,} bytes, over the limit of {limits.file_size:,} for a "
+                f"{fmt.upper()} file read whole (limit 'file-size'; or use JSON Lines)",
+                "limit",
+            )
+            return
+        with open(fd, encoding="utf-8-sig") as handle:
+            text = handle.read()
     except UnicodeDecodeError as exc:
         yield LoadProblem(
             file,
@@ -393,8 +223,9 @@ def iter_raw(
         )
         return
     except OSError as exc:
-        raise SourceError(f"{file}: cannot read: {exc.strerror or exc}") from exc
-    yield from (_iter_yaml(text, file) if fmt == "yaml" else _iter_json(text, file))
+        yield LoadProblem(file, 1, f"cannot read: {exc.strerror or exc}", "unreadable")
+        return
+    yield from (iter_yaml(text, file, limits) if fmt == "yaml" else iter_json(text, file, limits))
 
 
 def structure(raw: RawRecord, converter: GrConverter) -> LoadedRecord | list[LoadProblem]:
@@ -445,18 +276,24 @@ def structure(raw: RawRecord, converter: GrConverter) -> LoadedRecord | list[Loa
 
 
 def load_records(
-    paths: Sequence[str | os.PathLike[str]] | Iterable[Path], converter: GrConverter
+    paths: Sequence[str | os.PathLike[str]] | Iterable[Path],
+    converter: GrConverter,
+    limits: LoadLimits | None = None,
 ) -> Iterator[LoadedRecord | LoadProblem]:
     """Stream every record of a record set, with problems in between.
 
     :param paths: files and directories.
     :param converter: the converter to structure with.
-    :raises SourceError: when a path does not exist or cannot be read.
+    :param limits: bounds on file size, nesting and alias expansion.
+    :raises SourceError: when a given path does not exist.
     """
     decoder = CsvDecoder(converter)
     fast = fast_structurer(converter)
-    for path in discover(paths):
-        for raw in iter_raw(path, decoder, fast):
+    problems: list[LoadProblem] = []
+    files = discover(paths, problems)
+    yield from problems
+    for path in files:
+        for raw in iter_raw(path, decoder, limits, fast):
             if isinstance(raw, (LoadProblem, LoadedRecord)):
                 yield raw
                 continue

@@ -9,20 +9,45 @@ decimal integers and plain floats; everything else stays a string.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import yaml
 
-__all__ = ["GrLoader", "dump_documents", "load_all", "load_one"]
+from grmodel.converter import FieldPath
+from grmodel.recordset.base import LoadLimits, LoadProblem, Locator, RawRecord
+
+__all__ = ["GrLoader", "dump_documents", "iter_yaml", "load_all", "load_one"]
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class GrLoader(_BaseLoader):  # type: ignore[misc]
-    """A safe YAML loader with the YAML 1.2 core schema's implicit types."""
+    """A safe YAML loader with the YAML 1.2 core schema's implicit types.
+
+    A key given twice in one mapping is an error at the second key (PyYAML would
+    keep the last value and drop the first without a word).
+    """
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], int] = {}
+            for key_node, _value in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key {key_node.value!r} (first given on line {seen[key]})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+        return dict(super().construct_mapping(node, deep))
 
 
 def _add(tag: str, pattern: str, first: list[str] | str) -> None:
@@ -40,8 +65,26 @@ _add(
 )
 
 
+_INT_FORMS = re.compile(r"^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$")
+_MAX_INT_DIGITS = 4300
+"""Python's own bound on converting digits to an integer (``sys.int_info``)."""
+
+
 def _int_from_decimal(loader: Any, node: Any) -> int:
-    return int(loader.construct_scalar(node))
+    """Decimal integers; an explicit ``!!int`` also takes YAML 1.2's ``0x1F`` and ``0o17``."""
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    if not _INT_FORMS.match(text):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{text[:40]!r} is not an integer", node.start_mark
+        )
+    if len(text) > _MAX_INT_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {len(text)} digits is too large", node.start_mark
+        )
+    digits = text.lstrip("+-")
+    base = {"0x": 16, "0o": 8}.get(digits[:2], 10)
+    value = int(digits[2:] if base != 10 else digits, base)
+    return -value if text.startswith("-") else value
 
 
 GrLoader.add_constructor("tag:yaml.org,2002:int", _int_from_decimal)
@@ -89,3 +132,144 @@ def dump_documents(documents: list[Any]) -> str:
         explicit_start=True,
         width=100,
     )
+
+
+# --- reading records ------------------------------------------------------------
+
+
+def _node_line(node: yaml.Node, path: FieldPath) -> int:
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == key:
+                    if not isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
+                        node = key_node
+                    else:
+                        node = value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return int(node.start_mark.line) + 1
+
+
+def _locator(node: yaml.Node) -> Locator:
+    return lambda path: _node_line(node, path)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _over_limit(root: yaml.Node, limits: LoadLimits) -> str | None:
+    """Why a record's node graph is too big (aliases expanded) or too deep, or ``None``.
+
+    Aliases make nodes shared, so sizes and heights are computed once per node: the
+    walk is linear in the document even when the expansion is exponential.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            height[key] = 1 + max((height[id(c)] for c in children), default=0)
+            if size[key] > limits.nodes:
+                return (
+                    f"a record of more than {limits.nodes:,} values with its aliases "
+                    "expanded (limit 'nodes')"
+                )
+            if height[key] > limits.depth:
+                return f"a record nested deeper than {limits.depth} levels (limit 'depth')"
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            return "a record that contains itself through an alias"
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                return "a record that contains itself through an alias"
+            if id(child) not in size:
+                stack.append((child, False))
+    return None
+
+
+def _may_exceed(text: str, limits: LoadLimits) -> bool:
+    """Whether a record of ``text`` could be over a limit at all (else the walk is
+    skipped): only anchors make a record bigger than its text, and a level of
+    nesting takes a bracket or a column of indentation."""
+    if "&" in text:
+        return True
+    if text.count("[") + text.count("{") >= limits.depth:
+        return True
+    return re.search(f"^ {{{limits.depth},}}", text, re.M) is not None
+
+
+def _construct(
+    loader: Any, node: yaml.Node, file: str, limits: LoadLimits, item: bool, check: bool
+) -> RawRecord | LoadProblem | None:
+    line = node.start_mark.line + 1
+    reason = _over_limit(node, limits) if check else None
+    if reason is not None:
+        return LoadProblem(file, line, f"refused: {reason}", "limit")
+    try:
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        kind = "duplicate" if "duplicate key" in str(exc.problem) else "parse"
+        return LoadProblem(file, mark.line + 1 if mark else line, f"YAML: {exc.problem}", kind)
+    except (ValueError, TypeError, OverflowError) as exc:  # a tag's constructor refused
+        return LoadProblem(file, line, f"YAML: cannot construct a value: {exc}", "parse")
+    if data is None and not item:  # an empty document
+        return None
+    return RawRecord(data, file, line, _locator(node))
+
+
+def iter_yaml(
+    text: str, file: str, limits: LoadLimits | None = None
+) -> Iterator[RawRecord | LoadProblem]:
+    """Records of a YAML text: one per document, or one per item of a document
+    that is a list. A record that cannot be constructed (a duplicate key, a bad
+    tagged value, over a limit) is a problem at its line; the others still load."""
+    limits = limits or LoadLimits()
+    check = _may_exceed(text, limits)
+    loader = GrLoader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            listed = isinstance(node, yaml.SequenceNode)
+            for item in node.value if listed else [node]:
+                entry = _construct(loader, item, file, limits, listed, check)
+                if entry is not None:
+                    yield entry
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        yield LoadProblem(file, line, f"YAML syntax error: {exc.problem or exc.context}", "parse")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        yield LoadProblem(
+            file, line, f"YAML: the character U+{code:04X} is not allowed in YAML text", "parse"
+        )
+    except yaml.YAMLError as exc:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        yield LoadProblem(file, 1, f"YAML error: {first}", "parse")
+    finally:
+        loader.dispose()

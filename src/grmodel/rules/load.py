@@ -92,4 +92,31 @@ RULES = [
         "Give --kind, or check that the document has a text layer.",
         "",
     ),
+    _load_rule(
+        "LOAD008",
+        "duplicate-key",
+        "A key is given twice in one record, or a CSV column twice.",
+        "YAML and JSON readers keep one of the two values and drop the other without "
+        "a word; grmodel refuses the record instead, at the second key's line.",
+        "Remove one of the two keys, or merge their values.",
+        "type: person\nid: p1\nname: A\nname: B\n",
+    ),
+    _load_rule(
+        "LOAD009",
+        "unreadable-path",
+        "A file or directory of the record set cannot be read.",
+        "Records that cannot be read are neither validated nor exported; a FIFO, "
+        "device or socket is skipped without being opened, so that it cannot hang a run.",
+        "Fix the permissions, or remove the path from the record set.",
+        "",
+    ),
+    _load_rule(
+        "LOAD010",
+        "over-limit",
+        "A file or record is over a resource limit (size, nesting, alias expansion).",
+        "Bounds keep a hostile or broken input (an alias bomb, a file nested thousands "
+        "deep) from exhausting memory and time.",
+        "Check the input; raise the limit with --limit NAME=VALUE if it is genuine.",
+        "",
+    ),
 ]

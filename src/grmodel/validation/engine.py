@@ -26,27 +26,18 @@ from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     RawRecord,
     iter_raw,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, RecordRef, Rule, SetRule, Severity
+from grmodel.rules.base import Issue, Rule, Severity
 from grmodel.validation import parallel
 from grmodel.validation.config import ValidationConfig
+from grmodel.validation.running import RuleRunner, crash_message
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
-
-LOAD_CODES = {
-    "parse": "LOAD001",
-    "type": "LOAD002",
-    "missing": "LOAD003",
-    "unknown": "LOAD004",
-    "value": "LOAD005",
-    "record-type": "LOAD006",
-    "import": "LOAD007",
-}
-"""Codes of structural problems, by problem kind (see :mod:`grmodel.rules.load`)."""
 
 
 def format_path(path: FieldPath) -> str:
@@ -133,6 +124,9 @@ class Report:
     """Counts."""
     rules: tuple[Rule, ...]
     """The rules that ran."""
+    crashed: tuple[str, ...] = ()
+    """Codes of rules that crashed (raised, or yielded what is not an issue): each
+    crash is an error finding of the rule, and the run is incomplete."""
 
     def failed(self, fail_on: Severity) -> bool:
         """True when a finding at or above ``fail_on`` exists."""
@@ -199,6 +193,7 @@ def validate(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    limits: LoadLimits | None = None,
     jobs: int = 1,
 ) -> Report:
     """Validate record files, directories and source documents.
@@ -210,6 +205,7 @@ def validate(
     :param config: rule selection and severities.
     :param kind: importer to use for source documents.
     :param progress: called as ``progress(done, total, file)`` per file.
+    :param limits: bounds on file size, nesting and alias expansion.
     :param jobs: processes to run the record rules in (see
         :mod:`grmodel.validation.parallel`); the findings are the same for any number.
     :raises GrmodelError: for a missing path or an unreadable document.
@@ -221,7 +217,7 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress, jobs=jobs)
+        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs)
     finally:
         gc.set_threshold(*thresholds)
 
@@ -237,7 +233,8 @@ def _validate(
     *,
     kind: str | None,
     progress: ProgressCallback | None,
-    jobs: int = 1,
+    limits: LoadLimits | None,
+    jobs: int,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -248,15 +245,10 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    bound: parallel.Bound = {}
-    for index, rule in enumerate(running):
-        if rule.check is not None:
-            for tag in rule.applies_to or tuple(pm.converter.record_types):
-                bound.setdefault(tag, []).append((index, rule, rule.check))
-    workers = parallel.start([Path(p) for p in paths], jobs, pm, bound, ctx, _located)
+    workers = parallel.start([Path(p) for p in paths], jobs, pm, running, ctx, _located, limits)
     try:
         chosen = _Chosen(rules, running, enabled, rule_of)
-        return _run(paths, pm, config, kind, progress, started, chosen, ctx, bound, workers)
+        return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
     finally:
         if workers is not None:
             workers.close()
@@ -287,19 +279,10 @@ def _run(
     started: float,
     chosen: _Chosen,
     ctx: RunContext,
-    bound: parallel.Bound,
+    limits: LoadLimits | None,
     workers: parallel.RecordRules | None,
 ) -> Report:
     rules, running, enabled, rule_of = chosen.rules, chosen.running, chosen.enabled, chosen.rule_of
-    set_rules: list[tuple[Rule, SetRule]] = [
-        (rule, rule.make_set_rule(ctx)) for rule in running if rule.make_set_rule is not None
-    ]
-    # Set rules see only the record types they declare (all types when they declare none),
-    # so a record is shown to a handful of rules, not to every one.
-    set_by_type: dict[str, list[tuple[Rule, SetRule]]] = {
-        tag: [(r, s) for r, s in set_rules if not r.applies_to or tag in r.applies_to]
-        for tag in pm.converter.record_types
-    }
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
@@ -360,13 +343,26 @@ def _run(
         file, line = _line(issue, entry, imported)
         emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
-    late: list[tuple[Rule, Issue]] = []
+    def crash(
+        rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
+    ) -> None:
+        hint = "report it to the rule's plugin"
+        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
+
+    runner = RuleRunner(
+        running,
+        pm.converter.record_types,
+        ctx,
+        emit_issue=emit_issue,
+        on_crash=crash,
+        emit_at=emit_at,
+    )
     files_seen: set[str] = set()
     records = 0
-    for entry, imported in RecordSource(paths, pm, kind=kind).entries(progress):
+    for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
-            code = LOAD_CODES.get(entry.kind, "LOAD005")
+            code = entry.code
             load_rule = load_rules.get(code)
             if load_rule is not None and config.enabled(code):
                 emit(
@@ -380,26 +376,9 @@ def _run(
                 )
             continue
         records += 1
-        record = entry.record
-        tag = record.TYPE
         done = workers.take(entry) if workers is not None and not imported else None
-        if done is not None:  # the record rules ran in a worker
-            for index, issue, file, line, record_id in done:
-                emit_at(running[index], issue, file, line, record_id)
-        else:
-            for _, rule, check in bound.get(tag, ()):
-                for issue in check(record, ctx):
-                    emit_issue(rule, issue, entry, imported, record)
-        visitors = set_by_type.get(tag)
-        if visitors:
-            ref = RecordRef(record.id, tag, entry.file, entry.line)
-            for rule, state in visitors:
-                for issue in state.visit(record, ref):
-                    if issue.at is not None and issue.at != ref:
-                        late.append((rule, issue))  # about another record: located at the end
-                    else:
-                        emit_issue(rule, issue, entry, imported, record)
-    late.extend((rule, issue) for rule, state in set_rules for issue in state.finish())
+        runner.check(entry, imported, done)  # done: the record rules ran in a worker
+    late = runner.finish()
     lines = _late_lines(late, pm)
     for rule, issue in late:
         at = issue.at
@@ -419,4 +398,5 @@ def _run(
         truncated=truncated,
         rules_run=len(rules),
     )
-    return Report(findings=findings, summary=summary, rules=rules)
+    crashed = tuple(sorted(runner.crashed))
+    return Report(findings=findings, summary=summary, rules=rules, crashed=crashed)

@@ -31,27 +31,32 @@ from typing import Any
 
 import attrs
 
+from grmodel.errors import SourceError
 from grmodel.model import Record
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.fast import fast_structurer
+from grmodel.recordset.jsonio import iter_jsonl
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
+    LoadLimits,
     LoadProblem,
     RawRecord,
     discover,
     iter_raw,
-    jsonl_lines,
     structure,
 )
 from grmodel.rules.base import Issue, RecordCheck, Rule, RuleContext
+from grmodel.validation.running import Done, crash_message
+from grmodel.validation.running import run_checks as run_isolated
 
-__all__ = ["Emitted", "Partition", "RecordRules", "partitions", "start"]
+__all__ = ["Emitted", "Partition", "RecordRules", "bind", "partitions", "start"]
 
-Emitted = tuple[int, Issue, str | None, int | None, str | None]
+Emitted = tuple[int, Issue | str, str | None, int | None, str | None]
 """One issue of a record rule as a worker sends it: (index of the rule among the run's
-running rules, the issue without its node, file, line, record id)."""
+running rules, the issue without its node or the message of the rule's crash, file,
+line, record id); see :data:`grmodel.validation.running.Done`."""
 
 Bound = dict[str, list[tuple[int, Rule, RecordCheck]]]
 """The run's record rules per record type, with each rule's index in the run."""
@@ -121,11 +126,14 @@ _STATE: dict[str, Any] = {}
 """What a forked worker inherits: the plugin manager, the bound rules, the context."""
 
 
-def _entries(partition: Partition, pm: GrPluginManager) -> Iterator[LoadedRecord | LoadProblem]:
+def _entries(
+    partition: Partition, pm: GrPluginManager, limits: LoadLimits | None = None
+) -> Iterator[LoadedRecord | LoadProblem]:
     path = Path(partition.file)
     converter = pm.converter
+    fast = fast_structurer(converter)
     if partition.end is None:
-        raws: Iterator[Any] = iter_raw(path, CsvDecoder(converter), fast_structurer(converter))
+        raws: Iterator[Any] = iter_raw(path, CsvDecoder(converter), limits, fast)
     else:
         with path.open("rb") as handle:
             handle.seek(partition.start)
@@ -133,7 +141,7 @@ def _entries(partition: Partition, pm: GrPluginManager) -> Iterator[LoadedRecord
         if partition.start == 0:
             data = data.removeprefix(b"\xef\xbb\xbf")
         text = io.StringIO(data.decode("utf-8"), newline=None)
-        raws = jsonl_lines(text, partition.file, fast_structurer(converter), partition.first_line)
+        raws = iter_jsonl(text, partition.file, limits, fast, partition.first_line)
     for raw in raws:
         if isinstance(raw, RawRecord):
             result = structure(raw, converter)
@@ -149,7 +157,7 @@ def _work(partition: Partition) -> dict[tuple[str, int], tuple[str, list[Emitted
     ctx: RuleContext = _STATE["ctx"]
     located: Located = _STATE["located"]
     found: dict[tuple[str, int], tuple[str, list[Emitted]]] = {}
-    for entry in _entries(partition, pm):
+    for entry in _entries(partition, pm, _STATE.get("limits")):
         if isinstance(entry, LoadedRecord):
             found[entry.file, entry.line] = (
                 entry.record.id,
@@ -161,15 +169,23 @@ def _work(partition: Partition) -> dict[tuple[str, int], tuple[str, list[Emitted
 def run_checks(
     entry: LoadedRecord, bound: Bound, ctx: RuleContext, located: Located
 ) -> list[Emitted]:
-    """The record rules' findings on one record, in the run's rule order."""
+    """The record rules' findings on one record, in the run's rule order, each rule
+    isolated as in one job (a crash is its message, filed as the same finding)."""
     record: Record = entry.record
-    out: list[Emitted] = []
-    for index, _rule, check in bound.get(record.TYPE, ()):
-        for issue in check(record, ctx):
-            file, line = located(issue, entry)
-            record_id = issue.at.id if issue.at is not None else record.id
-            # The node (a value inside the record) only locates imported documents' issues.
-            out.append((index, attrs.evolve(issue, node=None), file, line, record_id))
+    out: Done = []
+    checks = bound.get(record.TYPE, ())
+    index_of = {id(rule): index for index, rule, _check in checks}
+
+    def emit(rule: Rule, issue: Issue) -> None:
+        file, line = located(issue, entry)
+        record_id = issue.at.id if issue.at is not None else record.id
+        # The node (a value inside the record) only locates imported documents' issues.
+        out.append((index_of[id(rule)], attrs.evolve(issue, node=None), file, line, record_id))
+
+    def crash(rule: Rule, exc: Exception) -> None:
+        out.append((index_of[id(rule)], crash_message(exc), entry.file, entry.line, record.id))
+
+    run_isolated([(rule, check) for _, rule, check in checks], record, ctx, emit, crash)
     return out
 
 
@@ -207,22 +223,41 @@ class RecordRules:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def bind(rules: Sequence[Rule], record_types: Sequence[str]) -> Bound:
+    """The record rules per record type, each with its index among ``rules``."""
+    bound: Bound = {}
+    for index, rule in enumerate(rules):
+        if rule.check is not None:
+            for tag in rule.applies_to or record_types:
+                bound.setdefault(tag, []).append((index, rule, rule.check))
+    return bound
+
+
 def start(
     paths: Sequence[Path],
     jobs: int,
     pm: GrPluginManager,
-    bound: Bound,
+    rules: Sequence[Rule],
     ctx: RuleContext,
     located: Located,
+    limits: LoadLimits | None = None,
 ) -> RecordRules | None:
     """Start ``jobs`` workers on the record files under ``paths``; ``None`` when the
-    run should stay in one process (one job, no record rules, no ``fork``)."""
+    run should stay in one process (one job, no record rules, no ``fork``).
+
+    Paths that cannot be used are left out here; the main process reports them.
+    """
+    bound = bind(rules, tuple(pm.converter.record_types))
     if jobs < 2 or not bound or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    plan = partitions(discover(paths), jobs, DEFAULT_PARTITION_BYTES)
+    try:
+        files = discover(paths, [])
+    except SourceError:  # the main process reports it, as one job does
+        return None
+    plan = partitions(files, jobs, DEFAULT_PARTITION_BYTES)
     if not plan:
         return None
-    _STATE.update(pm=pm, bound=bound, ctx=ctx, located=located)
+    _STATE.update(pm=pm, bound=bound, ctx=ctx, located=located, limits=limits)
     # Forked now, the workers see the state just set; the parent's copy is cleared
     # when the run ends.
     pool = ProcessPoolExecutor(

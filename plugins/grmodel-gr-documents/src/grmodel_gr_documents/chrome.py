@@ -95,10 +95,11 @@ class Cut:
 _INLINE_PAGE = re.compile(
     r"(?i)(?<![\w(])sida\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})"
     r"|(?<=\s)\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*$"
+    r"|^\d{1,3}\s*\(\s*\d{1,3}\s*\)(?=\s)"
 )
 """A page marker inside a line ("Sida 1(14)", "Sida 2 av 4"), or a page count at its end
-("… Mikael Berglund 1(25)"). A line that is only a page marker is page furniture
-(:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
+("… Mikael Berglund 1(25)") or start ("1 (35) Protokoll från …"). A line that is only a
+page marker is page furniture (:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
 
 
 def inline_marks(line: str) -> list[Cut]:

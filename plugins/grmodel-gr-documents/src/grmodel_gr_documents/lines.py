@@ -321,11 +321,16 @@ class Tracker:
             text = self.lines[line - 1]
             if not text or line in self.dropped:
                 continue
+            if line - 1 in prefixes:
+                prefix = prefixes[line - 1]
+                self.cut_segments.append(
+                    Segment(span=Span(line), text=text[: prefix.end].strip(), reason=prefix.reason)
+                )
+                text = text[prefix.end :]
+                self.lines[line - 1] = text
             cuts = [
                 c for c in inline_marks(text) if text[: c.start].strip() or text[c.end :].strip()
             ]
-            if line - 1 in prefixes:
-                cuts.insert(0, prefixes[line - 1])
             if not cuts:
                 continue
             kept, position = [], 0

@@ -71,6 +71,8 @@ class _Reader:
             raise GrmodelError(f"{path}: cannot read: {exc.strerror or exc}") from exc
         except json.JSONDecodeError as exc:
             raise GrmodelError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from exc
+        except UnicodeDecodeError as exc:  # found by fuzzing: named, not a crash
+            raise GrmodelError(f"{path}: not UTF-8 JSON (byte {exc.start})") from exc
 
     def load(self, url: str) -> Any:
         return self._load_path(self.root / self.urls.path(url))

@@ -174,6 +174,8 @@ def read_popolo(path: Path, converter: GrConverter | None = None) -> list[Record
         raise GrmodelError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except json.JSONDecodeError as exc:
         raise GrmodelError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from exc
+    except UnicodeDecodeError as exc:  # found by fuzzing: named, not a crash
+        raise GrmodelError(f"{path}: not UTF-8 JSON (byte {exc.start})") from exc
     if converter is None:
         from grmodel.plugins import get_plugin_manager
 

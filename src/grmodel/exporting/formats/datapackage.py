@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.exporting.tables import TABLES, Column, Table, flatten
 from grmodel.model import Record
@@ -92,7 +93,19 @@ def descriptor(name: str = "grmodel-export") -> dict[str, Any]:
     }
 
 
-def _csv_value(value: object) -> object:
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet run a cell as a formula."""
+
+
+def escape_formula(text: str) -> str:
+    """``'`` before a text that a spreadsheet would run as a formula (and before one
+    that starts with ``'`` already, so that dropping one ``'`` always reads it back)."""
+    return "'" + text if text.startswith((*FORMULA_PREFIXES, "'")) else text
+
+
+def _csv_value(value: object, escape: bool = True) -> object:
+    if isinstance(value, str):
+        return escape_formula(value) if escape else value
     if value is None:
         return ""
     if value is True:
@@ -105,7 +118,15 @@ def _csv_value(value: object) -> object:
 
 
 def write_datapackage(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
-    """Write the package into the (empty, temporary) directory ``path``."""
+    """Write the package into the (empty, temporary) directory ``path``.
+
+    Text cells that a spreadsheet would run as formulas are escaped with a leading
+    ``'`` unless ``-O formulas=keep`` (see :func:`escape_formula`).
+    """
+    mode = options.extra.get("formulas", "escape")
+    if mode not in ("escape", "keep"):
+        raise GrmodelError(f"-O formulas takes escape or keep, not {mode!r}")
+    escape = mode == "escape"
     path.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         writers = {}
@@ -122,7 +143,7 @@ def write_datapackage(records: Iterable[Record], path: Path, options: ExportOpti
             converter=options.require_converter(),
             reference_bodies=options.reference_bodies,
         ):
-            writers[name].writerow([_csv_value(row.get(c)) for c in columns[name]])
+            writers[name].writerow([_csv_value(row.get(c), escape) for c in columns[name]])
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2)
     (path / DESCRIPTOR_NAME).write_text(text + "\n", encoding="utf-8")
 

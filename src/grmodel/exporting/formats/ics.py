@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from grmodel.errors import GrmodelError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.model import Body, Meeting, MeetingKind, MeetingStatus, Record
 
@@ -123,7 +124,13 @@ def write_ics(records: Iterable[Record], path: Path, options: ExportOptions) -> 
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     dtstamp = _dtstamp()
     for meeting in sorted(meetings, key=lambda m: (str(m.date), m.id)):
-        event = meeting_event(meeting, body_names, dtstamp)
+        try:
+            event = meeting_event(meeting, body_names, dtstamp)
+        except (OverflowError, ValueError) as exc:  # e.g. an all-day event ending after 9999
+            raise GrmodelError(
+                f"ics export: meeting {meeting.id!r} on {meeting.date}: iCalendar cannot "
+                f"hold it ({exc})"
+            ) from exc
         if event is not None:
             calendar.add_component(event)
     calendar.add_missing_timezones()

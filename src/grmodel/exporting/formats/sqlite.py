@@ -143,6 +143,8 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
                 raise GrmodelError(
                     f"sqlite export: table {name}: {exc} (run grmodel validate to find it)"
                 ) from exc
+            except (OverflowError, UnicodeEncodeError) as exc:
+                raise GrmodelError(_unstorable(name, pending[name]) or str(exc)) from exc
             pending[name].clear()
 
         columns = {t.name: t.column_names for t in TABLES}
@@ -179,12 +181,36 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
                 f"row {rowid} → {parent}"
             )
         con.execute("COMMIT")
+    except sqlite3.OperationalError as exc:  # e.g. "database or disk is full"
+        raise GrmodelError(f"sqlite export: {exc}; nothing was replaced") from exc
     except BaseException:
         if con.in_transaction:
             con.execute("ROLLBACK")
         raise
     finally:
         con.close()
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _unstorable(table: str, rows: list[tuple[object, ...]]) -> str | None:
+    """Which cell SQLite cannot store: an integer over 64 bits, or a lone surrogate."""
+    names = next(t.column_names for t in TABLES if t.name == table)
+    for row in rows:
+        for column, value in zip(names, row, strict=True):
+            if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+                what = f"an integer of {len(str(abs(value)))} digits (SQLite holds 64 bits)"
+            elif isinstance(value, str) and not value.isascii():
+                try:
+                    value.encode("utf-8")
+                    continue
+                except UnicodeEncodeError:
+                    what = "a text with a lone surrogate (not Unicode)"
+            else:
+                continue
+            return f"sqlite export: table {table}, row {row[0]!r}, column {column}: {what}"
+    return None
 
 
 EXPORTERS: list[Exporter] = [

@@ -1,0 +1,318 @@
+"""Reading records from JSON and JSON Lines, with lines for every problem.
+
+A key given twice in one object, a number too long to convert, a record nested
+too deep and a lone surrogate (``"\\ud800"``, not Unicode text) are problems at
+their line, never a value silently dropped or an internal error.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+
+from grmodel.converter import FieldPath
+from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.fast import FastStructurer
+
+__all__ = ["iter_json", "iter_jsonl"]
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return data
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
+_msgspec_decode = msgspec.json.Decoder().decode
+_msgspec_encode = msgspec.json.Encoder().encode
+_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
+_WS = " \t\r\n"
+_SCALAR = re.compile(r"[^,\]}\s]+")
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONG_NUMBER = re.compile(r"\d{4301,}")
+
+
+def _skip_ws(text: str, index: int) -> int:
+    while index < len(text) and text[index] in _WS:
+        index += 1
+    return index
+
+
+def _value_pos(text: str, index: int, path: FieldPath) -> int:
+    """Position of the value (or key) at ``path`` below the value starting at ``index``."""
+    for key in path:
+        index = _skip_ws(text, index)
+        if text.startswith("{", index) and isinstance(key, str):
+            index = _skip_ws(text, index + 1)
+            while index < len(text) and text[index] == '"':
+                key_pos = index
+                name, index = _scanstring(text, index + 1)
+                index = _skip_ws(text, index) + 1  # past ':'
+                index = _skip_ws(text, index)
+                if name == key:
+                    if text[index] not in "[{":
+                        return key_pos
+                    break
+                _, index = _decoder.raw_decode(text, index)
+                index = _skip_ws(text, index)
+                if text.startswith(",", index):
+                    index = _skip_ws(text, index + 1)
+            else:
+                return index
+        elif text.startswith("[", index) and isinstance(key, int):
+            index = _skip_ws(text, index + 1)
+            for _ in range(key):
+                _, index = _decoder.raw_decode(text, index)
+                index = _skip_ws(text, index)
+                if text.startswith(",", index):
+                    index = _skip_ws(text, index + 1)
+        else:
+            return index
+    return index
+
+
+def _locator(text: str, start: int) -> Locator:
+    return lambda path: text.count("\n", 0, _value_pos(text, start, path)) + 1
+
+
+def _duplicate_key_pos(text: str, index: int) -> int:
+    """Position of the first key given twice in one object of the value at ``index``."""
+    stack: list[set[str] | None] = []
+    expect_key = False
+    while index < len(text):
+        char = text[index]
+        if char in _WS or char == ":":
+            index += 1
+        elif char in "{[":
+            stack.append(set() if char == "{" else None)
+            expect_key = char == "{"
+            index += 1
+        elif char in "}]":
+            stack.pop()
+            index += 1
+            if not stack:
+                break
+        elif char == ",":
+            expect_key = bool(stack) and stack[-1] is not None
+            index += 1
+        elif char == '"':
+            value, end = _scanstring(text, index + 1)
+            keys = stack[-1] if stack else None
+            if expect_key and keys is not None:
+                if value in keys:
+                    return index
+                keys.add(value)
+                expect_key = False
+            index = end
+        else:
+            match = _SCALAR.match(text, index)
+            index = match.end() if match else index + 1
+    return index
+
+
+def _depth(data: Any, limit: int) -> bool:
+    """True when ``data`` nests deeper than ``limit`` levels (iteratively)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+def _lone_surrogate(data: Any, path: FieldPath = ()) -> FieldPath | None:
+    """The path of a string holding a lone surrogate, or ``None``."""
+    stack: list[tuple[Any, FieldPath]] = [(data, path)]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return at
+        elif isinstance(value, dict):
+            stack.extend((v, (*at, k)) for k, v in value.items())
+            stack.extend((k, at) for k in value)
+        elif isinstance(value, list):
+            stack.extend((v, (*at, i)) for i, v in enumerate(value))
+    return None
+
+
+def _line_at(text: str, index: int, base: int) -> int:
+    return base + text.count("\n", 0, index)
+
+
+def _decode(
+    text: str, index: int, file: str, base: int, limits: LoadLimits
+) -> tuple[Any, int] | LoadProblem:
+    """Decode the value at ``index``: the value and where it ends, or a problem.
+
+    ``base`` is the line of the text's first character in the file.
+    """
+    try:
+        data, end = _decoder.raw_decode(text, index)
+    except json.JSONDecodeError as exc:
+        line = base + exc.lineno - 1
+        return LoadProblem(
+            file, line, f"JSON syntax error: {exc.msg} (column {exc.colno})", "parse"
+        )
+    except _DuplicateKeyError as exc:
+        line = _line_at(text, _duplicate_key_pos(text, index), base)
+        return LoadProblem(
+            file, line, f"duplicate key {exc.key!r} (the first value would be lost)", "duplicate"
+        )
+    except RecursionError:
+        line = _line_at(text, index, base)
+        return LoadProblem(file, line, "refused: a value nested too deep to read", "limit")
+    except ValueError as exc:  # a number of more digits than Python converts
+        match = _LONG_NUMBER.search(text, index)
+        line = _line_at(text, match.start() if match else index, base)
+        return LoadProblem(file, line, f"refused: {str(exc).split(';')[0]}", "limit")
+    if text.count("{", index, end) + text.count("[", index, end) > limits.depth and _depth(
+        data, limits.depth
+    ):
+        line = _line_at(text, index, base)
+        return LoadProblem(
+            file, line, f"refused: a record nested deeper than {limits.depth} levels", "limit"
+        )
+    if _LONE_SURROGATE.search(text, index, end):
+        path = _lone_surrogate(data)
+        if path is not None:
+            line = _line_at(text, index, base)
+            return LoadProblem(
+                file, line, "a lone surrogate escape (\\ud800-\\udfff) is not text", "value", path
+            )
+    return data, end
+
+
+def iter_json(
+    text: str, file: str, limits: LoadLimits | None = None
+) -> Iterator[RawRecord | LoadProblem]:
+    """Records of a JSON text: a record, or a list of records."""
+    limits = limits or LoadLimits()
+    index = _skip_ws(text, 0)
+    if not text.startswith("[", index):
+        decoded = _decode(text, index, file, 1, limits)
+        if isinstance(decoded, LoadProblem):
+            yield decoded
+            return
+        data = decoded[0]
+        if isinstance(data, dict) and isinstance(data.get("records"), list):
+            yield LoadProblem(
+                file,
+                1,
+                "a JSON record file is a record or a list of records, not an object with 'records'",
+                "parse",
+            )
+            return
+        yield RawRecord(data, file, _line_at(text, index, 1), _locator(text, index))
+        return
+    index = _skip_ws(text, index + 1)
+    line, counted = 1, 0
+    while index < len(text) and text[index] != "]":
+        line += text.count("\n", counted, index)
+        counted = index
+        decoded = _decode(text, index, file, 1, limits)
+        if isinstance(decoded, LoadProblem):
+            yield decoded
+            if decoded.kind == "parse":
+                return
+            end = _next_value(text, index)
+            if end is None:
+                return
+        else:
+            data, end = decoded
+            yield RawRecord(data, file, line, _locator(text, index))
+        index = _skip_ws(text, end)
+        if text.startswith(",", index):
+            index = _skip_ws(text, index + 1)
+        elif index < len(text) and text[index] != "]":
+            lineno = _line_at(text, index, 1)
+            yield LoadProblem(file, lineno, "JSON syntax error: expected ',' or ']'", "parse")
+            return
+
+
+def _next_value(text: str, index: int) -> int | None:
+    """Where the value at ``index`` ends, skipping a record refused for its content."""
+    try:
+        return int(json.JSONDecoder().raw_decode(text, index)[1])
+    except (ValueError, RecursionError):
+        return None
+
+
+def iter_jsonl(
+    handle: io.TextIOBase,
+    file: str,
+    limits: LoadLimits | None = None,
+    fast: FastStructurer | None = None,
+    first_line: int = 1,
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
+    """Records of a JSON Lines stream, one per non-blank line; ``first_line`` is the
+    line of the stream's first line in ``file`` (a byte range read by a worker).
+
+    With ``fast``, a line it structures comes already structured; on any doubt (it
+    says no, or a key name repeats on the line, which msgspec would let overwrite)
+    the line takes the detailed path, which finds and explains every problem.
+    """
+    limits = limits or LoadLimits()
+    for number, text in enumerate(handle, start=first_line):
+        if not text.strip():
+            continue
+        if fast is not None and not _may_repeat_key(text):
+            record = fast(text)
+            if record is not None:
+                yield LoadedRecord(record, file, number, None)
+                continue
+        decoded = _decode(text, _skip_ws(text, 0), file, number, limits)
+        if isinstance(decoded, LoadProblem):
+            yield decoded
+            continue
+        data, end = decoded
+        if _skip_ws(text, end) < len(text):
+            yield LoadProblem(
+                file, number, "JSON syntax error: extra data after the record", "parse"
+            )
+            continue
+        yield RawRecord(data, file, number, None)
+
+
+def _may_repeat_key(text: str) -> bool:
+    """True when a key may be given twice in one object of the line (msgspec, on the
+    fast path, would keep the last value without a word).
+
+    Without escapes, the line's colons are its keys' and those inside strings; the
+    same line re-encoded from its decoded value (a repeated key gone) has fewer
+    exactly when a key repeats. Told at C speed; a line with an escape gets the
+    detailed decoder's own check, without structuring.
+    """
+    if "\\" not in text:
+        try:
+            return text.count(":") > _msgspec_encode(_msgspec_decode(text)).count(b":")
+        except Exception:  # not JSON msgspec reads: the detailed path explains
+            return True
+    try:
+        _decoder.decode(text)
+    except (ValueError, RecursionError):  # a key given twice, or a line to explain
+        return True
+    return False

@@ -1,0 +1,100 @@
+"""Broken plugins for the isolation tests: each fails in its own way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from grmodel.importing.base import Importer, ImportResult, SourceDocument
+from grmodel.model import Person, Record
+from grmodel.plugins import hookimpl
+from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+
+
+class WrongSignature:
+    """A hook implementation with an argument its spec does not have."""
+
+    @hookimpl
+    def grmodel_rules(self, bogus_argument: object) -> list[Rule]:
+        return []
+
+
+class UnknownHook:
+    """A hook implementation of no known hook (a typo)."""
+
+    @hookimpl
+    def grmodel_ruels(self) -> list[Rule]:
+        return []
+
+
+def _raises(record: Record, ctx: RuleContext) -> Iterator[Issue]:
+    raise ZeroDivisionError("division by zero")
+
+
+def _returns_none(record: Record, ctx: RuleContext) -> Iterator[Issue]:
+    return None  # type: ignore[return-value]
+
+
+def _yields_strings(record: Record, ctx: RuleContext) -> Iterator[Issue]:
+    yield "not an issue"  # type: ignore[misc]
+
+
+class _CrashingSet:
+    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+        raise KeyError(record.id)
+
+    def finish(self) -> Iterator[Issue]:
+        return iter(())
+
+
+def _rule(code: str, **kwargs: object) -> Rule:
+    return Rule(
+        code=code,
+        name=f"broken-{code.lower()}",
+        severity=Severity.WARNING,
+        summary="A broken rule.",
+        rationale="Tests isolation.",
+        hint="None.",
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+class CrashingRules:
+    """Rules that raise, return None, yield strings, and a set rule that raises."""
+
+    @hookimpl
+    def grmodel_rules(self) -> list[Rule]:
+        return [
+            _rule("ZZZ001", check=_raises),
+            _rule("ZZZ002", check=_returns_none),
+            _rule("ZZZ003", check=_yields_strings),
+            _rule("ZZZ004", make_set_rule=lambda ctx: _CrashingSet()),
+        ]
+
+
+def _parse_raises(document: SourceDocument) -> ImportResult:
+    raise IndexError("list index out of range")
+
+
+def _parse_person(document: SourceDocument) -> ImportResult:
+    return ImportResult(document=Person(id="p", name="P"))  # type: ignore[arg-type]
+
+
+def _parse_garbage(document: SourceDocument) -> ImportResult:
+    return "garbage"  # type: ignore[return-value]
+
+
+class BadImporters:
+    """Importers that raise, return a Person as the document, and return a string."""
+
+    @hookimpl
+    def grmodel_importers(self) -> list[Importer]:
+        return [
+            Importer(name="raises", summary="raises", parse=_parse_raises),
+            Importer(name="person", summary="a Person as document", parse=_parse_person),
+            Importer(name="garbage", summary="a string", parse=_parse_garbage),
+        ]
+
+
+wrong_signature = WrongSignature()
+unknown_hook = UnknownHook()
+crashing_rules = CrashingRules()
