@@ -22,6 +22,7 @@ from grmodel.recordset.loading import RECORD_SUFFIXES, discover
 from grmodel.reporting import FORMATS, ReportOptions
 from grmodel.validation import ValidationConfig, load_config, validate
 from grmodel.validation.config import find_config_file
+from grmodel.validation.parallel import available_jobs
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -121,6 +122,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="Validate again whenever a record file changes (Ctrl-C stops; the configuration "
     "is read once).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes for the record rules (0: one per CPU); the findings do not change.",
+)
 @kind_option
 @limits_option
 @click.pass_context
@@ -144,6 +152,7 @@ def validate_command(
     no_config: bool,
     examples: bool,
     watch_changes: bool,
+    jobs: int,
     kind: str | None,
     limits: LoadLimits,
 ) -> None:
@@ -177,7 +186,15 @@ def validate_command(
         progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
         started = dt.datetime.now(dt.UTC)
         try:
-            report = validate(targets, pm, config, kind=kind, progress=progress, limits=limits)
+            report = validate(
+                targets,
+                pm,
+                config,
+                kind=kind,
+                progress=progress,
+                limits=limits,
+                jobs=jobs or available_jobs(),
+            )
         finally:
             if progress is not None:
                 progress.close()

@@ -13,8 +13,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from grmodel.converter import FieldPath
-from grmodel.recordset.base import LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.fast import FastStructurer
 
 __all__ = ["iter_json", "iter_jsonl"]
 
@@ -37,6 +40,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
+_msgspec_decode = msgspec.json.Decoder().decode
+_msgspec_encode = msgspec.json.Encoder().encode
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = " \t\r\n"
 _SCALAR = re.compile(r"[^,\]}\s]+")
@@ -257,13 +262,28 @@ def _next_value(text: str, index: int) -> int | None:
 
 
 def iter_jsonl(
-    handle: io.TextIOBase, file: str, limits: LoadLimits | None = None
-) -> Iterator[RawRecord | LoadProblem]:
-    """Records of a JSON Lines stream, one per non-blank line."""
+    handle: io.TextIOBase,
+    file: str,
+    limits: LoadLimits | None = None,
+    fast: FastStructurer | None = None,
+    first_line: int = 1,
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
+    """Records of a JSON Lines stream, one per non-blank line; ``first_line`` is the
+    line of the stream's first line in ``file`` (a byte range read by a worker).
+
+    With ``fast``, a line it structures comes already structured; on any doubt (it
+    says no, or a key name repeats on the line, which msgspec would let overwrite)
+    the line takes the detailed path, which finds and explains every problem.
+    """
     limits = limits or LoadLimits()
-    for number, text in enumerate(handle, start=1):
+    for number, text in enumerate(handle, start=first_line):
         if not text.strip():
             continue
+        if fast is not None and not _may_repeat_key(text):
+            record = fast(text)
+            if record is not None:
+                yield LoadedRecord(record, file, number, None)
+                continue
         decoded = _decode(text, _skip_ws(text, 0), file, number, limits)
         if isinstance(decoded, LoadProblem):
             yield decoded
@@ -275,3 +295,24 @@ def iter_jsonl(
             )
             continue
         yield RawRecord(data, file, number, None)
+
+
+def _may_repeat_key(text: str) -> bool:
+    """True when a key may be given twice in one object of the line (msgspec, on the
+    fast path, would keep the last value without a word).
+
+    Without escapes, the line's colons are its keys' and those inside strings; the
+    same line re-encoded from its decoded value (a repeated key gone) has fewer
+    exactly when a key repeats. Told at C speed; a line with an escape gets the
+    detailed decoder's own check, without structuring.
+    """
+    if "\\" not in text:
+        try:
+            return text.count(":") > _msgspec_encode(_msgspec_decode(text)).count(b":")
+        except Exception:  # not JSON msgspec reads: the detailed path explains
+            return True
+    try:
+        _decoder.decode(text)
+    except (ValueError, RecursionError):  # a key given twice, or a line to explain
+        return True
+    return False

@@ -33,6 +33,7 @@ from grmodel.recordset.base import (
     format_problem,
 )
 from grmodel.recordset.csvio import CsvDecoder, iter_csv
+from grmodel.recordset.fast import FastStructurer, fast_structurer
 from grmodel.recordset.jsonio import iter_json, iter_jsonl
 from grmodel.recordset.yamlio import iter_yaml
 
@@ -169,9 +170,13 @@ def _open_regular(path: Path) -> int | str:
 
 
 def iter_raw(
-    path: Path, decoder: CsvDecoder, limits: LoadLimits | None = None
-) -> Iterator[RawRecord | LoadProblem]:
-    """Parse one record file into raw records (and parse problems)."""
+    path: Path,
+    decoder: CsvDecoder,
+    limits: LoadLimits | None = None,
+    fast: FastStructurer | None = None,
+) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
+    """Parse one record file into raw records (and parse problems); with ``fast``, the
+    JSON Lines records it structures come already structured."""
     limits = limits or LoadLimits()
     file = str(path)
     fmt = RECORD_SUFFIXES.get(path.suffix.lower())
@@ -191,7 +196,7 @@ def iter_raw(
         if fmt in ("jsonl", "csv"):
             with open(fd, encoding="utf-8-sig", newline="" if fmt == "csv" else None) as handle:
                 if fmt == "jsonl":
-                    yield from iter_jsonl(handle, file, limits)
+                    yield from iter_jsonl(handle, file, limits, fast)
                 else:
                     yield from iter_csv(handle, file, decoder)
             return
@@ -283,12 +288,13 @@ def load_records(
     :raises SourceError: when a given path does not exist.
     """
     decoder = CsvDecoder(converter)
+    fast = fast_structurer(converter)
     problems: list[LoadProblem] = []
     files = discover(paths, problems)
     yield from problems
     for path in files:
-        for raw in iter_raw(path, decoder, limits):
-            if isinstance(raw, LoadProblem):
+        for raw in iter_raw(path, decoder, limits, fast):
+            if isinstance(raw, (LoadProblem, LoadedRecord)):
                 yield raw
                 continue
             result = structure(raw, converter)

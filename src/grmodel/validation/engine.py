@@ -33,8 +33,9 @@ from grmodel.recordset.loading import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
+from grmodel.validation import parallel
 from grmodel.validation.config import ValidationConfig
-from grmodel.validation.running import RuleRunner
+from grmodel.validation.running import RuleRunner, crash_message
 
 __all__ = ["Finding", "Report", "RunContext", "Summary", "format_path", "validate"]
 
@@ -193,6 +194,7 @@ def validate(
     kind: str | None = None,
     progress: ProgressCallback | None = None,
     limits: LoadLimits | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -205,6 +207,8 @@ def validate(
     :param progress: called as ``progress(done, total, file)`` per file; when it has a
         ``records(count)`` method, that is called every 1,000 records as well.
     :param limits: bounds on file size, nesting and alias expansion.
+    :param jobs: processes to run the record rules in (see
+        :mod:`grmodel.validation.parallel`); the findings are the same for any number.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -214,18 +218,13 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits)
+        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs)
     finally:
         gc.set_threshold(*thresholds)
 
 
 _GC_THRESHOLD = 20_000
 """Young-generation threshold of the garbage collector during a run."""
-
-
-def _crash_message(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return f"rule crashed: {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
 
 
 def _validate(
@@ -235,7 +234,8 @@ def _validate(
     *,
     kind: str | None,
     progress: ProgressCallback | None,
-    limits: LoadLimits | None = None,
+    limits: LoadLimits | None,
+    jobs: int,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -246,6 +246,44 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
+    workers = parallel.start([Path(p) for p in paths], jobs, pm, running, ctx, _located, limits)
+    try:
+        chosen = _Chosen(rules, running, enabled, rule_of)
+        return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
+    finally:
+        if workers is not None:
+            workers.close()
+        parallel.release()
+
+
+def _located(issue: Issue, entry: LoadedRecord) -> tuple[str | None, int | None]:
+    return _line(issue, entry, False)
+
+
+@attrs.frozen
+class _Chosen:
+    """The run's rules: selected, running (variants report through their base rule),
+    the enabled codes, and every rule by code."""
+
+    rules: tuple[Rule, ...]
+    running: list[Rule]
+    enabled: set[str]
+    rule_of: dict[str, Rule]
+
+
+def _run(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig,
+    kind: str | None,
+    progress: ProgressCallback | None,
+    started: float,
+    chosen: _Chosen,
+    ctx: RunContext,
+    limits: LoadLimits | None,
+    workers: parallel.RecordRules | None,
+) -> Report:
+    rules, running, enabled, rule_of = chosen.rules, chosen.running, chosen.enabled, chosen.rule_of
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
@@ -310,10 +348,15 @@ def _validate(
         rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
         hint = "report it to the rule's plugin"
-        emit(rule, _crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
+        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
 
     runner = RuleRunner(
-        running, pm.converter.record_types, ctx, emit_issue=emit_issue, on_crash=crash
+        running,
+        pm.converter.record_types,
+        ctx,
+        emit_issue=emit_issue,
+        on_crash=crash,
+        emit_at=emit_at,
     )
     files_seen: set[str] = set()
     records = 0
@@ -337,7 +380,8 @@ def _validate(
         records += 1
         if counted is not None and records % 1000 == 0:
             counted(records)
-        runner.check(entry, imported)
+        done = workers.take(entry) if workers is not None and not imported else None
+        runner.check(entry, imported, done)  # done: the record rules ran in a worker
     late = runner.finish()
     lines = _late_lines(late, pm)
     for rule, issue in late:

@@ -9,18 +9,53 @@ is unknown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from grmodel.model import Record
 from grmodel.recordset.loading import LoadedRecord
 from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, RuleContext, SetRule
 
-__all__ = ["RuleRunner"]
+__all__ = ["Done", "RuleRunner", "crash_message", "run_checks"]
 
 EmitIssue = Callable[[Rule, Issue, LoadedRecord, bool, Record], None]
 """Files an issue of a rule about a record (entry, imported?, record)."""
 OnCrash = Callable[[Rule, Exception, "str | None", "int | None", "str | None"], None]
 """Told of a rule that crashed: the rule, the error, file, line and record id."""
+EmitAt = Callable[[Rule, Issue, "str | None", "int | None", "str | None"], None]
+"""Files an issue of a rule at a file, line and record id already told."""
+Done = list[tuple[int, "Issue | str", "str | None", "int | None", "str | None"]]
+"""A record's checks as run elsewhere (a worker): per issue the index of the rule
+among the run's rules, the issue (or the crash message of a rule that crashed),
+file, line and record id."""
+
+
+class RuleCrash(Exception):
+    """A rule's crash told by a worker, as its message (:func:`crash_message`)."""
+
+
+def crash_message(exc: Exception) -> str:
+    """The one-line message of a rule that crashed."""
+    if isinstance(exc, RuleCrash):
+        return str(exc.args[0])
+    text = str(exc).strip().splitlines()
+    return f"rule crashed: {type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def run_checks(
+    checks: Iterable[tuple[Rule, RecordCheck]],
+    record: Record,
+    ctx: RuleContext,
+    emit: Callable[[Rule, Issue], None],
+    crash: Callable[[Rule, Exception], None],
+) -> None:
+    """Run a record's checks, each isolated: one that raises, or yields what is not an
+    issue, is told to ``crash`` and the others run on."""
+    for rule, check in checks:
+        try:
+            for issue in check(record, ctx):
+                emit(rule, _issue(issue))
+        except Exception as exc:  # a broken rule is a finding; the others run on
+            crash(rule, exc)
 
 
 def _issue(produced: object) -> Issue:
@@ -41,8 +76,12 @@ class RuleRunner:
         *,
         emit_issue: EmitIssue,
         on_crash: OnCrash,
+        emit_at: EmitAt | None = None,
     ):
         rules = tuple(rules)
+        self.rules = rules
+        """The run's rules, in the order :data:`Done` indexes them."""
+        self._emit_at = emit_at
         tags = tuple(record_types)
         self._emit = emit_issue
         self._on_crash = on_crash
@@ -72,16 +111,25 @@ class RuleRunner:
         self.crashed.add(rule.code)
         self._on_crash(rule, exc, file, line, rid)
 
-    def check(self, entry: LoadedRecord, imported: bool) -> None:
-        """Run a record's rules and show it to the set rules."""
+    def checks(self, tag: str) -> Sequence[tuple[Rule, RecordCheck]]:
+        """The record checks of a record type, in the run's order."""
+        return self._by_type.get(tag, ())
+
+    def check(self, entry: LoadedRecord, imported: bool, done: Done | None = None) -> None:
+        """Run a record's rules (or file ``done``, their findings from a worker) and
+        show it to the set rules."""
         record = entry.record
         tag = record.TYPE
-        for rule, check in self._by_type.get(tag, ()):
-            try:
-                for issue in check(record, self._ctx):
-                    self._emit(rule, _issue(issue), entry, imported, record)
-            except Exception as exc:  # a broken rule is a finding; the others run on
-                self._crash(rule, exc, entry.file, entry.line, record.id)
+        if done is not None:
+            self._file_done(done)
+        else:
+            run_checks(
+                self._by_type.get(tag, ()),
+                record,
+                self._ctx,
+                lambda rule, issue: self._emit(rule, issue, entry, imported, record),
+                lambda rule, exc: self._crash(rule, exc, entry.file, entry.line, record.id),
+            )
         visitors = self._set_by_type.get(tag)
         if not visitors:
             return
@@ -99,6 +147,15 @@ class RuleRunner:
                 dead.append(state)
         if dead:
             self._drop(dead)
+
+    def _file_done(self, done: Done) -> None:
+        assert self._emit_at is not None, "a runner given findings needs emit_at"
+        for index, issue, file, line, record_id in done:
+            rule = self.rules[index]
+            if isinstance(issue, Issue):
+                self._emit_at(rule, issue, file, line, record_id)
+            else:
+                self._crash(rule, RuleCrash(issue), file, line, record_id)
 
     def _drop(self, dead: list[SetRule]) -> None:
         self._set_rules[:] = [(r, s) for r, s in self._set_rules if s not in dead]

@@ -1,0 +1,160 @@
+"""``--jobs``: partitions of a record set, and findings identical to one job, in order."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from tests.benchmarks.conftest import load_script
+from tests.hostile.fixture_plugins import CrashingRules
+
+from grmodel.plugins import GrPluginManager, get_plugin_manager
+from grmodel.recordset.loading import LoadedRecord, load_records
+from grmodel.validation import parallel, validate
+from grmodel.validation.engine import RunContext, _located
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated set with planted defects, plus files of every other format."""
+    generator: ModuleType = load_script("generate")
+    out = tmp_path_factory.mktemp("set")
+    generator.generate(out, 2500, defects=0.2, seed=5)
+    records = out / generator.RECORDS
+    (records / "10-extra.yaml").write_text(
+        "type: person\nid: yaml-person\nname: 3\n---\ntype: person\nid: ok\nname: Eva\n",
+        encoding="utf-8",
+    )
+    (records / "11-persons.csv").write_text("id,name\ncsv-person,Per\n", encoding="utf-8")
+    # CRLF and a lone CR (text mode counts both as line ends), a blank line, bad JSON.
+    (records / "12-crlf.jsonl").write_bytes(
+        b'{"type": "person", "id": "c1", "name": "A"}\r\n\r\n{"type": "person",\r'
+        b' "id": "c2", "name": 5}\r\n{broken\r\n{"type": "person", "id": "c3", "name": "B"}\r\n'
+    )
+    return records
+
+
+def _findings(path: Path, pm: GrPluginManager, jobs: int) -> list[object]:
+    return [f.to_json() for f in validate([path], pm, jobs=jobs).findings]
+
+
+def test_partitions_cover_each_file_with_global_line_numbers(generated: Path) -> None:
+    files = sorted(generated.iterdir())
+    plan = parallel.partitions(files, jobs=2, size=20_000)
+    for file in files:
+        parts = [p for p in plan if p.file == str(file)]
+        assert parts, file
+        if file.suffix != ".jsonl":
+            assert parts == [parallel.Partition(str(file))]
+            continue
+        assert parts[0].start == 0
+        assert parts[-1].end == file.stat().st_size
+        for before, after in itertools.pairwise(parts):
+            assert before.end == after.start
+    meetings = next(f for f in files if f.name.endswith("meetings.jsonl"))
+    assert len([p for p in plan if p.file == str(meetings)]) > 5
+
+
+def test_workers_see_the_records_one_job_sees(
+    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In process: each partition's records have the file and line that one job gives."""
+    files = sorted(generated.iterdir())
+    expected = {
+        (e.file, e.line): e.record
+        for e in load_records(files, pm.converter)
+        if isinstance(e, LoadedRecord)
+    }
+    monkeypatch.setattr(
+        parallel,
+        "_STATE",
+        {"pm": pm, "bound": {}, "ctx": RunContext(pm.refdata), "located": _located},
+    )
+    seen = {}
+    for partition in parallel.partitions(files, jobs=2, size=20_000):
+        for key, (record_id, emitted) in parallel._work(partition).items():
+            assert key not in seen
+            seen[key] = record_id
+            assert emitted == []
+    assert seen == {key: record.id for key, record in expected.items()}
+
+
+def test_findings_are_those_of_one_job_in_the_same_order(
+    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = _findings(generated, pm, jobs=1)
+    assert len(one) > 100
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 20_000)
+    assert _findings(generated, pm, jobs=2) == one
+    assert _findings(generated, pm, jobs=3) == one
+
+
+def test_a_failing_worker_leaves_the_checks_to_the_main_process(
+    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = _findings(generated, pm, jobs=1)
+
+    def broken(_partition: parallel.Partition) -> dict[object, object]:
+        raise RuntimeError("worker died")
+
+    monkeypatch.setattr(parallel, "_work", broken)
+    assert _findings(generated, pm, jobs=2) == one
+
+
+def test_not_utf8_in_a_range_is_reported_as_by_one_job(
+    tmp_path: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "set.jsonl"
+    good = b'{"type": "person", "id": "p%d", "name": "A"}\n'
+    path.write_bytes(
+        b"".join(good % i for i in range(200)) + b'{"type": "person", "id": "x", "name": "\xff"}\n'
+    )
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 1000)
+    assert _findings(path, pm, jobs=2) == _findings(path, pm, jobs=1)
+
+
+@pytest.mark.slow
+def test_cli_jobs_gives_the_same_report(generated: Path) -> None:
+    reports = []
+    command = [sys.executable, "-m", "grmodel", "validate", str(generated), "--format", "json"]
+    for jobs in ("1", "0"):
+        result = subprocess.run(
+            [*command, "--jobs", jobs],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        reports.append(json.loads(result.stdout)["findings"])
+    assert reports[0]
+    assert reports[0] == reports[1]
+
+
+def test_a_rule_crashing_in_a_worker_is_the_finding_of_one_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("crashy", CrashingRules())])
+    path = tmp_path / "set.jsonl"
+    good = '{"type": "person", "id": "p%d", "name": "A"}\n'
+    path.write_text("".join(good % i for i in range(300)), encoding="utf-8")
+    one = validate([path], pm, jobs=1)
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 2000)
+    answered: list[object] = []
+    take = parallel.RecordRules.take
+
+    def counting(self: parallel.RecordRules, entry: LoadedRecord) -> object:
+        answer = take(self, entry)
+        answered.append(answer)
+        return answer
+
+    monkeypatch.setattr(parallel.RecordRules, "take", counting)
+    two = validate([path], pm, jobs=2)
+    assert len(answered) == 300 and None not in answered  # the workers ran every check
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert two.crashed == one.crashed and "ZZZ001" in one.crashed
+    assert any(f.message.startswith("rule crashed") and f.code == "ZZZ001" for f in two.findings)
