@@ -29,7 +29,7 @@ import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
-from grmodel_gr_documents.names import parse_role
+from grmodel_gr_documents.names import NAME_WORD, ORG_WORDS, PARTICLES, parse_role
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["ParsedEntry", "given_names", "parse_run"]
@@ -41,36 +41,13 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\s,;()]+)"
     r"|(?P<open>\()"
 )
-_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíó'´`]*(?:-[A-ZÅÄÖ]?[a-zåäöéüáíó]+)*\.?$")
 _INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")
 _ORG_WORD = re.compile(
     r"^(?:[A-ZÅÄÖ]{2,6}(?::s)?|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\w]*|[\wÅÄÖåäö]+/[\wÅÄÖåäö/]+)$"
 )
 """An acronym ("GR", "FP"), a word with an inner capital ("FoU") or a slash ("Väst/GR")."""
-_PARTICLES = {
-    "af",
-    "von",
-    "van",
-    "de",
-    "der",
-    "la",
-    "le",
-    "di",
-    "da",
-    "du",
-    "el",
-    "al",
-    "bin",
-    "dos",
-}
 _NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
-_ORG_SUFFIX = re.compile(
-    r"(?i)(?:kontoret|förvaltning(?:en)?|nämnden|regionen|centrum|centret|enheten|"
-    r"avdelningen|styrelsen|myndigheten|polisen|verket|förbund(?:et)?|stad|kommun|"
-    r"bolag(?:et)?|institut(?:et)?|universitet(?:et)?|högskola(?:n)?|sjukhus(?:et)?|"
-    r"gruppen|nätverket|rådet|fonden|föreningen|landsting(?:et)?|ab)$"
-)
 _SERVING_WORDS = re.compile(
     r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?)(?:\s+ersättare)?(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
     r"|^(?:ersätter|ersättande|ersättare\s+för|i\s+stället\s+för|istället\s+för)$"
@@ -114,7 +91,7 @@ class _Token:
     @property
     def cap(self) -> bool:
         return self.kind == "word" and bool(
-            _NAME_WORD.match(self.text) or _INITIAL.match(self.text) or _ORG_WORD.match(self.text)
+            NAME_WORD.match(self.text) or _INITIAL.match(self.text) or _ORG_WORD.match(self.text)
         )
 
     @property
@@ -238,7 +215,7 @@ class _Reader:
         if at == index or at + 1 >= len(self.tokens) or not self.tokens[at + 1].cap:
             return False
         word = self.tokens[at].text.casefold()
-        if word in _PARTICLES:
+        if word in PARTICLES:
             return True
         return word == "i" and bool(_ORG_WORD.match(self.tokens[at - 1].text))
 
@@ -467,7 +444,7 @@ def _org_prefix(words: list[str]) -> int:
         return 1
     if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ]\w*", first):
         return 1
-    if _ORG_SUFFIX.search(first) and len(first) > 6:
+    if ORG_WORDS.search(first) and len(first) > 6:
         return 1
     return 0
 
@@ -484,7 +461,7 @@ def _split_names(words: list[str], is_party: object) -> list[list[str]]:
     given name ("Klas Karlsson Sonny Landerberg"); a non-name word before a name is
     split off ("Välkomsthälsning Roger Larsson")."""
     given = given_names()
-    if len(words) >= 3 and _ORG_SUFFIX.search(words[-1]) and len(words[-1]) > 6:
+    if len(words) >= 3 and ORG_WORDS.search(words[-1]) and len(words[-1]) > 6:
         return [*_split_names(words[:-1], is_party), [words[-1]]]
     folded = [w.casefold().split("-")[0] for w in words]
     if (
@@ -498,7 +475,7 @@ def _split_names(words: list[str], is_party: object) -> list[list[str]]:
         for cut in range(2, len(words) - 1):
             if folded[cut] in given and folded[cut - 1] not in given:
                 return [words[:cut], *_split_names(words[cut:], is_party)]
-        if not any(w.casefold() in _PARTICLES for w in words) and len(words) >= 5:
+        if not any(w.casefold() in PARTICLES for w in words) and len(words) >= 5:
             return [words[:2], *_split_names(words[2:], is_party)]
     return [words]
 

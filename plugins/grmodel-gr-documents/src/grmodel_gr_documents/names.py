@@ -12,7 +12,7 @@ import attrs
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
 
-__all__ = ["Entry", "is_person_name", "parse_role"]
+__all__ = ["NAME_WORD", "ORG_WORDS", "PARTICLES", "Entry", "is_person_name", "parse_role"]
 
 _ROLE_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (
@@ -27,14 +27,32 @@ _ROLE_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"(?i)^sekreterare$"), Role.SEKRETERARE),
     (re.compile(r"(?i)^adjungerad$"), Role.ADJUNGERAD),
 )
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"(?i)(?:kontoret|förvaltning(?:en)?|nämnden|regionen|centrum|centret|enheten|avdelningen|"
     r"styrelsen|myndigheten|polisen|länsstyrelsen|verket|förbund(?:et)?|stad|kommun|"
     r"bolag(?:et)?|institut(?:et)?|universitet(?:et)?|högskola(?:n)?|sjukhus(?:et)?|gruppen|"
     r"nätverket|rådet|fonden|\bab\b|ideell|föreningen|landsting(?:et)?)$"
 )
-_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæ'´`-]*(?:-[A-ZÅÄÖ]?[a-zåäöéü]+)*\.?$")
-_PARTICLES = {"af", "von", "van", "de", "der", "la", "le", "di", "da", "du", "el", "al", "bin"}
+"""A word that ends like an organisation's name ("Stadsledningskontoret", "Miljöenheten")."""
+NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíó'´`-]*(?:-[A-ZÅÄÖ]?[a-zåäöéüáíó]+)*\.?$")
+"""One word of a person's name ("Rose-Marie", "Andréasson", "F.")."""
+PARTICLES = {
+    "af",
+    "von",
+    "van",
+    "de",
+    "der",
+    "la",
+    "le",
+    "di",
+    "da",
+    "du",
+    "el",
+    "al",
+    "bin",
+    "dos",
+}
+"""Lower-case particles inside a name ("Rebelo da Silva")."""
 _NOT_NAMES = {
     "informationen",
     "styrgruppen",
@@ -98,10 +116,10 @@ def is_person_name(text: str, refdata: ReferenceData | None = None) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or ":" in text:
         return False
-    if words[0].casefold() in _NOT_NAMES or _ORG_WORDS.search(words[-1]):
+    if words[0].casefold() in _NOT_NAMES or ORG_WORDS.search(words[-1]):
         return False
-    if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in words):
+    if not all(NAME_WORD.match(w) or w in PARTICLES for w in words):
         return False
-    if not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
+    if not NAME_WORD.match(words[0]) or not NAME_WORD.match(words[-1]):
         return False
     return refdata is None or refdata.municipality(text) is None
