@@ -226,7 +226,7 @@ class _Reader:
             run, words = run[taken:], words[taken:]
             if not words:
                 return
-            names = _split_names(self.party_cut(words), self.is_party)
+            names = _split_names(self.party_cut(words))
             size = len(names[0])
             head = run[:size]
             self.place_name(head, names[0])
@@ -243,18 +243,13 @@ class _Reader:
     def take_prefix(self, run: list[_Token], words: list[str]) -> int:
         """Municipality, organisation, party or title words at the start of a run
         that belong to the current entry: how many."""
-        entry = self.current
-        if entry is None or not entry.name:
-            if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
-                party = words[0]
-                self.open_entry(run[0].start).party = party
-                self.current = self.entries[-1]
-                return 1
-            return 0
         if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
-            # a party written before the next name ("… S Berndt Ekholm")
+            # a party written before the next name ("M Bengt Ferm", "… S Berndt Ekholm")
             self.open_entry(run[0].start).party = words[0]
             return 1
+        entry = self.current
+        if entry is None or not entry.name:
+            return 0
         size = self.municipality_prefix(words)
         placeless = entry.municipality is None and entry.organisation is None
         if size and (self.after_comma or placeless):
@@ -456,13 +451,13 @@ def _plausible(words: list[str]) -> bool:
     return any(len(w.strip(".")) >= 2 for w in words) and not _INITIAL.match(words[-1])
 
 
-def _split_names(words: list[str], is_party: object) -> list[list[str]]:
+def _split_names(words: list[str]) -> list[list[str]]:
     """A run of capitalised words as names: two names run together are split at a
     given name ("Klas Karlsson Sonny Landerberg"); a non-name word before a name is
     split off ("Välkomsthälsning Roger Larsson")."""
     given = given_names()
     if len(words) >= 3 and ORG_WORDS.search(words[-1]) and len(words[-1]) > 6:
-        return [*_split_names(words[:-1], is_party), [words[-1]]]
+        return [*_split_names(words[:-1]), [words[-1]]]
     folded = [w.casefold().split("-")[0] for w in words]
     if (
         len(words) == 3
@@ -474,9 +469,9 @@ def _split_names(words: list[str], is_party: object) -> list[list[str]]:
     if len(words) >= 4:
         for cut in range(2, len(words) - 1):
             if folded[cut] in given and folded[cut - 1] not in given:
-                return [words[:cut], *_split_names(words[cut:], is_party)]
+                return [words[:cut], *_split_names(words[cut:])]
         if not any(w.casefold() in PARTICLES for w in words) and len(words) >= 5:
-            return [words[:2], *_split_names(words[2:], is_party)]
+            return [words[:2], *_split_names(words[2:])]
     return [words]
 
 

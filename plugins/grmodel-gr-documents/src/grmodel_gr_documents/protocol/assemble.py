@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -21,7 +22,8 @@ from grmodel.model import (
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import find_dates
 from grmodel_gr_documents.decisions import reservations
-from grmodel_gr_documents.entries import iter_names, parse_run
+from grmodel_gr_documents.entries import parse_run
+from grmodel_gr_documents.lines import Paragraph
 from grmodel_gr_documents.protocol.attendance import AttendanceReader
 from grmodel_gr_documents.protocol.body import ItemReader
 from grmodel_gr_documents.protocol.closing import ClosingReader
@@ -88,9 +90,6 @@ class Assembler:
 
     # -- the pieces --------------------------------------------------------------------------
 
-    def names_in(self, text: str, line: int) -> list[str]:
-        return [self.b.person(name, line) for name in iter_names(text, self.b.refdata)]
-
     def reservations(self, text: str, lines: tuple[int, ...]) -> list[Reservation]:
         out = []
         for r in reservations(text):
@@ -108,7 +107,7 @@ class Assembler:
                 )
         return out
 
-    def schedule(self, title: str) -> object:
+    def schedule(self, title: str) -> Callable[[str, tuple[int, ...]], bool] | None:
         if not SCHEDULE.search(title):
             return None
         m = re.search(r"\b(19|20)\d{2}\b", title)
@@ -156,10 +155,10 @@ class Assembler:
         reader = ItemReader(
             self.b,
             iid,
-            names_in=self.names_in,
+            names_in=self.closing.names_in,
             reservations_of=self.reservations,
             justerare=self.closing.justerare_from,
-            schedule=self.schedule(title),  # type: ignore[arg-type]
+            schedule=self.schedule(title),
         )
         units = region_units(self.b, self.stream, start.end + body_at, end)
         body = reader.read(units)
@@ -254,12 +253,9 @@ class Assembler:
         if closing_at is not None:
             region = region_units(b, self.stream, closing_at, len(self.stream.text))
             self.closing.block([(n, t) for unit in region for n, t in _lines_of(unit, b)])
-        self.closing.scan(
-            [
-                (unit.text, unit.lines[0])
-                for unit in region_units(b, self.stream, 0, len(self.stream.text))
-            ]
-        )
+        if self.closing.justerare_line is None:  # no heading named them: any sentence may
+            whole = region_units(b, self.stream, 0, len(self.stream.text))
+            self.closing.scan([(unit.text, unit.lines[0]) for unit in whole])
         _exclude(attendance, items)
         return self.finish(date, header, attendance, items, part_of)
 
@@ -307,8 +303,8 @@ class Assembler:
             date=date,
             weekday=header.weekday,
             end_date=header.end_date,
-            start_time=header.start_time,  # type: ignore[arg-type]
-            end_time=header.end_time,  # type: ignore[arg-type]
+            start_time=header.start_time,
+            end_time=header.end_time,
             place=header.place,
             kind=header.kind,
             status=MeetingStatus.HELD,
@@ -363,11 +359,10 @@ def _signature_boxes(front: list[TextSegment]) -> list[TextSegment]:
     return out
 
 
-def _lines_of(unit: object, b: Builder) -> list[tuple[int, str]]:
-    lines: tuple[int, ...] = getattr(unit, "lines", ())
-    if len(lines) == 1:
-        return [(lines[0], getattr(unit, "text", ""))]
-    return [(n, b.tracker.text(n)) for n in lines]
+def _lines_of(unit: Paragraph, b: Builder) -> list[tuple[int, str]]:
+    if len(unit.lines) == 1:
+        return [(unit.lines[0], unit.text)]
+    return [(n, b.tracker.text(n)) for n in unit.lines]
 
 
 def _exclude(attendance: AttendanceReader, items: list[AgendaItem]) -> None:

@@ -70,8 +70,6 @@ class AttendanceReader:
     excluded: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
     empty: list[Segment] = attrs.field(factory=list)
     """Attendance headings under which no entry was read."""
-    rest: list[tuple[int, int]] = attrs.field(factory=list)
-    """Stream regions after an attendance run's entries (prose that ended the run)."""
 
     def read(self, segments: list[TextSegment]) -> None:
         """Read every attendance segment in order; headings side by side on one line
@@ -109,11 +107,9 @@ class AttendanceReader:
     def run(
         self, segment: TextSegment, status: AttendanceStatus, role: Role | None, table: bool
     ) -> None:
-        entries, stop = parse_run(segment.value, self.b.refdata)
+        entries, _ = parse_run(segment.value, self.b.refdata)
         lines = self.stream.lines_between(segment.start, segment.value_start + 1)
         self.b.tracker.place_all(lines)
-        if stop is not None:
-            self.rest.append((segment.value_start + stop, segment.end))
         if (
             not entries
             and segment.value.strip()

@@ -21,7 +21,7 @@ from grmodel_gr_documents.entries import iter_names
 from grmodel_gr_documents.names import is_person_name, parse_role
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.vocabulary import load_vocabulary
+from grmodel_gr_documents.vocabulary import Hit, load_vocabulary
 
 __all__ = ["ClosingReader"]
 
@@ -263,7 +263,7 @@ class ClosingReader:
         return found if found and len(found) >= 2 else [name]
 
 
-def _without_labels(text: str, start: int, end: int, hits: list) -> str:  # type: ignore[type-arg]
+def _without_labels(text: str, start: int, end: int, hits: list[Hit]) -> str:
     """``text[start:end]`` without dotted signature lines and without the labels in it
     with their values on the same line ("Paragrafer 17-27")."""
     out, position = [], start

@@ -11,13 +11,22 @@ document names it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
 import attrs
 
 from grmodel.ids import slug
-from grmodel.model import Body, BodyKind, MeetingKind, ParagraphRange, PartialDate, Provenance
+from grmodel.model import (
+    Body,
+    BodyKind,
+    MeetingKind,
+    Municipality,
+    ParagraphRange,
+    PartialDate,
+    Provenance,
+)
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import DateMatch, TimeMatch, find_dates, find_times
 from grmodel_gr_documents.segments import TextSegment
@@ -51,8 +60,8 @@ class Header:
     """Where the date came from: ``label``, ``title`` or ``site title``."""
     weekday: str | None = None
     """The weekday the header states with the date."""
-    start_time: object = None
-    end_time: object = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
     place: str | None = None
     body: str = "okant-organ"
     body_name: str | None = None
@@ -206,7 +215,7 @@ class _Reader:
             provenance=Provenance(source=self.b.path, line=h.first_line, document=self.b.doc_id),
         )
 
-    def municipality(self, head: str, text: str):  # type: ignore[no-untyped-def]
+    def municipality(self, head: str, text: str) -> Municipality | None:
         refdata = self.b.refdata
         places = [self.header.place or "", head, text]
         for where in places:
