@@ -240,7 +240,7 @@ DEFECTS = {
     "wrong type": (MEETING, ("body",), 3),
     "wrong nested type": (MEETING, ("items", 0, "ordinal"), "1"),
     "boolean for integer": (MEETING, ("items", 0, "decisions", 0, "votes", "yes"), True),
-    "missing required": (MEETING, ("date",), _DELETE),
+    "missing required": (MEETING, ("body",), _DELETE),
     "null for a required field": (MEETING, ("body",), None),
     "null for a defaulted list": (MEETING, ("attendance",), None),
     "bad date string": (MEETING, ("date",), "7 nov 2019"),

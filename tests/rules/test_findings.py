@@ -329,6 +329,12 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         ("fredag", "torsdag"),
     ),
     (
+        "DAT007",
+        'type: meeting\nid: m1\nbody: b\nstated_date: "den 18 december"\n',
+        "stated_date",
+        ("no date", "18 december"),
+    ),
+    (
         "IMP001",
         "type: document\nid: d1\nkind: protokoll\nnotes:\n"
         "  - {span: {line: 2}, text: x, reason: other-note}\n"
@@ -487,6 +493,8 @@ def test_every_rule_has_a_trip_case() -> None:
 PASSES: list[tuple[str, str]] = [
     # the stated weekday matches the date (and "torsdagen" is a weekday too)
     ("DAT006", 'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: torsdagen\n'),
+    # a dated meeting is not undated
+    ("DAT007", 'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\n'),
     # a note of another kind is not this rule's
     (
         "IMP001",

@@ -353,6 +353,47 @@ def test_items_run_on_without_paragraph_signs(source: Source) -> None:
     assert by_status(meeting) == {"present": ["ulla-strand", "rolf-back"], "absent": ["kim-nord"]}
 
 
+YEARLESS = """\
+Protokoll från sammanträde med styrgruppen för arbetsmarknad
+
+Tid: onsdag den 9 oktober, kl. 13.00–16.00 Plats: GR, Göteborg
+
+Ledamöter
+
+Karin Dahl (ordf.), Lerum (S) Per Ek, Ale (M) Eva Lind, Tjörn (V)
+
+Anmält förhinder: Olle Berg (v ordf.), Partille (C)
+
+1. Mötets öppnande
+
+Ordföranden öppnar mötet.
+
+2. Val av justerare
+
+Mötet väljer Per Ek som justerare.
+"""
+
+
+def test_date_without_a_year_keeps_the_meeting_undated(source: Source) -> None:
+    """Steering-group protocols often state day and month only: the meeting, its
+    attendance and items are kept, no year is invented, and the stated date is kept."""
+    kind, result = imported(source(YEARLESS))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert meeting.date is None
+    assert meeting.stated_date == "onsdag den 9 oktober"
+    assert meeting.weekday == "onsdag"
+    assert by_status(meeting) == {
+        "present": ["karin-dahl", "per-ek", "eva-lind"],
+        "absent": ["olle-berg"],
+    }
+    chair = meeting.attendance[0]
+    assert (chair.role, chair.party, chair.municipality) == ("ordförande", "S", "Lerum")
+    assert [i.title for i in meeting.items] == ["Mötets öppnande", "Val av justerare"]
+    document = result.document
+    assert [n.reason for n in document.notes] == ["date-outside-header"]
+
+
 STAFF_REPORTS = """\
 Val av ombud till bolagsstämmor 2012
 

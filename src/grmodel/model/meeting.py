@@ -249,8 +249,13 @@ class Meeting(Record):
 
     body: str = ref("body")
     """Id of the :class:`~grmodel.Body` that met."""
-    date: PartialDate
-    """Date of the meeting (first day, for a meeting over several days)."""
+    date: PartialDate | None = None
+    """Date of the meeting (first day, for a meeting over several days), or
+    ``None`` when the source states no year (see :attr:`stated_date`); rule
+    DAT007 warns about a meeting without a date."""
+    stated_date: str | None = None
+    """The date as the document writes it when that is not a full date
+    ("torsdag den 18 december"), kept so that no text is lost."""
     weekday: str | None = None
     """The weekday the document states with the date ("fredag"), as written."""
     body_name: str | None = None
@@ -281,3 +286,11 @@ class Meeting(Record):
     """For a planned meeting: id of the meeting whose protocol announced it."""
     documents: tuple[str, ...] = ref("document", default=())
     """Ids of the documents of the meeting (protocol, agenda)."""
+
+    @property
+    def date_label(self) -> str:
+        """The date for names and messages: ``2019-11-07``, else the date as stated,
+        else ``"undated"``."""
+        if self.date is not None:
+            return str(self.date)
+        return self.stated_date or "undated"

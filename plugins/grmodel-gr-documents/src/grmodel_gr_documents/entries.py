@@ -295,8 +295,9 @@ class _Reader:
         entry.end = token.end
         role = parse_role(content)
         excluded = _EXCLUDED.match(content)
-        if self.is_party(content) and entry.party is None:
-            entry.party = content
+        known = self.refdata.party(content.strip(" .")) is not None
+        if (known or role is None) and self.is_party(content) and entry.party is None:
+            entry.party = content  # "(v)" is a party, "(ordf.)" of a party's shape a role
         elif role is not None:
             entry.role = role
         elif _SERVING_WORDS.match(content):

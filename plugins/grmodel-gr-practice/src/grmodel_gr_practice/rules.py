@@ -62,7 +62,11 @@ class _MeetingFrequency:
     def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
         if isinstance(record, Body):
             self._bodies.add(record)
-        elif isinstance(record, Meeting) and record.status is not MeetingStatus.CANCELLED:
+        elif (
+            isinstance(record, Meeting)
+            and record.date is not None
+            and record.status is not MeetingStatus.CANCELLED
+        ):
             key = (record.body, record.date.year)
             self._dates.setdefault(key, set()).add(str(record.date))
             self._first.setdefault(key, ref)
@@ -136,7 +140,7 @@ MEETING_FREQUENCY = Rule(
 
 def _party_key(text: str, meeting: Meeting, refdata: ReferenceData) -> str:
     """A party as written ("(m)", "fp", "S") → its canonical abbreviation."""
-    party = refdata.party(text, meeting.date.to_date())
+    party = refdata.party(text, meeting.date.to_date() if meeting.date else None)
     return party.abbreviation if party is not None else text.strip().strip("()").strip().upper()
 
 

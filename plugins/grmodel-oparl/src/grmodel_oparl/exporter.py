@@ -364,7 +364,7 @@ class _Export:
         obj: OParlObject = {
             "id": url,
             "type": oparl_type("Meeting"),
-            "name": f"{meeting.body_name or body.name} {meeting.date}",
+            "name": f"{meeting.body_name or body.name} {meeting.date_label}",
             "meetingState": meeting.status.value,
             "cancelled": meeting.status is MeetingStatus.CANCELLED,
         }

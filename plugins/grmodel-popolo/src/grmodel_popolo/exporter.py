@@ -229,7 +229,7 @@ class _Export:
         body = self.bodies[meeting.body]
         obj: PopoloObject = {
             "id": meeting.id,
-            "name": f"{meeting.body_name or body.name} {meeting.date}",
+            "name": f"{meeting.body_name or body.name} {meeting.date_label}",
             "classification": "meeting",
             "organization_id": meeting.body,
             "status": meeting.status.value,
@@ -264,7 +264,7 @@ class _Export:
             "classification": "agenda_item",
             "parent_id": meeting.id,
             "organization_id": meeting.body,
-            "start_date": str(meeting.date),
+            "start_date": str(meeting.date) if meeting.date else None,
         }
         if item.number is not None:
             obj["identifiers"] = [{"identifier": item.number, "scheme": "number"}]
@@ -283,7 +283,7 @@ class _Export:
             "result": "pass",
             EXT + "agenda_item": item.id,
         }
-        when = _datetime(meeting.date, meeting.start_time)
+        when = _datetime(meeting.date, meeting.start_time) if meeting.date else None
         if when is not None:
             motion["date"] = when
         motion.update(leftovers(data, {"kind", "votes"}))

@@ -104,7 +104,7 @@ def _dtstamp(documents: Iterable[dt.date], meetings: Iterable[Meeting]) -> dt.da
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    held = (m.date.to_date() for m in meetings if m.status is MeetingStatus.HELD)
+    held = (m.date.to_date() for m in meetings if m.status is MeetingStatus.HELD and m.date)
     latest = max(documents, default=None) or max(filter(None, held), default=dt.date(1970, 1, 1))
     return dt.datetime.combine(latest, dt.time(0, 0), tzinfo=dt.UTC)
 
@@ -130,8 +130,8 @@ def meeting_event(
     domain: str = "grmodel.invalid",
 ) -> icalendar.Event | None:
     """The ``VEVENT`` of a meeting (UID ``<id>@<domain>``), or ``None`` when its date is
-    partial."""
-    start = meeting.date.to_date()
+    partial or not stated."""
+    start = meeting.date.to_date() if meeting.date is not None else None
     if start is None:
         return None
     end = meeting.end_date.to_date() if meeting.end_date is not None else None

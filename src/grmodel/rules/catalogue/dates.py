@@ -71,7 +71,11 @@ def _is_reversed(period: Period) -> bool:
 
 
 def _meeting_order(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
-    if meeting.end_date is not None and meeting.end_date.latest() < meeting.date.earliest():
+    if (
+        meeting.end_date is not None
+        and meeting.date is not None
+        and meeting.end_date.latest() < meeting.date.earliest()
+    ):
         yield Issue(
             message=f"end_date {meeting.end_date} is before the meeting's date {meeting.date}",
             path=("end_date",),
@@ -95,7 +99,7 @@ _WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sö
 
 
 def _weekday(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
-    if not isinstance(record, Meeting) or record.weekday is None:
+    if not isinstance(record, Meeting) or record.weekday is None or record.date is None:
         return
     day = record.date.to_date()
     stated = record.weekday.casefold().removesuffix("en")
@@ -109,10 +113,21 @@ def _weekday(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
         )
 
 
+def _undated(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
+    if meeting.date is None:
+        stated = f" (the document says {meeting.stated_date!r})" if meeting.stated_date else ""
+        path = ("stated_date",) if meeting.stated_date else ("date",)
+        yield Issue(message=f"meeting has no date{stated}", path=path)
+
+
 def _future(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
     today = dt.date.today()
     if isinstance(record, Meeting):
-        if record.status is MeetingStatus.HELD and record.date.earliest() > today:
+        if (
+            record.status is MeetingStatus.HELD
+            and record.date is not None
+            and record.date.earliest() > today
+        ):
             yield Issue(
                 message=f"meeting dated {record.date} is in the future but has status held",
                 path=("date",),
@@ -131,16 +146,16 @@ class _BasisDates:
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Document) and record.date is not None:
             self._documents[record.id] = (record.date.earliest().toordinal(), str(record.date))
-        elif isinstance(record, Meeting):
-            last = (record.end_date or record.date).latest().toordinal()
+        elif isinstance(record, Meeting) and (held := record.end_date or record.date):
+            last = held.latest().toordinal()
             for i, item in enumerate(record.items):
                 for k, doc in enumerate(item.basis):
                     path = ("items", i, "basis", k)
                     found = self._documents.get(doc)
                     if found is None:
-                        self._open.append((doc, last, str(record.date), ref, path))
+                        self._open.append((doc, last, record.date_label, ref, path))
                     elif found[0] > last:
-                        yield self._issue(doc, found[1], str(record.date), path, None)
+                        yield self._issue(doc, found[1], record.date_label, path, None)
 
     @staticmethod
     def _issue(
@@ -168,7 +183,7 @@ class _Announced:
         self._open: list[tuple[str, int, str, RecordRef]] = []
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
-        if not isinstance(record, Meeting):
+        if not isinstance(record, Meeting) or record.date is None:
             return
         self._dates[record.id] = (record.date.earliest().toordinal(), str(record.date))
         if record.announced_in:
@@ -285,5 +300,19 @@ RULES: list[Rule] = [
         applies_to=("meeting",),
         check=_weekday,
         example='type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: fredag\n',
+    ),
+    Rule(
+        code="DAT007",
+        name="meeting-undated",
+        severity=Severity.WARNING,
+        summary="A meeting has no date.",
+        rationale="A protocol that states its day and month but no year (or no date at all) "
+        "imports as a meeting without a date, so that its attendance and items are not "
+        "lost; every rule that needs the day (memberships, justering, numbering across "
+        "meetings) skips it.",
+        hint="Find the year in the full document or its archive and set date.",
+        applies_to=("meeting",),
+        check=_undated,
+        example='type: meeting\nid: m1\nbody: b\nstated_date: "torsdag den 18 december"\n',
     ),
 ]

@@ -65,9 +65,10 @@ def _justerare_chair(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
 
 def _late(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
     justering = meeting.justering
-    if justering is None or justering.date is None:
+    stated = meeting.end_date or meeting.date
+    if justering is None or justering.date is None or stated is None:
         return
-    last_day = (meeting.end_date or meeting.date).latest()
+    last_day = stated.latest()
     signed = justering.date.earliest()
     days = (signed - last_day).days
     if days > _DEADLINE_DAYS:
@@ -81,7 +82,7 @@ def _late(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
 
 def _before(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
     justering = meeting.justering
-    if justering is None or justering.date is None:
+    if justering is None or justering.date is None or meeting.date is None:
         return
     if justering.date.latest() < meeting.date.earliest():
         yield Issue(

@@ -104,7 +104,7 @@ class _MeetingParty:
                     (start, end, lineage, record.party)
                 )
             return
-        if not isinstance(record, Meeting) or not record.date.is_complete:
+        if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
         day = record.date.earliest()
         ordinal = day.toordinal()

@@ -145,7 +145,7 @@ class _RunOn:
         self._meetings: dict[str, list[tuple[int, int, int, str, RecordRef]]] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
-        if isinstance(record, Meeting):
+        if isinstance(record, Meeting) and record.date is not None:
             numbers = [i.paragraph for i in record.items if i.paragraph is not None]
             if numbers:
                 self._meetings.setdefault(record.body, []).append(

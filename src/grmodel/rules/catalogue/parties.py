@@ -32,7 +32,7 @@ def _party_texts(record: Record) -> tuple[_PartyText, ...]:
 
 def _iter_party_texts(record: Record) -> Iterator[_PartyText]:
     if isinstance(record, Meeting):
-        day = record.date.to_date() if record.date.is_complete else None
+        day = record.date.to_date() if record.date is not None else None
         for i, entry in enumerate(record.attendance):
             if entry.party:
                 yield entry.party, day, ("attendance", i, "party"), entry

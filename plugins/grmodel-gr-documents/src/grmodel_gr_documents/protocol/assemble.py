@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import attrs
 
-from grmodel.ids import agenda_item_id, document_id, meeting_id
+from grmodel.ids import agenda_item_id, document_id, meeting_id, slug
 from grmodel.importing.base import ImportResult
 from grmodel.model import (
     AgendaItem,
@@ -232,11 +232,13 @@ class Assembler:
         date = header.date or (PartialDate(b.year) if b.year else None)
         first = b.tracker.content()[0]
         if header.date is None or header.date_source == "site title":
-            b.note("date-outside-header", header.date_line or first, str(date or "no date"))
-        if date is None:
-            b.doc_id = document_id(kind=word, title=b.source.path.stem)
-            return b.finish(kind=self.kind, title=word.capitalize(), part_of=part_of)
-        self.mid = meeting_id(header.body, str(date))
+            b.note(
+                "date-outside-header",
+                header.date_line or first,
+                str(date or header.stated_date or "no date"),
+            )
+        # no year stated nor known: the meeting is kept, undated, named by its source
+        self.mid = meeting_id(header.body, str(date) if date else slug(b.source.path.stem)[:40])
         b.doc_id = document_id(meeting=self.mid, kind=word)
         attendance = AttendanceReader(b, self.stream, body=header.body)
         self.front(front, attendance)
@@ -270,7 +272,7 @@ class Assembler:
 
     def finish(
         self,
-        date: PartialDate,
+        date: PartialDate | None,
         header: Header,
         attendance: AttendanceReader,
         items: list[AgendaItem],
@@ -301,6 +303,7 @@ class Assembler:
             body=header.body,
             body_name=header.body_name,
             date=date,
+            stated_date=header.stated_date if date is None else None,
             weekday=header.weekday,
             end_date=header.end_date,
             start_time=header.start_time,
@@ -321,7 +324,7 @@ class Assembler:
         word = str(self.kind).capitalize()
         return b.finish(
             kind=self.kind,
-            title=word + (f" {name} {date}" if name else f" {date}"),
+            title=word + (f" {name}" if name else "") + f" {date or header.stated_date or ''}",
             date=date,
             meeting=self.mid,
             organisation=header.body,

@@ -60,6 +60,9 @@ class Header:
     """Where the date came from: ``label``, ``title`` or ``site title``."""
     weekday: str | None = None
     """The weekday the header states with the date."""
+    stated_date: str | None = None
+    """A date the header states without a year ("torsdag den 18 december"), when
+    no year is known: kept as written, never completed with an invented year."""
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     place: str | None = None
@@ -125,6 +128,20 @@ class _Reader:
                 if dated:
                     self.take_date(dated[0], source, text, lines)
                     return
+        self.yearless()
+
+    def yearless(self) -> None:
+        """No year anywhere: keep the header's day and month as written."""
+        for source, text, lines in self.sources():
+            if source == "site title":
+                continue
+            # a leap year, so that "29 februari" is a date too; the year is not kept
+            found = [d for d in find_dates(text.replace("\n", " "), 2000) if not d.year_stated]
+            if found:
+                self.take_date(found[0], source, text, lines)
+                self.header.date = self.header.end_date = None
+                self.header.stated_date = found[0].text.strip()
+                return
 
     def take_date(self, found: DateMatch, source: str, text: str, lines: list[int]) -> None:
         h = self.header
