@@ -10,26 +10,12 @@ from grmodel.bundled import install_command, provider_hint
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.importing.decoding import decode_text
+from grmodel.importing.pdf import pdf_text
 from grmodel.io import open_regular
 from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
 __all__ = ["decode_text", "import_path", "import_source", "read_source"]
-
-
-def _pdf_text(path: Path) -> str:
-    try:
-        import pypdf
-    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
-        raise GrmodelError("reading PDF needs pypdf: pip install pypdf") from exc
-    try:
-        reader = pypdf.PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:
-        raise SourceError(f"{path}:1: cannot read PDF: {exc}") from exc
-    if not any(page.strip() for page in pages):
-        raise SourceError(f"{path}:1: the PDF has no text layer (scanned?); OCR it first")
-    return "\n".join(page.rstrip("\n") for page in pages)
 
 
 def read_source(path: Path) -> SourceDocument:
@@ -39,7 +25,7 @@ def read_source(path: Path) -> SourceDocument:
     """
     try:
         if path.suffix.lower() == ".pdf":
-            return SourceDocument(path=path, text=_pdf_text(path), encoding="pdf")
+            return SourceDocument(path=path, text=pdf_text(path), encoding="pdf")
         with open(open_regular(path), "rb") as handle:  # never blocks on a FIFO
             data = handle.read()
     except OSError as exc:
