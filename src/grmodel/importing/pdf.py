@@ -30,15 +30,18 @@ is pypdf's plain extraction.
 
 from __future__ import annotations
 
+import logging
 import math
+import os
 import statistics
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Literal
 
 import attrs
 
 from grmodel.errors import GrmodelError, SourceError
+from grmodel.io import open_regular
 
 __all__ = [
     "COLUMN_GAP_EM",
@@ -60,8 +63,8 @@ LINE_TOLERANCE_EM = 0.5
 _CELL_UNIT_EM = 0.5
 """One character of padding per this many font sizes of x distance."""
 _SPACES_IN_RUN = 4
-"""A run of this many spaces inside one run's text is a column gap (pypdf writes a
-gap inside one text object as spaces, about 0.3 font sizes each)."""
+"""A run of this many spaces inside one string shown is a column gap (text
+aligned by typed spaces: about 0.3 font sizes each)."""
 MAX_PAGES = 5000
 """A PDF with more pages is refused (``pdf_text(max_pages=…)`` raises the bound)."""
 MAX_CHARS = 20_000_000
@@ -88,44 +91,38 @@ def pdf_text(path: Path, *, max_pages: int = MAX_PAGES) -> str:
     """The text of the PDF at ``path``, its lines rebuilt from positioned text.
 
     :raises SourceError: naming the file when it cannot be read (empty, truncated,
-        corrupt, encrypted with a password), has no text layer, or is larger than
-        ``max_pages`` pages or :data:`MAX_CHARS` characters.
+        corrupt, encrypted with a password, not a regular file), has no text layer,
+        or is larger than ``max_pages`` pages or :data:`MAX_CHARS` characters.
     """
     try:
         import pypdf
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
         raise GrmodelError("reading PDF needs pypdf: pip install pypdf") from exc
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # its repair notes ("EOF marker not found") name no file
     try:
-        reader = _open(path, pypdf)
-        count = len(reader.pages)
-        if count > max_pages:
-            raise SourceError(
-                f"{path}:1: the PDF has {count} pages, more than the limit of {max_pages}"
-            )
-        pages: list[str] = []
-        total = 0
-        for page in reader.pages:
-            pages.append(_page_text(page))
-            total += len(pages[-1])
-            if total > MAX_CHARS:
-                raise SourceError(
-                    f"{path}:1: the PDF's text is longer than the limit of {MAX_CHARS} characters"
-                )
+        with open(open_regular(path), "rb") as handle:  # never blocks on a FIFO
+            pages = _read_pages(path, handle, pypdf, max_pages)
     except GrmodelError:
         raise
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise SourceError(f"{path}:1: cannot read PDF: {first}") from exc
+        raise SourceError(f"{path}:1: cannot read PDF (damaged or truncated?): {first}") from exc
+    finally:
+        quiet.setLevel(level)
     if not any(page.strip() for page in pages):
         raise SourceError(f"{path}:1: the PDF has no text layer (scanned?); OCR it first")
     return "\n".join(page.rstrip("\n") for page in pages)
 
 
-def _open(path: Path, pypdf: Any) -> Any:
-    """A reader of ``path``, decrypted when it opens with the empty password."""
-    if path.stat().st_size == 0:
+def _read_pages(path: Path, handle: BinaryIO, pypdf: Any, max_pages: int) -> list[str]:
+    """The text of each page, within the bounds."""
+    if os.fstat(handle.fileno()).st_size == 0:
         raise SourceError(f"{path}:1: cannot read PDF: the file is empty")
-    reader = pypdf.PdfReader(str(path))
+    reader = pypdf.PdfReader(handle)
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -136,7 +133,21 @@ def _open(path: Path, pypdf: Any) -> Any:
             ) from exc
         if not opened:
             raise SourceError(f"{path}:1: the PDF is encrypted with a password; decrypt it first")
-    return reader
+    count = len(reader.pages)
+    if count > max_pages:
+        raise SourceError(
+            f"{path}:1: the PDF has {count} pages, more than the limit of {max_pages}"
+        )
+    pages: list[str] = []
+    total = 0
+    for page in reader.pages:
+        pages.append(_page_text(page))
+        total += len(pages[-1])
+        if total > MAX_CHARS:
+            raise SourceError(
+                f"{path}:1: the PDF's text is longer than the limit of {MAX_CHARS} characters"
+            )
+    return pages
 
 
 def _page_text(page: Any) -> str:
@@ -151,22 +162,34 @@ def _page_text(page: Any) -> str:
 
 
 def _page_runs(page: Any) -> Iterator[Run]:
-    """The page's text runs with their positions, from pypdf's layout reading."""
-    from pypdf._text_extraction import _layout_mode
+    """The page's text runs with their positions: one per string shown (a ``Tj``, or a
+    piece of a ``TJ`` between kerning moves), as pypdf's layout mode reads them.
+    Rotated text and text in fonts pypdf cannot interpret are left out."""
+    from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
     from pypdf.generic import ArrayObject, ContentStream, StreamObject
 
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     if not isinstance(contents, (ArrayObject, StreamObject)):
         return
+    fonts = page._layout_mode_fonts()
+    state = TextStateManager()
     ops = iter(ContentStream(contents, page.pdf, "bytes").operations)
-    groups = _layout_mode.text_show_operations(ops, page._layout_mode_fonts(), True, None)
-    for group in groups:
-        size = float(group["font_height"]) or float(group["font_size"])
-        y = float(group["ty"]) * int(group["flip_sort"])
-        yield from _split(
-            group["text"], float(group["tx"]), float(group["displaced_tx"]), y, abs(size)
-        )
+    for operands, op in ops:  # the loop of pypdf's text_show_operations, keeping every show
+        if op in (b"BT", b"q"):
+            end: Literal[b"ET", b"Q"] = b"ET" if op == b"BT" else b"Q"
+            _, shown = fixed.recurse_to_target_op(ops, state, end, fonts, True)
+            for tj in shown:
+                if tj.rotated or not tj.font.interpretable or not tj.text.strip():
+                    continue
+                y = -tj.ty if tj.flip_vertical else tj.ty
+                size = abs(tj.font_height) or abs(tj.font_size)
+                yield from _split(tj.text, tj.tx, tj.displaced_tx, y, size)
+        elif op == b"Tf":
+            fixed.set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
 
 
 def _split(text: str, x0: float, x1: float, y: float, size: float) -> Iterator[Run]:

@@ -1,0 +1,268 @@
+"""PDF text with its layout (grmodel.importing.pdf): lines rebuilt from positioned text,
+column gaps kept, damaged and hostile PDFs refused with one line naming the file.
+
+The PDFs are written here (``pdfwriter``: text placed with ``Tm`` at given x/y, one
+``BT … ET`` per line as word processors write them), so each gap is known.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from grmodel.errors import SourceError
+from grmodel.importing.pdf import Run, layout_lines, pdf_text
+from grmodel.importing.run import read_source
+from tests.conftest import Run as CliRun
+from tests.importing.pdfwriter import TextObject, write_pdf
+
+Row = list[tuple[float, str]]
+
+
+def _page(rows: list[Row], top: float = 780, leading: float = 16) -> list[TextObject]:
+    """One text object per row of (x, text), a row every ``leading`` points down."""
+    return [
+        [(x, top - index * leading, text) for x, text in row]
+        for index, row in enumerate(rows)
+        if row
+    ]
+
+
+def cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells (split at two or more spaces) with their offsets."""
+    return [(m.start(), m[0]) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def test_two_column_cover(tmp_path: Path) -> None:
+    """Labels at x=50, values at x=200: each value starts at one offset, a value-only
+    row is indented to it; a label written after its value still comes first."""
+    rows: list[Row] = [
+        [(50, "Protokoll")],
+        [(50, "Beslutande"), (200, "Anna Andersson (S), ordförande")],
+        [(200, "Bo Ek (M)")],
+        [(200, "Övriga deltagare"), (50, "Tjänstgörande")],
+        [(50, "Justerare"), (200, "Bo Ek")],
+    ]
+    text = pdf_text(write_pdf(tmp_path / "cover.pdf", [_page(rows)]))
+    assert [cells(line) for line in text.split("\n")] == [
+        [(0, "Protokoll")],
+        [(0, "Beslutande"), (27, "Anna Andersson (S), ordförande")],
+        [(27, "Bo Ek (M)")],
+        [(0, "Tjänstgörande"), (27, "Övriga deltagare")],
+        [(0, "Justerare"), (27, "Bo Ek")],
+    ]
+
+
+def test_narvarolista_table(tmp_path: Path) -> None:
+    """A table with X marks: one line a row, each mark at its heading's offset."""
+    rows: list[Row] = [
+        [(50, "Närvarolista")],
+        [(50, "Ledamot"), (300, "Närvarande"), (400, "Frånvarande")],
+        [(50, "Anna Andersson (S)"), (300, "X")],
+        [(50, "Bo Ek (M)"), (400, "X")],
+        [(50, "Carl Dahl (MP), Mölndal"), (300, "X")],
+    ]
+    lines = pdf_text(write_pdf(tmp_path / "lista.pdf", [_page(rows)])).split("\n")
+    heading = {name: offset for offset, name in cells(lines[1])}
+    assert [cells(line) for line in lines[2:]] == [
+        [(0, "Anna Andersson (S)"), (heading["Närvarande"], "X")],
+        [(0, "Bo Ek (M)"), (heading["Frånvarande"], "X")],
+        [(0, "Carl Dahl (MP), Mölndal"), (heading["Närvarande"], "X")],
+    ]
+    assert heading == {"Ledamot": 0, "Närvarande": 45, "Frånvarande": 64}
+
+
+def test_single_column_protocol(tmp_path: Path) -> None:
+    """Body text: lines in order, word gaps from ``TJ`` kerning one space, a word split
+    by kerning whole, typed double spaces one space; no line has a column gap."""
+    objects: list[TextObject] = [
+        [(50, 780, "§ 1 Val av justerare")],
+        [(50, 764, ["Förbundsstyrelsen", -280, "beslutar", -600, "att", -280, "fastställa"])],
+        [(50, 748, ["Göteborgs", -15, "regionens", 0, " kommunalförbund."])],
+        [(50, 732, "Mötet avslutas.  Nästa möte hålls i april.")],
+        [(50, 716, "Sida 1 (1)")],
+    ]
+    text = pdf_text(write_pdf(tmp_path / "protokoll.pdf", [objects]))
+    assert text.split("\n") == [
+        "§ 1 Val av justerare",
+        "Förbundsstyrelsen beslutar att fastställa",
+        "Göteborgsregionens kommunalförbund.",
+        "Mötet avslutas. Nästa möte hålls i april.",
+        "Sida 1 (1)",
+    ]
+
+
+def test_run_together_entries_stay_one_column(tmp_path: Path) -> None:
+    """Entries a PDF set with small gaps ("Gunilla Rivle, Kungsbacka Erik Malmgren,
+    Lerum") are one cell; a gap of two font sizes in the same ``TJ`` is a column."""
+    objects: list[TextObject] = [
+        [(50, 780, ["Gunilla Rivle,", -250, "Kungsbacka", -300, "Erik Malmgren,", -400, "Lerum"])],
+        [(50, 764, ["Boel Holgersson, Ale", -2000, "X"])],
+    ]
+    lines = pdf_text(write_pdf(tmp_path / "entries.pdf", [objects])).split("\n")
+    assert lines[0] == "Gunilla Rivle, Kungsbacka Erik Malmgren, Lerum"
+    assert [text for _, text in cells(lines[1])] == ["Boel Holgersson, Ale", "X"]
+
+
+def test_pages_joined_by_a_line_end_furniture_kept(tmp_path: Path) -> None:
+    pages = [
+        _page([[(50, "Protokoll 2021-03-18")], [(450, "Sida 1 (2)")]]),
+        _page([[(50, "Protokoll 2021-03-18")], [(450, "Sida 2 (2)")]]),
+    ]
+    document = read_source(write_pdf(tmp_path / "två.pdf", pages))
+    assert document.encoding == "pdf"
+    assert [line.strip() for line in document.lines] == [
+        "Protokoll 2021-03-18",
+        "Sida 1 (2)",
+        "Protokoll 2021-03-18",
+        "Sida 2 (2)",
+    ]
+
+
+def test_layout_lines_baselines_and_narrow_columns() -> None:
+    """Baselines within half a font size are one line (a superscript, a cell set a
+    little lower); a column gap is two spaces at least, even where the next cell's
+    x would fall inside the text before it (a narrow font)."""
+    runs = [
+        Run(x0=50, x1=100, y=700, size=10, text="Ledamot"),
+        Run(x0=101, x1=104, y=703, size=6, text="1"),
+        Run(x0=200, x1=210, y=698, size=10, text="X"),
+        Run(x0=50, x1=160, y=686, size=10, text="Kommunstyrelsens ordförande"),
+        Run(x0=180, x1=210, y=686, size=10, text="Anna"),
+        Run(x0=50, x1=60, y=640, size=10, text="   "),
+    ]
+    assert layout_lines(runs) == ["Ledamot1" + " " * 22 + "X", "Kommunstyrelsens ordförande  Anna"]
+    assert layout_lines([]) == []
+
+
+# -- damaged, hostile and image-only PDFs ------------------------------------------------
+
+
+def _valid(tmp_path: Path) -> bytes:
+    rows: list[Row] = [[(50, "Protokoll")], [(50, "Förbundsstyrelsen")]]
+    return write_pdf(tmp_path / "valid.pdf", [_page(rows)]).read_bytes()
+
+
+def _fpdf_page(path: Path, **encryption: str) -> Path:
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "Protokoll")
+    if encryption:
+        pdf.set_encryption(**encryption)
+    pdf.output(str(path))
+    return path
+
+
+def _scanned(path: Path) -> Path:
+    fpdf = pytest.importorskip("fpdf")
+    image = pytest.importorskip("PIL.Image")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.image(image.new("L", (60, 80), 200), x=10, y=10, w=100)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("empty.pdf", lambda p, v: p.write_bytes(b""), "cannot read PDF: the file is empty"),
+        ("truncated.pdf", lambda p, v: p.write_bytes(v[: len(v) // 2]), "cannot read PDF"),
+        ("corrupt.pdf", lambda p, v: p.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8), "cannot read PDF"),
+        ("locked.pdf", lambda p, v: _fpdf_page(p, owner_password="o", user_password="u"), "encrypted with a password"),
+        ("scanned.pdf", lambda p, v: _scanned(p), r"no text layer \(scanned\?\)"),
+    ],
+    ids=["zero-byte", "truncated", "corrupt", "password", "image-only"],
+)  # fmt: skip
+def test_bad_pdf_one_line_error(tmp_path: Path, name: str, make: object, message: str) -> None:
+    path = tmp_path / name
+    make(path, _valid(tmp_path))  # type: ignore[operator]
+    with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:1: .*{message}") as raised:
+        read_source(path)
+    assert "\n" not in str(raised.value)
+
+
+def test_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
+    """Protected against editing only (the empty user password opens it): read."""
+    path = _fpdf_page(tmp_path / "skyddad.pdf", owner_password="ägare")
+    assert pdf_text(path) == "Protokoll"
+
+
+def test_page_limit(tmp_path: Path) -> None:
+    pages = [_page([[(50, f"Sida {n}")]]) for n in (1, 2, 3)]
+    path = write_pdf(tmp_path / "lång.pdf", pages)
+    assert pdf_text(path, max_pages=3).split("\n") == ["Sida 1", "Sida 2", "Sida 3"]
+    with pytest.raises(SourceError, match=r"lång\.pdf:1: the PDF has 3 pages, more than .* 2$"):
+        pdf_text(path, max_pages=2)
+
+
+def test_import_of_bad_pdfs_is_one_line_each(tmp_path: Path, grmodel: CliRun) -> None:
+    (tmp_path / "tom.pdf").write_bytes(b"")
+    (tmp_path / "trasig.pdf").write_bytes(_valid(tmp_path)[:200])
+    _scanned(tmp_path / "skannad.pdf")
+    for name in ("tom.pdf", "trasig.pdf", "skannad.pdf"):
+        code, _, err = grmodel("import", str(tmp_path / name), "-o", str(tmp_path / "out"))
+        assert code != 0
+        assert "Traceback" not in err
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and name in lines[0], err
+
+
+# -- end to end: the gr-documents importer reads the layout --------------------------------
+
+
+def _protocol(tmp_path: Path) -> Path:
+    """A protocol in GR's style: a two-column cover, attendance side by side in
+    columns (a row with only an ersättare), items below."""
+    rows: list[Row] = [
+        [(50, "Protokoll")],
+        [(50, "Förbundsstyrelsen")],
+        [(50, "Datum"), (200, "2021-03-18")],
+        [(50, "Tid"), (200, "Kl. 09.00-11.30")],
+        [(50, "Plats"), (200, "Göteborgsregionen, Gårdavägen 2, Göteborg")],
+        [],
+        [(50, "Närvarande ledamöter"), (300, "Ersättare")],
+        [(50, "Anna Andersson (S), Göteborg, ordförande"), (300, "Dan Falk (V), Tjörn")],
+        [(50, "Bo Ek (M), Lerum"), (300, "Eva Gran (C), Ale")],
+        [(300, "Gun Holm (L), Kungälv")],
+        [(50, "Carl Dahl (MP), Mölndal")],
+        [],
+        [(50, "§ 1 Val av justerare")],
+        [(50, "Bo Ek utses att justera protokollet.")],
+        [(50, "§ 2 Budget 2021")],
+        [(50, "Förbundsstyrelsen beslutar att fastställa budgeten.")],
+        [(450, "Sida 1 (1)")],
+    ]
+    return write_pdf(tmp_path / "protokoll.pdf", [_page(rows)])
+
+
+def test_import_protocol_pdf(tmp_path: Path, grmodel: CliRun) -> None:
+    """``grmodel import`` of the PDF: the members present are the left column; the
+    ersättare row under the right column alone (which plain extraction runs into the
+    left column) stays an ersättare."""
+    pytest.importorskip("grmodel_gr_documents")
+    out = tmp_path / "out"
+    code, _, err = grmodel("import", str(_protocol(tmp_path)), "-o", str(out), "--format", "json")
+    assert code == 0, err
+    (written,) = out.iterdir()
+    data = json.loads(written.read_text(encoding="utf-8"))
+    records = data["records"] if isinstance(data, dict) else data
+    meeting = next(r for r in records if r["type"] == "meeting")
+    assert meeting["date"] == "2021-03-18"
+    attendance = {a["person"]: a["status"] for a in meeting["attendance"]}
+    assert sorted(p for p, s in attendance.items() if s == "present") == [
+        "anna-andersson",
+        "bo-ek",
+        "carl-dahl",
+    ]
+    assert sorted(p for p, s in attendance.items() if s == "substitute") == [
+        "dan-falk",
+        "eva-gran",
+        "gun-holm",
+    ]
+    assert [item["paragraph"] for item in meeting["items"]] == [1, 2]
