@@ -42,20 +42,34 @@ def content(objects: Sequence[TextObject], size: float = 11) -> bytes:
     return b"\n".join(out)
 
 
-def write_pdf(path: Path, pages: Sequence[Sequence[TextObject]], size: float = 11) -> Path:
-    """Write a PDF of ``pages`` (A4) to ``path``."""
-    objects: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"",  # the page tree, filled in below
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
+def write_pdf(
+    path: Path,
+    pages: Sequence[Sequence[TextObject] | bytes],
+    size: float = 11,
+    forms: Sequence[bytes] = (),
+) -> Path:
+    """Write a PDF of ``pages`` (A4) to ``path``. A page given as bytes is its content
+    stream as written (font ``/F1``); ``forms`` are content streams of form XObjects
+    that every page can draw (``/X1 Do``, ``/X2 Do``…)."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", font]
+    names = []
+    for number, form in enumerate(forms, start=1):
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+            % (len(form), form)
+        )
+        names.append(b"/X%d %d 0 R" % (number, len(objects)))
+    xobjects = b" /XObject << %s >>" % b" ".join(names) if names else b""
     kids = []
     for page in pages:
-        stream = content(page, size)
+        stream = page if isinstance(page, bytes) else content(page, size)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objects)
+            b"/Resources << /Font << /F1 3 0 R >>%s >> /Contents %d 0 R >>"
+            % (xobjects, len(objects))
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))

@@ -138,6 +138,18 @@ def test_layout_lines_baselines_and_narrow_columns() -> None:
     assert layout_lines([]) == []
 
 
+def test_rotated_text_after_the_page_and_text_in_forms(tmp_path: Path) -> None:
+    """Text set at a right angle (a margin note) is no part of the lines but follows
+    them; a page that draws its text from a form XObject is read (plainly)."""
+    page = (
+        b"BT /F1 11 Tf 1 0 0 1 50 780 Tm (Protokoll) Tj ET\n"
+        b"BT /F1 8 Tf 0 1 -1 0 30 300 Tm (Justerandes) Tj ( signatur) Tj ET"
+    )
+    form = b"BT /F1 11 Tf 1 0 0 1 50 780 Tm (Bilaga 1) Tj ET"
+    path = write_pdf(tmp_path / "noter.pdf", [page, b"/X1 Do"], forms=[form])
+    assert pdf_text(path).split("\n") == ["Protokoll", "Justerandes signatur", "Bilaga 1"]
+
+
 # -- damaged, hostile and image-only PDFs ------------------------------------------------
 
 

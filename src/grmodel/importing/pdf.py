@@ -12,20 +12,25 @@ are rebuilt in reading order:
 - a horizontal gap of at least :data:`COLUMN_GAP_EM` font sizes is a column gap,
   written as a run of two or more spaces that pads the next cell to its x
   position (one character per half font size), so that cells of one column start
-  at the same offset on every line, a value-only row under a label column is
-  indented to the value column, and a tab is never needed; a smaller gap is one
-  space;
-- a run of two or three spaces inside a run's own text is one space, so that
-  two or more spaces in the output mean a column gap and nothing else.
+  at the same offset on every line and a value-only row under a label column is
+  indented to the value column (spaces, not a tab: the plugin places a cell under
+  the heading whose character offset is nearest, and a tab is one character); a
+  smaller gap is one space, a gap under :data:`WORD_GAP_EM` none;
+- inside one string shown, a run of four or more typed spaces is a column gap and
+  a shorter one is one space, so that two or more spaces in the output mean a
+  column gap and nothing else.
 
 This is what the gr-documents plugin's column reader expects (``Tracker.columns``
-splits a line at a tab or two or more spaces and aligns cells by their offsets).
+splits a line at a tab or two or more spaces, ``column_cells`` gives each cell's
+offset).
 Pages are joined by a line end, as plain extraction does; page-number furniture is
 kept as text (the importers recognise and drop it).
 
-When pypdf's positioned text is not available (a pypdf without the layout
-internals) or a page yields none (text only in form XObjects), that page's text
-is pypdf's plain extraction.
+Text set at a right angle (a margin note) follows the page's lines, a line per
+text object. When pypdf's positioned text is not available (a pypdf without the
+layout internals this reads) or a page draws forms (XObjects, which the layout
+reading does not enter) and pypdf's plain extraction finds more letters, that
+page's text is the plain extraction.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ __all__ = [
     "LINE_TOLERANCE_EM",
     "MAX_CHARS",
     "MAX_PAGES",
+    "WORD_GAP_EM",
     "Run",
     "layout_lines",
     "pdf_text",
@@ -85,6 +91,7 @@ class Run:
     size: float
     """Its font size (the effective height on the page)."""
     text: str
+    """What it says."""
 
 
 def pdf_text(path: Path, *, max_pages: int = MAX_PAGES) -> str:
@@ -151,28 +158,51 @@ def _read_pages(path: Path, handle: BinaryIO, pypdf: Any, max_pages: int) -> lis
 
 
 def _page_text(page: Any) -> str:
-    """One page's lines; pypdf's plain text when its positioned text is not there."""
+    """One page's lines, then its rotated text (a margin note), a line per text object.
+
+    pypdf's plain text instead when the positioned text is not there (a pypdf without
+    its layout internals), or when the page draws forms (XObjects, which the layout
+    reading does not enter) and the plain text has more letters."""
     try:
-        runs = list(_page_runs(page))
+        runs, rotated = _page_pieces(page)
     except (ImportError, AttributeError, TypeError):  # pragma: no cover - pypdf changed
-        runs = []
-    if runs:
-        return "\n".join(layout_lines(runs))
-    return str(page.extract_text() or "")
+        runs, rotated = [], []
+    text = "\n".join([*layout_lines(runs), *rotated])
+    if text and not _draws_forms(page):
+        return text
+    plain = str(page.extract_text() or "")
+    return plain if _letters(plain) > _letters(text) else text
 
 
-def _page_runs(page: Any) -> Iterator[Run]:
-    """The page's text runs with their positions: one per string shown (a ``Tj``, or a
-    piece of a ``TJ`` between kerning moves), as pypdf's layout mode reads them.
-    Rotated text and text in fonts pypdf cannot interpret are left out."""
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _draws_forms(page: Any) -> bool:
+    """True when the page's resources hold a form XObject (text may be inside)."""
+    resources = page.get("/Resources")
+    objects = resources.get_object().get("/XObject") if resources is not None else None
+    if objects is None:
+        return False
+    objects = objects.get_object()
+    return any(objects[name].get_object().get("/Subtype") == "/Form" for name in objects)
+
+
+def _page_pieces(page: Any) -> tuple[list[Run], list[str]]:
+    """The page's text runs with their positions, one per string shown (a ``Tj``, or a
+    piece of a ``TJ`` between kerning moves), as pypdf's layout mode reads them; and its
+    rotated text, one line per text object. Text in fonts pypdf cannot interpret (it
+    warns of them) is left out."""
     from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
     from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
     from pypdf.generic import ArrayObject, ContentStream, StreamObject
 
+    runs: list[Run] = []
+    rotated: list[str] = []
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     if not isinstance(contents, (ArrayObject, StreamObject)):
-        return
+        return runs, rotated
     fonts = page._layout_mode_fonts()
     state = TextStateManager()
     ops = iter(ContentStream(contents, page.pdf, "bytes").operations)
@@ -180,16 +210,20 @@ def _page_runs(page: Any) -> Iterator[Run]:
         if op in (b"BT", b"q"):
             end: Literal[b"ET", b"Q"] = b"ET" if op == b"BT" else b"Q"
             _, shown = fixed.recurse_to_target_op(ops, state, end, fonts, True)
+            shown = [tj for tj in shown if tj.font.interpretable and tj.text.strip()]
             for tj in shown:
-                if tj.rotated or not tj.font.interpretable or not tj.text.strip():
-                    continue
-                y = -tj.ty if tj.flip_vertical else tj.ty
-                size = abs(tj.font_height) or abs(tj.font_size)
-                yield from _split(tj.text, tj.tx, tj.displaced_tx, y, size)
+                if not tj.rotated:
+                    y = -tj.ty if tj.flip_vertical else tj.ty
+                    size = abs(tj.font_height) or abs(tj.font_size)
+                    runs.extend(_split(tj.text, tj.tx, tj.displaced_tx, y, size))
+            turned = " ".join(" ".join(tj.text.split()) for tj in shown if tj.rotated)
+            if turned:
+                rotated.append(turned)
         elif op == b"Tf":
             fixed.set_font_operation(state, fonts, operands)
         else:
             state.set_state_param(op, operands)
+    return runs, rotated
 
 
 def _split(text: str, x0: float, x1: float, y: float, size: float) -> Iterator[Run]:
