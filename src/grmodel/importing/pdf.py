@@ -279,11 +279,14 @@ def _group_lines(ordered: list[Run]) -> Iterator[list[Run]]:
 
 
 def _line_text(line: list[Run], left: float, unit: float) -> str:
-    """One line: its runs joined by nothing, one space, or column padding."""
+    """One line: its runs joined by nothing, one space, or column padding. A run drawn
+    again a hair to the right (bold simulated by overprinting) is read once."""
     out = ""
     previous: Run | None = None
     for run in line:
         text = run.text.strip()
+        if previous is not None and text == previous.text and run.x0 - previous.x0 < run.size / 4:
+            continue
         if previous is None:
             gap, size = run.x0 - left, run.size
         else:
