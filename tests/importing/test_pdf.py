@@ -107,6 +107,31 @@ def test_run_together_entries_stay_one_column(tmp_path: Path) -> None:
     assert [text for _, text in cells(lines[1])] == ["Boel Holgersson, Ale", "X"]
 
 
+def test_relative_moves_in_one_text_object(tmp_path: Path) -> None:
+    """A page as a PostScript-to-PDF converter writes it: one text object under scaled
+    matrices, lines moved with ``'``, ``T*`` and ``Td``, columns by ``TJ`` kerning."""
+    page = (
+        "q 0.1 0 0 0.1 0 0 cm q 10 0 0 10 0 0 cm BT /F1 11 Tf\n"
+        "1 0 0 1 50 780 Tm (Protokoll)Tj 16 TL (Förbundsstyrelsen)'\n"
+        "T*[(Datum)-10691.4(2021-03-18)]TJ\n"
+        "T*[(Närvarande ledamöter)-12779.3(Ersättare)]TJ\n"
+        "T*[(Bo Ek \\(M\\), Lerum)-14892.3(Eva Gran \\(C\\), Ale)]TJ\n"
+        "250 -16 Td (Gun Holm \\(L\\), Kungälv)Tj\n"
+        "-250 -16 Td (Carl Dahl \\(MP\\), Mölndal)Tj\n"
+        "ET Q Q"
+    ).encode("cp1252")
+    lines = pdf_text(write_pdf(tmp_path / "ps.pdf", [page])).split("\n")
+    assert [cells(line) for line in lines] == [
+        [(0, "Protokoll")],
+        [(0, "Förbundsstyrelsen")],
+        [(0, "Datum"), (27, "2021-03-18")],
+        [(0, "Närvarande ledamöter"), (45, "Ersättare")],
+        [(0, "Bo Ek (M), Lerum"), (45, "Eva Gran (C), Ale")],
+        [(45, "Gun Holm (L), Kungälv")],
+        [(0, "Carl Dahl (MP), Mölndal")],
+    ]
+
+
 def test_pages_joined_by_a_line_end_furniture_kept(tmp_path: Path) -> None:
     pages = [
         _page([[(50, "Protokoll 2021-03-18")], [(450, "Sida 1 (2)")]]),
