@@ -132,6 +132,31 @@ def test_relative_moves_in_one_text_object(tmp_path: Path) -> None:
     ]
 
 
+def test_embedded_truetype_font(tmp_path: Path) -> None:
+    """An embedded TrueType font with two-byte glyph codes (fpdf2 and DejaVu Sans, as
+    office programs embed fonts): letters and columns as with a core font."""
+    fpdf = pytest.importorskip("fpdf")
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu Sans not installed")
+    pdf = fpdf.FPDF(unit="pt", format="A4")
+    pdf.add_font("DejaVu", "", str(font))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for y, row in (
+        (100, [(50, "Tjänstgörande ersättare"), (200, "Åsa Öberg (KD), Härryda")]),
+        (114, [(50, "Ledamot"), (300, "X")]),
+    ):
+        for x, text in row:
+            pdf.text(x, y, text)
+    path = tmp_path / "truetype.pdf"
+    pdf.output(str(path))
+    assert [cells(line) for line in pdf_text(path).split("\n")] == [
+        [(0, "Tjänstgörande ersättare"), (27, "Åsa Öberg (KD), Härryda")],
+        [(0, "Ledamot"), (45, "X")],
+    ]
+
+
 def test_pages_joined_by_a_line_end_furniture_kept(tmp_path: Path) -> None:
     pages = [
         _page([[(50, "Protokoll 2021-03-18")], [(450, "Sida 1 (2)")]]),
