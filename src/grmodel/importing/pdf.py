@@ -107,7 +107,7 @@ def pdf_text(path: Path, *, max_pages: int = MAX_PAGES) -> str:
         raise GrmodelError("reading PDF needs pypdf: pip install pypdf") from exc
     quiet = logging.getLogger("pypdf")
     level = quiet.level
-    quiet.setLevel(logging.ERROR)  # its repair notes ("EOF marker not found") name no file
+    quiet.setLevel(logging.CRITICAL)  # its repair notes ("EOF marker not found") name no file
     try:
         with open(open_regular(path), "rb") as handle:  # never blocks on a FIFO
             pages = _read_pages(path, handle, pypdf, max_pages)
