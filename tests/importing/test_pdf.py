@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -232,20 +233,26 @@ def _scanned(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("name", "make", "message"),
-    [
-        ("empty.pdf", lambda p, v: p.write_bytes(b""), "cannot read PDF: the file is empty"),
-        ("truncated.pdf", lambda p, v: p.write_bytes(v[: len(v) // 2]), "cannot read PDF"),
-        ("corrupt.pdf", lambda p, v: p.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8), "cannot read PDF"),
-        ("locked.pdf", lambda p, v: _fpdf_page(p, owner_password="o", user_password="u"), "encrypted with a password"),
-        ("scanned.pdf", lambda p, v: _scanned(p), r"no text layer \(scanned\?\)"),
-    ],
-    ids=["zero-byte", "truncated", "corrupt", "password", "image-only"],
-)  # fmt: skip
-def test_bad_pdf_one_line_error(tmp_path: Path, name: str, make: object, message: str) -> None:
-    path = tmp_path / name
-    make(path, _valid(tmp_path))  # type: ignore[operator]
+_BAD: dict[str, tuple[Callable[[Path, bytes], object], str]] = {
+    "zero-byte": (lambda p, valid: p.write_bytes(b""), "cannot read PDF: the file is empty"),
+    "truncated": (lambda p, valid: p.write_bytes(valid[: len(valid) // 2]), "cannot read PDF"),
+    "corrupt": (
+        lambda p, valid: p.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8),
+        "cannot read PDF",
+    ),
+    "password": (
+        lambda p, valid: _fpdf_page(p, owner_password="o", user_password="u"),
+        "encrypted with a password",
+    ),
+    "image-only": (lambda p, valid: _scanned(p), r"no text layer \(scanned\?\)"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_BAD))
+def test_bad_pdf_one_line_error(tmp_path: Path, kind: str) -> None:
+    make, message = _BAD[kind]
+    path = tmp_path / f"{kind}.pdf"
+    make(path, _valid(tmp_path))
     with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:1: .*{message}") as raised:
         read_source(path)
     assert "\n" not in str(raised.value)
