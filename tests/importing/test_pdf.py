@@ -203,6 +203,23 @@ def test_rotated_text_after_the_page_and_text_in_forms(tmp_path: Path) -> None:
     assert pdf_text(path).split("\n") == ["Protokoll", "Justerandes signatur", "Bilaga 1"]
 
 
+def test_plain_text_when_pypdf_internals_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The positioned strings come from pypdf internals; where they fail (an older or
+    a changed pypdf), the page is pypdf's plain text, columns closed to one space."""
+    import grmodel.importing.pdf as module
+
+    def changed(page: object) -> None:
+        raise AttributeError("module has no attribute 'recurse_to_target_op'")
+
+    monkeypatch.setattr(module, "_page_pieces", changed)
+    rows: list[Row] = [[(50, "Beslutande"), (200, "Anna Andersson (S)")]]
+    assert pdf_text(write_pdf(tmp_path / "äldre.pdf", [_page(rows)])) == (
+        "Beslutande Anna Andersson (S)"
+    )
+
+
 # -- damaged, hostile and image-only PDFs ------------------------------------------------
 
 

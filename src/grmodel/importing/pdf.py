@@ -27,8 +27,8 @@ Pages are joined by a line end, as plain extraction does; page-number furniture 
 kept as text (the importers recognise and drop it).
 
 Text set at a right angle (a margin note) follows the page's lines, a line per
-text object. When pypdf's positioned text is not available (a pypdf without the
-layout internals this reads) or a page draws forms (XObjects, which the layout
+text object. When pypdf's positioned text is not available (a pypdf older than 7.0
+lacks the layout internals this reads) or a page draws forms (XObjects, which the layout
 reading does not enter) and pypdf's plain extraction finds more letters, that
 page's text is the plain extraction.
 """
@@ -165,7 +165,7 @@ def _page_text(page: Any) -> str:
     reading does not enter) and the plain text has more letters."""
     try:
         runs, rotated = _page_pieces(page)
-    except (ImportError, AttributeError, TypeError):  # pragma: no cover - pypdf changed
+    except Exception:  # pypdf's internals changed (before 7.0), or the page's layout is unreadable
         runs, rotated = [], []
     text = "\n".join([*layout_lines(runs), *rotated])
     if text and not _draws_forms(page):
