@@ -8,6 +8,7 @@ The PDFs are written here (``pdfwriter``: text placed with ``Tm`` at given x/y, 
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -273,6 +274,36 @@ def test_bad_pdf_one_line_error(tmp_path: Path, kind: str) -> None:
     with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:1: .*{message}") as raised:
         read_source(path)
     assert "\n" not in str(raised.value)
+
+
+def test_mutated_pdfs_read_or_refused_in_one_line(tmp_path: Path) -> None:
+    """Bytes flipped, cut out and put in anywhere in a valid PDF: each read gives text
+    or a one-line SourceError naming the file, never another exception."""
+    valid = _page([[(50, "Beslutande"), (200, "Anna Andersson (S)")], [(50, "§ 1 Val")]])
+    original = write_pdf(tmp_path / "valid.pdf", [valid, valid]).read_bytes()
+    rng = random.Random(8)
+    outcomes = {"read": 0, "refused": 0}
+    for number in range(80):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 12)):
+            at = rng.randrange(len(data))
+            roll = rng.random()
+            if roll < 0.5:
+                data[at] = rng.randrange(256)
+            elif roll < 0.8:
+                del data[at : at + rng.randint(1, 40)]
+            else:
+                data[at:at] = rng.randbytes(rng.randint(1, 16))
+        path = tmp_path / f"mutated-{number}.pdf"
+        path.write_bytes(bytes(data))
+        try:
+            pdf_text(path)
+            outcomes["read"] += 1
+        except SourceError as exc:
+            refused = str(exc)
+            outcomes["refused"] += 1
+            assert refused.startswith(f"{path}") and "\n" not in refused
+    assert outcomes["read"] and outcomes["refused"]  # both kinds were exercised
 
 
 def test_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
