@@ -385,3 +385,6 @@ def test_import_protocol_pdf(tmp_path: Path, grmodel: CliRun) -> None:
         "gun-holm",
     ]
     assert [item["paragraph"] for item in meeting["items"]] == [1, 2]
+    document = next(r for r in records if r["type"] == "document")
+    assert [seg["text"] for seg in document["dropped"]] == ["Sida 1 (1)"]  # the page number
+    assert not document.get("unplaced")
