@@ -394,6 +394,76 @@ def test_date_without_a_year_keeps_the_meeting_undated(source: Source) -> None:
     assert [n.reason for n in document.notes] == ["date-outside-header"]
 
 
+RUNNING_HEADER = """\
+SAMMANTRÄDESPROTOKOLL Socialnämnden
+
+Transkript
+
+1 Socialnämnden (9) Plats och tid Rådhuset, kl 13.00 Sammanträdesdatum 2016-03-02 \
+Beslutande Lisa Holm (S), ordförande Erik Sand (M) Utses att justera Erik Sand (M)
+
+2 Socialnämnden (9) SN 21 Dnr H 16:044 FASTSTÄLLANDE AV DAGORDNING Dagordningen fastställs.
+
+3 Socialnämnden (9) SN 22 Bidrag till studier Nämnden beviljar bidraget.
+"""
+
+
+def test_running_header_glued_to_each_page_and_a_known_local_prefix(source: Source) -> None:
+    """A transcript glues the page's running header ("Socialnämnden (9)") to the first
+    paragraph of every page: it is cut (not read as text of the item before), and the
+    items under the body's local prefix ("SN 21") start at the page; a diarienummer
+    before a title in capitals goes to the item, the title stops where the text
+    starts."""
+    kind, result = imported(source(RUNNING_HEADER))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert [(i.paragraph, i.title) for i in meeting.items] == [
+        (21, "FASTSTÄLLANDE AV DAGORDNING"),
+        (22, "Bidrag till studier"),
+    ]
+    first = meeting.items[0]
+    assert first.diarienummer is not None and first.diarienummer.value == "H 16:044"
+    assert "Socialnämnden (9)" not in (first.text or "")
+    cut = [c.text for c in result.document.cut if c.reason == "running header"]
+    assert cut == ["Socialnämnden (9)", "Socialnämnden (9)"]
+
+
+NUMBER_BEFORE_SIGN = """\
+Direktionens protokoll 8 december 2023
+
+Direktionens ledamöter
+Stina Berg (S)
+Olof Lund (M), ordförande
+Direktionens ersättare
+Maja Strand (C) tjänstgörande
+Tjänstepersoner
+Per Vik, förbundschef
+
+53 § Sammanträdets öppnande
+
+Ordföranden öppnade mötet.
+
+54 § Föregående protokoll
+
+Protokollet lades till handlingarna.
+"""
+
+
+def test_number_before_the_paragraph_sign_and_body_genitive_headings(source: Source) -> None:
+    kind, result = imported(source(NUMBER_BEFORE_SIGN))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert [(i.paragraph, i.title) for i in meeting.items] == [
+        (53, "Sammanträdets öppnande"),
+        (54, "Föregående protokoll"),
+    ]
+    assert by_status(meeting) == {
+        "present": ["stina-berg", "olof-lund"],
+        "serving_substitute": ["maja-strand"],
+        "other": ["per-vik"],
+    }
+
+
 STAFF_REPORTS = """\
 Val av ombud till bolagsstämmor 2012
 

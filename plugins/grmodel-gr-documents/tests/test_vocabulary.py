@@ -48,6 +48,7 @@ def test_every_row_is_well_formed() -> None:
         "basis",
         "kind",
         "nonname",
+        "prefix",
     }
     assert vocabulary.meanings("kind") == {
         "protocol",
@@ -73,3 +74,21 @@ def test_headings_are_found_anywhere_but_only_as_headings() -> None:
     ]
     # mid-line capitalised, lower case with a colon or alone on its line; not a word in prose
     assert hits == [("present-top", "Närvarande:"), ("present-top", "närvarande")]
+
+
+def test_a_local_prefix_is_one_row(source: Callable[..., SourceDocument]) -> None:
+    """A body's own paragraph prefix, met once in a fragment ("Ubn 7"), makes an item
+    when the vocabulary knows it, and not before."""
+    text = (
+        "Protokoll Utbildningsnämnden 2019-03-04\n\nUtses att justera Eva Ek\n\n"
+        "Ubn 7 Budget för skolan\n\nNämnden beslutar att godkänna budgeten.\n"
+    )
+
+    def items() -> list[tuple[int | None, str]]:
+        result = parse_protocol(source(text))
+        meeting = next(r for r in result.records if isinstance(r, Meeting))
+        return [(i.paragraph, i.title) for i in meeting.items]
+
+    assert items() == []
+    with extra_phrases("prefix\titem\tUbn"):
+        assert items() == [(7, "Budget för skolan")]

@@ -11,7 +11,7 @@ import attrs
 from grmodel.model.base import Record
 from grmodel.model.people import Role
 from grmodel.model.refs import ref
-from grmodel.model.values import ParagraphRange, PartialDate, Span
+from grmodel.model.values import Diarienummer, ParagraphRange, PartialDate, Span
 
 __all__ = [
     "AgendaItem",
@@ -209,6 +209,8 @@ class AgendaItem:
     """The number as written (``"§ 38."``, ``"1."``)."""
     paragraph: int | None = None
     """The § number, for protocol paragraphs."""
+    diarienummer: Diarienummer | None = None
+    """The matter's registration number, where the heading states it ("Dnr 36/2009")."""
     kind: ItemKind | None = None
     """Item kind, where the agenda marks it."""
     presenters: tuple[str, ...] = ref("person", default=())

@@ -157,3 +157,37 @@ _GLUED = re.compile(
 def deglue(line: str) -> str:
     """``line`` with a space where a transcript ran two words together."""
     return _GLUED.sub(" ", line)
+
+
+_HEADER_WORDS = 4
+_LOCAL_SHAPE = re.compile(r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}")
+
+
+def running_header(lines: list[str], pages: list[int]) -> str | None:
+    """The running header a transcript glues to the start of each page ("Socialnämnden
+    (27) SN 13 …", "Sammanträdesprotokoll 25 Ändring …"): the words (at most four, no
+    label with a colon) that at least two pages start with. A prefix of an item
+    number ("KF" in "Kommunfullmäktige KF 170") is not part of it."""
+    groups: dict[str, list[list[str]]] = {}
+    for index in pages:
+        words = lines[index].split()
+        if words:
+            groups.setdefault(words[0], []).append(words)
+    best = max(groups.values(), key=len, default=[])
+    if len(best) < 2:
+        return None
+    size = 0
+    while (
+        size < _HEADER_WORDS
+        and all(len(words) > size + 1 for words in best)
+        and len({words[size] for words in best}) == 1
+    ):
+        size += 1
+    if (
+        size
+        and all(re.fullmatch(r"\d+[.:]?", words[size]) for words in best)
+        and _LOCAL_SHAPE.fullmatch(best[0][size - 1])
+    ):
+        size -= 1
+    header = " ".join(best[0][:size])
+    return header if size and ":" not in header else None

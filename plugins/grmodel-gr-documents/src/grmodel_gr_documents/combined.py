@@ -27,7 +27,11 @@ _STAFF = re.compile(rf"(?i)^(?:dnr\b.{{0,60}}?)?(?:{STAFF_KINDS})\b")
 _DIRECTION = re.compile(
     r"(?i)^(?:[\wåäöÅÄÖ:'-]+\s+){0,3}?(?:verksamhetsinriktning|verksamhetsplan)\b"
 )
-_ITEM_LINE = re.compile(r"(?i)^(?:§\s*\d{1,3}\b|punkt\s+\d{1,3}\b|\d{1,3}(?:[.)]|\s)\s*\S)")
+_ITEM_LINE = re.compile(
+    r"(?i)^(?:§\s*\d{1,3}\b|punkt\s+\d{1,3}\b|\d{1,3}(?:[.)]|\s)\s*\S)"
+    r"|^(?-i:[A-ZÅÄÖ][A-Za-zåäö]{0,5})\s+§?\s*\d{1,4}(?:/\d{2,4})?\s"
+)
+"""An item's heading ("§ 5", "3.", "SN 21 …"): a kind word in it starts no part."""
 """A numbered agenda item ("5. Verksamhetsplan 2016", "§ 5 …", "Punkt 5"): never a part start."""
 _BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\b")
 

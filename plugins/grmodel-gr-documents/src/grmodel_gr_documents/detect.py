@@ -40,6 +40,7 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
             1.0,
         ),
         (re.compile(r"(?m)^\s*§\s*\d{1,4}.*\n(?:.*\n)*?\s*§\s*\d{1,4}"), 2.0),
+        (re.compile(r"(?m)^\s*\d{1,4}\s*§\s.*\n(?:.*\n)*?\s*\d{1,4}\s*§\s"), 2.0),
         (re.compile(r"(?m)^[A-ZÅÄÖ][\wåäö]*(?:-\s+och\s+[\wåäö]+)?s\s+beslut\s*:?\s*$"), 1.0),
         (re.compile(r"(?i)\bbilagor\s+till\s+protokoll|\bprotokollsutdrag\b"), 2.0),
     ),

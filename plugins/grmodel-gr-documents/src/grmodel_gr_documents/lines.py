@@ -21,7 +21,14 @@ from collections.abc import Iterable
 import attrs
 
 from grmodel.model import Segment, Span
-from grmodel_gr_documents.chrome import deglue, inline_marks, is_chrome, page_prefixes, site_title
+from grmodel_gr_documents.chrome import (
+    deglue,
+    inline_marks,
+    is_chrome,
+    page_prefixes,
+    running_header,
+    site_title,
+)
 
 __all__ = [
     "Furniture",
@@ -53,6 +60,7 @@ _LIGATURES = str.maketrans(
         "\ufeff": "",
         "\u2010": "-",  # hyphen
         "\u2011": "-",  # non-breaking hyphen
+        "\u2212": "-",  # minus sign, as PostScript-made PDFs write "2021−03−18"
         "\uf0b7": "•",  # Symbol-font bullet in the private use area
         "\uf0a7": "•",
         "\uf0d8": "•",
@@ -346,6 +354,20 @@ class Tracker:
                 position = cut.end
             kept.append(text[position:])
             self.lines[line - 1] = _SPACES.sub(" ", " ".join(kept)).strip()
+        self._cut_running_header(sorted(prefixes))
+
+    def _cut_running_header(self, pages: list[int]) -> None:
+        """Cut the running header from every transcript page but the first it heads
+        (where it is the document's own title)."""
+        header = running_header(self.lines, pages)
+        if header is None:
+            return
+        heads = [i for i in pages[1:] if self.lines[i].startswith(header + " ")]
+        for index in heads:
+            self.cut_segments.append(
+                Segment(span=Span(index + 1), text=header, reason="running header")
+            )
+            self.lines[index] = self.lines[index][len(header) :].lstrip()
 
     def _join_hyphenated(self) -> None:
         """Join words broken over a line ("Göteborgs-" / "regionens kommunalförbund"):

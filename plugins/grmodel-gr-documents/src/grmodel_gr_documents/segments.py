@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.vocabulary import Hit, Vocabulary
+from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
 
 __all__ = [
     "ItemStart",
@@ -26,6 +26,7 @@ __all__ = [
     "find_item_starts",
     "item_heading",
     "segment",
+    "split_diarienummer",
     "toc_entries",
 ]
 
@@ -83,10 +84,13 @@ def _from_hit(text: str, hit: Hit, end: int) -> TextSegment:
 
 _PARAGRAPH = re.compile(r"(?<!§)§\s*(?P<n>\d{1,4})(?![\d-])\s*[.:)]?\s+(?=[A-ZÅÄÖ\"”„'(]|\d{4})")
 """A § item: "§ 38.", "§24", "§ 3:"."""
+_PARAGRAPH_AFTER = re.compile(r"(?m)^(?P<n>\d{1,4})\s*§\s+(?=[A-ZÅÄÖ\"”„'(])")
+"""A § written after its number at a line's start ("53 § Sammanträdets öppnande")."""
 _LOCAL = re.compile(
-    r"(?m)^(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})[.:]?\s+(?=[A-ZÅÄÖ])"
+    r"(?m)^(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})(?P<year>/\d{2,4})?"
+    r"[.:]?\s+(?=[A-ZÅÄÖ])"
 )
-"""A § with a local prefix at a line's start ("Sn 49", "KS § 12")."""
+"""A § with a local prefix at a line's start ("Sn 49", "KS § 12", "KS 353/2008")."""
 _NUMBERED = re.compile(
     r"(?:(?<![\w§.,:/-])(?P<n>\d{1,3})(?P<p>[.)])?|\b[Pp]unkt\s+(?P<q>\d{1,3})[.):]?)\s+"
     r"(?=[A-ZÅÄÖ\"”„(]|[A-ZÅÄÖ]{2,}:)"
@@ -120,16 +124,24 @@ def _paragraphs(stream: Stream) -> list[ItemStart]:
         if before.strip() and not _AFTER_SENTENCE.search(before):
             continue
         out.append(ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True))
+    if not out:
+        out = [
+            ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True)
+            for m in _PARAGRAPH_AFTER.finditer(stream.text)
+        ]
     return out
 
 
 def _local(stream: Stream) -> list[ItemStart]:
-    found = list(_LOCAL.finditer(stream.text))
+    """Items under a local prefix: one the vocabulary knows ("KF", "SN", "Mbhn"), or
+    any prefix written before two or more numbers; never a diarienummer's year."""
+    found = [m for m in _LOCAL.finditer(stream.text) if not (m["year"] and int(m["n"]) >= 1900)]
     prefixes = [m["prefix"] for m in found]
+    vocabulary = load_vocabulary()
     return [
         ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True)
         for m in found
-        if prefixes.count(m["prefix"]) >= 2 and not m["prefix"].isdigit()
+        if prefixes.count(m["prefix"]) >= 2 or vocabulary.lookup("prefix", m["prefix"]) is not None
     ]
 
 
@@ -189,7 +201,7 @@ def find_item_starts(
     if paragraphs:
         return paragraphs
     local = [i for i in _local(stream) if i.start >= start]
-    if len(local) >= 2:
+    if local:
         return local
     return _numbered(stream, start, expected or {})
 
@@ -274,6 +286,9 @@ def _run_on_title(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if not word[:1].isupper() or word[:1] in '"”„(':
             continue
+        if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
+            # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
+            return text[: words[index - 1].end()], words[index].start()
         prev = previous.casefold().strip(",")
         if previous.endswith((":", ",", "–", "-")) or prev in _FUNCTION_WORDS:
             continue
@@ -287,7 +302,22 @@ def _run_on_title(text: str) -> tuple[str, int]:
 _LEADER = re.compile(r"\.{2,}\s*\d{1,3}\b|\[\d{1,3}\]")
 """A dotted leader to a page number ("Information... 3"), a page reference "[1]"."""
 _TOC_NUMBER = re.compile(r"(?<![\w/:.-])(?:§\s*)?(\d{1,4})(?:/\d{2})?(?![\w/:-]|\.\d)")
-_DNR_PREFIX = re.compile(r"(?i)^(?:dnr|diarienr)\.?:?\s*(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+\s*")
+_DNR_PREFIX = re.compile(
+    r"(?i)^(?:dnr|diarienr)\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+)"
+    r"(?:\s+\d{3}(?:[.:]\d{1,3})*(?=\s+[A-ZÅÄÖ]))?\s*"
+)
+"""A diarienummer before a title ("Dnr 36/2009", "Dnr H 00:189"), with the archive's
+class code after it ("Dnr 36/2009 049 Uppföljning …")."""
+
+
+def split_diarienummer(title: str) -> tuple[str | None, str]:
+    """(diarienummer, title) of a heading that starts with its diarienummer."""
+    m = _DNR_PREFIX.match(title)
+    if m is None or not title[m.end() :].strip():
+        return None, title
+    return m["dnr"].strip(), title[m.end() :]
+
+
 _TOC_WINDOW = 3000
 
 
@@ -314,6 +344,7 @@ _GROUP_HEADING = re.compile(r"(?:\s+(?:[A-ZÅÄÖ]{3,}|AV|OCH|TILL))+\s*$")
 def _toc_title(text: str) -> str:
     text = _DNR_PREFIX.sub("", text.strip(" .,;:\n"))
     text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = re.sub(r"\s+forts\.?$", "", text)  # "forts." where a page breaks the table
     heading = _GROUP_HEADING.search(text)
     if heading and len(heading[0].split()) >= 2:
         text = text[: heading.start()]
@@ -336,6 +367,7 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
         re.search(r"[^\W\d_]{3}", after_last)
     )
     out: list[tuple[int, str]] = []
+    prefix = _toc_prefix(window, chain)
     for index, (number, start, end) in enumerate(chain):
         if number_first:
             stop = min(
@@ -343,12 +375,31 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
                 _toc_end(window, end),
             )
             title = _toc_title(window[end:stop])
+            if prefix and title.endswith(" " + prefix):
+                title = title[: -len(prefix) - 1]
         else:
             begin = chain[index - 1][2] if index else 0
             title = _toc_title(window[begin:start])
         if title and len(title) <= 250:
             out.append((number, title))
     return out
+
+
+def _toc_prefix(window: str, chain: list[tuple[int, int, int]]) -> str | None:
+    """A local prefix written before every number of a table of contents ("Mbhn 12
+    Information Mbhn 13 …"): the word before most of the numbers."""
+    words = [
+        window[:start].rsplit(None, 1)[-1] if window[:start].strip() else ""
+        for _, start, _ in chain
+    ]
+    common = max(set(words), key=words.count)
+    if (
+        common
+        and words.count(common) * 2 > len(words)
+        and re.fullmatch(r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}", common)
+    ):
+        return common
+    return None
 
 
 def _toc_end(text: str, start: int) -> int:

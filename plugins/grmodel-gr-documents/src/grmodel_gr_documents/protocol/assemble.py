@@ -11,6 +11,7 @@ from grmodel.ids import agenda_item_id, document_id, meeting_id, slug
 from grmodel.importing.base import ImportResult
 from grmodel.model import (
     AgendaItem,
+    Diarienummer,
     DocumentKind,
     Justering,
     Meeting,
@@ -36,12 +37,16 @@ from grmodel_gr_documents.segments import (
     find_item_starts,
     item_heading,
     segment,
+    split_diarienummer,
     toc_entries,
 )
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Assembler"]
+
+_SENTENCE = re.compile(r"\w[.!?](?:\s+[A-ZÅÄÖ]|\s*$)")
+"""A sentence end in a line: a one-line item holding one runs its text on after the title."""
 
 FRONT_CUES = ("label", "attendance", "justerare", "closing", "toc")
 """What the region before the first item is cut at."""
@@ -138,17 +143,21 @@ class Assembler:
         text = self.stream.text[start.end : end]
         listed = numbered.get(start.value, "")
         first_line = text.split("\n", 1)[0]
-        run_on = not self.stream.line_start(start.start) or (
-            len(first_line.rstrip()) == len(text.rstrip())
-            and end < len(self.stream.text)
-            and not self.stream.line_start(end)
+        whole = len(first_line.rstrip()) == len(text.rstrip())  # the item is one line
+        run_on = (
+            not self.stream.line_start(start.start)
+            or (whole and end < len(self.stream.text) and not self.stream.line_start(end))
+            or (whole and _SENTENCE.search(first_line) is not None)
         )
-        title_text, body_at = item_heading(text, run_on=run_on)
-        if listed and text.casefold().startswith(listed.casefold()) and run_on:
+        dnr, rest = split_diarienummer(text.lstrip())
+        skipped = len(text) - len(rest)  # a diarienummer before the title
+        title_text, body_at = item_heading(rest, run_on=run_on)
+        if listed and rest.casefold().startswith(listed.casefold()) and run_on:
             # the title the table of contents gives, where the heading runs on
-            title_text, body_at = text[: len(listed)], len(listed)
+            title_text, body_at = rest[: len(listed)], len(listed)
+        body_at += skipped
         title = re.sub(r"\s+", " ", title_text).strip(" .")
-        heading_lines = self.stream.lines_between(start.start, start.end + max(len(title_text), 1))
+        heading_lines = self.stream.lines_between(start.start, start.end + max(body_at, 1))
         self.b.tracker.place_all(heading_lines)
         paragraph = start.value if start.paragraph or start.value in numbered else None
         iid = agenda_item_id(self.mid, paragraph=paragraph, ordinal=ordinal)
@@ -170,6 +179,7 @@ class Assembler:
             title=title,
             number=start.number,
             paragraph=paragraph,
+            diarienummer=Diarienummer(dnr) if dnr else None,
             presenters=tuple(body.presenters),
             text="\n\n".join(body.texts) or None,
             decisions=tuple(body.decisions),
