@@ -464,6 +464,38 @@ def test_number_before_the_paragraph_sign_and_body_genitive_headings(source: Sou
     }
 
 
+STACKED = """\
+Sammanträdesprotokoll
+Sammanträdesprotokoll VÅRDNÄMNDEN Plats och tid Vårdhuset, kl 14:00-16:00 Beslutande Ej beslutande \
+Övriga deltagande Utses att justera Ola Vik (S), ordförande Kim Berg (M) Sara Lund (S), ersättare för \
+Tor Ek (S) Lena Falk (V), ersättare Anna Dahl, förvaltningschef Per Holm, sekreterare Kim Berg (M) \
+Justeringens plats och tid Vårdhuset 16 juni 2014 Underskrifter Sekreterare Paragrafer
+Sida 2 ÄRENDELISTA 71 Rapport från verksamheten 3 72 Ekonomisk rapport 4 73 Köp av tjänster 6
+"""
+
+
+def test_stacked_headings_share_one_run_by_the_shape_of_each_entry(source: Source) -> None:
+    """A flattened cover puts every heading first and every entry after: members by
+    their party, serving ersättare by "ersättare för", the others by their
+    occupation, the justerare as the name repeated at the end; a table of contents
+    whose page numbers ran onto the titles loses them."""
+    kind, result = imported(source(STACKED))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert by_status(meeting) == {
+        "present": ["ola-vik", "kim-berg"],
+        "serving_substitute": ["sara-lund"],
+        "substitute": ["lena-falk"],
+        "other": ["anna-dahl", "per-holm"],
+    }
+    assert meeting.justering is not None and meeting.justering.justerare == ("kim-berg",)
+    assert [(i.paragraph, i.title) for i in meeting.items] == [
+        (71, "Rapport från verksamheten"),
+        (72, "Ekonomisk rapport"),
+        (73, "Köp av tjänster"),
+    ]
+
+
 STAFF_REPORTS = """\
 Val av ombud till bolagsstämmor 2012
 

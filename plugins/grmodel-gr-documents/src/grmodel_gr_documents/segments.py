@@ -382,7 +382,23 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
             title = _toc_title(window[begin:start])
         if title and len(title) <= 250:
             out.append((number, title))
-    return out
+    return _without_page_numbers(out)
+
+
+_PAGE_AT_END = re.compile(r"\s(\d{1,3})$")
+
+
+def _without_page_numbers(entries: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Titles of a table whose page numbers ran onto them ("Ekonomisk rapport 5"):
+    most titles end in a number, and those numbers never go down."""
+    pages = [_PAGE_AT_END.search(title) for _, title in entries]
+    numbers = [int(m[1]) for m in pages if m]
+    if len(numbers) < 2 or len(numbers) * 2 <= len(entries) or numbers != sorted(numbers):
+        return entries
+    return [
+        (number, title[: m.start()].rstrip(" .") if m else title)
+        for (number, title), m in zip(entries, pages, strict=True)
+    ]
 
 
 def _toc_prefix(window: str, chain: list[tuple[int, int, int]]) -> str | None:

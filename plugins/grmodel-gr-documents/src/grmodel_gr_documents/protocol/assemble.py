@@ -30,6 +30,7 @@ from grmodel_gr_documents.protocol.body import ItemReader
 from grmodel_gr_documents.protocol.closing import ClosingReader
 from grmodel_gr_documents.protocol.header import Header, read_header
 from grmodel_gr_documents.protocol.planned import SCHEDULE, planned_meetings
+from grmodel_gr_documents.protocol.stacked import find_stacks
 from grmodel_gr_documents.protocol.units import region_units
 from grmodel_gr_documents.segments import (
     ItemStart,
@@ -213,9 +214,16 @@ class Assembler:
     # -- the front ----------------------------------------------------------------------------
 
     def front(self, front: list[TextSegment], attendance: AttendanceReader) -> None:
-        attendance.read(front)
+        stacks = find_stacks(front)
+        named = attendance.read(front, stacks)
+        carriers = {stack.carrier.start for stack in stacks}
+        if named:
+            line = self.stream.line_at(stacks[0].carrier.value_start + named[0].start)
+            self.closing.add_justerare([e.name for e in named], line)
         for index, seg in enumerate(front):
             following = front[index + 1] if index + 1 < len(front) else None
+            if seg.cue == "justerare" and seg.start in carriers:
+                continue  # a stack's run: its justerare are read above
             if seg.cue == "justerare":
                 self.closing.justerare_segment(seg, following)
             elif seg.cue == "closing":

@@ -10,6 +10,7 @@ tabular närvarolista only entries with a presence mark are present.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -19,6 +20,7 @@ from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.columns import column_rows, side_by_side
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.names import Entry
+from grmodel_gr_documents.protocol.stacked import Stack, split_stack
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
 
@@ -71,12 +73,16 @@ class AttendanceReader:
     empty: list[Segment] = attrs.field(factory=list)
     """Attendance headings under which no entry was read."""
 
-    def read(self, segments: list[TextSegment]) -> None:
+    def read(self, segments: list[TextSegment], stacks: Sequence[Stack] = ()) -> list[ParsedEntry]:
         """Read every attendance segment in order; headings side by side on one line
-        are read as columns (:mod:`~grmodel_gr_documents.columns`)."""
+        are read as columns (:mod:`~grmodel_gr_documents.columns`); stacked headings
+        (:mod:`~grmodel_gr_documents.protocol.stacked`) share out their one run.
+        Returns the justerare a stack's run names at its end."""
         top: str | None = None
         table = False
-        attendance = [s for s in segments if s.cue == "attendance"]
+        stacked = {h.start for stack in stacks for h in stack.headings}
+        justerare = [entry for stack in stacks for entry in self.stacked(stack)]
+        attendance = [s for s in segments if s.cue == "attendance" and s.start not in stacked]
         index = 0
         while index < len(attendance):
             group = side_by_side(self.stream, attendance, index)
@@ -92,6 +98,22 @@ class AttendanceReader:
                 table = True
             status, role = status_of(segment.meaning, top)
             self.run(segment, status, role, table)
+        return justerare
+
+    def stacked(self, stack: Stack) -> list[ParsedEntry]:
+        """The entries of stacked headings, each under the heading its shape says."""
+        carrier = stack.carrier
+        self.b.tracker.place_all(
+            self.stream.lines_between(stack.headings[0].start, carrier.value_start + 1)
+        )
+        placed, justerare = split_stack(stack, self.b.refdata)
+        for heading, entry in placed:
+            status, role = status_of(heading.meaning, None)
+            where = self.stream.lines_between(
+                carrier.value_start + entry.start, carrier.value_start + entry.end
+            )
+            self.add(entry, where, status, role)
+        return justerare
 
     def columns(self, group: list[TextSegment], top: str | None) -> None:
         """Entries under side-by-side headings, by column."""

@@ -1,0 +1,123 @@
+"""Stacked headings: a cover whose attendance headings all stand first, the entries after.
+
+A PDF cover with a label column and a value column, flattened by a transcript,
+gives "Beslutande Övriga deltagande Utses att justera Anna Ek (S), ordförande …
+Per Holm, förvaltningschef … Anna Ek (S)": several headings with nothing under
+them, then one run holding every entry. The run follows the headings' order, but
+where one list ends is not written; each entry's own shape tells it:
+
+- an ersättare "för" someone, or marked tjänstgörande, serves;
+- an entry with a party (or a municipality) and no occupation is a decision-maker,
+  unless it is marked "ersättare" (present, not serving);
+- an entry with an occupation ("förvaltningschef", "sekreterare") and no party is
+  one of the others;
+- under a justerare heading, the names at the end of the run that were already
+  named are the justerare.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from grmodel.model import Role
+from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.entries import ParsedEntry, parse_run
+from grmodel_gr_documents.segments import TextSegment
+
+__all__ = ["Stack", "find_stacks", "split_stack"]
+
+_STACKED_CUES = ("attendance", "justerare")
+
+
+@attrs.frozen
+class Stack:
+    """Headings with nothing under them, and the segment whose value holds the run."""
+
+    headings: tuple[TextSegment, ...]
+    """The headings in order (the carrier's own heading last)."""
+    carrier: TextSegment
+    """The last heading, whose value is the run of every entry."""
+
+
+_DECIDING = ("present", "members", "present-top")
+
+
+def find_stacks(front: list[TextSegment]) -> list[Stack]:
+    """Every run of two or more attendance or justerare headings in a row, all but
+    the last empty, where an empty one heads the decision-makers (a heading of
+    others followed by its sub-heading, "Övriga närvarande Ej tjänstgörande
+    ersättare", is no stack), and the run goes on in the last heading's line
+    (headings side by side over columns are read as columns)."""
+    stacks: list[Stack] = []
+    pending: list[TextSegment] = []
+    for seg in front:
+        if seg.cue not in _STACKED_CUES:
+            pending = []
+            continue
+        if not seg.value.strip():
+            pending.append(seg)
+            continue
+        runs_on = bool(seg.value.split("\n", 1)[0].strip())  # not a column heading
+        if runs_on and any(h.cue == "attendance" and h.meaning in _DECIDING for h in pending):
+            stacks.append(Stack((*pending, seg), seg))
+        pending = []
+    return stacks
+
+
+def _kind(entry: ParsedEntry) -> str:
+    """What an entry's shape says it is: ``serving``, ``substitute``, ``member`` or
+    ``other``."""
+    title = (entry.title or "").casefold()
+    if entry.serving or entry.replaces:
+        return "serving"
+    if entry.role is Role.ERSATTARE or title.startswith("ersättare"):
+        return "substitute"
+    if (entry.party or entry.municipality) and not title:
+        return "member"
+    if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE):
+        return "member"
+    return "other"
+
+
+_WANTS: dict[str, tuple[str, ...]] = {
+    "serving": ("serving", "present", "members", "present-top", "table"),
+    "member": ("present", "members", "present-top", "table", "serving"),
+    "substitute": ("other-subs", "substitutes"),
+    "other": ("others", "secretary", "adjungerade"),
+}
+
+
+def heading_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> TextSegment | None:
+    """The heading of a stack that an entry belongs under, or ``None`` (its kind has
+    no heading in the stack: the caller keeps it with the first attendance heading)."""
+    attendance = [h for h in headings if h.cue == "attendance"]
+    for meaning in _WANTS[_kind(entry)]:
+        found = next((h for h in attendance if h.meaning == meaning), None)
+        if found is not None:
+            return found
+    return None
+
+
+def justerare_of(entries: list[ParsedEntry]) -> list[ParsedEntry]:
+    """The entries at the end of a run that repeat a name named before them."""
+    out: list[ParsedEntry] = []
+    for index in range(len(entries) - 1, 0, -1):
+        earlier = {e.name for e in entries[:index]}
+        if entries[index].name not in earlier:
+            break
+        out.insert(0, entries[index])
+    return out
+
+
+def split_stack(
+    stack: Stack, refdata: ReferenceData
+) -> tuple[list[tuple[TextSegment, ParsedEntry]], list[ParsedEntry]]:
+    """Each entry of the run with the heading it belongs under; and the justerare."""
+    entries, _ = parse_run(stack.carrier.value, refdata)
+    repeated = justerare_of(entries) if any(h.cue == "justerare" for h in stack.headings) else []
+    first = next(h for h in stack.headings if h.cue == "attendance")
+    placed = [
+        (heading_for(entry, stack.headings) or first, entry)
+        for entry in entries[: len(entries) - len(repeated)]
+    ]
+    return placed, repeated
