@@ -16,8 +16,17 @@ from typing import Any
 import msgspec
 
 from grmodel.converter import FieldPath
-from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, RawRecord
 from grmodel.recordset.fast import FastStructurer
+from grmodel.recordset.fieldlines import (
+    SCALAR,
+    FieldLines,
+    FieldLocator,
+    Shape,
+    Shapes,
+    map_shape,
+    seq_shape,
+)
 
 __all__ = ["iter_json", "iter_jsonl"]
 
@@ -88,8 +97,67 @@ def _value_pos(text: str, index: int, path: FieldPath) -> int:
     return index
 
 
-def _locator(text: str, start: int) -> Locator:
-    return lambda path: text.count("\n", 0, _value_pos(text, start, path)) + 1
+class _Locator(FieldLocator):
+    """Lines of a record's fields, from the text of its file."""
+
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, text: str, start: int):
+        self._text = text
+        self._start = start
+
+    def __call__(self, path: FieldPath) -> int:
+        return self._text.count("\n", 0, _value_pos(self._text, self._start, path)) + 1
+
+    def field_lines(self, shapes: Shapes, line: int) -> FieldLines | None:
+        text = self._text
+        positions: list[int] = []
+        shape = _shape(text, self._start, shapes, positions)[0]
+        lines, at, previous = [], line, self._start  # the record's line is its start's
+        for position in positions:  # in preorder, positions only grow
+            at += text.count("\n", previous, position)
+            previous = position
+            lines.append(at)
+        return FieldLines.pack(shape, lines, line, json=True)
+
+
+def _shape(text: str, index: int, shapes: Shapes, positions: list[int]) -> tuple[Shape, int]:
+    """The shape of the value at ``index`` and where it ends; the positions
+    :func:`_value_pos` gives for its nodes go to ``positions`` in preorder (a key's
+    for a scalar member, the value's for a collection, the closing bracket's for a
+    missing key or the index past the end)."""
+    index = _skip_ws(text, index)
+    opening = text[index]
+    if opening not in "[{":
+        positions.append(index)
+        return SCALAR, _decoder.raw_decode(text, index)[1]
+    positions.append(index)
+    index = _skip_ws(text, index + 1)
+    keys: list[str | None] = []
+    children: list[Shape] = []
+    while index < len(text) and text[index] not in "]}":
+        if opening == "{":
+            key_pos = index
+            name, index = _scanstring(text, index + 1)
+            keys.append(name)
+            index = _skip_ws(text, _skip_ws(text, index) + 1)  # past ':'
+            if text[index] not in "[{":
+                positions.append(key_pos)
+                index = _decoder.raw_decode(text, index)[1]
+                children.append(SCALAR)
+            else:
+                child, index = _shape(text, index, shapes, positions)
+                children.append(child)
+        else:
+            child, index = _shape(text, index, shapes, positions)
+            children.append(child)
+        index = _skip_ws(text, index)
+        if text.startswith(",", index):
+            index = _skip_ws(text, index + 1)
+    positions.append(index)
+    if opening == "{":
+        return map_shape(shapes, keys, children), index + 1
+    return seq_shape(shapes, children), index + 1
 
 
 def _duplicate_key_pos(text: str, index: int) -> int:
@@ -226,7 +294,7 @@ def iter_json(
                 "parse",
             )
             return
-        yield RawRecord(data, file, _line_at(text, index, 1), _locator(text, index))
+        yield RawRecord(data, file, _line_at(text, index, 1), _Locator(text, index))
         return
     index = _skip_ws(text, index + 1)
     line, counted = 1, 0
@@ -243,7 +311,7 @@ def iter_json(
                 return
         else:
             data, end = decoded
-            yield RawRecord(data, file, line, _locator(text, index))
+            yield RawRecord(data, file, line, _Locator(text, index))
         index = _skip_ws(text, end)
         if text.startswith(",", index):
             index = _skip_ws(text, index + 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from grmodel.model import Record
+from grmodel.recordset.fieldlines import RecordLines
 from grmodel.recordset.loading import LoadedRecord
 from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, RuleContext, SetRule
 
@@ -90,6 +91,8 @@ class RuleRunner:
         """Codes of the rules that crashed."""
         self.late: list[tuple[Rule, Issue]] = []
         """Issues about other records than the one shown, located at the end."""
+        self.lines = RecordLines()
+        """The field lines of the records shown to set rules, for the late issues."""
         self._by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
         for rule in rules:
             if rule.check is not None:
@@ -134,6 +137,8 @@ class RuleRunner:
         if not visitors:
             return
         ref = RecordRef(record.id, tag, entry.file, entry.line)
+        if entry.locate is not None:
+            self.lines.keep(entry.file, entry.line, entry.locate)
         dead: list[SetRule] = []
         for rule, state in visitors:
             try:
