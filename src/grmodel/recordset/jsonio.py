@@ -18,15 +18,7 @@ import msgspec
 from grmodel.converter import FieldPath
 from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, RawRecord
 from grmodel.recordset.fast import FastStructurer
-from grmodel.recordset.fieldlines import (
-    SCALAR,
-    FieldLines,
-    FieldLocator,
-    Shape,
-    Shapes,
-    map_shape,
-    seq_shape,
-)
+from grmodel.recordset.fieldlines import FieldLocator, KeptLines, KeptText, Shapes
 
 __all__ = ["iter_json", "iter_jsonl"]
 
@@ -98,66 +90,45 @@ def _value_pos(text: str, index: int, path: FieldPath) -> int:
 
 
 class _Locator(FieldLocator):
-    """Lines of a record's fields, from the text of its file."""
+    """Lines of a record's fields, from the text of its file (the record is
+    ``text[start:end]``)."""
 
-    __slots__ = ("_start", "_text")
+    __slots__ = ("_end", "_kept", "_start", "_text")
 
-    def __init__(self, text: str, start: int):
+    def __init__(self, text: str, start: int, end: int, kept: KeptText):
         self._text = text
         self._start = start
+        self._end = end
+        self._kept = kept
 
     def __call__(self, path: FieldPath) -> int:
         return self._text.count("\n", 0, _value_pos(self._text, self._start, path)) + 1
 
-    def field_lines(self, shapes: Shapes, line: int) -> FieldLines | None:
-        text = self._text
-        positions: list[int] = []
-        shape = _shape(text, self._start, shapes, positions)[0]
-        lines, at, previous = [], line, self._start  # the record's line is its start's
-        for position in positions:  # in preorder, positions only grow
-            at += text.count("\n", previous, position)
-            previous = position
-            lines.append(at)
-        return FieldLines.pack(shape, lines, line, json=True)
+    def field_lines(self, shapes: Shapes, line: int) -> KeptLines | None:
+        if self._text.find("\n", self._start, self._end) < 0:
+            return None  # on one line: the record's line answers every path
+        return _TextLines(self._kept.want(), self._start)
 
 
-def _shape(text: str, index: int, shapes: Shapes, positions: list[int]) -> tuple[Shape, int]:
-    """The shape of the value at ``index`` and where it ends; the positions
-    :func:`_value_pos` gives for its nodes go to ``positions`` in preorder (a key's
-    for a scalar member, the value's for a collection, the closing bracket's for a
-    missing key or the index past the end)."""
-    index = _skip_ws(text, index)
-    opening = text[index]
-    if opening not in "[{":
-        positions.append(index)
-        return SCALAR, _decoder.raw_decode(text, index)[1]
-    positions.append(index)
-    index = _skip_ws(text, index + 1)
-    keys: list[str | None] = []
-    children: list[Shape] = []
-    while index < len(text) and text[index] not in "]}":
-        if opening == "{":
-            key_pos = index
-            name, index = _scanstring(text, index + 1)
-            keys.append(name)
-            index = _skip_ws(text, _skip_ws(text, index) + 1)  # past ':'
-            if text[index] not in "[{":
-                positions.append(key_pos)
-                index = _decoder.raw_decode(text, index)[1]
-                children.append(SCALAR)
-            else:
-                child, index = _shape(text, index, shapes, positions)
-                children.append(child)
-        else:
-            child, index = _shape(text, index, shapes, positions)
-            children.append(child)
-        index = _skip_ws(text, index)
-        if text.startswith(",", index):
-            index = _skip_ws(text, index + 1)
-    positions.append(index)
-    if opening == "{":
-        return map_shape(shapes, keys, children), index + 1
-    return seq_shape(shapes, children), index + 1
+class _TextLines:
+    """A record's field lines told from its file's text, kept compressed."""
+
+    __slots__ = ("_kept", "_start")
+
+    def __init__(self, kept: KeptText, start: int):
+        self._kept = kept
+        self._start = start
+
+    @property
+    def source(self) -> KeptText:
+        return self._kept
+
+    def line_of(self, path: FieldPath, shapes: Shapes, line: int) -> int | None:
+        text = self._kept.text()
+        try:
+            return line + text.count("\n", self._start, _value_pos(text, self._start, path))
+        except Exception:  # as the locator: a path it cannot follow (past a list's end)
+            return None
 
 
 def _duplicate_key_pos(text: str, index: int) -> int:
@@ -277,15 +248,28 @@ def _decode(
 def iter_json(
     text: str, file: str, limits: LoadLimits | None = None
 ) -> Iterator[RawRecord | LoadProblem]:
-    """Records of a JSON text: a record, or a list of records."""
-    limits = limits or LoadLimits()
+    """Records of a JSON text: a record, or a list of records.
+
+    The text is kept (compressed) past the last record only when a record's field
+    lines were asked for (:meth:`~grmodel.recordset.fieldlines.FieldLocator.field_lines`).
+    """
+    kept = KeptText(text)
+    try:
+        yield from _records(text, file, limits or LoadLimits(), kept)
+    finally:
+        kept.seal()
+
+
+def _records(
+    text: str, file: str, limits: LoadLimits, kept: KeptText
+) -> Iterator[RawRecord | LoadProblem]:
     index = _skip_ws(text, 0)
     if not text.startswith("[", index):
         decoded = _decode(text, index, file, 1, limits)
         if isinstance(decoded, LoadProblem):
             yield decoded
             return
-        data = decoded[0]
+        data, stop = decoded
         if isinstance(data, dict) and isinstance(data.get("records"), list):
             yield LoadProblem(
                 file,
@@ -294,7 +278,7 @@ def iter_json(
                 "parse",
             )
             return
-        yield RawRecord(data, file, _line_at(text, index, 1), _Locator(text, index))
+        yield RawRecord(data, file, _line_at(text, index, 1), _Locator(text, index, stop, kept))
         return
     index = _skip_ws(text, index + 1)
     line, counted = 1, 0
@@ -311,7 +295,7 @@ def iter_json(
                 return
         else:
             data, end = decoded
-            yield RawRecord(data, file, line, _Locator(text, index))
+            yield RawRecord(data, file, line, _Locator(text, index, end, kept))
         index = _skip_ws(text, end)
         if text.startswith(",", index):
             index = _skip_ws(text, index + 1)

@@ -179,7 +179,7 @@ class _Locator(FieldLocator):
     def field_lines(self, shapes: Shapes, line: int) -> FieldLines | None:
         lines: list[int] = []
         shape = _shape(self._node, shapes, lines, set())
-        return FieldLines.pack(shape, lines, line, json=False)
+        return FieldLines.pack(shape, lines, line)
 
 
 def _shape(node: yaml.Node, shapes: Shapes, lines: list[int], open_nodes: set[int]) -> Shape:
@@ -205,7 +205,6 @@ def _shape(node: yaml.Node, shapes: Shapes, lines: list[int], open_nodes: set[in
                 children.append(SCALAR)
         shape = map_shape(shapes, keys, children)
     open_nodes.discard(id(node))
-    lines.append(own)  # a missing key, an index past the end: the node's own line
     return shape
 
 

@@ -346,11 +346,14 @@ def _run(
         done = workers.take(entry) if workers is not None and not imported else None
         runner.check(entry, imported, done)  # done: the record rules ran in a worker
     # Issues about records met before: the field lines kept from the first pass.
-    for rule, issue in runner.finish():
+    late = runner.finish()
+    lines = runner.lines.lines_of(
+        (i.at.file, i.at.line, i.path) for _r, i in late if i.at and i.at.file and i.at.line
+    )
+    for rule, issue in late:
         at = issue.at
         file, line = (at.file, at.line) if at is not None else (None, None)
-        if file is not None and line is not None:
-            line = runner.lines.line_of(file, line, issue.path)
+        line = lines.get((file, line, issue.path), line)
         source = getattr(issue.node, "source", None)
         if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
             line = getattr(source, "line", None) or line  # an imported document's own line
