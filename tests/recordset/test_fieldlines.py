@@ -174,7 +174,7 @@ def test_any_yaml_layout_agrees(records: list[dict[str, Any]], flow: bool) -> No
 
 @pytest.mark.parametrize("count", [1, 200])
 def test_deltas_of_any_size_round_trip(count: int) -> None:
-    """Lines far apart (long strings between fields) survive the varint coding."""
-    gap = "\n" * count
-    text = '[{"a": 1,' + gap + '"b": [1,' + gap * 3 + "2]," + gap + '"c": {}}]'
-    _check(_raws(iter_json(text, "gap.json", LoadLimits())))
+    """Lines far apart (a long block of text between fields) survive the varint coding."""
+    block = "  text\n" * count
+    text = f"id: x\nnote: |\n{block}list:\n  - 1\n{block.replace('  ', '  - ')}last: 2\n"
+    assert _check(_raws(iter_yaml(text, "gap.yaml", LoadLimits()))) == 1
