@@ -1,103 +1,67 @@
-"""The record source: a directory gives its record files and its source documents.
-
-A test importer reads "notices": text documents whose first line is ``NOTICE``
-followed by a person's name (each notice makes a document record and a person).
-"""
+"""The record source: a directory gives its record files and its source documents
+(read here by the test importer of memos, :mod:`tests.memo`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from tests.memo import MemoPlugin
 
-from grmodel.importing.base import Importer, ImportResult, SourceDocument
-from grmodel.model import Document, DocumentKind, Person, Provenance
 from grmodel.pipeline import RecordSource, discover_inputs, source_documents
-from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
+from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.loading import LoadProblem
 from grmodel.validation import ValidationConfig, validate
 
 
-def _parse_notice(document: SourceDocument) -> ImportResult:
-    name = document.lines[0].removeprefix("NOTICE ").strip()
-    record = Document(
-        id=document.path.stem,
-        kind=DocumentKind.OTHER,
-        title=document.lines[0],
-        source_file=str(document.path),
-        line_count=len(document.lines),
-    )
-    person = Person(
-        id=name.lower().replace(" ", "-"),
-        name=name,
-        provenance=Provenance(source=str(document.path), line=1),
-    )
-    return ImportResult(document=record, records=(person,), placed_lines=frozenset({1}))
-
-
-class NoticePlugin:
-    @hookimpl
-    def grmodel_importers(self) -> list[Importer]:
-        return [
-            Importer(
-                name="notice",
-                summary="notices",
-                parse=_parse_notice,
-                detect=lambda doc: 0.9 if doc.lines[0].startswith("NOTICE") else 0.0,
-            )
-        ]
-
-
 @pytest.fixture
-def notice_pm() -> GrPluginManager:
-    return get_plugin_manager(load_entrypoints=False, plugins=[("notice", NoticePlugin())])
+def memo_pm() -> GrPluginManager:
+    return get_plugin_manager(load_entrypoints=False, plugins=[("memo", MemoPlugin())])
 
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
     """Record files, documents, a file that is neither, and a ``_``-directory."""
     (tmp_path / "a-people.yaml").write_text("type: person\nid: p1\nname: Anna Ek\n")
-    (tmp_path / "b-notice.txt").write_text("NOTICE Bo Ek\n")
+    (tmp_path / "b-memo.txt").write_text("MEMO Bo Ek\n")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "c-notice.txt").write_text("NOTICE Cia Ek\n")
+    (tmp_path / "sub" / "c-memo.txt").write_text("MEMO Cia Ek\n")
     (tmp_path / "sub" / "notes.md").write_text("# not read\n")
     (tmp_path / "_drafts").mkdir()
-    (tmp_path / "_drafts" / "d-notice.txt").write_text("NOTICE Dan Ek\n")
+    (tmp_path / "_drafts" / "d-memo.txt").write_text("MEMO Dan Ek\n")
     return tmp_path
 
 
 def test_a_directory_gives_record_files_and_documents(mixed: Path) -> None:
     names = [path.relative_to(mixed).as_posix() for path in discover_inputs([mixed])]
-    assert names == ["a-people.yaml", "b-notice.txt", "sub/c-notice.txt"]
+    assert names == ["a-people.yaml", "b-memo.txt", "sub/c-memo.txt"]
 
 
-def test_documents_in_a_directory_are_imported(notice_pm: GrPluginManager, mixed: Path) -> None:
-    entries = list(RecordSource([mixed], notice_pm).entries())
+def test_documents_in_a_directory_are_imported(memo_pm: GrPluginManager, mixed: Path) -> None:
+    entries = list(RecordSource([mixed], memo_pm).entries())
     assert [(e.record.id, imported) for e, imported in entries] == [  # type: ignore[union-attr]
         ("p1", False),
-        ("b-notice", True),
+        ("b-memo", True),
         ("bo-ek", True),
-        ("c-notice", True),
-        ("cia-ek", True),
+        ("c-memo", True),
+        ("bo-ek", True),
     ]
 
 
-def test_a_directory_of_documents_only_validates(
-    notice_pm: GrPluginManager, tmp_path: Path
-) -> None:
-    (tmp_path / "x.txt").write_text("NOTICE Bo Ek\n")
-    (tmp_path / "y.txt").write_text("NOTICE Bo Ek\n")  # the same person twice: a finding
-    report = validate([tmp_path], notice_pm, ValidationConfig(select=("LOAD", "IDN003")))
+def test_a_directory_of_documents_only_validates(memo_pm: GrPluginManager, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("MEMO Bo Ek\n")
+    (tmp_path / "y.txt").write_text("MEMO Bo Ek\n")  # the same person twice: a finding
+    report = validate([tmp_path], memo_pm, ValidationConfig(select=("LOAD", "IDN003")))
     assert report.summary.files == 2 and report.summary.records == 4
     found = [(Path(f.file or "").name, f.line, f.code) for f in report.findings]
     assert found == [("y.txt", 1, "IDN003")]
 
 
 def test_a_document_no_importer_reads_is_a_finding_naming_it(
-    notice_pm: GrPluginManager, mixed: Path
+    memo_pm: GrPluginManager, mixed: Path
 ) -> None:
     (mixed / "letter.txt").write_text("Dear Bo\n")
-    report = validate([mixed], notice_pm, ValidationConfig(select=("LOAD",)))
+    report = validate([mixed], memo_pm, ValidationConfig(select=("LOAD",)))
     assert report.summary.records == 5
     [finding] = report.findings
     assert (Path(finding.file or "").name, finding.line, finding.code) == (
@@ -112,10 +76,10 @@ def test_source_documents_of_a_directory_leave_record_files_out(mixed: Path) -> 
     (mixed / "given.yaml").write_text("type: person\nid: p2\nname: Eva Ek\n")
     found = source_documents([mixed / "given.yaml", mixed])
     names = [path.relative_to(mixed).as_posix() for path in found]
-    assert names == ["given.yaml", "b-notice.txt", "sub/c-notice.txt"]
+    assert names == ["given.yaml", "b-memo.txt", "sub/c-memo.txt"]
 
 
-def test_problems_of_a_directory_come_first(notice_pm: GrPluginManager, mixed: Path) -> None:
+def test_problems_of_a_directory_come_first(memo_pm: GrPluginManager, mixed: Path) -> None:
     (mixed / "broken.txt").symlink_to(mixed / "nowhere.txt")
-    first, *_ = RecordSource([mixed], notice_pm).entries()
+    first, *_ = RecordSource([mixed], memo_pm).entries()
     assert isinstance(first.entry, LoadProblem) and first.entry.file.endswith("broken.txt")
