@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.memo import MemoPlugin, parse_memo
 
 from grmodel.errors import GrmodelError, OutputExistsError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
@@ -16,6 +15,7 @@ from grmodel.importing.write import write_import
 from grmodel.model import Document, DocumentKind, Segment, Span
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.recordset.loading import LoadedRecord, load_records
+from tests.memo import MemoPlugin, parse_memo
 
 # -- decoding ------------------------------------------------------------------------------
 
