@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.importing.pdfwriter import write_pdf
 from tests.memo import MemoPlugin
 
 from grmodel.pipeline import RecordSource, discover_inputs, source_documents
@@ -83,3 +84,18 @@ def test_problems_of_a_directory_come_first(memo_pm: GrPluginManager, mixed: Pat
     (mixed / "broken.txt").symlink_to(mixed / "nowhere.txt")
     first, *_ = RecordSource([mixed], memo_pm).entries()
     assert isinstance(first.entry, LoadProblem) and first.entry.file.endswith("broken.txt")
+
+
+def test_pdf_documents_in_a_directory_are_imported_or_named(
+    memo_pm: GrPluginManager, tmp_path: Path
+) -> None:
+    write_pdf(tmp_path / "memo.pdf", [[[(72, 780, "MEMO Bo Ek")], [(72, 760, "Till styrelsen")]]])
+    (tmp_path / "trasig.pdf").write_bytes(b"%PDF-1.4\nnot really a PDF\n")
+    report = validate([tmp_path], memo_pm, ValidationConfig(select=("LOAD",)))
+    assert report.summary.files == 2 and report.summary.records == 2  # memo: document, person
+    [finding] = report.findings
+    assert (Path(finding.file or "").name, finding.line, finding.code) == (
+        "trasig.pdf",
+        1,
+        "LOAD007",
+    )
