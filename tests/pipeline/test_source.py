@@ -99,3 +99,12 @@ def test_pdf_documents_in_a_directory_are_imported_or_named(
         1,
         "LOAD007",
     )
+
+
+def test_documents_with_jobs_give_the_findings_of_one_job(
+    memo_pm: GrPluginManager, mixed: Path
+) -> None:
+    (mixed / "bad.yaml").write_text("type: person\nid: p9\nname: 3\n")
+    one, two = (validate([mixed], memo_pm, jobs=jobs).findings for jobs in (1, 2))
+    assert [f.to_json() for f in two] == [f.to_json() for f in one]
+    assert {Path(f.file or "").name for f in one} >= {"bad.yaml", "c-memo.txt"}
