@@ -39,6 +39,7 @@ __all__ = [
     "AUTOLOAD_ENV",
     "BUILTIN_PLUGINS",
     "ESSENTIAL_PLUGINS",
+    "BrokenPlugin",
     "GrPluginManager",
     "PluginInfo",
     "get_plugin_manager",
@@ -83,6 +84,28 @@ class PluginInfo:
     """Names of the exporters it provides."""
 
 
+@attrs.frozen
+class BrokenPlugin:
+    """A plugin that failed to load and was left out (``grmodel plugins`` lists it)."""
+
+    name: str
+    """Its entry-point name."""
+    distribution: str
+    """Name of the distribution that provides it."""
+    version: str
+    """Version of that distribution (``"?"`` when unknown)."""
+    error: str
+    """Why it failed: the exception's type and the first line of its message."""
+
+    @property
+    def message(self) -> str:
+        """One line naming the plugin, its distribution and the error."""
+        return (
+            f"cannot load plugin {self.name!r} from distribution {self.distribution} "
+            f"{self.version}: {self.error}"
+        )
+
+
 def _env_disables_autoload() -> bool:
     return os.environ.get(AUTOLOAD_ENV, "") not in ("", "0")
 
@@ -107,13 +130,15 @@ class GrPluginManager:
         self,
         pm: pluggy.PluginManager,
         distributions: dict[str, tuple[str, str]],
-        broken: Sequence[str] = (),
+        broken: Sequence[BrokenPlugin] = (),
     ):
         self.pm = pm
         """The underlying pluggy manager."""
         self._distributions = distributions
-        self.broken: tuple[str, ...] = tuple(broken)
-        """One line per plugin that failed to load and was left out (see ``on_broken``)."""
+        self.broken_plugins: tuple[BrokenPlugin, ...] = tuple(broken)
+        """The plugins that failed to load and were left out (see ``on_broken``)."""
+        self.broken: tuple[str, ...] = tuple(b.message for b in self.broken_plugins)
+        """One line per plugin that failed to load (:attr:`BrokenPlugin.message`)."""
 
     # -- helpers ---------------------------------------------------------------
 
@@ -314,7 +339,7 @@ def get_plugin_manager(
         if name not in disabled:
             _register(pm, importlib.import_module(module), name)
     distributions: dict[str, tuple[str, str]] = {}
-    broken: list[str] = []
+    broken: list[BrokenPlugin] = []
     if load_entrypoints is None:
         load_entrypoints = not _env_disables_autoload()
     if load_entrypoints:
@@ -329,14 +354,12 @@ def get_plugin_manager(
             except Exception as exc:
                 with contextlib.suppress(Exception):
                     pm.unregister(name=ep.name)
-                message = (
-                    f"cannot load plugin {ep.name!r} from distribution {dist} {version}: "
-                    f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc) else ''}"
-                )
+                first = (str(exc).strip().splitlines() or [""])[0]
+                found = BrokenPlugin(ep.name, dist, version, f"{type(exc).__name__}: {first}")
                 if on_broken is None:
-                    raise PluginLoadError(message) from exc
-                on_broken(message)
-                broken.append(message)
+                    raise PluginLoadError(found.message) from exc
+                on_broken(found.message)
+                broken.append(found)
                 continue
             distributions[ep.name] = (dist, version)
     for name, plugin in plugins:

@@ -58,7 +58,7 @@ def test_no_record_files_is_an_error_naming_where(
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert "no record files" in err and str(tmp_path) in err
+    assert "no record files" in err and "or documents" in err and str(tmp_path) in err
     code, _, err = grmodel("validate", str(tmp_path))
     assert code == 2 and str(tmp_path) in err
 

@@ -24,7 +24,17 @@ def test_snapshot_sees_edits_and_new_files(tmp_path: Path) -> None:
     second = snapshot([str(tmp_path)])
     assert second != first
     (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
-    assert set(snapshot([str(tmp_path)])) > set(second)
+    third = snapshot([str(tmp_path)])
+    assert set(third) > set(second)
+    (tmp_path / "protokoll.txt").write_text("Protokoll\n", encoding="utf-8")  # a document
+    assert set(snapshot([str(tmp_path)])) > set(third)
+
+
+def _replace(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` at once (a watcher never sees it half-written)."""
+    temp = file.with_name(f".{file.name}.tmp")  # hidden: not part of the record set
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(file)
 
 
 def test_watch_runs_again_after_a_change(tmp_path: Path) -> None:
@@ -35,7 +45,7 @@ def test_watch_runs_again_after_a_change(tmp_path: Path) -> None:
     def run() -> int:
         runs.append(file.read_text(encoding="utf-8"))
         if len(runs) == 1:
-            threading.Timer(0.2, file.write_text, (BROKEN,), {"encoding": "utf-8"}).start()
+            threading.Timer(0.2, _replace, (file, BROKEN)).start()
         return 0
 
     watch(run, [str(tmp_path)], interval=0.02, max_runs=2)

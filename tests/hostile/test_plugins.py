@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import subprocess
 import sys
@@ -65,6 +66,29 @@ def test_cli_starts_with_a_broken_plugin(
         assert "BROKEN: cannot load plugin 'bad'" in captured.out
 
 
+def test_plugins_json_lists_a_broken_plugin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grmodel.cli import main
+
+    _entry_points(
+        monkeypatch, bad=BROKEN["signature"], good="tests.hostile.fixture_plugins:crashing_rules"
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main(["plugins", "--format", "json"])
+    captured = capsys.readouterr()
+    assert exit_info.value.code == 0, captured.err
+    listed = {entry["name"]: entry for entry in json.loads(captured.out)}
+    bad = listed["bad"]
+    assert bad["status"] == "broken" and bad["rules"] == [] and not bad["builtin"]
+    assert bad["distribution"] == "unknown distribution" and bad["version"] == "?"
+    assert bad["error"].startswith("PluginValidationError: ")
+    assert f"{bad['distribution']} {bad['version']}: {bad['error']}" in captured.err
+    good = listed["good"]
+    assert (good["status"], good["error"]) == ("loaded", None) and "ZZZ001" in good["rules"]
+    assert all(entry["status"] == "loaded" for entry in listed.values() if entry["builtin"])
+
+
 def test_real_distribution_with_broken_hook(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "grmodel_bad-1.0.dist-info").mkdir(parents=True)
@@ -80,18 +104,24 @@ def test_real_distribution_with_broken_hook(tmp_path: Path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     env.pop("GRMODEL_DISABLE_PLUGIN_AUTOLOAD", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "grmodel", "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=60,
+    result, listing = (
+        subprocess.run(
+            [sys.executable, "-m", "grmodel", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+        for args in (["--help"], ["plugins", "--format", "json"])
     )
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     assert "'bad' from distribution grmodel-bad 1.0" in result.stderr
     assert "PluginValidationError" in result.stderr and "Traceback" not in result.stderr
+    [bad] = [entry for entry in json.loads(listing.stdout) if entry["name"] == "bad"]
+    assert (bad["distribution"], bad["version"], bad["status"]) == ("grmodel-bad", "1.0", "broken")
+    assert bad["error"].startswith("PluginValidationError")
 
 
 def test_crashing_rules_become_findings_and_the_others_run(tmp_path: Path) -> None:

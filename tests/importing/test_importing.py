@@ -12,9 +12,10 @@ from grmodel.errors import GrmodelError, OutputExistsError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.importing.run import decode_text, import_path, read_source
 from grmodel.importing.write import write_import
-from grmodel.model import Document, DocumentKind, Person, Segment, Span
+from grmodel.model import Document, DocumentKind, Segment, Span
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.recordset.loading import LoadedRecord, load_records
+from tests.memo import MemoPlugin, parse_memo
 
 # -- decoding ------------------------------------------------------------------------------
 
@@ -91,35 +92,6 @@ def test_read_source_broken_pdf(tmp_path: Path) -> None:
 # -- choosing an importer ------------------------------------------------------------------
 
 
-def _parse_memo(document: SourceDocument) -> ImportResult:
-    record = Document(
-        id=document.path.stem,
-        kind=DocumentKind.OTHER,
-        title=document.lines[0],
-        source_file=str(document.path),
-        line_count=len(document.lines),
-        unplaced=(Segment(span=Span(2), text=document.lines[1]),),
-    )
-    person = Person(id="bo-ek", name=document.lines[0].removeprefix("MEMO "))
-    return ImportResult(document=record, records=(person,), placed_lines=frozenset({1}))
-
-
-class MemoPlugin:
-    """A test importer: documents whose first line starts with ``MEMO``."""
-
-    @hookimpl
-    def grmodel_importers(self) -> list[Importer]:
-        return [
-            Importer(
-                name="memo",
-                summary="memos",
-                parse=_parse_memo,
-                detect=lambda doc: 0.9 if doc.lines[0].startswith("MEMO") else 0.0,
-            ),
-            Importer(name="note", summary="notes (never detected)", parse=_parse_memo),
-        ]
-
-
 @pytest.fixture
 def memo_pm() -> GrPluginManager:
     return get_plugin_manager(load_entrypoints=False, plugins=[("memo", MemoPlugin())])
@@ -145,7 +117,7 @@ def test_import_path_passes_the_run_refdata(memo_pm: GrPluginManager, memo: Path
         @hookimpl
         def grmodel_importers(self) -> list[Importer]:
             return [
-                Importer(name="spy", summary="", parse=lambda d: seen.append(d) or _parse_memo(d))
+                Importer(name="spy", summary="", parse=lambda d: seen.append(d) or parse_memo(d))
             ]
 
     pm = get_plugin_manager(load_entrypoints=False, plugins=[("spy", Spy())])

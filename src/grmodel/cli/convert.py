@@ -18,13 +18,14 @@ from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.run import export
-from grmodel.importing.run import import_source
+from grmodel.importing.run import DOCUMENT_SUFFIXES, import_source
 from grmodel.importing.write import import_target, write_import
+from grmodel.pipeline import source_documents
 from grmodel.recordset.base import LoadLimits
 
 
 @click.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -54,12 +55,19 @@ def import_command(
 ) -> None:
     """Import source documents (protocols, agendas, staff reports) into record sets.
 
-    Writes OUTPUT/<document name>.yaml per SOURCE and reports the share of lines
-    placed in records. Existing files are not overwritten without --force.
+    SOURCE is a document (.txt, .pdf) or a directory of them (read recursively, as
+    validate reads one; its record files are left out). Writes
+    OUTPUT/<document name>.yaml per document and reports the share of lines placed
+    in records. Two documents of one name (in different directories) are refused,
+    and existing files are not overwritten without --force.
     """
     pm = get_pm(ctx)
+    documents = source_documents(sources)
+    if not documents:
+        where = ", ".join(map(str, sources))
+        raise GrmodelError(f"no documents ({', '.join(sorted(DOCUMENT_SUFFIXES))}) in {where}")
     targets: dict[Path, Path] = {}
-    for source in sources:
+    for source in documents:
         target = import_target(source, outdir, fmt)
         if target in targets:
             raise GrmodelError(
@@ -67,7 +75,7 @@ def import_command(
                 "import them into different directories"
             )
         targets[target] = source
-    for source in sources:
+    for source in documents:
         read, result = import_source(source, pm, kind=kind)
         target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
         doc = result.document

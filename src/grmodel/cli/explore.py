@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
 from grmodel.cli import get_pm
 from grmodel.cli.options import list_format_option
 from grmodel.errors import GrmodelError
+from grmodel.plugins import BrokenPlugin, PluginInfo
 from grmodel.rules.base import Rule
 
 
@@ -69,33 +71,43 @@ def rule_command(ctx: click.Context, code: str) -> None:
         click.echo("".join(f"    {line}\n" for line in rule.example.splitlines()))
 
 
+def _plugin_json(plugin: PluginInfo | BrokenPlugin) -> dict[str, Any]:
+    """A plugin as ``grmodel plugins --format json`` lists it."""
+    if isinstance(plugin, PluginInfo):
+        builtin, status, error = plugin.builtin, "loaded", None
+        provides = (plugin.rules, plugin.importers, plugin.exporters)
+    else:
+        builtin, status, error = False, "broken", plugin.error
+        provides = ((), (), ())
+    return {
+        "name": plugin.name,
+        "version": plugin.version,
+        "distribution": plugin.distribution,
+        "builtin": builtin,
+        "status": status,
+        "error": error,
+        **{key: list(items) for key, items in zip(_PROVIDES, provides, strict=True)},
+    }
+
+
+_PROVIDES = ("rules", "importers", "exporters")
+
+
 @click.command("plugins")
 @list_format_option
 @click.pass_context
 def plugins_command(ctx: click.Context, fmt: str) -> None:
     """List loaded plugins with version and what they provide, and plugins that
-    failed to load (left out)."""
+    failed to load (left out).
+
+    In JSON, one object per plugin: ``status`` is ``"loaded"``, or ``"broken"`` for
+    a plugin left out, with ``error`` saying why (``null`` for a loaded one).
+    """
     pm = get_pm(ctx)
     infos = pm.plugin_infos()
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "name": i.name,
-                        "version": i.version,
-                        "distribution": i.distribution,
-                        "builtin": i.builtin,
-                        "rules": list(i.rules),
-                        "importers": list(i.importers),
-                        "exporters": list(i.exporters),
-                    }
-                    for i in infos
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        listed = [_plugin_json(i) for i in infos] + [_plugin_json(b) for b in pm.broken_plugins]
+        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
         return
     for i in infos:
         origin = "built-in" if i.builtin else f"{i.distribution} {i.version}"

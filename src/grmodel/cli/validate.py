@@ -16,9 +16,11 @@ from grmodel.cli.options import complete_codes, kind_option, limits_option, path
 from grmodel.cli.watch import watch
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
+from grmodel.importing.run import DOCUMENT_SUFFIXES
 from grmodel.io import atomic_write_text
+from grmodel.pipeline import discover_inputs
 from grmodel.recordset.base import LoadLimits, LoadProblem
-from grmodel.recordset.loading import RECORD_SUFFIXES, discover
+from grmodel.recordset.loading import RECORD_SUFFIXES
 from grmodel.reporting import FORMATS, ReportOptions
 from grmodel.validation import ValidationConfig, load_config, validate
 from grmodel.validation.config import find_config_file
@@ -158,11 +160,12 @@ def validate_command(
 ) -> None:
     """Validate record sets or source documents against every selected rule.
 
-    PATH is a record file (YAML, JSON, JSON Lines, CSV), a directory of them, or
-    a source document (text or PDF) that an importer reads on the fly; findings
-    then point at lines of the document. With no PATH, the configured ``paths``
-    (``[tool.grmodel]``) or else the current directory; --examples validates the
-    bundled example data set. Finding no record file is an error.
+    PATH is a record file (YAML, JSON, JSON Lines, CSV), a source document (text
+    or PDF) that an importer reads on the fly, or a directory of either or both
+    (its .txt and .pdf documents are imported too); findings on a document point
+    at its lines. With no PATH, the configured ``paths`` (``[tool.grmodel]``) or
+    else the current directory; --examples validates the bundled example data
+    set. Finding no record file and no document is an error.
 
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
     3 a rule crashed (the run is incomplete).
@@ -244,17 +247,18 @@ def _use_color(choice: str, output: Path | None) -> bool:
 def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -> list[str]:
     """What to validate: PATHs, the example data, or the configured paths / current directory.
 
-    :raises GrmodelError: when they hold no record file and no path that cannot be
-        used (a check that checks nothing must not pass).
+    :raises GrmodelError: when they hold no record file, no source document and no
+        path that cannot be used (a check that checks nothing must not pass).
     """
     if examples:
         return [str(example_data_path())]
     targets = [str(path) for path in (paths or config.default_paths())]
     unusable: list[LoadProblem] = []  # special files and the like: validate reports them
-    if not discover(targets, unusable) and not unusable:
+    if not discover_inputs(targets, unusable) and not unusable:
         where = ", ".join(os.path.abspath(target) for target in targets)
         kinds = ", ".join(sorted(RECORD_SUFFIXES))
-        raise GrmodelError(f"no record files ({kinds}) in {where}")
+        documents = ", ".join(sorted(DOCUMENT_SUFFIXES))
+        raise GrmodelError(f"no record files ({kinds}) or documents ({documents}) in {where}")
     return targets
 
 

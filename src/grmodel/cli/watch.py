@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import click
 
 from grmodel.errors import GrmodelError
-from grmodel.recordset.loading import discover
+from grmodel.pipeline import discover_inputs
 
 __all__ = ["snapshot", "watch"]
 
@@ -17,10 +17,10 @@ Snapshot = dict[str, tuple[int, int]]
 
 
 def snapshot(targets: Sequence[str]) -> Snapshot:
-    """Modification time and size of every record file under ``targets`` (and of the
-    targets themselves, so a new or deleted file counts as a change)."""
+    """Modification time and size of every record file and document under ``targets``
+    (and of the targets themselves, so a new or deleted file counts as a change)."""
     state: Snapshot = {}
-    for path in [*targets, *map(str, discover(targets))]:
+    for path in [*targets, *map(str, discover_inputs(targets))]:
         try:
             info = os.stat(path)
         except OSError:

@@ -15,7 +15,11 @@ from grmodel.io import open_regular
 from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
-__all__ = ["decode_text", "import_path", "import_source", "read_source"]
+__all__ = ["DOCUMENT_SUFFIXES", "decode_text", "import_path", "import_source", "read_source"]
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf"})
+"""Suffixes of the source documents taken from a directory (a document given by name
+is read whatever its suffix: as PDF if ``.pdf``, else as text)."""
 
 
 def read_source(path: Path) -> SourceDocument:

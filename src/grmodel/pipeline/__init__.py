@@ -4,6 +4,12 @@
 into records; validation, export and counting read through it.
 """
 
-from grmodel.pipeline.source import ProgressCallback, RecordSource, Sourced
+from grmodel.pipeline.source import (
+    ProgressCallback,
+    RecordSource,
+    Sourced,
+    discover_inputs,
+    source_documents,
+)
 
-__all__ = ["ProgressCallback", "RecordSource", "Sourced"]
+__all__ = ["ProgressCallback", "RecordSource", "Sourced", "discover_inputs", "source_documents"]

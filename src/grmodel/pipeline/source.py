@@ -1,10 +1,12 @@
 """The one record source: paths in, records with their provenance out.
 
-Validation, export and ``grmodel count`` all read their input here. The paths are
-discovered once; a record file (YAML, JSON, JSON Lines, CSV) is read by the record
-set loader, any other file is a source document that the matching importer reads.
-Every record comes with where it came from (file and line), and whether it was
-imported from a document.
+Validation, export and ``grmodel count`` all read their input here, and ``grmodel
+import`` finds its documents here. The paths are discovered once: a directory gives
+its record files (YAML, JSON, JSON Lines, CSV) and its source documents (``.txt``,
+``.pdf``), a file given by name is taken whatever its suffix. A record file is read
+by the record set loader, any other file is a source document that the matching
+importer reads. Every record comes with where it came from (file and line), and
+whether it was imported from a document.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from grmodel.errors import GrmodelError
-from grmodel.importing.run import import_path
+from grmodel.importing.run import DOCUMENT_SUFFIXES, import_path
 from grmodel.model import Record
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
@@ -27,10 +29,36 @@ from grmodel.recordset.loading import (
     load_records,
 )
 
-__all__ = ["ProgressCallback", "RecordSource", "Sourced"]
+__all__ = ["ProgressCallback", "RecordSource", "Sourced", "discover_inputs", "source_documents"]
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, file)`` before each file and once at the end."""
+
+
+def discover_inputs(
+    paths: Sequence[str | os.PathLike[str]], problems: list[LoadProblem] | None = None
+) -> list[Path]:
+    """Every record file and source document under ``paths``, in reading order
+    (see :func:`~grmodel.recordset.loading.discover`).
+
+    :param problems: where paths that cannot be used go; without it they raise.
+    :raises SourceError: when a given path does not exist.
+    """
+    return discover([Path(p) for p in paths], problems, also=DOCUMENT_SUFFIXES)
+
+
+def source_documents(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The source documents to import: a file as given, a directory's documents
+    (``.txt``, ``.pdf``; its record files are records already, not documents).
+
+    :raises SourceError: when a path does not exist or cannot be read.
+    """
+    out: list[Path] = []
+    for path in map(Path, paths):
+        given = not path.is_dir()
+        found = discover_inputs([path])
+        out.extend(file for file in found if given or file.suffix.lower() in DOCUMENT_SUFFIXES)
+    return out
 
 
 class Sourced(NamedTuple):
@@ -61,10 +89,10 @@ class RecordSource:
         limits: LoadLimits | None = None,
     ):
         self._problems: list[LoadProblem] = []
-        self.files: list[Path] = discover([Path(p) for p in paths], self._problems)
-        """Every file, discovered once (directories are read recursively, sorted);
-        paths that cannot be read (unreadable directories, special files) are
-        problems of the first entries."""
+        self.files: list[Path] = discover_inputs(paths, self._problems)
+        """Every file, discovered once (directories are read recursively, sorted, for
+        their record files and source documents); paths that cannot be read
+        (unreadable directories, special files) are problems of the first entries."""
         self._pm = pm
         self._kind = kind
         self._limits = limits

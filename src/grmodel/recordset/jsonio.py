@@ -16,8 +16,9 @@ from typing import Any
 import msgspec
 
 from grmodel.converter import FieldPath
-from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, RawRecord
 from grmodel.recordset.fast import FastStructurer
+from grmodel.recordset.fieldlines import FieldLocator, KeptLines, KeptText, Shapes
 
 __all__ = ["iter_json", "iter_jsonl"]
 
@@ -88,8 +89,46 @@ def _value_pos(text: str, index: int, path: FieldPath) -> int:
     return index
 
 
-def _locator(text: str, start: int) -> Locator:
-    return lambda path: text.count("\n", 0, _value_pos(text, start, path)) + 1
+class _Locator(FieldLocator):
+    """Lines of a record's fields, from the text of its file (the record is
+    ``text[start:end]``)."""
+
+    __slots__ = ("_end", "_kept", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int, kept: KeptText):
+        self._text = text
+        self._start = start
+        self._end = end
+        self._kept = kept
+
+    def __call__(self, path: FieldPath) -> int:
+        return self._text.count("\n", 0, _value_pos(self._text, self._start, path)) + 1
+
+    def field_lines(self, shapes: Shapes, line: int) -> KeptLines | None:
+        if self._text.find("\n", self._start, self._end) < 0:
+            return None  # on one line: the record's line answers every path
+        return _TextLines(self._kept.want(), self._start)
+
+
+class _TextLines:
+    """A record's field lines told from its file's text, kept compressed."""
+
+    __slots__ = ("_kept", "_start")
+
+    def __init__(self, kept: KeptText, start: int):
+        self._kept = kept
+        self._start = start
+
+    @property
+    def source(self) -> KeptText:
+        return self._kept
+
+    def line_of(self, path: FieldPath, shapes: Shapes, line: int) -> int | None:
+        text = self._kept.text()
+        try:
+            return line + text.count("\n", self._start, _value_pos(text, self._start, path))
+        except Exception:  # as the locator: a path it cannot follow (past a list's end)
+            return None
 
 
 def _duplicate_key_pos(text: str, index: int) -> int:
@@ -209,15 +248,28 @@ def _decode(
 def iter_json(
     text: str, file: str, limits: LoadLimits | None = None
 ) -> Iterator[RawRecord | LoadProblem]:
-    """Records of a JSON text: a record, or a list of records."""
-    limits = limits or LoadLimits()
+    """Records of a JSON text: a record, or a list of records.
+
+    The text is kept (compressed) past the last record only when a record's field
+    lines were asked for (:meth:`~grmodel.recordset.fieldlines.FieldLocator.field_lines`).
+    """
+    kept = KeptText(text)
+    try:
+        yield from _records(text, file, limits or LoadLimits(), kept)
+    finally:
+        kept.seal()
+
+
+def _records(
+    text: str, file: str, limits: LoadLimits, kept: KeptText
+) -> Iterator[RawRecord | LoadProblem]:
     index = _skip_ws(text, 0)
     if not text.startswith("[", index):
         decoded = _decode(text, index, file, 1, limits)
         if isinstance(decoded, LoadProblem):
             yield decoded
             return
-        data = decoded[0]
+        data, stop = decoded
         if isinstance(data, dict) and isinstance(data.get("records"), list):
             yield LoadProblem(
                 file,
@@ -226,7 +278,7 @@ def iter_json(
                 "parse",
             )
             return
-        yield RawRecord(data, file, _line_at(text, index, 1), _locator(text, index))
+        yield RawRecord(data, file, _line_at(text, index, 1), _Locator(text, index, stop, kept))
         return
     index = _skip_ws(text, index + 1)
     line, counted = 1, 0
@@ -243,7 +295,7 @@ def iter_json(
                 return
         else:
             data, end = decoded
-            yield RawRecord(data, file, line, _locator(text, index))
+            yield RawRecord(data, file, line, _Locator(text, index, end, kept))
         index = _skip_ws(text, end)
         if text.startswith(",", index):
             index = _skip_ws(text, index + 1)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from grmodel.converter import FieldPath, GrConverter, UnknownRecordTypeError
@@ -77,10 +77,11 @@ def path_error(path: Path, exc: OSError) -> str:
 class _Walk:
     """Collects files of a record set and the problems of the paths it cannot use."""
 
-    def __init__(self, problems: list[LoadProblem] | None):
+    def __init__(self, problems: list[LoadProblem] | None, suffixes: Collection[str]):
         self.found: list[Path] = []
         self._problems = problems
         self._visited: set[tuple[int, int]] = set()
+        self._suffixes = suffixes
 
     def problem(self, path: Path, message: str) -> None:
         if self._problems is None:
@@ -121,20 +122,23 @@ class _Walk:
                 except OSError as exc:
                     if (
                         entry.is_dir(follow_symlinks=False)
-                        or Path(entry.name).suffix.lower() in RECORD_SUFFIXES
+                        or Path(entry.name).suffix.lower() in self._suffixes
                     ):
                         self.problem(child, path_error(child, exc).removeprefix(f"{child}: "))
                     continue
                 if stat.S_ISDIR(child_st.st_mode):
                     if not entry.name.startswith("_"):
                         subdirs.append((child, child_st))
-                elif Path(entry.name).suffix.lower() in RECORD_SUFFIXES:
+                elif Path(entry.name).suffix.lower() in self._suffixes:
                     self.add(child, child_st)
             stack.extend(reversed(subdirs))
 
 
 def discover(
-    paths: Iterable[str | os.PathLike[str]], problems: list[LoadProblem] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    problems: list[LoadProblem] | None = None,
+    *,
+    also: Collection[str] = (),
 ) -> list[Path]:
     """Expand paths to record files: directories recursively (hidden entries and
     ``_``-directories skipped, symbolic links followed), files as given; sorted
@@ -143,9 +147,11 @@ def discover(
     :param problems: where paths that cannot be used go (an unreadable
         directory, a special file, a broken link inside a directory); without
         it they raise.
+    :param also: more suffixes (lower case, with the dot) to take from
+        directories besides the record files' (source documents: ``.txt``).
     :raises SourceError: when a given path does not exist or cannot be used.
     """
-    walk = _Walk(problems)
+    walk = _Walk(problems, {*RECORD_SUFFIXES, *also})
     for raw in paths:
         path = Path(raw)
         try:

@@ -15,7 +15,16 @@ from typing import Any, ClassVar
 import yaml
 
 from grmodel.converter import FieldPath
-from grmodel.recordset.base import LoadLimits, LoadProblem, Locator, RawRecord
+from grmodel.recordset.base import LoadLimits, LoadProblem, RawRecord
+from grmodel.recordset.fieldlines import (
+    SCALAR,
+    FieldLines,
+    FieldLocator,
+    Shape,
+    Shapes,
+    map_shape,
+    seq_shape,
+)
 
 __all__ = ["GrLoader", "dump_documents", "iter_yaml", "load_all", "load_one"]
 
@@ -156,8 +165,47 @@ def _node_line(node: yaml.Node, path: FieldPath) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _locator(node: yaml.Node) -> Locator:
-    return lambda path: _node_line(node, path)
+class _Locator(FieldLocator):
+    """Lines of a record's fields, from its node tree."""
+
+    __slots__ = ("_node",)
+
+    def __init__(self, node: yaml.Node):
+        self._node = node
+
+    def __call__(self, path: FieldPath) -> int:
+        return _node_line(self._node, path)
+
+    def field_lines(self, shapes: Shapes, line: int) -> FieldLines | None:
+        lines: list[int] = []
+        shape = _shape(self._node, shapes, lines, set())
+        return FieldLines.pack(shape, lines, line)
+
+
+def _shape(node: yaml.Node, shapes: Shapes, lines: list[int], open_nodes: set[int]) -> Shape:
+    """``node``'s shape; its lines in preorder go to ``lines`` (as :func:`_node_line`
+    finds them: a key's line for a scalar value, the value's for a collection)."""
+    own = int(node.start_mark.line) + 1
+    lines.append(own)
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) or id(node) in open_nodes:
+        return SCALAR
+    open_nodes.add(id(node))
+    children: list[Shape] = []
+    if isinstance(node, yaml.SequenceNode):
+        children.extend(_shape(child, shapes, lines, open_nodes) for child in node.value)
+        shape = seq_shape(shapes, children)
+    else:
+        keys: list[str | None] = []
+        for key_node, value_node in node.value:
+            keys.append(key_node.value if isinstance(key_node.value, str) else None)
+            if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
+                children.append(_shape(value_node, shapes, lines, open_nodes))
+            else:
+                lines.append(int(key_node.start_mark.line) + 1)
+                children.append(SCALAR)
+        shape = map_shape(shapes, keys, children)
+    open_nodes.discard(id(node))
+    return shape
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -236,7 +284,7 @@ def _construct(
         return LoadProblem(file, line, f"YAML: cannot construct a value: {exc}", "parse")
     if data is None and not item:  # an empty document
         return None
-    return RawRecord(data, file, line, _locator(node))
+    return RawRecord(data, file, line, _Locator(node))
 
 
 def iter_yaml(

@@ -18,18 +18,14 @@ from typing import Any
 import attrs
 
 from grmodel.converter import FieldPath
-from grmodel.errors import GrmodelError
 from grmodel.model import Record
 from grmodel.pipeline.source import ProgressCallback, RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.csvio import CsvDecoder
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,
     LoadedRecord,
     LoadLimits,
     LoadProblem,
-    RawRecord,
-    iter_raw,
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
@@ -142,39 +138,6 @@ class RunContext:
 
     refdata: ReferenceData
     """Reference data."""
-
-
-def _late_lines(
-    late: Sequence[tuple[Rule, Issue]], pm: GrPluginManager
-) -> dict[tuple[str | None, int | None, FieldPath], int]:
-    """Field-path lines of issues made at the end of a run (set rules' ``finish``).
-
-    During the run only each record's first line is kept; here the record files
-    that such issues point into are parsed once more, and only the wanted
-    records' field paths are located. Costs nothing when there are no such issues.
-    """
-    wanted: dict[str, dict[int, set[FieldPath]]] = {}
-    for _rule, issue in late:
-        at = issue.at
-        if at is None or at.file is None or at.line is None or not issue.path:
-            continue
-        if Path(at.file).suffix.lower() not in RECORD_SUFFIXES:
-            continue
-        wanted.setdefault(at.file, {}).setdefault(at.line, set()).add(issue.path)
-    found: dict[tuple[str | None, int | None, FieldPath], int] = {}
-    decoder = CsvDecoder(pm.converter)
-    for file, by_line in wanted.items():
-        try:
-            for raw in iter_raw(Path(file), decoder):
-                if isinstance(raw, RawRecord) and raw.line in by_line and raw.locate:
-                    for path in by_line[raw.line]:
-                        try:
-                            found[file, raw.line, path] = raw.locate(path)
-                        except Exception:  # best effort: keep the record's line
-                            continue
-        except (OSError, GrmodelError):  # the file changed or vanished since
-            continue
-    return found
 
 
 def _line(issue: Issue, entry: LoadedRecord, imported: bool) -> tuple[str | None, int | None]:
@@ -382,8 +345,11 @@ def _run(
             counted(records)
         done = workers.take(entry) if workers is not None and not imported else None
         runner.check(entry, imported, done)  # done: the record rules ran in a worker
+    # Issues about records met before: the field lines kept from the first pass.
     late = runner.finish()
-    lines = _late_lines(late, pm)
+    lines = runner.lines.lines_of(
+        (i.at.file, i.at.line, i.path) for _r, i in late if i.at and i.at.file and i.at.line
+    )
     for rule, issue in late:
         at = issue.at
         file, line = (at.file, at.line) if at is not None else (None, None)

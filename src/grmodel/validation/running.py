@@ -9,9 +9,11 @@ is unknown.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 
 from grmodel.model import Record
+from grmodel.recordset.fieldlines import FieldLocator, RecordLines
 from grmodel.recordset.loading import LoadedRecord
 from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, RuleContext, SetRule
 
@@ -90,6 +92,9 @@ class RuleRunner:
         """Codes of the rules that crashed."""
         self.late: list[tuple[Rule, Issue]] = []
         """Issues about other records than the one shown, located at the end."""
+        self.lines = RecordLines()
+        """The field lines of the records a set rule kept a ref of, for the late issues
+        (a rule that reports on a record later keeps the ref it was shown)."""
         self._by_type: dict[str, list[tuple[Rule, RecordCheck]]] = {}
         for rule in rules:
             if rule.check is not None:
@@ -134,6 +139,23 @@ class RuleRunner:
         if not visitors:
             return
         ref = RecordRef(record.id, tag, entry.file, entry.line)
+        self._visit(visitors, entry, imported, ref)
+        if isinstance(entry.locate, FieldLocator):
+            # A set rule that may report on the record later keeps its ref; only then
+            # are the record's field lines kept (its text and parse tree go now).
+            kept = weakref.ref(ref)
+            del ref
+            if kept() is not None:
+                self.lines.keep(entry.file, entry.line, entry.locate)
+
+    def _visit(
+        self,
+        visitors: list[tuple[Rule, SetRule]],
+        entry: LoadedRecord,
+        imported: bool,
+        ref: RecordRef,
+    ) -> None:
+        record = entry.record
         dead: list[SetRule] = []
         for rule, state in visitors:
             try:
