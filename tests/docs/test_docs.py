@@ -147,7 +147,7 @@ def test_theme_and_copy_button(html: Path) -> None:
 def test_options_are_shown_as_typed(html: Path) -> None:
     """No smart quotes or dashes: ``--by`` stays two hyphens, quotes stay straight."""
     page = (html / "reference" / "cli.html").read_text(encoding="utf-8")
-    assert "grmodel count --by kind --by gr_participation" in page  # a help text's example
+    assert "grmodel count --examples --by kind --by gr_participation" in page  # a help example
     assert "\u2013by" not in page and "\u2014by" not in page
     guide = (html / "howto" / "command-line.html").read_text(encoding="utf-8")
     assert '<span class="pre">--color</span>' in guide and "\u2013color" not in guide
