@@ -36,6 +36,10 @@ def record_day(record: Record) -> dt.date | None:
     return None
 
 
+def _outside(valid: Period | None, at: dt.date | None) -> bool:
+    return valid is not None and at is not None and not valid.contains(at)
+
+
 class Lookups:
     """Fills the lookup columns of rows: the key of the entry each one's text names."""
 
@@ -52,8 +56,15 @@ class Lookups:
             if found:
                 self._columns[table.name] = found
 
+    # The reference data memoises its answers by (text, day): ask by text alone, and by
+    # day only where the entry found was not valid then (Heby, FP), so that the memo
+    # stays as small as the set of names written.
+
     def _municipality(self, text: str, at: dt.date | None) -> str | None:
-        found = self._refdata.municipality(text.strip().removeprefix("kommun-"), at)
+        key = text.strip().removeprefix("kommun-")
+        found = self._refdata.municipality(key)
+        if found is not None and _outside(found.valid, at):
+            found = self._refdata.municipality(key, at)
         return found.code if found is not None else None
 
     def _county(self, text: str, at: dt.date | None) -> str | None:
@@ -61,7 +72,9 @@ class Lookups:
         return found.code if found is not None else None
 
     def _party(self, text: str, at: dt.date | None) -> str | None:
-        found = self._refdata.party(text, at)
+        found = self._refdata.party(text)
+        if found is not None and _outside(found.valid, at):
+            found = self._refdata.party(text, at)
         return found.abbreviation if found is not None else None
 
     def fill(self, table: str, row: Row, at: dt.date | None) -> Row:
