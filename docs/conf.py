@@ -40,6 +40,7 @@ extensions = [
     "sphinx_click",
     "sphinx_copybutton",
     "grmodel_rules_directive",  # docs/_ext: the rule catalogue, generated from rule metadata
+    "grmodel_tables_directive",  # docs/_ext: the export tables, from their declarations
 ]
 
 exclude_patterns = ["_build"]

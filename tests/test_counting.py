@@ -91,6 +91,7 @@ def test_cli_json_on_the_example_data() -> None:
             "-m",
             "grmodel",
             "count",
+            "--examples",
             "--by",
             "kind",
             "--where",

@@ -147,7 +147,7 @@ def test_theme_and_copy_button(html: Path) -> None:
 def test_options_are_shown_as_typed(html: Path) -> None:
     """No smart quotes or dashes: ``--by`` stays two hyphens, quotes stay straight."""
     page = (html / "reference" / "cli.html").read_text(encoding="utf-8")
-    assert "grmodel count --by kind --by gr_participation" in page  # a help text's example
+    assert "grmodel count --examples --by kind --by gr_participation" in page  # a help example
     assert "\u2013by" not in page and "\u2014by" not in page
     guide = (html / "howto" / "command-line.html").read_text(encoding="utf-8")
     assert '<span class="pre">--color</span>' in guide and "\u2013color" not in guide
@@ -170,3 +170,16 @@ def test_doctests_pass(tmp_path: Path) -> None:
     assert result.returncode == 0, f"{result.stderr}\n{output}"
     tests = re.search(r"^\s*(\d+) tests", output, re.M)
     assert tests is not None and int(tests[1]) > 0, output
+
+
+@pytest.mark.slow
+def test_the_tables_page_lists_every_table_and_key(html: Path) -> None:
+    from grmodel.exporting.tables import TABLES
+
+    page = (html / "reference" / "tables.html").read_text(encoding="utf-8")
+    for table in TABLES:
+        assert f'id="table-{table.name.replace("_", "-")}"' in page, table.name
+    attendance = page[page.index('id="table-attendance"') :]
+    attendance = attendance[: attendance.index('id="table-', 10)]
+    assert "municipality_code" in attendance and "→ municipalities.code" in attendance
+    assert "→ parties.abbreviation" in attendance

@@ -10,7 +10,6 @@ import pytest
 
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
-from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.formats.sqlite import write_sqlite
 from grmodel.exporting.run import export
 from grmodel.exporting.tables import TABLES
@@ -95,7 +94,7 @@ def test_constraints_are_enforced(db: sqlite3.Connection) -> None:
 def test_duplicate_id_is_a_clear_error(tmp_path: Path, core_pm: GrPluginManager) -> None:
     records = [Person(id="p", name="A"), Person(id="p", name="B")]
     with pytest.raises(GrmodelError, match="persons"):
-        write_sqlite(records, tmp_path / "dup.sqlite", ExportOptions(converter=core_pm.converter))
+        write_sqlite(records, tmp_path / "dup.sqlite", core_pm.export_options())
 
 
 def test_example_data(core_pm: GrPluginManager, tmp_path: Path) -> None:

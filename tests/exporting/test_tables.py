@@ -24,7 +24,10 @@ def test_schema_is_consistent() -> None:
         for fk in table.foreign_keys:
             assert set(fk.columns) <= set(names), table.name
             target = TABLES_BY_NAME[fk.table]
-            assert fk.ref_columns == target.primary_key, (table.name, fk)
+            unique = tuple(c.name for c in target.columns if c.unique)
+            assert fk.ref_columns == target.primary_key or (
+                len(fk.ref_columns) == 1 and fk.ref_columns[0] in unique
+            ), (table.name, fk)
     for name in REFERENCE_TABLES:
         assert "origin" in TABLES_BY_NAME[name].column_names
 
@@ -44,9 +47,7 @@ def test_rows_only_have_declared_columns(
     small_records: list[Record], core_pm: GrPluginManager
 ) -> None:
     counts: Counter[str] = Counter()
-    for table, row in flatten(
-        small_records, converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies
-    ):
+    for table, row in flatten(small_records, converter=core_pm.converter, refdata=core_pm.refdata):
         assert set(row) <= set(TABLES_BY_NAME[table].column_names), (table, row)
         counts[table] += 1
     assert counts["meetings"] == 6
@@ -56,9 +57,12 @@ def test_rows_only_have_declared_columns(
     assert counts["attendance_paragraphs"] == 1
     assert counts["roll_call_votes"] == 2
     assert counts["funding_lines"] == 2
-    # Reference bodies: the set's own body refers to the social welfare group,
-    # which refers to the board, the assembly and GR.
-    assert counts["bodies"] == 5
+    # Every reference body, and the set's own one.
+    assert counts["bodies"] == 1 + len(core_pm.refdata.bodies)
+    # The set's own county, municipality and party replace those of the reference data.
+    assert counts["municipalities"] == len(core_pm.refdata.all_municipalities)
+    assert counts["counties"] == len(core_pm.refdata.counties)
+    assert counts["parties"] == len(core_pm.refdata.parties)
 
 
 def test_reference_bodies_and_stubs_keep_keys_whole(core_pm: GrPluginManager) -> None:
@@ -67,24 +71,21 @@ def test_reference_bodies_and_stubs_keep_keys_whole(core_pm: GrPluginManager) ->
         Body(id="b1", name="Egen grupp", kind=BodyKind.OTHER, parent="not-a-body"),
         Person(id="p1", name="P"),
     ]
-    rows = list(
-        flatten(records, converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies)
-    )
+    rows = list(flatten(records, converter=core_pm.converter, refdata=core_pm.refdata))
     bodies = {r["id"]: r["origin"] for t, r in rows if t == "bodies"}
     assert bodies == {
         "b1": "record",
-        "gr-forbundsstyrelsen": "refdata",
-        "gr-forbundsfullmaktige": "refdata",
-        "gr": "refdata",
+        **dict.fromkeys(core_pm.refdata.bodies, "refdata"),
         "not-a-body": "stub",
     }
+    assert bodies["gr-forbundsstyrelsen"] == "refdata"
     persons = {r["id"]: r["origin"] for t, r in rows if t == "persons"}
     assert persons == {"p1": "record", "ghost": "stub"}
 
 
 def test_partial_dates_are_strings_with_first_and_last_day(core_pm: GrPluginManager) -> None:
     meeting = Meeting(id="m", body="gr", date=PartialDate(2018, 5))
-    rows = flatten([meeting], converter=core_pm.converter, reference_bodies=core_pm.refdata.bodies)
+    rows = flatten([meeting], converter=core_pm.converter, refdata=core_pm.refdata)
     (row,) = (r for t, r in rows if t == "meetings")
     assert row["date"] == "2018-05"
     assert str(row["date_first_day"]) == "2018-05-01"
@@ -108,7 +109,13 @@ class SitePlugin:
 
 def test_plugin_record_types_go_to_extra_records() -> None:
     pm = get_plugin_manager(load_entrypoints=False, plugins=[("sites", SitePlugin())])
-    rows = list(flatten([Site(id="s1", name="Plats")], converter=pm.converter, reference_bodies={}))
+    rows = [
+        (table, row)
+        for table, row in flatten(
+            [Site(id="s1", name="Plats")], converter=pm.converter, refdata=pm.refdata
+        )
+        if table.startswith("extra_")
+    ]
     assert rows == [
         (
             "extra_records",

@@ -343,7 +343,7 @@ def test_real_disk_full(small_disk: Path, good_person: Path, fmt: str, name: str
     assert run_cli("export", "--to", fmt, "-o", target, good_person).returncode == 0
     before = sorted(p.name for p in small_disk.iterdir())
     _fill(small_disk)
-    result = run_cli("export", "--to", fmt, "--force", "-o", target)  # the example data
+    result = run_cli("export", "--examples", "--to", fmt, "--force", "-o", target)
     assert result.returncode == 2
     line = one_line_error(result)
     assert "full" in line or "No space" in line

@@ -9,13 +9,14 @@ import click
 from grmodel.cli import echo_problem, get_pm
 from grmodel.cli.options import (
     complete_formats,
+    examples_option,
     force_option,
     kind_option,
     limits_option,
     paths_argument,
+    record_targets,
 )
 from grmodel.errors import GrmodelError
-from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.run import export
 from grmodel.importing.run import DOCUMENT_SUFFIXES, import_source
@@ -122,6 +123,7 @@ def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:
     is_flag=True,
     help="Leave out the records' source file paths (kept relative to PATH by default).",
 )
+@examples_option
 @force_option
 @kind_option
 @limits_option
@@ -135,13 +137,16 @@ def export_command(
     base_url: str,
     extra: tuple[str, ...],
     no_source_paths: bool,
+    examples: bool,
     force: bool,
     kind: str | None,
     limits: LoadLimits,
 ) -> None:
     """Export records to another format: OParl, Popolo, datapackage, SQLite, iCalendar…
 
-    PATH as for validate (none: the bundled example data). The output is written
+    PATH as for validate: none reads the configured ``paths`` ([tool.grmodel]) or
+    else the current directory, --examples the bundled example data set; finding
+    no record file is an error. The output is written
     atomically and an existing one is not overwritten without --force; a
     directory is never replaced by a file, and an input never by its export.
     Nothing is written when the record set has a problem (a record that does not
@@ -154,7 +159,7 @@ def export_command(
         return
     if fmt is None or output is None:
         raise click.UsageError("give --to FORMAT and -o OUTPUT (or --list)")
-    targets = list(paths) or [str(example_data_path())]
+    targets = record_targets(paths, examples)
     export(
         fmt,
         targets,

@@ -7,10 +7,15 @@ import json
 import click
 
 from grmodel.cli import EXIT_FINDINGS, echo_problem, get_pm
-from grmodel.cli.options import limits_option, list_format_option, paths_argument
+from grmodel.cli.options import (
+    examples_option,
+    limits_option,
+    list_format_option,
+    paths_argument,
+    record_targets,
+)
 from grmodel.counting import count_records
 from grmodel.errors import GrmodelError
-from grmodel.examples import example_data_path
 from grmodel.recordset.base import LoadLimits, LoadProblem
 
 
@@ -45,6 +50,7 @@ def _filter(value: str) -> tuple[str, str]:
     help="Count only records whose field has this value (repeatable).",
 )
 @list_format_option
+@examples_option
 @limits_option
 @click.pass_context
 def count_command(
@@ -54,15 +60,18 @@ def count_command(
     by: tuple[str, ...],
     where: tuple[str, ...],
     fmt: str,
+    examples: bool,
     limits: LoadLimits,
 ) -> None:
     """Count records by field values, e.g. collaborations by kind and GR participation.
 
     \b
-    grmodel count --by kind --by gr_participation
-    grmodel count --by areas --where gr_participation=true
+    grmodel count --examples --by kind --by gr_participation
+    grmodel count records/ --by areas --where gr_participation=true
 
-    PATH as for validate (none: the bundled example data). Compare the counts with
+    PATH as for validate: none reads the configured ``paths`` ([tool.grmodel]) or
+    else the current directory, --examples the bundled example data set; finding
+    no record file is an error. Compare the counts with
     a document's own totals; rule FIG001 does that for stated figures.
 
     A record or path that does not load is reported on stderr (as by validate)
@@ -75,7 +84,7 @@ def count_command(
         echo_problem(problem)
 
     counts, matched = count_records(
-        list(paths) or [str(example_data_path())],
+        record_targets(paths, examples),
         get_pm(ctx),
         record_type,
         by,

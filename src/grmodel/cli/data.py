@@ -52,7 +52,13 @@ def schema_command(ctx: click.Context, outdir: Path, check: bool) -> None:
 )
 @click.pass_context
 def refdata_command(ctx: click.Context, table: str, fmt: str, at: dt.datetime | None) -> None:
-    """Print shipped reference data: municipalities, counties, parties or bodies."""
+    """Print shipped reference data: municipalities, counties, parties or bodies.
+
+    The keys of --format json are named as the columns of the table exports (a
+    municipality's county is there by county_code; county here is its name).
+    """
+    from grmodel.exporting.tables.values import validity_values
+
     refdata = get_pm(ctx).refdata
     rows: list[dict[str, object]]
     if table == "municipalities":
@@ -63,20 +69,21 @@ def refdata_command(ctx: click.Context, table: str, fmt: str, at: dt.datetime | 
                 "name": m.name,
                 "county_code": m.county,
                 "county": refdata.counties[m.county].name,
-                "valid_from": str(m.valid.start) if m.valid and m.valid.start else None,
-                "valid_to": str(m.valid.end) if m.valid and m.valid.end else None,
+                **validity_values(m.valid),
             }
             for m in refdata.municipalities(day)
         ]
     elif table == "counties":
-        rows = [{"code": c.code, "name": c.name} for c in refdata.counties.values()]
+        rows = [
+            {"code": c.code, "name": c.name, **validity_values(c.valid)}
+            for c in refdata.counties.values()
+        ]
     elif table == "parties":
         rows = [
             {
                 "abbreviation": p.abbreviation,
                 "name": p.name,
-                "valid_from": str(p.valid.start) if p.valid and p.valid.start else None,
-                "valid_to": str(p.valid.end) if p.valid and p.valid.end else None,
+                **validity_values(p.valid),
                 "successor": p.successor,
                 "aliases": list(p.aliases),
                 "local": p.local,

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from grmodel.recordset.base import LoadLimits
+from grmodel.errors import GrmodelError
+from grmodel.recordset.base import LoadLimits, LoadProblem
+
+if TYPE_CHECKING:
+    from grmodel.validation import ValidationConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "complete_codes",
     "complete_formats",
+    "examples_option",
     "force_option",
     "kind_option",
     "limits_option",
     "list_format_option",
     "paths_argument",
+    "record_targets",
 ]
 
 
@@ -48,8 +56,55 @@ def complete_kinds(ctx: click.Context, param: click.Parameter, incomplete: str) 
 
 
 def paths_argument(func: F) -> F:
-    """``PATH…``: record files, directories or source documents (none: the example data)."""
+    """``PATH…``: record files, directories or source documents (none: see
+    :func:`record_targets`)."""
     return click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, path_type=str))(func)
+
+
+def examples_option(func: F) -> F:
+    """``--examples``: read the bundled example data set instead of PATH."""
+    return click.option(
+        "--examples", is_flag=True, help="Read the bundled example data set (instead of PATH)."
+    )(func)
+
+
+def record_targets(
+    paths: tuple[str, ...], examples: bool, config: ValidationConfig | None = None
+) -> list[str]:
+    """What a command reads: its PATHs; with ``--examples`` the bundled example data;
+    with neither, the configured ``paths`` (``[tool.grmodel]``) or else the current
+    directory, as ruff does.
+
+    :param config: the run's configuration; by default the nearest configuration
+        file's (see :func:`~grmodel.validation.config.find_config_file`).
+    :raises click.UsageError: for PATH and ``--examples`` together.
+    :raises GrmodelError: when the targets hold no record file, no source document and
+        no path that cannot be used (a check that checks nothing must not pass; naming
+        where it looked), or the configuration file is broken.
+    """
+    from grmodel.examples import example_data_path
+    from grmodel.importing.run import DOCUMENT_SUFFIXES
+    from grmodel.pipeline import discover_inputs
+    from grmodel.recordset.loading import RECORD_SUFFIXES
+    from grmodel.validation import load_config
+    from grmodel.validation.config import find_config_file
+
+    if examples and paths:
+        raise click.UsageError("give PATH or --examples, not both")
+    if examples:
+        return [str(example_data_path())]
+    if paths:
+        targets = list(paths)
+    else:
+        config = config or load_config(find_config_file(Path.cwd()))
+        targets = [str(path) for path in config.default_paths()]
+    unusable: list[LoadProblem] = []  # special files and the like: the loader reports them
+    if not discover_inputs(targets, unusable) and not unusable:
+        where = ", ".join(os.path.abspath(target) for target in targets)
+        kinds = ", ".join(sorted(RECORD_SUFFIXES))
+        documents = ", ".join(sorted(DOCUMENT_SUFFIXES))
+        raise GrmodelError(f"no record files ({kinds}) or documents ({documents}) in {where}")
+    return targets
 
 
 def force_option(func: F) -> F:

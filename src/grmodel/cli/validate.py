@@ -12,17 +12,19 @@ from typing import Any
 import click
 
 from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
-from grmodel.cli.options import complete_codes, kind_option, limits_option, paths_argument
+from grmodel.cli.options import (
+    complete_codes,
+    examples_option,
+    kind_option,
+    limits_option,
+    paths_argument,
+    record_targets,
+)
 from grmodel.cli.watch import watch
-from grmodel.errors import GrmodelError
-from grmodel.examples import example_data_path
-from grmodel.importing.run import DOCUMENT_SUFFIXES
 from grmodel.io import atomic_write_text
-from grmodel.pipeline import discover_inputs
-from grmodel.recordset.base import LoadLimits, LoadProblem
-from grmodel.recordset.loading import RECORD_SUFFIXES
+from grmodel.recordset.base import LoadLimits
 from grmodel.reporting import FORMATS, ReportOptions
-from grmodel.validation import ValidationConfig, load_config, validate
+from grmodel.validation import load_config, validate
 from grmodel.validation.config import find_config_file
 from grmodel.validation.parallel import available_jobs
 
@@ -114,9 +116,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     help="Configuration file (default: nearest grmodel.toml or pyproject.toml).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-@click.option(
-    "--examples", is_flag=True, help="Validate the bundled example data set (instead of PATH)."
-)
+@examples_option
 @click.option(
     "--watch",
     "watch_changes",
@@ -170,8 +170,6 @@ def validate_command(
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
     3 a rule crashed (the run is incomplete).
     """
-    if examples and paths:
-        raise click.UsageError("give PATH or --examples, not both")
     pm = get_pm(ctx)
     file = None if no_config else (config_file or find_config_file(Path.cwd()))
     config = load_config(
@@ -183,7 +181,7 @@ def validate_command(
         max_findings=max_findings,
         known_codes={rule.code for rule in pm.rules},
     )
-    targets = _targets(paths, examples, config)
+    targets = record_targets(paths, examples, config)
 
     def run_once() -> int:
         progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
@@ -242,24 +240,6 @@ def _use_color(choice: str, output: Path | None) -> bool:
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
-
-
-def _targets(paths: tuple[str, ...], examples: bool, config: ValidationConfig) -> list[str]:
-    """What to validate: PATHs, the example data, or the configured paths / current directory.
-
-    :raises GrmodelError: when they hold no record file, no source document and no
-        path that cannot be used (a check that checks nothing must not pass).
-    """
-    if examples:
-        return [str(example_data_path())]
-    targets = [str(path) for path in (paths or config.default_paths())]
-    unusable: list[LoadProblem] = []  # special files and the like: validate reports them
-    if not discover_inputs(targets, unusable) and not unusable:
-        where = ", ".join(os.path.abspath(target) for target in targets)
-        kinds = ", ".join(sorted(RECORD_SUFFIXES))
-        documents = ", ".join(sorted(DOCUMENT_SUFFIXES))
-        raise GrmodelError(f"no record files ({kinds}) or documents ({documents}) in {where}")
-    return targets
 
 
 class _ProgressBar:

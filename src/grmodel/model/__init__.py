@@ -36,7 +36,7 @@ from grmodel.model.projects import (
     Project,
     StatedFigure,
 )
-from grmodel.model.refs import Reference, iter_refs, ref
+from grmodel.model.refs import Reference, iter_refs, ref, refdata_ref
 from grmodel.model.values import (
     Area,
     Diarienummer,
@@ -115,4 +115,5 @@ __all__ = [
     "VoteCast",
     "iter_refs",
     "ref",
+    "refdata_ref",
 ]

@@ -7,6 +7,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
+from grmodel.model.refs import refdata_ref
 from grmodel.model.values import Organisationsnummer, Period
 
 __all__ = ["County", "Municipality"]
@@ -36,7 +37,7 @@ class Municipality(Record):
     """Four-digit SCB kommunkod: the county code plus two digits (``"1480"``)."""
     name: str
     """Official short name, e.g. ``"Göteborg"``."""
-    county: str
+    county: str = refdata_ref("county")
     """Two-digit code of the county the municipality belongs to."""
     valid: Period | None = None
     """When the municipality existed under this code (Knivsta from 2003-01-01)."""

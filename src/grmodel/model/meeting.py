@@ -10,7 +10,7 @@ import attrs
 
 from grmodel.model.base import Record
 from grmodel.model.people import Role
-from grmodel.model.refs import ref
+from grmodel.model.refs import ref, refdata_ref
 from grmodel.model.values import Diarienummer, ParagraphRange, PartialDate, Span
 
 __all__ = [
@@ -111,9 +111,9 @@ class Attendance:
     """Present, absent, serving substitute, …"""
     role: Role | None = None
     """Role at this meeting as stated (ordförande, vice ordförande)."""
-    party: str | None = None
+    party: str | None = refdata_ref("party", default=None)
     """Party abbreviation as written at this meeting."""
-    municipality: str | None = None
+    municipality: str | None = refdata_ref("municipality", default=None)
     """Municipality as written (kommunkod or name)."""
     organisation: str | None = None
     """Organisation, for officials and guests."""
@@ -133,9 +133,9 @@ class Reservation:
 
     person: str = ref("person")
     """Id of the person who reserved themselves."""
-    party: str | None = None
+    party: str | None = refdata_ref("party", default=None)
     """Their party as written."""
-    municipality: str | None = None
+    municipality: str | None = refdata_ref("municipality", default=None)
     """Their municipality as written."""
     reason: str | None = None
     """The stated reason."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
-from grmodel.model.refs import ref
+from grmodel.model.refs import ref, refdata_ref
 from grmodel.model.values import Period
 
 __all__ = ["Body", "BodyKind", "BodyName", "Party", "SeatAllocation"]
@@ -53,7 +53,9 @@ class SeatAllocation:
 
     total: int | None = None
     """Number of ledamöter, where known."""
-    per_municipality: dict[str, int] = attrs.field(factory=dict)
+    per_municipality: dict[str, int] = refdata_ref(  # noqa: RUF009 (an attrs.field)
+        "municipality", factory=dict
+    )
     """Seats of named municipalities (by kommunkod or name) that differ from the default."""
     default_per_member: int | None = None
     """Seats of every other member municipality of the parent association."""
@@ -83,7 +85,7 @@ class Body(Record):
     """What kind of body this is."""
     parent: str | None = ref("body", default=None)
     """Id of the body it belongs to or reports to (a steering group's board)."""
-    members: tuple[str, ...] = ()
+    members: tuple[str, ...] = refdata_ref("municipality", default=())
     """Member municipalities (kommunkod or name), for associations."""
     seats: SeatAllocation | None = None
     """Seat allocation, where known."""
@@ -91,7 +93,7 @@ class Body(Record):
     """Names the body has carried over time (records keep the name used then)."""
     predecessor: str | None = ref("body", default=None)
     """Id of the body this one continues, if it replaced another."""
-    municipality: str | None = None
+    municipality: str | None = refdata_ref("municipality", default=None)
     """Kommunkod of the municipality whose body it is (a nämnd or kommunstyrelse), where
     it belongs to one municipality."""
     period: Period | None = None
@@ -112,7 +114,7 @@ class Party(Record):
     """Full name."""
     valid: Period | None = None
     """When the abbreviation was in use (FP until 2015-11-21, L from 2015-11-22)."""
-    successor: str | None = None
+    successor: str | None = refdata_ref("party", default=None)
     """Abbreviation of the party that took over (FP → L, KDS → KD)."""
     aliases: tuple[str, ...] = ()
     """Other spellings seen in documents (``"fp"``, ``"s"``)."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from grmodel.model.base import Record
-from grmodel.model.refs import ref
+from grmodel.model.refs import ref, refdata_ref
 from grmodel.model.values import Period
 
 __all__ = ["Membership", "Person", "Role"]
@@ -65,9 +65,9 @@ class Membership(Record):
     """Id of the :class:`~grmodel.Body`."""
     role: Role
     """Role in the body."""
-    party: str | None = None
+    party: str | None = refdata_ref("party", default=None)
     """Party abbreviation as written (``"S"``, ``"(m)"`` normalised to ``"m"``)."""
-    municipality: str | None = None
+    municipality: str | None = refdata_ref("municipality", default=None)
     """Municipality the person represents (kommunkod or name)."""
     period: Period | None = None
     """When the membership held."""

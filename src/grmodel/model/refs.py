@@ -14,6 +14,19 @@ follows references — the ``REF`` rules, the foreign keys of the table exports,
 links of the OParl and Popolo exports — derives from these declarations, so a
 plugin's record type declares its references once, the same way, and gets them
 checked and exported.
+
+A field that names an entry of the reference data instead of a record — a
+municipality by kommunkod or name, a party by abbreviation, a county by code — is
+declared with :func:`refdata_ref` the same way::
+
+    @attrs.frozen(kw_only=True)
+    class Membership(Record):
+        party: str | None = refdata_ref("party", default=None)
+        municipality: str | None = refdata_ref("municipality", default=None)
+
+The table exports derive from these declarations the columns that hold the
+entry's code and their foreign keys to the reference tables
+(:mod:`grmodel.exporting.tables`).
 """
 
 from __future__ import annotations
@@ -24,10 +37,26 @@ from typing import Any, NamedTuple
 
 import attrs
 
-__all__ = ["REF_METADATA_KEY", "Reference", "iter_refs", "ref", "ref_types"]
+__all__ = [
+    "REFDATA_KINDS",
+    "REFDATA_METADATA_KEY",
+    "REF_METADATA_KEY",
+    "Reference",
+    "iter_refs",
+    "ref",
+    "ref_types",
+    "refdata_kind",
+    "refdata_ref",
+]
 
 REF_METADATA_KEY = "grmodel.ref"
 """The attrs metadata key under which :func:`ref` stores a field's acceptable types."""
+
+REFDATA_METADATA_KEY = "grmodel.refdata"
+"""The attrs metadata key under which :func:`refdata_ref` stores a field's kind of entry."""
+
+REFDATA_KINDS = ("municipality", "county", "party")
+"""The kinds of reference-data entry a field can name."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -57,6 +86,27 @@ def ref_types(field: attrs.Attribute[Any]) -> tuple[str, ...] | None:
     """The acceptable types of a reference field, or ``None`` for any other field."""
     types: tuple[str, ...] | None = field.metadata.get(REF_METADATA_KEY)
     return types
+
+
+def refdata_ref(kind: str, **field_args: Any) -> Any:
+    """An attrs field that names an entry (for a tuple field, entries; for a dict field,
+    its keys) of the reference data as written: a ``"municipality"`` by kommunkod or
+    name, a ``"party"`` by abbreviation or alias, a ``"county"`` by code.
+
+    :param kind: one of :data:`REFDATA_KINDS`.
+    :param field_args: passed on to :func:`attrs.field`.
+    :raises ValueError: for an unknown kind.
+    """
+    if kind not in REFDATA_KINDS:
+        raise ValueError(f"unknown reference-data kind {kind!r} (kinds: {REFDATA_KINDS})")
+    metadata = {**field_args.pop("metadata", {}), REFDATA_METADATA_KEY: kind}
+    return attrs.field(metadata=metadata, **field_args)
+
+
+def refdata_kind(field: attrs.Attribute[Any]) -> str | None:
+    """The kind of reference-data entry a field names, or ``None`` for any other field."""
+    kind: str | None = field.metadata.get(REFDATA_METADATA_KEY)
+    return kind
 
 
 def _attrs_classes(hint: Any) -> Iterator[type]:

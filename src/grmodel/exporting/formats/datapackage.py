@@ -38,6 +38,8 @@ def _field(column: Column) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
+    if column.unique:
+        constraints["unique"] = True
     if column.enum:
         constraints["enum"] = list(column.enum)
     if column.pattern:
@@ -74,7 +76,8 @@ def descriptor(name: str = "grmodel-export") -> dict[str, Any]:
         "title": "grmodel record set",
         "description": (
             "Records of inter-municipal cooperation exported by grmodel: one table per "
-            "record type and per nested list, with primary and foreign keys."
+            "record type and per nested list, and the reference data (municipalities, "
+            "counties, parties, bodies), with primary and foreign keys."
         ),
         "resources": [
             {
@@ -141,7 +144,7 @@ def write_datapackage(records: Iterable[Record], path: Path, options: ExportOpti
         for name, row in flatten(
             records,
             converter=options.require_converter(),
-            reference_bodies=options.reference_bodies,
+            refdata=options.require_refdata(),
         ):
             writers[name].writerow([_csv_value(row.get(c), escape) for c in columns[name]])
     text = json.dumps(descriptor(), ensure_ascii=False, indent=2)

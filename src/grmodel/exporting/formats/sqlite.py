@@ -66,6 +66,8 @@ def _column_sql(column: Column) -> str:
     parts = [name, _SQL_TYPES[column.type]]
     if column.required:
         parts.append("NOT NULL")
+    if column.unique:
+        parts.append("UNIQUE")
     if column.enum:
         parts.append(f"CHECK ({name} IN ({', '.join(_literal(v) for v in column.enum)}))")
     if column.type == "boolean":
@@ -156,7 +158,7 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
         for name, row in flatten(
             records,
             converter=options.require_converter(),
-            reference_bodies=options.reference_bodies,
+            refdata=options.require_refdata(),
         ):
             values = [row.get(c) for c in columns[name]]
             for index in temporal[name]:

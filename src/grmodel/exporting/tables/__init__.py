@@ -33,16 +33,28 @@ Column types
 Foreign keys and references outside the record set
     Every reference to a record by id is a foreign key (``memberships.person_id →
     persons.id``, ``decisions.target_body_id → bodies.id``, …), derived from the
-    model's reference declarations (:func:`grmodel.model.refs.ref`). References
-    that are names or ids *or* names as written (a municipality "kommunkod or name", a
-    project owner "body id or organisation") are plain columns. So that foreign
+    model's reference declarations (:func:`grmodel.model.refs.ref`). So that foreign
     keys always hold, the tables that references point to (``bodies``,
     ``persons``, ``documents``, ``meetings``, ``projects``) have an ``origin``
     column: ``record`` for records of the set; ``refdata`` for a reference body
-    (GR's bodies, and plugins' reference bodies) that the set refers to but does
-    not define (such as ``gr-forbundsstyrelsen``), added in full with the bodies it
-    in turn refers to; and ``stub`` for a row holding only the id of any other
+    (GR's bodies, and plugins' reference bodies), every one of which is a row unless
+    the set defines it; and ``stub`` for a row holding only the id of any other
     referenced record the set lacks (``grmodel validate`` reports those).
+
+Reference data and code columns
+    ``municipalities``, ``counties`` and ``parties`` (with ``party_aliases``) hold
+    every entry of the reference data (``origin`` ``refdata``) and the set's own
+    records of those types (``record``, which replace the entry with the same id or
+    code). Their columns are named as in ``grmodel refdata … --format json``:
+    ``code``, ``name``, ``county_code``, ``abbreviation``, ``valid_from``,
+    ``valid_to``, ``successor``. A field that names an entry as written
+    (declared with :func:`grmodel.model.refs.refdata_ref`) becomes two columns: the
+    text as written (``municipality_as_written``, ``party_as_written``; a list's
+    ``member`` or ``participant``) and the key it names, resolved against the
+    reference data as of the record's date (``municipality_code`` →
+    ``municipalities.code``, ``party_abbreviation`` → ``parties.abbreviation``),
+    empty where the text names no known entry (an organisation, a misspelling that
+    ``grmodel validate`` reports). A column name means one thing in every table.
 """
 
 from __future__ import annotations

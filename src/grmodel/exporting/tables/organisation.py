@@ -1,19 +1,25 @@
-"""Tables of parties and bodies (with their members, names and seats)."""
+"""Tables of parties (every party of the reference data, and the set's own) and bodies
+(with their members, names and seats)."""
 
 from __future__ import annotations
 
 from grmodel.exporting.tables.schema import (
+    Column,
     Table,
     boolean,
     choice,
+    code_column,
     fk,
     integer,
     list_table,
+    lookup_column,
+    lookup_columns,
     period_columns,
     record_table,
     ref_column,
     table,
     text,
+    validity_columns,
 )
 from grmodel.exporting.tables.values import (
     RowFunction,
@@ -21,9 +27,10 @@ from grmodel.exporting.tables.values import (
     common,
     list_rows,
     period_values,
+    validity_values,
     value,
 )
-from grmodel.model import Body, BodyKind, Party, Record
+from grmodel.model import Body, BodyKind, Party, Record, SeatAllocation
 
 __all__ = ["ROWS", "TABLES", "body_rows"]
 
@@ -32,12 +39,21 @@ TABLES: tuple[Table, ...] = (
         "parties",
         "A political party",
         (
-            text("abbreviation", "Canonical abbreviation", required=True),
+            Column(
+                name="abbreviation",
+                type="string",
+                description="Canonical abbreviation",
+                required=True,
+                unique=True,
+            ),
             text("name", "Full name", required=True),
-            *period_columns("valid", "When the abbreviation was in use"),
-            text("successor", "Abbreviation of the party that took over"),
+            *validity_columns(),
+            code_column(
+                "successor", Party, "successor", "Abbreviation of the party that took over"
+            ),
             boolean("local", "True for a local party", required=True),
         ),
+        origin=True,
     ),
     list_table(
         "party_aliases",
@@ -58,6 +74,7 @@ TABLES: tuple[Table, ...] = (
             integer("seats_total", "Number of ledamöter"),
             integer("seats_default_per_member", "Seats of every other member municipality"),
             integer("seats_substitutes", "Number of ersättare"),
+            *lookup_columns("municipality", Body, "municipality", "Municipality whose body it is"),
         ),
         origin=True,
     ),
@@ -65,7 +82,10 @@ TABLES: tuple[Table, ...] = (
         "body_members",
         "A member municipality of an association",
         ("body_id", "bodies"),
-        (text("member", "Kommunkod or name", required=True),),
+        (
+            text("member", "Member municipality (kommunkod or name) as written", required=True),
+            lookup_column("member", Body, "members"),
+        ),
     ),
     list_table(
         "body_names",
@@ -78,16 +98,22 @@ TABLES: tuple[Table, ...] = (
         "Seats of a named municipality that differ from the default",
         (
             text("body_id", "Id of the body", required=True),
-            text("municipality", "Kommunkod or name", required=True),
+            *lookup_columns(
+                "municipality",
+                SeatAllocation,
+                "per_municipality",
+                "Municipality (kommunkod or name)",
+                required=True,
+            ),
             integer("seats", "Number of seats", required=True),
         ),
-        ("body_id", "municipality"),
+        ("body_id", "municipality_as_written"),
         foreign_keys=(fk("body_id", "bodies"),),
     ),
 )
 
 
-def party_rows(p: Party) -> Rows:
+def party_rows(p: Party, origin: str = "record") -> Rows:
     """The rows of a party and its aliases."""
     yield (
         "parties",
@@ -95,9 +121,10 @@ def party_rows(p: Party) -> Rows:
             **common(p),
             "abbreviation": p.abbreviation,
             "name": p.name,
-            **period_values("valid", p.valid),
+            **validity_values(p.valid),
             "successor": p.successor,
             "local": p.local,
+            "origin": origin,
         },
     )
     yield from list_rows("party_aliases", "party_id", p.id, "alias", p.aliases)
@@ -119,6 +146,7 @@ def body_rows(b: Body, origin: str = "record") -> Rows:
             "seats_total": seats.total if seats else None,
             "seats_default_per_member": seats.default_per_member if seats else None,
             "seats_substitutes": seats.substitutes if seats else None,
+            "municipality_as_written": b.municipality,
             "origin": origin,
         },
     )
@@ -135,7 +163,10 @@ def body_rows(b: Body, origin: str = "record") -> Rows:
         )
     if seats is not None:
         for municipality, count in seats.per_municipality.items():
-            yield "body_seats", {"body_id": b.id, "municipality": municipality, "seats": count}
+            yield (
+                "body_seats",
+                {"body_id": b.id, "municipality_as_written": municipality, "seats": count},
+            )
 
 
 ROWS: dict[type[Record], RowFunction] = {Party: party_rows, Body: body_rows}

@@ -10,6 +10,7 @@ from grmodel.exporting.tables.schema import (
     fk,
     integer,
     list_table,
+    lookup_column,
     money_columns,
     period_columns,
     record_table,
@@ -67,7 +68,14 @@ TABLES: tuple[Table, ...] = (
         "project_participants",
         "A participating municipality or organisation",
         _PROJECT,
-        (text("participant", "Kommunkod or name", required=True),),
+        (
+            text(
+                "participant",
+                "Participant (kommunkod, name or organisation) as written",
+                required=True,
+            ),
+            lookup_column("participant", Project, "participants"),
+        ),
     ),
     list_table(
         "project_areas",
@@ -118,7 +126,10 @@ TABLES: tuple[Table, ...] = (
         "agreement_parties",
         "A party to an agreement (id or name as written)",
         _AGREEMENT,
-        (text("party", "The party", required=True),),
+        (
+            text("party", "The party as written", required=True),
+            lookup_column("party", Agreement, "parties"),
+        ),
     ),
     list_table(
         "agreement_areas",
@@ -145,7 +156,14 @@ TABLES: tuple[Table, ...] = (
         "collaboration_participants",
         "A participant of a collaboration (kommunkod or name)",
         _COLLABORATION,
-        (text("participant", "The participant", required=True),),
+        (
+            text(
+                "participant",
+                "Participant (kommunkod, name or organisation) as written",
+                required=True,
+            ),
+            lookup_column("participant", Collaboration, "participants"),
+        ),
     ),
     list_table(
         "collaboration_areas",

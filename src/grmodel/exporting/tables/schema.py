@@ -3,7 +3,10 @@
 A column that holds a reference is made with :func:`ref_column` from the model
 field it flattens; its foreign key is derived from the field's
 :func:`~grmodel.model.refs.ref` declaration, so the tables' foreign keys and the
-``REF`` rules follow the same declarations.
+``REF`` rules follow the same declarations. A column that names reference data
+(a municipality, a party, a county) is made the same way with
+:func:`code_column` or :func:`lookup_columns`, from the field's
+:func:`~grmodel.model.refs.refdata_ref` declaration.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from typing import Any, Literal
 
 import attrs
 
-from grmodel.model.refs import ref_types
+from grmodel.model.refs import ref_types, refdata_kind
 
 __all__ = [
     "PARTIAL_DATE_PATTERN",
+    "REFDATA_TABLES",
     "REFERENCE_TABLES",
     "TABLE_OF_TYPE",
     "Column",
@@ -27,9 +31,12 @@ __all__ = [
     "Table",
     "boolean",
     "choice",
+    "code_column",
     "date_columns",
     "integer",
     "list_table",
+    "lookup_column",
+    "lookup_columns",
     "money_columns",
     "partial_date",
     "period_columns",
@@ -38,6 +45,7 @@ __all__ = [
     "span_columns",
     "table",
     "text",
+    "validity_columns",
 ]
 
 ColumnType = Literal["string", "integer", "boolean", "date", "time"]
@@ -62,6 +70,15 @@ TABLE_OF_TYPE: dict[str, str] = {
 REFERENCE_TABLES: tuple[str, ...] = tuple(TABLE_OF_TYPE.values())
 """Tables that references point to; they have an ``origin`` column."""
 
+REFDATA_TABLES: dict[str, tuple[str, str]] = {
+    "municipality": ("municipalities", "code"),
+    "county": ("counties", "code"),
+    "party": ("parties", "abbreviation"),
+}
+"""The table and key column of each kind of reference-data entry
+(:data:`~grmodel.model.refs.REFDATA_KINDS`, also the entries' record types). The
+tables hold every entry of the reference data, and the set's own records of the type."""
+
 
 @attrs.frozen(kw_only=True)
 class Column:
@@ -79,8 +96,16 @@ class Column:
     """The allowed values, for a column that holds an enumeration."""
     pattern: str | None = None
     """A regular expression every value matches."""
+    unique: bool = False
+    """True when no two rows hold the same value (a key other columns refer to)."""
     references: str | None = None
-    """The table whose ``id`` the column refers to (a foreign key), if any."""
+    """The table the column refers to (a foreign key), if any."""
+    referenced_column: str = "id"
+    """The column of :attr:`references` the column refers to."""
+    lookup: tuple[str, str] | None = None
+    """For a column the flattening fills in: ``(kind, column)``, the kind of
+    reference-data entry and the column of the same row holding it as written; the
+    value is the entry's key, or empty where the text names no known entry."""
 
 
 @attrs.frozen(kw_only=True)
@@ -173,6 +198,59 @@ def ref_column(
     )
 
 
+def _refdata_target(owner: type, field: str) -> tuple[str, tuple[str, str]]:
+    kind = refdata_kind(attrs.fields_dict(owner)[field])
+    if kind is None:
+        raise TypeError(f"{owner.__name__}.{field} is not declared with refdata_ref")
+    return kind, REFDATA_TABLES[kind]
+
+
+def code_column(
+    name: str, owner: type, field: str, description: str, *, required: bool = False
+) -> Column:
+    """A string column holding the key (kommunkod, party abbreviation) that ``owner.field``
+    holds, with its foreign key to the reference table.
+
+    :raises TypeError: when the field is not declared with
+        :func:`~grmodel.model.refs.refdata_ref`.
+    """
+    _kind, (target, key) = _refdata_target(owner, field)
+    return Column(
+        name=name,
+        type="string",
+        description=description,
+        required=required,
+        references=target,
+        referenced_column=key,
+    )
+
+
+def lookup_column(source: str, owner: type, field: str) -> Column:
+    """The column of the key of the entry that column ``source`` names as written
+    (``owner.field`` flattened), resolved against the reference data, with its foreign
+    key: ``municipality_code``, ``party_abbreviation``, ``county_code``.
+
+    :raises TypeError: as :func:`code_column`.
+    """
+    kind, (target, key) = _refdata_target(owner, field)
+    return Column(
+        name=f"{kind}_{key}",
+        type="string",
+        description=f"The {key} of the {kind} that {source} names (empty: none known)",
+        references=target,
+        referenced_column=key,
+        lookup=(kind, source),
+    )
+
+
+def lookup_columns(
+    prefix: str, owner: type, field: str, description: str, *, required: bool = False
+) -> tuple[Column, ...]:
+    """``<prefix>_as_written`` (the text of ``owner.field``) and its :func:`lookup_column`."""
+    source = text(f"{prefix}_as_written", f"{description} as written", required=required)
+    return source, lookup_column(source.name, owner, field)
+
+
 def partial_date(name: str, description: str = "", *, required: bool = False) -> Column:
     """A partial date (``YYYY[-MM[-DD]]``) as a string column."""
     return Column(
@@ -211,6 +289,15 @@ def period_columns(name: str, description: str) -> tuple[Column, ...]:
     )
 
 
+def validity_columns() -> tuple[Column, ...]:
+    """When a reference-data entry was valid: ``valid_from`` and ``valid_to``, the names
+    of the reference data's own files (partial dates)."""
+    return (
+        partial_date("valid_from", "First day the entry was valid"),
+        partial_date("valid_to", "Last day the entry was valid"),
+    )
+
+
 def span_columns(prefix: str = "source") -> tuple[Column, ...]:
     """A line span in the source."""
     return (
@@ -233,7 +320,7 @@ ID = text("id", "Stable identifier", required=True)
 _ORIGIN = Column(
     name="origin",
     type="string",
-    description="record (in the record set), refdata (a reference body) or stub (id only)",
+    description="record (in the record set), refdata (from the reference data) or stub (id only)",
     required=True,
     enum=("record", "refdata", "stub"),
 )
@@ -249,9 +336,9 @@ _COMMON = (
 # --- tables --------------------------------------------------------------------
 
 
-def fk(column: str, table: str) -> ForeignKey:
-    """A one-column foreign key to ``table.id``."""
-    return ForeignKey(columns=(column,), table=table)
+def fk(column: str, table: str, ref_column: str = "id") -> ForeignKey:
+    """A one-column foreign key to ``table.id`` (or ``table.ref_column``)."""
+    return ForeignKey(columns=(column,), table=table, ref_columns=(ref_column,))
 
 
 def table(
@@ -266,7 +353,9 @@ def table(
     """A table whose foreign keys are ``foreign_keys`` (structural: to a parent row) and
     then one per reference column, in column order."""
     columns = tuple(columns)
-    derived = tuple(fk(c.name, c.references) for c in columns if c.references is not None)
+    derived = tuple(
+        fk(c.name, c.references, c.referenced_column) for c in columns if c.references is not None
+    )
     return Table(
         name=name,
         description=description,

@@ -19,6 +19,7 @@ __all__ = [
     "money_values",
     "period_values",
     "span_values",
+    "validity_values",
     "value",
 ]
 
@@ -45,14 +46,22 @@ def date_values(name: str, date: PartialDate | None) -> Row:
     }
 
 
+def _bounds(start: str, end: str, period: Period | None) -> Row:
+    return {
+        start: str(period.start) if period and period.start else None,
+        end: str(period.end) if period and period.end else None,
+    }
+
+
 def period_values(name: str, period: Period | None) -> Row:
     """A period's start and end."""
-    if period is None:
-        return {}
-    return {
-        f"{name}_start": str(period.start) if period.start else None,
-        f"{name}_end": str(period.end) if period.end else None,
-    }
+    return _bounds(f"{name}_start", f"{name}_end", period)
+
+
+def validity_values(period: Period | None) -> Row:
+    """A reference-data entry's ``valid_from`` and ``valid_to`` (also the keys of
+    ``grmodel refdata … --format json``)."""
+    return _bounds("valid_from", "valid_to", period)
 
 
 def span_values(span: Span | None, prefix: str = "source") -> Row:
