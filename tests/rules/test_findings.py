@@ -493,6 +493,15 @@ def test_every_rule_has_a_trip_case() -> None:
 PASSES: list[tuple[str, str]] = [
     # the stated weekday matches the date (and "torsdagen" is a weekday too)
     ("DAT006", 'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\nweekday: torsdagen\n'),
+    # the decision-makers are listed in an attachment: a justerare missing from the
+    # partial list is no finding
+    (
+        "JUS001",
+        'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\n'
+        "attendance_elsewhere: Se bilaga 1\n"
+        "attendance:\n  - {person: p, status: other}\n"
+        "justering:\n  justerare: [q]\n",
+    ),
     # a dated meeting is not undated
     ("DAT007", 'type: meeting\nid: m1\nbody: b\ndate: "2019-11-07"\n'),
     # a note of another kind is not this rule's

@@ -496,6 +496,34 @@ def test_stacked_headings_share_one_run_by_the_shape_of_each_entry(source: Sourc
     ]
 
 
+ELSEWHERE = """\
+Kommunfullmäktige 2003-12-01 1(20)
+Plats och tid Stadshuset, kl 18.00-21.00
+Beslutande Enligt förteckning
+Eva Sund, kommundirektör § 12
+Övriga deltagande Lars Ek, sekreterare
+Utses att justera Maja Holm (m) och Nils Berg (s)
+
+KF § 12 Budget för 2004
+
+Beslut
+Kommunfullmäktige beslutar att fastställa budgeten.
+"""
+
+
+def test_attendance_kept_in_an_attachment(source: Source) -> None:
+    """ "Beslutande Enligt förteckning": the decision-makers are listed elsewhere; the
+    meeting says so, the officials named after the pointer are no members, and the
+    justerare (not in the partial list) trip no rule."""
+    kind, result = imported(source(ELSEWHERE))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert meeting.attendance_elsewhere == "Enligt förteckning"
+    assert by_status(meeting) == {"other": ["eva-sund", "lars-ek"]}
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("maja-holm", "nils-berg")
+
+
 STAFF_REPORTS = """\
 Val av ombud till bolagsstämmor 2012
 

@@ -49,6 +49,7 @@ def test_every_row_is_well_formed() -> None:
         "kind",
         "nonname",
         "prefix",
+        "elsewhere",
     }
     assert vocabulary.meanings("kind") == {
         "protocol",

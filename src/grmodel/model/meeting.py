@@ -276,6 +276,10 @@ class Meeting(Record):
     """Held, planned or cancelled."""
     attendance: tuple[Attendance, ...] = ()
     """Who attended, was absent, served as substitute, …"""
+    attendance_elsewhere: str | None = None
+    """Where the document says its list of decision-makers is, when not in its text
+    ("Se förteckning bilaga 1"): the attendance above is then partial, and the rules
+    that need all of it (quorum, justerare and reservations present) skip the meeting."""
     secretary: str | None = ref("person", default=None)
     """Id of the secretary who kept the protocol ("Vid protokollet")."""
     justering: Justering | None = None

@@ -330,6 +330,7 @@ class Assembler:
             kind=header.kind,
             status=MeetingStatus.HELD,
             attendance=tuple(attendance.attendance),
+            attendance_elsewhere=attendance.elsewhere,
             secretary=closing.secretary or attendance.secretary,
             justering=justering,
             items=tuple(items),

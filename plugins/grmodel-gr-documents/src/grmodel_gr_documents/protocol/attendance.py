@@ -23,6 +23,7 @@ from grmodel_gr_documents.names import Entry
 from grmodel_gr_documents.protocol.stacked import Stack, split_stack
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["AttendanceReader", "status_of"]
 
@@ -72,6 +73,8 @@ class AttendanceReader:
     excluded: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
     empty: list[Segment] = attrs.field(factory=list)
     """Attendance headings under which no entry was read."""
+    elsewhere: str | None = None
+    """The pointer under the decision-makers' heading to a list kept elsewhere."""
 
     def read(self, segments: list[TextSegment], stacks: Sequence[Stack] = ()) -> list[ParsedEntry]:
         """Read every attendance segment in order; headings side by side on one line
@@ -132,6 +135,8 @@ class AttendanceReader:
         entries, _ = parse_run(segment.value, self.b.refdata)
         lines = self.stream.lines_between(segment.start, segment.value_start + 1)
         self.b.tracker.place_all(lines)
+        pointer = _pointer(segment.value) if status is AttendanceStatus.PRESENT else None
+        self.elsewhere = self.elsewhere or pointer
         if (
             not entries
             and segment.value.strip()
@@ -150,6 +155,10 @@ class AttendanceReader:
             where = self.stream.lines_between(
                 segment.value_start + entry.start, segment.value_start + entry.end
             )
+            if pointer and entry.title and not entry.party:
+                # the list is elsewhere: an official named after the pointer is no member
+                self.add(entry, where, AttendanceStatus.OTHER, None)
+                continue
             self.add(entry, where, status, role)
 
     def add(
@@ -253,3 +262,16 @@ class AttendanceReader:
 
 def _as_entry(entry: ParsedEntry) -> Entry:
     return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)
+
+
+def _pointer(value: str) -> str | None:
+    """A pointer at the start of a heading's value ("Se förteckning bilaga 1")."""
+    hits = load_vocabulary().find(value, ["elsewhere"])
+    if not hits or value[: hits[0].start].strip():
+        return None
+    m = _POINTER_TAIL.match(value, hits[0].end)
+    return value[hits[0].start : m.end() if m else hits[0].end].strip()
+
+
+_POINTER_TAIL = re.compile(r"(?i)(?:\s+bilaga)?(?:\s+\d{1,3}\b)?")
+"""What may follow a pointer phrase: "bilaga", the attachment's number."""
