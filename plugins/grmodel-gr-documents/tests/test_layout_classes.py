@@ -555,3 +555,41 @@ def test_several_staff_reports_in_one_source(source: Source) -> None:
         "översända förslaget till medlemskommunerna",
         "förklara paragrafen omedelbart justerad.",
     )
+
+
+KIND_CLASSES = [
+    (
+        "Föredragningslista Sammanträdesdatum Regionstyrelsen Tid Onsdag 29 augusti 2012 "
+        "1 Justering 2 Godkännande av föredragningslista 3 Anmälan av skrivelser\n",
+        "agenda",
+    ),
+    (
+        "Socialnämnden Kallelse/Underrättelse 3 februari 2015 Kallelse till socialnämndens "
+        "sammanträde: Datum: Tisdagen den 10 februari 2015 Ärenden 1. Information\n",
+        "agenda",
+    ),
+    (
+        "Tjänsteskrivelse KFN Handläggare: Eva Ek Kultur- och föreningsnämnden Checklista "
+        "för hållbar utveckling Sammanfattning Förvaltningen har tagit fram en checklista.\n",
+        "staff-report",
+    ),
+]
+
+
+def test_kind_words_with_their_kind_s_structure(source: Source) -> None:
+    """A föredragningslista or kallelse without bracketed item kinds, and a
+    tjänsteskrivelse that proposes nothing yet, are known by their kind word with
+    what such documents hold ("Godkännande av föredragningslista", "Kallelse till",
+    "Handläggare:")."""
+    assert [detect(source(text)) for text, _ in KIND_CLASSES] == [k for _, k in KIND_CLASSES]
+
+
+def test_an_agenda_of_a_body_outside_the_reference_data_has_its_body(source: Source) -> None:
+    text = (
+        "Kallelse till Kulturnämnden\n\nTisdagen den 10 februari 2015 kl 18.00\n\n1. Information\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "agenda"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    body = next(r for r in result.records if isinstance(r, Body))
+    assert meeting.body == body.id and body.name == "Kulturnämnden"

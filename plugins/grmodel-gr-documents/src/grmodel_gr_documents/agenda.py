@@ -16,6 +16,8 @@ from grmodel.ids import agenda_item_id, document_id, meeting_id
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import (
     AgendaItem,
+    Body,
+    BodyKind,
     DocumentKind,
     ItemKind,
     Meeting,
@@ -149,12 +151,23 @@ class _Agenda:
         self.group_kind: ItemKind | None = None
 
     def body(self) -> tuple[str, str | None]:
-        acting = self.b.bodies.acting_body(self.header, self.b.text)
+        """The body in the reference data the agenda names; else a body of its own,
+        named as the agenda states it; else a placeholder with a note (never an id
+        that refers to nothing)."""
+        b = self.b
+        acting = b.bodies.acting_body(self.header, b.text)
         if acting:
             return acting
-        m = re.search(r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:]+)", self.header)
+        m = re.search(
+            r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:\n]+)", self.header
+        )
         name = m["n"].strip() if m else None
-        return (stated_body_id(name) if name else "okant-organ"), name
+        first = self.stream.lines[0] if self.stream.lines else 1
+        if not name:
+            return b.unknown_body(first, self.header[:80]), None
+        body_id = stated_body_id(name)
+        b.add(Body(id=body_id, name=name, kind=BodyKind.OTHER, provenance=b.prov(first)))
+        return body_id, name
 
     def dates(self) -> list[DateMatch]:
         b = self.b

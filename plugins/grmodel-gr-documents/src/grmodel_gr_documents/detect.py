@@ -22,6 +22,8 @@ from grmodel_gr_documents.vocabulary import load_vocabulary
 __all__ = ["Evidence", "detect_kind", "evidence"]
 
 _TITLE_CHARS = 400
+_HEAD = r"[\s\S]{0,1500}?"
+"""The head of a document, where what a kind's documents hold near the top stands."""
 _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
     "protocol": (
         (
@@ -53,6 +55,13 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (re.compile(r"(?i)(?:^|\s)(?:dnr|diarienummer)[:.]?\s"), 1.0),
         (re.compile(r"(?i)\bförslag\s+till\s+beslut\b"), 1.0),
+        (
+            re.compile(
+                rf"(?i)\A{_HEAD}(?:\bhandläggare\s*:|\bärendebeskrivning\b|\bbeslutsunderlag\b"
+                r"|\bförvaltningens\s+förslag\b|\bsammanfattning\b)"
+            ),
+            1.5,
+        ),
     ),
     "agenda": (
         (
@@ -63,6 +72,14 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (re.compile(r"(?im)^\s*kl\.?\s*\d{1,2}[.:]\d{2}\s+\S"), 1.0),
         (re.compile(r"(?i)\bvälkommen\b|\bkallas\s+till\b"), 1.0),
+        (
+            re.compile(
+                rf"(?i)\A{_HEAD}(?:\bföredragande\b|\bärendelista\b|\bsammanträdet\s+öppnas\b"
+                r"|\banmälningsärenden\b|\bupprop\b|\bkallelse\s+till\b"
+                r"|\bgodkännande\s+av\s+(?:föredragningslista|dagordning))"
+            ),
+            1.0,
+        ),
     ),
 }
 _ADDRESSEE = re.compile(
