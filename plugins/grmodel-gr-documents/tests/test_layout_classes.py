@@ -593,3 +593,17 @@ def test_an_agenda_of_a_body_outside_the_reference_data_has_its_body(source: Sou
     meeting = next(r for r in result.records if isinstance(r, Meeting))
     body = next(r for r in result.records if isinstance(r, Body))
     assert meeting.body == body.id and body.name == "Kulturnämnden"
+
+
+def test_the_posting_box_dates_are_not_the_meeting_date(source: Source) -> None:
+    """ "Datum då anslaget 2010-04-09 sattes upp": the anslag box's dates are posting
+    dates; the meeting's date is the one in the header."""
+    text = (
+        "Sammanträdesprotokoll Miljönämnden 2010-04-07 Plats och tid Rådhuset, klockan "
+        "11.00-16.30 Beslutande Anna Holm (s), ordförande Bo Ek (s) Anslag / Bevis "
+        "Protokollet är justerat. Datum då anslaget 2010-04-09 sattes upp\n\n"
+        "§ 12 Information\n\nNämnden tar del av informationen.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    assert str(meeting_of(result).date) == "2010-04-07"
