@@ -607,3 +607,18 @@ def test_the_posting_box_dates_are_not_the_meeting_date(source: Source) -> None:
     kind, result = imported(source(text))
     assert kind == "protocol"
     assert str(meeting_of(result).date) == "2010-04-07"
+
+
+def test_officials_run_on_after_the_ersattare_are_others(source: Source) -> None:
+    """ "Ersättare: Eva Ek (S), Bo Ahl (L) samt sekreterare Per Holm, socialchef Lena
+    Berg": the officials written role first after the ersättare are no ersättare."""
+    text = (
+        "Protokoll Socialnämnden 2016-02-24\n\nBeslutande Anna Sten (S), ordförande\n\n"
+        "Övriga deltagande Ersättare: Eva Ek (S), Bo Ahl (L) samt sekreterare Per Holm, "
+        "socialchef Lena Berg, controller Ola Ström\n\n§ 13 Information\n\nNoteras.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    status = by_status(meeting_of(result))
+    assert status["substitute"][:2] == ["eva-ek", "bo-ahl"]
+    assert {"per-holm", "lena-berg"} <= set(status["other"])

@@ -155,8 +155,9 @@ class AttendanceReader:
             where = self.stream.lines_between(
                 segment.value_start + entry.start, segment.value_start + entry.end
             )
-            if pointer and entry.title and not entry.party:
-                # the list is elsewhere: an official named after the pointer is no member
+            if _official(entry) and (pointer or status in _UNSEATED):
+                # an occupation and no party: an official, not a member ("samt
+                # sekreterare Per Holm, socialchef Eva Ek" run on after the ersättare)
                 self.add(entry, where, AttendanceStatus.OTHER, None)
                 continue
             self.add(entry, where, status, role)
@@ -262,6 +263,20 @@ class AttendanceReader:
 
 def _as_entry(entry: ParsedEntry) -> Entry:
     return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)
+
+
+_UNSEATED = (AttendanceStatus.SUBSTITUTE,)
+"""Under an ersättare heading, officials run on after the list ("samt sekreterare …")."""
+
+
+def _official(entry: ParsedEntry) -> bool:
+    """An entry with an occupation and neither party nor municipality."""
+    title = (entry.title or "").casefold()
+    return (
+        bool(title)
+        and not title.startswith("ersättare")
+        and not (entry.party or entry.municipality or entry.serving)
+    )
 
 
 def _pointer(value: str) -> str | None:
