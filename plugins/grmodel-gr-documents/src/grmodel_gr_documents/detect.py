@@ -16,7 +16,7 @@ import re
 import attrs
 
 from grmodel.importing.base import SourceDocument
-from grmodel_gr_documents.lines import Tracker
+from grmodel_gr_documents.building import tracker_for
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -113,7 +113,7 @@ class Evidence:
 
 def evidence(document: SourceDocument) -> Evidence:
     """The evidence for each kind in ``document``."""
-    tracker = Tracker(document.lines)
+    tracker = tracker_for(document)
     lines = [tracker.text(n) for n in tracker.content()]
     text = "\n".join(lines)
     title = " ".join([t for _, t in tracker.site_titles] + [text[:_TITLE_CHARS]])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -265,13 +265,20 @@ class Tracker:
     :param raw: the source's lines (``lines[0]`` is line 1).
     :param within: restrict to these line numbers (a part of a combined
         document); other lines are neither placed nor reported.
+    :param normalised: :func:`normalise_line` of each of ``raw``, when the caller
+        has them already (else they are normalised here).
     """
 
-    def __init__(self, raw: list[str], within: range | None = None):
+    def __init__(self, raw: list[str], within: range | None = None, normalised: Sequence[str] = ()):
         self.raw = raw
         self.within = within if within is not None else range(1, len(raw) + 1)
         self.lines = [
-            normalise_line(line) if (i + 1) in self.within else "" for i, line in enumerate(raw)
+            ""
+            if (i + 1) not in self.within
+            else normalised[i]
+            if normalised
+            else normalise_line(line)
+            for i, line in enumerate(raw)
         ]
         self.placed: set[int] = set()
         self.dropped: set[int] = set()
