@@ -25,11 +25,19 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData, load_reference_data
 from grmodel_gr_documents.bodies import BodyNames
-from grmodel_gr_documents.dates import context_year, find_dates
+from grmodel_gr_documents.dates import DateMatch, context_year, find_dates
 from grmodel_gr_documents.lines import Tracker, normalise_line
 from grmodel_gr_documents.names import Entry
 
-__all__ = ["DOC_KINDS", "Builder", "doc_kind", "find_diarienummer", "per_document", "tracker_for"]
+__all__ = [
+    "DOC_KINDS",
+    "Builder",
+    "doc_kind",
+    "find_diarienummer",
+    "per_document",
+    "source_dates",
+    "tracker_for",
+]
 
 DOC_KINDS: dict[str, DocumentKind] = {
     "protokoll": DocumentKind.PROTOKOLL,
@@ -105,6 +113,12 @@ def tracker_for(document: SourceDocument, within: range | None = None) -> Tracke
     normalised = per_document(document, "normalised", lambda: tuple(map(normalise_line, lines)))
     prepared = per_document(document, key, lambda: Tracker(lines, key, normalised=normalised))
     return _fresh(prepared)
+
+
+def source_dates(document: SourceDocument) -> tuple[DateMatch, ...]:
+    """The dates in ``document``'s text as written (:func:`~grmodel_gr_documents.dates.find_dates`
+    without a default year), found once per document."""
+    return per_document(document, "dates", lambda: tuple(find_dates(document.text)))
 
 
 def _fresh(prepared: Tracker) -> Tracker:
