@@ -58,9 +58,11 @@ MONTHS: dict[str, int] = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+# each starts with a quick test of its first character (a digit, a weekday's initial),
+# so the slower tests run only where one can start
+_ISO = re.compile(r"(?=\d)(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _TEXT = re.compile(
-    rf"(?i)(?:{_WEEKDAY}\s+(?:den\s+)?)?(?<![\w\d])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?"
+    rf"(?i)(?=[\dmtofls])(?:{_WEEKDAY}\s+(?:den\s+)?)?(?<![\w\d])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?"
     rf"\s*(?:e\s+|:e\s+)?({_MONTH})\.?(?![a-zåäö])(?:\s*(\d{{4}})(?!\d))?"
 )
 _COMPACT = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])")
