@@ -9,6 +9,7 @@ kind word may precede or follow its text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -27,7 +28,7 @@ from grmodel.model import (
     Span,
 )
 from grmodel_gr_documents.bodies import stated_body_id
-from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
@@ -114,10 +115,13 @@ def _item_starts(stream: Stream) -> list[_Found]:
     )
 
 
-def _with_stated_year(found: DateMatch, text: str, fallback: int | None = None) -> DateMatch:
+def _with_stated_year(
+    found: DateMatch, source: Iterable[DateMatch], fallback: int | None = None
+) -> DateMatch:
     """Give a date written without a year the year of the same day and month stated
-    with a year elsewhere in the source ("9 september" → "den 9 september 2009")."""
-    for other in find_dates(text):
+    with a year elsewhere in the source (its dates ``source``: "9 september" → "den 9
+    september 2009")."""
+    for other in source:
         same = other.date.month == found.date.month and other.date.day == found.date.day
         if other.year_stated and same:
             year = other.date.year
@@ -174,7 +178,9 @@ class _Agenda:
         dates = find_dates(self.header, b.year) or find_dates(self.stream.text, b.year)
         for index in range(min(2, len(dates))):
             if not dates[index].year_stated:
-                dates[index] = _with_stated_year(dates[index], b.source.text, dates[0].date.year)
+                dates[index] = _with_stated_year(
+                    dates[index], source_dates(b.source), dates[0].date.year
+                )
         return dates
 
     def end_date(self, dates: list[DateMatch]) -> PartialDate | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from grmodel.ids import document_id, person_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
@@ -22,11 +25,19 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData, load_reference_data
 from grmodel_gr_documents.bodies import BodyNames
-from grmodel_gr_documents.dates import context_year, find_dates
-from grmodel_gr_documents.lines import Tracker
+from grmodel_gr_documents.dates import DateMatch, context_year, find_dates
+from grmodel_gr_documents.lines import Tracker, normalise_line
 from grmodel_gr_documents.names import Entry
 
-__all__ = ["DOC_KINDS", "Builder", "doc_kind", "find_diarienummer"]
+__all__ = [
+    "DOC_KINDS",
+    "Builder",
+    "doc_kind",
+    "find_diarienummer",
+    "per_document",
+    "source_dates",
+    "tracker_for",
+]
 
 DOC_KINDS: dict[str, DocumentKind] = {
     "protokoll": DocumentKind.PROTOKOLL,
@@ -69,6 +80,56 @@ def find_diarienummer(text: str) -> str | None:
     return m["dnr"] if m else None
 
 
+T = TypeVar("T")
+
+_PER_DOCUMENT: dict[str, dict[Hashable, Any]] = {}
+"""What was read of the last document's text, by what it is."""
+
+
+def per_document(document: SourceDocument, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, once per document text and ``key``.
+
+    Detection, the split of a combined document and the importers read the same
+    text; what each reads of it is read once. Only the last document's values are
+    kept, so memory stays flat over a run of any length. ``make`` returns a value
+    that nobody changes (or :func:`tracker_for`'s copies).
+    """
+    memo = _PER_DOCUMENT.get(document.text)
+    if memo is None:
+        _PER_DOCUMENT.clear()
+        memo = _PER_DOCUMENT[document.text] = {}
+    if key not in memo:
+        memo[key] = make()
+    return cast(T, memo[key])
+
+
+def tracker_for(document: SourceDocument, within: range | None = None) -> Tracker:
+    """A new :class:`~grmodel_gr_documents.lines.Tracker` of ``document``'s lines
+    (``within`` them), nothing placed yet: the lines are normalised and accounted once
+    per document and part (:func:`per_document`), and each caller places lines in a
+    copy of its own."""
+    lines = document.lines
+    key = within if within is not None else range(1, len(lines) + 1)
+    normalised = per_document(document, "normalised", lambda: tuple(map(normalise_line, lines)))
+    prepared = per_document(document, key, lambda: Tracker(lines, key, normalised=normalised))
+    return _fresh(prepared)
+
+
+def source_dates(document: SourceDocument) -> tuple[DateMatch, ...]:
+    """The dates in ``document``'s text as written (:func:`~grmodel_gr_documents.dates.find_dates`
+    without a default year), found once per document."""
+    return per_document(document, "dates", lambda: tuple(find_dates(document.text)))
+
+
+def _fresh(prepared: Tracker) -> Tracker:
+    """A copy of ``prepared`` whose lists, sets and dicts are its own."""
+    tracker = copy.copy(prepared)
+    for name, value in vars(prepared).items():
+        if isinstance(value, list | set | dict):
+            setattr(tracker, name, copy.copy(value))
+    return tracker
+
+
 class Builder:
     """State shared while one document is imported."""
 
@@ -82,7 +143,7 @@ class Builder:
     ):
         self.source = document
         self.path = str(document.path)
-        self.tracker = Tracker(document.lines, within)
+        self.tracker = tracker_for(document, within)
         self.refdata = refdata or document.refdata or load_reference_data()
         self.bodies = BodyNames(self.refdata)
         self.doc_id = "document"

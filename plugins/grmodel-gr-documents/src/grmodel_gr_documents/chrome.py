@@ -22,35 +22,35 @@ import attrs
 
 __all__ = ["CHROME", "Cut", "deglue", "inline_marks", "is_chrome", "page_prefixes", "site_title"]
 
-CHROME: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rf"(?i)^(?:{p})$")
-    for p in (
-        r"academic year:?\s*\d{4}(?:/\d{2,4})?",
-        r"copied!?",
-        r"loading\.*\s*\(view fulltext now\)",
-        r"full text",
-        r"•?\s*no results found",
-        r"n/a",
-        r"protected",
-        r"storlek:?\s*px",
-        r"starta visningen från sidan:?",
-        r"save this pdf as:?",
-        r"(?:word|png|txt|jpg|pdf)(?:\s+(?:word|png|txt|jpg|pdf))*",
-        r"transkript(?:ion)?",
-        r"transcript",
-        r"upload:?.*",
-        r"post on \d{1,2}-\w{3}-\d{4}",
-        r"\d+\s+views?",
-        r"\d+\s+downloads?",
-        r"category:?",
-        r"documents",
-        r"report this document",
-        r".{0,200}…\s*·\s*\d{4}-\d{2}-\d{2}\s*·.*",
-        r"[^()]{1,120}\.(?:pdf|docx?)\s*\(\s*\d+\s*[km]b\s*\)",
-        r"dela|skriv ut|tipsa|läs upp|lyssna",
-    )
+_CHROME_FORMS = (
+    r"academic year:?\s*\d{4}(?:/\d{2,4})?",
+    r"copied!?",
+    r"loading\.*\s*\(view fulltext now\)",
+    r"full text",
+    r"•?\s*no results found",
+    r"n/a",
+    r"protected",
+    r"storlek:?\s*px",
+    r"starta visningen från sidan:?",
+    r"save this pdf as:?",
+    r"(?:word|png|txt|jpg|pdf)(?:\s+(?:word|png|txt|jpg|pdf))*",
+    r"transkript(?:ion)?",
+    r"transcript",
+    r"upload:?.*",
+    r"post on \d{1,2}-\w{3}-\d{4}",
+    r"\d+\s+views?",
+    r"\d+\s+downloads?",
+    r"category:?",
+    r"documents",
+    r"report this document",
+    r".{0,200}…\s*·\s*\d{4}-\d{2}-\d{2}\s*·.*",
+    r"[^()]{1,120}\.(?:pdf|docx?)\s*\(\s*\d+\s*[km]b\s*\)",
+    r"dela|skriv ut|tipsa|läs upp|lyssna",
 )
-"""A whole line that is site chrome. A new form is a row here."""
+CHROME: tuple[re.Pattern[str], ...] = tuple(re.compile(rf"(?i)^(?:{p})$") for p in _CHROME_FORMS)
+"""A whole line that is site chrome. A new form is a row of ``_CHROME_FORMS``."""
+_ANY_CHROME = re.compile("(?i)^(?:" + "|".join(f"(?:{p})" for p in _CHROME_FORMS) + ")$")
+"""Any of :data:`CHROME`, in one pass over the line."""
 
 _SITE_TITLE = re.compile(
     r'(?i)^(?:(?:download|share|ladda ner)\s+"(?P<title>.+?)"?'
@@ -77,7 +77,7 @@ def is_chrome(line: str, previous_chrome: bool) -> bool:
         return True
     if previous_chrome and _COUNTER.match(line):
         return True
-    return any(p.match(line) for p in CHROME)
+    return _ANY_CHROME.match(line) is not None
 
 
 @attrs.frozen
@@ -101,9 +101,13 @@ _INLINE_PAGE = re.compile(
 ("… Mikael Berglund 1(25)") or start ("1 (35) Protokoll från …"). A line that is only a
 page marker is page furniture (:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
 
+_DIGIT = re.compile(r"\d")
+
 
 def inline_marks(line: str) -> list[Cut]:
     """The page markers in a line."""
+    if not _DIGIT.search(line):  # each marker has one
+        return []
     return [Cut(m.start(), m.end(), "page number") for m in _INLINE_PAGE.finditer(line)]
 
 
@@ -143,11 +147,13 @@ def _single_page(lines: list[str], cuts: dict[int, Cut]) -> bool:
 
 
 _GLUED = re.compile(
+    r"(?=[A-ZÅÄÖ(\d])(?:"  # what follows each of them (a quick test at most places)
     r"(?<=[a-zåäöé]{2})(?=[A-ZÅÄÖ][a-zåäöé]{2})"
     r"|(?<=[A-ZÅÄÖ]{3})(?=[A-ZÅÄÖ][a-zåäöé]{2})"
     r"|(?<=[)\d])(?=[A-ZÅÄÖ][a-zåäöé]{2})"
     r"|(?<=[\w.])(?=\((?:[A-ZÅÄÖa-zåäö]|\d{1,2}:))"
     r"|(?<=[a-zåäö])(?=\d{4}-\d{2}-\d{2})"
+    r")"
 )
 """Where a transcript ran two words together: "KommunstyrelsenSammanträdesdatum",
 "PROTOKOLLKommunstyrelsen", "(S)Dennis", "133Rose-Marie", "11:30(ajournering",

@@ -13,9 +13,8 @@ from grmodel.ids import document_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import Document, DocumentKind, PartialDate, Record, Segment
 from grmodel_gr_documents.agenda import parse_agenda
-from grmodel_gr_documents.building import Builder
+from grmodel_gr_documents.building import Builder, source_dates, tracker_for
 from grmodel_gr_documents.dates import context_year
-from grmodel_gr_documents.lines import Tracker
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import STAFF_KINDS, parse_staff_report
 
@@ -63,7 +62,7 @@ def _staff_start(lines: list[str], index: int) -> bool:
 
 def find_parts(document: SourceDocument) -> list[Part]:
     """Where the parts of a document start, with their kinds (one part if not combined)."""
-    tracker = Tracker(document.lines)
+    tracker = tracker_for(document)
     lines = [tracker.text(n) for n in range(1, len(document.lines) + 1)]
     dropped = tracker.dropped
     body_names = re.compile(
@@ -143,7 +142,7 @@ def parse_combined(document: SourceDocument) -> ImportResult:
     """Split ``document`` into its parts and import each."""
     parts = find_parts(document)
     combined_id = f"samlat-{slug(document.path.stem) or 'dokument'}"
-    year = context_year(document.text)
+    year = context_year(document.text, source_dates(document))
     records: list[Record] = []
     placed: set[int] = set()
     unplaced: list[Segment] = []

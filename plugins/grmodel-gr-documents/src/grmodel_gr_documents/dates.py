@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 import attrs
 
@@ -57,9 +58,11 @@ MONTHS: dict[str, int] = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+# each starts with a quick test of its first character (a digit, a weekday's initial),
+# so the slower tests run only where one can start
+_ISO = re.compile(r"(?=\d)(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _TEXT = re.compile(
-    rf"(?i)(?:{_WEEKDAY}\s+(?:den\s+)?)?(?<![\w\d])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?"
+    rf"(?i)(?=[\dmtofls])(?:{_WEEKDAY}\s+(?:den\s+)?)?(?<![\w\d])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?"
     rf"\s*(?:e\s+|:e\s+)?({_MONTH})\.?(?![a-zåäö])(?:\s*(\d{{4}})(?!\d))?"
 )
 _COMPACT = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])")
@@ -153,10 +156,12 @@ def find_dates(
     return sorted(found, key=lambda d: d.start)
 
 
-def context_year(text: str) -> int | None:
+def context_year(text: str, found: Iterable[DateMatch] | None = None) -> int | None:
     """The year a text is most likely about: the most frequent year of its full
-    dates, else of its bare four-digit years (1990–2039)."""
-    full = Counter(d.date.year for d in find_dates(text) if d.year_stated)
+    dates (``found``, when the caller has found them already), else of its bare
+    four-digit years (1990–2039)."""
+    dates = find_dates(text) if found is None else found
+    full = Counter(d.date.year for d in dates if d.year_stated)
     if full:
         return full.most_common(1)[0][0]
     years = Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2039)

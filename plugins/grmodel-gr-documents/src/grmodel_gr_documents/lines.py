@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -77,13 +77,24 @@ _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
 """A list bullet at the start of a line (a hyphen only when a space follows it)."""
 
 
+_TRANSLATED = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
+"""A character :data:`_LIGATURES` changes (a line without one is left as it is)."""
+_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
+"""A space that :data:`_SPACES` changes (a line without one is left as it is)."""
+
+
 def normalise_line(line: str) -> str:
     """NFC; ligatures ("ﬁ"), soft hyphens and zero-width characters resolved; PDF-font
     bullets ("\uf0b7") made "•"; non-breaking spaces, tabs and form feeds made spaces;
     words a transcript ran together separated (:func:`~grmodel_gr_documents.chrome.deglue`);
     runs of spaces collapsed; stripped."""
-    line = unicodedata.normalize("NFC", line).translate(_LIGATURES)
-    return _SPACES.sub(" ", deglue(line)).strip()
+    line = unicodedata.normalize("NFC", line)
+    if _TRANSLATED.search(line):
+        line = line.translate(_LIGATURES)
+    line = deglue(line)
+    if _ODD_SPACE.search(line):
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def strip_bullet(line: str) -> str:
@@ -123,6 +134,7 @@ _HEADER_WORDS = re.compile(
 """Words that make a repeated line a running header."""
 
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _PAGE_NUMBER_IN = re.compile(
     r"(?i)\b(?:sida|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
     r"|(?<![\d-])\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})\s*$"
@@ -135,7 +147,7 @@ def _page_key(line: str) -> str:
     """``line`` with its page number replaced, so headers of different pages compare
     equal ("Protokoll 2019-11-07 Sida 2 (5)" ~ "… Sida 3 (5)"); ``line`` itself when it
     has no page number."""
-    return _PAGE_NUMBER_IN.sub("#", line)
+    return _PAGE_NUMBER_IN.sub("#", line) if _DIGIT.search(line) else line
 
 
 @attrs.frozen
@@ -265,13 +277,20 @@ class Tracker:
     :param raw: the source's lines (``lines[0]`` is line 1).
     :param within: restrict to these line numbers (a part of a combined
         document); other lines are neither placed nor reported.
+    :param normalised: :func:`normalise_line` of each of ``raw``, when the caller
+        has them already (else they are normalised here).
     """
 
-    def __init__(self, raw: list[str], within: range | None = None):
+    def __init__(self, raw: list[str], within: range | None = None, normalised: Sequence[str] = ()):
         self.raw = raw
         self.within = within if within is not None else range(1, len(raw) + 1)
         self.lines = [
-            normalise_line(line) if (i + 1) in self.within else "" for i, line in enumerate(raw)
+            ""
+            if (i + 1) not in self.within
+            else normalised[i]
+            if normalised
+            else normalise_line(line)
+            for i, line in enumerate(raw)
         ]
         self.placed: set[int] = set()
         self.dropped: set[int] = set()
