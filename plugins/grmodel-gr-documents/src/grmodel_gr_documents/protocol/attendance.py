@@ -110,8 +110,8 @@ class AttendanceReader:
             self.stream.lines_between(stack.headings[0].start, carrier.value_start + 1)
         )
         placed, justerare = split_stack(stack, self.b.refdata)
-        for heading, entry in placed:
-            status, role = status_of(heading.meaning, None)
+        for meaning, entry in placed:
+            status, role = status_of(meaning, None)
             where = self.stream.lines_between(
                 carrier.value_start + entry.start, carrier.value_start + entry.end
             )

@@ -17,6 +17,8 @@ where one list ends is not written; each entry's own shape tells it:
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 
 from grmodel.model import Role
@@ -82,42 +84,44 @@ def _kind(entry: ParsedEntry) -> str:
 _WANTS: dict[str, tuple[str, ...]] = {
     "serving": ("serving", "present", "members", "present-top", "table"),
     "member": ("present", "members", "present-top", "table", "serving"),
-    "substitute": ("other-subs", "substitutes"),
     "other": ("others", "secretary", "adjungerade"),
 }
 
 
-def heading_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> TextSegment | None:
-    """The heading of a stack that an entry belongs under, or ``None`` (its kind has
-    no heading in the stack: the caller keeps it with the first attendance heading)."""
+def meaning_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> str:
+    """The meaning (as of a vocabulary heading) an entry of a stack is read with: that
+    of the heading its shape names, else of the first attendance heading; an
+    ersättare present but not serving is one whatever the headings."""
+    kind = _kind(entry)
+    if kind == "substitute":
+        return "other-subs"
     attendance = [h for h in headings if h.cue == "attendance"]
-    for meaning in _WANTS[_kind(entry)]:
-        found = next((h for h in attendance if h.meaning == meaning), None)
-        if found is not None:
-            return found
-    return None
+    for meaning in _WANTS[kind]:
+        if any(h.meaning == meaning for h in attendance):
+            return meaning
+    return attendance[0].meaning
 
 
 def justerare_of(entries: list[ParsedEntry]) -> list[ParsedEntry]:
     """The entries at the end of a run that repeat a name named before them."""
+    counts = Counter(e.name for e in entries)
     out: list[ParsedEntry] = []
-    for index in range(len(entries) - 1, 0, -1):
-        earlier = {e.name for e in entries[:index]}
-        if entries[index].name not in earlier:
+    for entry in reversed(entries[1:]):
+        if counts[entry.name] < 2:
             break
-        out.insert(0, entries[index])
-    return out
+        counts[entry.name] -= 1
+        out.append(entry)
+    return out[::-1]
 
 
 def split_stack(
     stack: Stack, refdata: ReferenceData
-) -> tuple[list[tuple[TextSegment, ParsedEntry]], list[ParsedEntry]]:
-    """Each entry of the run with the heading it belongs under; and the justerare."""
+) -> tuple[list[tuple[str, ParsedEntry]], list[ParsedEntry]]:
+    """Each entry of the run with the meaning it is read with; and the justerare."""
     entries, _ = parse_run(stack.carrier.value, refdata)
     repeated = justerare_of(entries) if any(h.cue == "justerare" for h in stack.headings) else []
-    first = next(h for h in stack.headings if h.cue == "attendance")
     placed = [
-        (heading_for(entry, stack.headings) or first, entry)
+        (meaning_for(entry, stack.headings), entry)
         for entry in entries[: len(entries) - len(repeated)]
     ]
     return placed, repeated
