@@ -20,6 +20,8 @@ import re
 
 import attrs
 
+from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
+
 __all__ = ["CHROME", "Cut", "deglue", "inline_marks", "is_chrome", "page_prefixes", "site_title"]
 
 _CHROME_FORMS = (
@@ -166,7 +168,7 @@ def deglue(line: str) -> str:
 
 
 _HEADER_WORDS = 4
-_LOCAL_SHAPE = re.compile(r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}")
+_LOCAL_SHAPE = re.compile(LOCAL_PREFIX)
 
 
 def running_header(lines: list[str], pages: list[int]) -> str | None:

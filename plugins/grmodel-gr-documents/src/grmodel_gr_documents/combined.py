@@ -17,6 +17,7 @@ from grmodel_gr_documents.building import Builder, source_dates, tracker_for
 from grmodel_gr_documents.dates import context_year
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import STAFF_KINDS, parse_staff_report
+from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
 
 __all__ = ["Part", "detect_combined", "find_parts", "parse_combined", "parse_text_part"]
 
@@ -28,7 +29,7 @@ _DIRECTION = re.compile(
 )
 _ITEM_LINE = re.compile(
     r"(?i)^(?:§\s*\d{1,3}\b|punkt\s+\d{1,3}\b|\d{1,3}(?:[.)]|\s)\s*\S)"
-    r"|^(?-i:[A-ZÅÄÖ][A-Za-zåäö]{0,5})\s+§?\s*\d{1,4}(?:/\d{2,4})?\s"
+    rf"|^(?-i:{LOCAL_PREFIX})\s+§?\s*\d{{1,4}}(?:/\d{{2,4}})?\s"
 )
 """An item's heading ("§ 5", "3.", "SN 21 …"): a kind word in it starts no part."""
 """A numbered agenda item ("5. Verksamhetsplan 2016", "§ 5 …", "Punkt 5"): never a part start."""

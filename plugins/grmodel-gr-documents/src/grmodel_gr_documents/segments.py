@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
+from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, Hit, Vocabulary, load_vocabulary
 
 __all__ = [
     "ItemStart",
@@ -409,11 +409,7 @@ def _toc_prefix(window: str, chain: list[tuple[int, int, int]]) -> str | None:
         for _, start, _ in chain
     ]
     common = max(set(words), key=words.count)
-    if (
-        common
-        and words.count(common) * 2 > len(words)
-        and re.fullmatch(r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}", common)
-    ):
+    if common and words.count(common) * 2 > len(words) and re.fullmatch(LOCAL_PREFIX, common):
         return common
     return None
 

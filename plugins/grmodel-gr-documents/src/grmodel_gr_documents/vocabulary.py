@@ -54,6 +54,11 @@ class Hit:
     """True when a colon follows the phrase."""
 
 
+LOCAL_PREFIX = r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}"
+"""The shape of a body's local prefix of its paragraph numbers ("KF", "Sn", "Mbhn"),
+as written before a number where no ``prefix`` row names it."""
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
