@@ -198,7 +198,10 @@ class GrPluginManager:
                         f"{rule.reported_by}, which no plugin registers with a check"
                     )
                 rules[index] = attrs.evolve(
-                    rule, check=reporter.check, make_set_rule=reporter.make_set_rule
+                    rule,
+                    check=reporter.check,
+                    make_set_rule=reporter.make_set_rule,
+                    make_column_rule=reporter.make_column_rule,
                 )
             unknown = sorted(set(rule.applies_to) - known - {LOADER_TAG})
             if unknown:

@@ -18,6 +18,7 @@ from grmodel.model import Record
 
 if TYPE_CHECKING:
     from grmodel.refdata import ReferenceData
+    from grmodel.rules.columns import ColumnRule
 
 __all__ = [
     "LOADER_TAG",
@@ -153,6 +154,10 @@ class Rule:
     """The record check, for record rules."""
     make_set_rule: Callable[[RuleContext], SetRule] | None = None
     """Factory of a fresh set-rule state, for set rules."""
+    make_column_rule: Callable[[RuleContext], ColumnRule] | None = None
+    """For a set rule: the factory of its columnar form (:mod:`grmodel.rules.columns`),
+    which runs instead of ``make_set_rule`` where pyarrow is installed and finds the
+    same issues, placed as the set rule would report them."""
     example: str | None = None
     """A small YAML record set that trips the rule, for ``grmodel rule CODE``."""
     plugin: str = ""
@@ -171,6 +176,8 @@ class Rule:
             raise ValueError(
                 f"rule {self.code}: give exactly one of check, make_set_rule (or reported_by)"
             )
+        if self.make_column_rule is not None and self.make_set_rule is None:
+            raise ValueError(f"rule {self.code}: a column rule needs its plain make_set_rule")
 
     @property
     def is_set_rule(self) -> bool:

@@ -29,7 +29,7 @@ from grmodel.recordset.loading import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
-from grmodel.validation import parallel
+from grmodel.validation import columnar, parallel
 from grmodel.validation.config import ValidationConfig
 from grmodel.validation.running import RuleRunner, crash_message
 
@@ -219,6 +219,18 @@ def _validate(
         parallel.release()
 
 
+def _late_line(issue: Issue, lines: dict[Any, int]) -> tuple[str | None, int | None, str | None]:
+    """File, line and record id of an issue about a record met before (``issue.at``):
+    the field's line kept from the pass, or an imported document's own line."""
+    at = issue.at
+    file, line = (at.file, at.line) if at is not None else (None, None)
+    line = lines.get((file, line, issue.path), line)
+    source = getattr(issue.node, "source", None)
+    if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
+        line = getattr(source, "line", None) or line  # an imported document's own line
+    return file, line, at.id if at is not None else None
+
+
 def _located(issue: Issue, entry: LoadedRecord) -> tuple[str | None, int | None]:
     return _line(issue, entry, False)
 
@@ -250,6 +262,8 @@ def _run(
     load_rules = {r.code: r for r in pm.rules}
 
     findings: list[Finding] = []
+    keys: list[tuple[int, int]] = []
+    sinks = [(findings, keys)]  # the column rules' placed findings go to a second one
     by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
     by_code: Counter[str] = Counter()
     truncated = False
@@ -263,7 +277,8 @@ def _run(
         path: str,
         record: str | None,
         hint: str | None,
-        own_severity: Severity | None = None,
+        own_severity: Severity | None,
+        key: tuple[int, int],
     ) -> None:
         nonlocal truncated
         if config.ignored_in(rule.code, file):
@@ -271,10 +286,12 @@ def _run(
         severity = config.severity_of(rule.code, own_severity or rule.severity)
         by_severity[str(severity)] += 1
         by_code[rule.code] += 1
-        if limit is not None and len(findings) >= limit:
+        out, out_keys = sinks[-1]
+        if limit is not None and len(out) >= limit:
             truncated = True
             return
-        findings.append(
+        out_keys.append(key)
+        out.append(
             Finding(
                 code=rule.code,
                 severity=severity,
@@ -290,8 +307,14 @@ def _run(
         )
 
     def emit_at(
-        rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
+        rule: Rule,
+        issue: Issue,
+        file: str | None,
+        line: int | None,
+        record_id: str | None,
+        key: tuple[int, int] | None = None,
     ) -> None:
+        key = key or runner.key(rule)  # the reporter's place, also for a variant's code
         if issue.code is not None:
             variant = rule_of.get(issue.code)
             if variant is not None and variant.reported_by == rule.code:
@@ -299,7 +322,7 @@ def _run(
         if rule.code not in enabled:
             return
         path = format_path(issue.path)
-        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
+        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity, key)
 
     def emit_issue(
         rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
@@ -311,7 +334,7 @@ def _run(
         rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
         hint = "report it to the rule's plugin"
-        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
+        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR, runner.key(rule))
 
     runner = RuleRunner(
         running,
@@ -338,6 +361,8 @@ def _run(
                     format_path(entry.path),
                     entry.record,
                     entry.hint,
+                    None,
+                    (runner.seq, columnar.AFTER),
                 )
             continue
         records += 1
@@ -348,16 +373,20 @@ def _run(
     # Issues about records met before: the field lines kept from the first pass.
     late = runner.finish()
     lines = runner.lines.lines_of(
-        (i.at.file, i.at.line, i.path) for _r, i in late if i.at and i.at.file and i.at.line
+        (i.at.file, i.at.line, i.path)
+        for _r, i in (*late, *((r, i) for _k, r, i in runner.placed))
+        if i.at and i.at.file and i.at.line
     )
+    # The column rules' findings about records met in the pass go where the plain set
+    # rules would have filed them during it.
+    sinks.append(([], []))
+    for key, rule, issue in runner.placed:
+        emit_at(rule, issue, *_late_line(issue, lines), key)
+    placed, placed_keys = sinks.pop()
+    findings[:], cut = columnar.merge(findings, keys, placed, placed_keys, limit)
+    truncated = truncated or cut
     for rule, issue in late:
-        at = issue.at
-        file, line = (at.file, at.line) if at is not None else (None, None)
-        line = lines.get((file, line, issue.path), line)
-        source = getattr(issue.node, "source", None)
-        if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
-            line = getattr(source, "line", None) or line  # an imported document's own line
-        emit_at(rule, issue, file, line, at.id if at is not None else None)
+        emit_at(rule, issue, *_late_line(issue, lines))
 
     summary = Summary(
         files=len(files_seen),

@@ -16,6 +16,7 @@ from grmodel.model import Record
 from grmodel.recordset.fieldlines import FieldLocator, RecordLines
 from grmodel.recordset.loading import LoadedRecord
 from grmodel.rules.base import Issue, RecordCheck, RecordRef, Rule, RuleContext, SetRule
+from grmodel.validation.columnar import ColumnPass
 
 __all__ = ["Done", "RuleRunner", "crash_message", "run_checks"]
 
@@ -100,8 +101,20 @@ class RuleRunner:
             if rule.check is not None:
                 for tag in rule.applies_to or tags:
                     self._by_type.setdefault(tag, []).append((rule, rule.check))
+        set_rules = [rule for rule in rules if rule.make_set_rule is not None]
+        self._slots = {rule.code: slot for slot, rule in enumerate(set_rules)}
+        self.seq = -1
+        """The seq of the record being checked (see :meth:`key`)."""
+        self.columns = ColumnPass.start(set_rules, tags, ctx, self.lines)
+        """The set rules that run over columns (``None``: none do)."""
+        self.placed: list[tuple[tuple[int, int], Rule, Issue]] = []
+        """The column rules' issues about records met in the pass, by :meth:`key` order."""
+        self._finishing = set_rules
+        columnar = self.columns.codes if self.columns is not None else set()
         self._set_rules: list[tuple[Rule, SetRule]] = [
-            (rule, rule.make_set_rule(ctx)) for rule in rules if rule.make_set_rule is not None
+            (rule, rule.make_set_rule(ctx))  # type: ignore[misc]
+            for rule in set_rules
+            if rule.code not in columnar
         ]
         # Set rules see only the record types they declare (all types when they declare
         # none), so a record is shown to a handful of rules, not to every one.
@@ -116,6 +129,11 @@ class RuleRunner:
         self.crashed.add(rule.code)
         self._on_crash(rule, exc, file, line, rid)
 
+    def key(self, rule: Rule) -> tuple[int, int]:
+        """Where an issue ``rule`` files now goes in the run's order: the record's seq,
+        then -1 for record rules, else the set rule's place among the set rules."""
+        return self.seq, self._slots.get(rule.code, -1)
+
     def checks(self, tag: str) -> Sequence[tuple[Rule, RecordCheck]]:
         """The record checks of a record type, in the run's order."""
         return self._by_type.get(tag, ())
@@ -125,6 +143,9 @@ class RuleRunner:
         show it to the set rules."""
         record = entry.record
         tag = record.TYPE
+        self.seq += 1
+        if self.columns is not None:
+            self.columns.add(entry, self._crash)
         if done is not None:
             self._file_done(done)
         else:
@@ -185,10 +206,22 @@ class RuleRunner:
             visitors[:] = [(r, s) for r, s in visitors if s not in dead]
 
     def finish(self) -> list[tuple[Rule, Issue]]:
-        """The set rules' closing issues, after the late ones of the run."""
-        for rule, state in self._set_rules:
+        """The set rules' closing issues, after the late ones of the run; the column
+        rules' issues about records met in the pass go to :attr:`placed`."""
+        plain = {rule.code: state for rule, state in self._set_rules}
+        columns = self.columns
+        for slot, rule in enumerate(self._finishing):
             try:
-                self.late.extend((rule, _issue(issue)) for issue in state.finish())
+                state = plain.get(rule.code)
+                if state is not None:
+                    self.late.extend((rule, _issue(issue)) for issue in state.finish())
+                elif columns is not None and columns.runs(rule.code):
+                    for seq, issue in columns.finish(rule.code):
+                        if seq is None:
+                            self.late.append((rule, _issue(issue)))
+                        else:
+                            self.placed.append(((seq, slot), rule, _issue(issue)))
             except Exception as exc:
                 self._crash(rule, exc, None, None, None)
+        self.placed.sort(key=lambda placed: placed[0])  # stable: each rule's own order kept
         return self.late

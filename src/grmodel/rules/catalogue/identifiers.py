@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import attrs
 
 from grmodel.model import Document, Municipality, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.columns import Placed, RecordTable
 
 __all__ = ["RULES"]
 
@@ -59,14 +63,42 @@ class _UniqueIds:
             self._seen[record.id] = (index, ref.line, record.TYPE)
             return
         file_index, line, type_tag = first
-        where = f"{self._file_names[file_index]}:{line}"
-        yield Issue(
-            message=f"id {record.id!r} is already used by a {type_tag} record at {where}",
-            path=("id",),
-        )
+        yield _duplicate(record.id, type_tag, self._file_names[file_index], line)
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
+
+
+def _duplicate(record_id: str, type_tag: str, file: str | None, line: int | None) -> Issue:
+    return Issue(
+        message=f"id {record_id!r} is already used by a {type_tag} record at {file}:{line}",
+        path=("id",),
+    )
+
+
+class _UniqueIdColumns:
+    """Duplicate ids as a whole-set operation on the record table's id column: a row
+    whose id first occurs at another row is a duplicate of that row."""
+
+    def __init__(self, _ctx: RuleContext):
+        pass
+
+    def collect(self, record: Record, seq: int) -> None:
+        """Nothing: the record table has every id."""
+
+    def tables(self) -> dict[str, Any]:
+        return {}
+
+    def finish(self, records: RecordTable, tables: dict[str, Any]) -> Iterator[Placed]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        first = records.first_seq(records.ids)
+        seqs = pa.array(range(records.count), pa.int32())
+        for seq in pc.filter(seqs, pc.not_equal(first, seqs)).to_pylist():
+            at, earlier = records.ref(seq), records.ref(first[seq].as_py())
+            issue = _duplicate(at.id, earlier.type, earlier.file, earlier.line)
+            yield Placed(seq, attrs.evolve(issue, at=at))
 
 
 RULES: list[Rule] = [
@@ -107,6 +139,7 @@ RULES: list[Rule] = [
         "ambiguous, and exporters would merge or drop one of them.",
         hint="Give one of the records another id (see grmodel.ids for the conventions).",
         make_set_rule=_UniqueIds,
+        make_column_rule=_UniqueIdColumns,
         example="type: person\nid: kent-lagrell\nname: Kent Lagrell\n---\n"
         "type: person\nid: kent-lagrell\nname: Kent Lagrell\n",
     ),

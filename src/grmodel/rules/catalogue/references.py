@@ -11,9 +11,13 @@ whole set and the reference bodies.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import attrs
 
 from grmodel.model import Record, iter_refs
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.columns import Columns, Interned, Placed, RecordTable, index_in
 
 __all__ = ["RULES"]
 
@@ -47,30 +51,120 @@ class _Resolve:
             if found is None:
                 self._open.append((ref_id, types, ref, path))
             elif types and found not in types:
-                yield Issue(
-                    message=f"{path[-1] if isinstance(path[-1], str) else path[-2]} "
-                    f"{ref_id!r} names a {found}, not a {_expected(types)}",
-                    path=path,
-                )
+                yield _wrong_type(ref_id, types, path, found)
 
     def finish(self) -> Iterator[Issue]:
         for ref_id, types, ref, path in self._open:
-            found = self._type_of(ref_id)
-            field = ".".join(str(p) for p in path)
-            if found is None:
-                yield Issue(
-                    message=f"{ref.type} {ref.id}: {field} {ref_id!r} names no "
-                    f"{_expected(types)} in the record set",
-                    path=path,
-                    at=ref,
-                )
-            elif types and found not in types:
-                yield Issue(
-                    message=f"{ref.type} {ref.id}: {field} {ref_id!r} names a {found}, "
-                    f"not a {_expected(types)}",
-                    path=path,
-                    at=ref,
-                )
+            issue = _unresolved(ref_id, types, path, self._type_of(ref_id), ref)
+            if issue is not None:
+                yield issue
+
+
+def _wrong_type(ref_id: str, types: tuple[str, ...], path: _Path, found: str) -> Issue:
+    """A reference to a record met before (or a reference body) of the wrong type."""
+    return Issue(
+        message=f"{path[-1] if isinstance(path[-1], str) else path[-2]} "
+        f"{ref_id!r} names a {found}, not a {_expected(types)}",
+        path=path,
+    )
+
+
+def _unresolved(
+    ref_id: str, types: tuple[str, ...], path: _Path, found: str | None, ref: RecordRef
+) -> Issue | None:
+    """A reference to no record met before, told at the end: to none, or to a later
+    record of the wrong type."""
+    field = ".".join(str(p) for p in path)
+    if found is None:
+        return Issue(
+            message=f"{ref.type} {ref.id}: {field} {ref_id!r} names no "
+            f"{_expected(types)} in the record set",
+            path=path,
+            at=ref,
+        )
+    if types and found not in types:
+        return Issue(
+            message=f"{ref.type} {ref.id}: {field} {ref_id!r} names a {found}, "
+            f"not a {_expected(types)}",
+            path=path,
+            at=ref,
+        )
+    return None
+
+
+class _ResolveColumns:
+    """References as an anti-join: every reference a row (the referring record's seq,
+    the id, the acceptable types, the path), looked up at the end in the record
+    table's ids; a reference resolves as the plain rule resolves it in the pass (to
+    the first record with the id met before it, else a reference body, else at the
+    end to the first record with the id)."""
+
+    def __init__(self, ctx: RuleContext):
+        self._reference_bodies = sorted(ctx.refdata.bodies)
+        self._rows = Columns(seq="int32", target="text", types="int32", path="int32")
+        self._types = Interned()
+        self._paths = Interned()
+
+    def collect(self, record: Record, seq: int) -> None:
+        seqs, targets, kinds, paths = self._rows.lists
+        types, intern_path = self._types, self._paths
+        for ref_id, accepted, path in iter_refs(record):
+            seqs.append(seq)
+            targets.append(ref_id)
+            kinds.append(types(accepted))
+            paths.append(intern_path(path))
+        self._rows.added()
+
+    def tables(self) -> dict[str, Any]:
+        return {"refs": self._rows.table()}
+
+    def finish(self, records: RecordTable, tables: dict[str, Any]) -> Iterator[Placed]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        refs = tables["refs"]
+        first = records.first_seq(refs["target"])
+        seen = pc.fill_null(pc.less_equal(first, refs["seq"]), False)
+        bodies = pa.array(self._reference_bodies, pa.string())
+        body = pc.and_(pc.invert(seen), pc.is_valid(index_in(refs["target"], bodies)))
+        body_tag = records.types("body")
+        found = pc.if_else(body, body_tag, pc.take(records.table()["type"], first))
+        wrong = pc.is_in(
+            pc.add(pc.multiply(refs["types"], 1 << 16), found), self._mismatches(records)
+        )
+        failing = pc.or_(pc.fill_null(wrong, False), pc.is_null(found))
+        rows = refs.append_column("found", found).append_column("placed", pc.or_(seen, body))
+        for row in rows.filter(failing).to_pylist():
+            yield self._explain(row, records)
+
+    def _mismatches(self, records: RecordTable) -> Any:
+        """``types * 2**16 + type`` of every (acceptable types, type found) that fails."""
+        import pyarrow as pa
+
+        tags = records.types.values
+        return pa.array(
+            [
+                index << 16 | tag
+                for index, accepted in enumerate(self._types.values)
+                if accepted
+                for tag, name in enumerate(tags)
+                if name not in accepted
+            ],
+            pa.int32(),
+        )
+
+    def _explain(self, row: dict[str, Any], records: RecordTable) -> Placed:
+        types: tuple[str, ...] = self._types.values[row["types"]]
+        path: _Path = self._paths.values[row["path"]]
+        found = records.types.values[row["found"]] if row["found"] is not None else None
+        at = records.ref(row["seq"])
+        if row["placed"]:  # reported in the pass, at the record
+            assert found is not None
+            issue = _wrong_type(row["target"], types, path, found)
+            return Placed(row["seq"], attrs.evolve(issue, at=at))
+        explained = _unresolved(row["target"], types, path, found, at)
+        assert explained is not None
+        return Placed(None, explained)
 
 
 RULES: list[Rule] = [
@@ -85,6 +179,7 @@ RULES: list[Rule] = [
         "check and export that follows the link. GR's reference bodies count as present.",
         hint="Add the missing record, or correct the id (see grmodel.ids for the conventions).",
         make_set_rule=_Resolve,
+        make_column_rule=_ResolveColumns,
         example="type: membership\nid: sg-kent-lagrell\nperson: kent-lagrell\n"
         "body: gr-styrgruppen-social-valfard\nrole: ordförande\n",
     ),

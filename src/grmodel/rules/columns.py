@@ -1,0 +1,299 @@
+"""Set rules over columns: compact rows collected in the pass, checked as a whole.
+
+A column rule (:class:`ColumnRule`) is the columnar form of a set rule. During the
+one streaming pass it copies the few values it needs from each record into
+:class:`Columns` — plain Python lists only until a chunk is full, then Arrow arrays
+(pyarrow), strings dictionary-encoded per chunk — and keeps nothing else. At the
+end it checks every row at once with Arrow's whole-array operations: a reference
+is an anti-join (:meth:`RecordTable.first_seq`), duplicate ids a group-by, a
+membership on the day a join with a range filter. Only the rows that fail come
+back to Python, where the rule's own per-object code words the finding, so the
+findings are those of the plain set rule it mirrors: the same messages, lines and
+order.
+
+Every record of a run is a row of the run's :class:`RecordTable` (id, type, file,
+line), numbered in the order of the pass: its *seq*. Rules keep a record's seq, not
+its id or a :class:`~grmodel.rules.base.RecordRef`, and the table turns a seq back
+into a ref for the findings. A finding is :class:`Placed` either at a record's seq
+(where the plain set rule would have reported it during the pass) or with ``seq``
+``None`` (at the end, where the plain rule's ``finish`` reports).
+
+Collected rows are plain Arrow tables (:meth:`ColumnRule.tables`), so a run cut
+into partitions can collect them in each partition and check them once over the
+concatenation (:func:`concat_partitions` shifts each partition's seqs).
+
+A rule declares its columnar form beside its plain one
+(:attr:`~grmodel.rules.base.Rule.make_column_rule`); the plain set rule stays the
+rule's reference and runs where pyarrow is not installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+import attrs
+
+from grmodel.model import Record
+from grmodel.rules.base import Issue, RecordRef, RuleContext
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = [
+    "CHUNK_ROWS",
+    "ColumnRule",
+    "Columns",
+    "Interned",
+    "Keys",
+    "Placed",
+    "RecordTable",
+    "SourceLine",
+    "available",
+    "concat_partitions",
+    "index_in",
+]
+
+CHUNK_ROWS = 1 << 16
+"""Rows kept as Python values before they become one Arrow chunk."""
+
+
+def available() -> bool:
+    """True when pyarrow can be imported (column rules run; else their plain forms)."""
+    try:
+        import pyarrow.compute  # noqa: F401
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        return False
+    return True
+
+
+class Placed(NamedTuple):
+    """A column rule's issue, and where in the run's order it goes."""
+
+    seq: int | None
+    """The seq of the record whose visit would have reported it in the plain set rule
+    (the issue goes among that record's findings), or ``None``: at the end, among the
+    set rules' closing findings. ``issue.at`` names the record either way."""
+    issue: Issue
+
+
+@attrs.frozen
+class SourceLine:
+    """A stand-in for a nested value's ``source`` span (an imported document's line),
+    for :attr:`Issue.node` of an issue a column rule words after the record is gone."""
+
+    line: int
+
+    @property
+    def source(self) -> SourceLine:
+        """Itself: it has the ``line`` a span has."""
+        return self
+
+
+class Interned:
+    """Small integers for the few distinct values of a column (types, paths, parties)."""
+
+    def __init__(self) -> None:
+        self._index: dict[Any, int] = {}
+        self.values: list[Any] = []
+        """The values, by their integer."""
+
+    def __call__(self, value: Any) -> int:
+        """The value's integer (a new one for a new value)."""
+        found = self._index.get(value)
+        if found is None:
+            found = self._index[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+def _arrow_type(kind: str) -> pa.DataType:
+    import pyarrow as pa
+
+    types: dict[str, Callable[[], pa.DataType]] = {
+        "int32": pa.int32,
+        "int64": pa.int64,
+        "string": pa.string,
+        "text": lambda: pa.dictionary(pa.int32(), pa.string()),
+    }
+    return types[kind]()
+
+
+class Columns:
+    """Rows of a few typed columns, appended value by value, kept as Arrow chunks.
+
+    Column kinds: ``"int32"``, ``"int64"``, ``"string"`` (distinct texts, like ids)
+    and ``"text"`` (texts that repeat, dictionary-encoded per chunk). Append a row's
+    values to the lists of :attr:`lists` (in the order the columns were given), then
+    call :meth:`added`.
+    """
+
+    def __init__(self, **kinds: str):
+        self.names = tuple(kinds)
+        self._types = tuple(_arrow_type(kind) for kind in kinds.values())
+        self.lists: tuple[list[Any], ...] = tuple([] for _ in kinds)
+        """One list per column, of the rows not yet in a chunk."""
+        self._chunks: list[pa.RecordBatch] = []
+
+    def added(self) -> None:
+        """A row (or several) was appended: make a chunk when enough are."""
+        if len(self.lists[0]) >= CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if not self.lists[0]:
+            return
+        arrays = [
+            pa.array(values, type=t) for values, t in zip(self.lists, self._types, strict=True)
+        ]
+        self._chunks.append(pa.record_batch(arrays, names=list(self.names)))
+        for values in self.lists:
+            values.clear()
+
+    def table(self) -> pa.Table:
+        """Every row so far, as one table (chunked)."""
+        import pyarrow as pa
+
+        self._flush()
+        schema = pa.schema(list(zip(self.names, self._types, strict=True)))
+        return pa.Table.from_batches(self._chunks, schema=schema)
+
+
+class RecordTable:
+    """Every record of a run, one row each in the order of the pass (its seq): id,
+    type, file and line."""
+
+    def __init__(self) -> None:
+        self._rows = Columns(id="string", type="int32", file="int32", line="int32")
+        self.types = Interned()
+        """The type tags, by their integer in the ``type`` column."""
+        self.files = Interned()
+        """The files, by their integer in the ``file`` column."""
+        self._table: pa.Table | None = None
+        self._ids: pa.Array | None = None
+        self.count = 0
+        """Records added."""
+
+    def add(self, record_id: str, tag: str, file: str, line: int) -> int:
+        """Add a record; its seq."""
+        ids, types, files, lines = self._rows.lists
+        ids.append(record_id)
+        types.append(self.types(tag))
+        files.append(self.files(file))
+        lines.append(line)
+        self._rows.added()
+        self.count += 1
+        return self.count - 1
+
+    def table(self) -> pa.Table:
+        """The rows (seq is the row number), combined into one chunk."""
+        if self._table is None:
+            self._table = self._rows.table().combine_chunks()
+        return self._table
+
+    @property
+    def ids(self) -> pa.Array:
+        """The id column as one array."""
+        if self._ids is None:
+            self._ids = self.table()["id"].chunk(0) if self.count else _empty_ids()
+        return self._ids
+
+    def first_seq(self, values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
+        """For each value, the seq of the first record with that id (null: none).
+
+        The anti-join of references: the nulls are the ids no record has.
+        """
+        return index_in(values, self.ids)
+
+    def ref(self, seq: int) -> RecordRef:
+        """The ref of the record at ``seq``."""
+        row = self.table().slice(seq, 1).to_pylist()[0]
+        return RecordRef(
+            row["id"], self.types.values[row["type"]], self.files.values[row["file"]], row["line"]
+        )
+
+
+def _empty_ids() -> pa.Array:
+    import pyarrow as pa
+
+    return pa.array([], pa.string())
+
+
+def index_in(values: pa.ChunkedArray | pa.Array, value_set: pa.Array) -> pa.ChunkedArray:
+    """``pyarrow.compute.index_in`` that takes dictionary-encoded chunks too (each
+    chunk's dictionary is looked up once)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    out = []
+    for chunk in chunks:
+        if pa.types.is_dictionary(chunk.type):
+            found = pc.index_in(chunk.dictionary, value_set=value_set)
+            out.append(pc.take(found, chunk.indices))
+        else:
+            out.append(pc.index_in(chunk, value_set=value_set))
+    return pa.chunked_array(out, type=pa.int32())
+
+
+class Keys:
+    """Integer keys for texts (ids) across columns, for joins and group-bys: a
+    record's id is its first seq; a text no record has gets a number past them."""
+
+    def __init__(self, records: RecordTable, columns: Iterable[pa.ChunkedArray]):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        ids = records.ids
+        missing = []
+        for column in columns:
+            for chunk in column.chunks:
+                texts = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
+                missing.append(pc.filter(texts, pc.invert(pc.is_in(texts, value_set=ids))))
+        extra = pc.unique(pa.chunked_array(missing, pa.string())) if missing else _empty_ids()
+        self._set = pa.concat_arrays([ids, extra.cast(pa.string())]) if len(extra) else ids
+        self.size = len(self._set)
+        """One more than the largest key."""
+
+    def of(self, column: pa.ChunkedArray) -> pa.ChunkedArray:
+        """The key of each text of ``column`` (one of those given)."""
+        return index_in(column, self._set)
+
+
+def concat_partitions(parts: Sequence[tuple[int, pa.Table]]) -> pa.Table:
+    """One rule table from the tables of several partitions, each given with the
+    seq of its partition's first record: each ``seq`` column is shifted by it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    shifted = []
+    for offset, table in parts:
+        index = table.schema.get_field_index("seq")
+        seqs = pc.add(table["seq"], pa.scalar(offset, table.schema.field("seq").type))
+        shifted.append(table.set_column(index, "seq", seqs))
+    return pa.concat_tables(shifted)
+
+
+class ColumnRule(Protocol):
+    """The columnar state of a set rule during one run (or one partition of it).
+
+    A fresh instance per run, from :attr:`~grmodel.rules.base.Rule.make_column_rule`.
+    ``collect`` sees each record the rule applies to, in the order of the pass,
+    with the record's seq in the :class:`RecordTable`; ``finish`` checks everything
+    collected and yields the issues, placed.
+    """
+
+    def collect(self, record: Record, seq: int) -> None:
+        """Copy the values the checks need into the rule's :class:`Columns`."""
+
+    def tables(self) -> dict[str, pa.Table]:
+        """What was collected, by table name (each with a ``seq`` column)."""
+
+    def finish(self, records: RecordTable, tables: dict[str, pa.Table]) -> Iterable[Placed]:
+        """Check the whole set; the issues, each with ``at`` set, placed."""
+
+
+MakeColumnRule = Callable[[RuleContext], ColumnRule]
+"""A rule's factory of column-rule state."""
