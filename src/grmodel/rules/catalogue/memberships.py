@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import attrs
 
 from grmodel.model import AttendanceStatus, Meeting, Membership, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.columns import Columns, Interned, Keys, Placed, RecordTable, SourceLine
 from grmodel.rules.support import party_lineage
 
 __all__ = ["RULES"]
@@ -42,24 +46,130 @@ class _Overlaps:
         for other_start, other_end, role, other_party, other_id in entries:
             if start > other_end or other_start > end:
                 continue
-            if role != record.role:
-                yield Issue(
-                    message=f"{record.person} is {record.role} of {record.body} here and "
-                    f"{role} in {other_id} over the same time",
-                    path=("role",),
-                )
-                break
-            if party and other_party and party != other_party:
-                yield Issue(
-                    message=f"{record.person} is in {record.body} for {record.party} here and "
-                    f"for {other_party} in {other_id} over the same time",
-                    path=("party",),
-                )
+            if role != record.role or (party and other_party and party != other_party):
+                mine = (record.person, record.body, str(record.role), record.party)
+                yield _overlap(mine, role, other_party, other_id)
                 break
         entries.append((start, end, str(record.role), party, record.id))
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
+
+
+def _overlap(
+    mine: tuple[str, str, str, str | None], role: str, other_party: str | None, other_id: str
+) -> Issue:
+    """An overlap of a membership (its person, body, role and party as written) with
+    ``other_id`` of another role, else of another party."""
+    person, body, own_role, party = mine
+    if role != own_role:
+        return Issue(
+            message=f"{person} is {own_role} of {body} here and {role} in {other_id} over the "
+            "same time",
+            path=("role",),
+        )
+    return Issue(
+        message=f"{person} is in {body} for {party} here and for {other_party} in {other_id} "
+        "over the same time",
+        path=("party",),
+    )
+
+
+class _OverlapColumns:
+    """MEM001 over columns: a self-join of the memberships on (person, body), each
+    with the ones met before it; the first that overlaps it with another role or
+    party is the finding, reported at the membership as the plain rule does."""
+
+    def __init__(self, ctx: RuleContext):
+        self._refdata = ctx.refdata
+        self._rows = Columns(
+            seq="int32",
+            person="text",
+            body="text",
+            start="int32",
+            end="int32",
+            role="int32",
+            lineage="int32",
+            written="int32",
+        )
+        self._values = Interned()
+
+    def collect(self, record: Record, seq: int) -> None:
+        if not isinstance(record, Membership):
+            return
+        start, end = _span(record)
+        day = record.period.start.to_date() if record.period and record.period.start else None
+        party = party_lineage(self._refdata, record.party, day) if record.party else None
+        party = party or record.party
+        values = self._values
+        row = (
+            seq,
+            record.person,
+            record.body,
+            start,
+            end,
+            values(str(record.role)),
+            values(party) if party else None,
+            values(record.party) if record.party else None,
+        )
+        for column, value in zip(self._rows.lists, row, strict=True):
+            column.append(value)
+        self._rows.added()
+
+    def tables(self) -> dict[str, Any]:
+        return {"memberships": self._rows.table()}
+
+    def finish(self, records: RecordTable, tables: dict[str, Any]) -> Iterator[Placed]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        rows = tables["memberships"]
+        keys = Keys(records, [rows["person"], rows["body"]])
+        pair = pc.add(
+            pc.multiply(pc.cast(keys.of(rows["person"]), pa.int64()), keys.size),
+            keys.of(rows["body"]),
+        )
+        names = ("start", "end", "role", "lineage")
+        own = pa.table(
+            {"pair": pair, "row": pa.array(range(rows.num_rows), pa.int32())}
+            | {name: rows[name] for name in names}
+        )
+        other = own.rename_columns(["pair", *(f"o_{name}" for name in ("row", *names))])
+        joined = own.join(other, keys="pair", join_type="inner")
+        party = pc.and_(
+            pc.and_(pc.is_valid(joined["lineage"]), pc.is_valid(joined["o_lineage"])),
+            pc.not_equal(joined["lineage"], joined["o_lineage"]),
+        )
+        conflict = pc.and_(
+            pc.and_(
+                pc.less(joined["o_row"], joined["row"]),
+                pc.invert(
+                    pc.or_(
+                        pc.greater(joined["start"], joined["o_end"]),
+                        pc.greater(joined["o_start"], joined["end"]),
+                    )
+                ),
+            ),
+            pc.or_(pc.not_equal(joined["role"], joined["o_role"]), pc.fill_null(party, False)),
+        )
+        found = joined.filter(conflict).group_by("row").aggregate([("o_row", "min")])
+        found = found.sort_by("row")
+        mine = rows.take(found["row"]).to_pylist()
+        theirs = rows.take(found["o_row_min"]).to_pylist()
+        for row, earlier in zip(mine, theirs, strict=True):
+            yield self._explain(row, earlier, records)
+
+    def _explain(
+        self, row: dict[str, Any], earlier: dict[str, Any], records: RecordTable
+    ) -> Placed:
+        values = self._values.values
+        at = records.ref(row["seq"])
+        written = values[row["written"]] if row["written"] is not None else None
+        mine = (row["person"], row["body"], values[row["role"]], written)
+        other_party = values[earlier["lineage"]] if earlier["lineage"] is not None else None
+        other_id = records.ref(earlier["seq"]).id
+        issue = _overlap(mine, values[earlier["role"]], other_party, other_id)
+        return Placed(row["seq"], attrs.evolve(issue, at=at))
 
 
 _PARTY_STATUSES = frozenset(
@@ -90,10 +200,7 @@ class _MeetingParty:
                     first = entry
         if first is None:
             return None
-        return (
-            f"{person} is listed for {written} at the meeting, but their membership of {body} "
-            f"is for {first[3]}"
-        )
+        return _party_message(person, body, written, first[3])
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Membership):
@@ -129,6 +236,156 @@ class _MeetingParty:
                 yield Issue(message=message, path=("attendance", index, "party"), at=ref)
 
 
+def _party_message(person: str, body: str, written: str, party: str) -> str:
+    return (
+        f"{person} is listed for {written} at the meeting, but their membership of {body} "
+        f"is for {party}"
+    )
+
+
+class _MeetingPartyColumns:
+    """MEM002 over columns: memberships with a party and attendance entries with a
+    party are rows; at the end, a join on (person, body) with a range filter on the
+    day finds the entries whose valid memberships are all of another party. As in
+    the plain rule, an entry whose person already had a membership of the body met
+    before the meeting is judged by those (and reported at the meeting); the others
+    by all of them, at the end."""
+
+    def __init__(self, ctx: RuleContext):
+        self._refdata = ctx.refdata
+        self._memberships = Columns(
+            seq="int32",
+            person="text",
+            body="text",
+            start="int32",
+            end="int32",
+            lineage="int32",
+            party="int32",
+        )
+        self._entries = Columns(
+            seq="int32",
+            person="text",
+            body="text",
+            day="int32",
+            lineage="int32",
+            written="int32",
+            index="int32",
+            line="int32",
+        )
+        self._parties = Interned()
+
+    def collect(self, record: Record, seq: int) -> None:
+        parties = self._parties
+        if isinstance(record, Membership):
+            if record.party:
+                start, end = _span(record)
+                lineage = party_lineage(self._refdata, record.party, None) or record.party
+                for values, value in zip(
+                    self._memberships.lists,
+                    (
+                        seq,
+                        record.person,
+                        record.body,
+                        start,
+                        end,
+                        parties(lineage),
+                        parties(record.party),
+                    ),
+                    strict=True,
+                ):
+                    values.append(value)
+                self._memberships.added()
+            return
+        if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
+            return
+        day = record.date.earliest()
+        ordinal, body, refdata = day.toordinal(), record.body, self._refdata
+        seqs, persons, bodies, days, lineages, written, indexes, lines = self._entries.lists
+        for index, entry in enumerate(record.attendance):
+            if not entry.party or entry.status not in _PARTY_STATUSES:
+                continue
+            seqs.append(seq)
+            persons.append(entry.person)
+            bodies.append(body)
+            days.append(ordinal)
+            lineages.append(parties(party_lineage(refdata, entry.party, day) or entry.party))
+            written.append(parties(entry.party))
+            indexes.append(index)
+            lines.append(entry.source.line if entry.source is not None else None)
+        self._entries.added()
+
+    def tables(self) -> dict[str, Any]:
+        return {"memberships": self._memberships.table(), "entries": self._entries.table()}
+
+    def finish(self, records: RecordTable, tables: dict[str, Any]) -> Iterator[Placed]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        members, entries = tables["memberships"], tables["entries"]
+        keys = Keys(
+            records, [members["person"], entries["person"], members["body"], entries["body"]]
+        )
+
+        def pair(table: Any) -> Any:
+            return pc.add(
+                pc.multiply(pc.cast(keys.of(table["person"]), pa.int64()), keys.size),
+                keys.of(table["body"]),
+            )
+
+        ms = pa.table(
+            {
+                "pair": pair(members),
+                "mseq": members["seq"],
+                "start": members["start"],
+                "end": members["end"],
+                "mlineage": members["lineage"],
+                "mrow": pa.array(range(members.num_rows), pa.int32()),
+            }
+        )
+        att = pa.table(
+            {
+                "pair": pair(entries),
+                "seq": entries["seq"],
+                "day": entries["day"],
+                "lineage": entries["lineage"],
+                "row": pa.array(range(entries.num_rows), pa.int32()),
+            }
+        )
+        earliest = ms.group_by("pair").aggregate([("mseq", "min")])
+        att = att.join(earliest, keys="pair", join_type="left outer")
+        att = att.append_column("placed", pc.fill_null(pc.less(att["mseq_min"], att["seq"]), False))
+        joined = att.join(ms, keys="pair", join_type="inner")
+        valid = pc.and_(
+            pc.and_(
+                pc.less_equal(joined["start"], joined["day"]),
+                pc.less_equal(joined["day"], joined["end"]),
+            ),
+            pc.or_(pc.invert(joined["placed"]), pc.less(joined["mseq"], joined["seq"])),
+        )
+        joined = joined.filter(valid)
+        joined = joined.append_column("match", pc.equal(joined["mlineage"], joined["lineage"]))
+        judged = joined.group_by(["row", "placed"]).aggregate([("match", "any"), ("mrow", "min")])
+        failing = judged.filter(pc.invert(judged["match_any"])).sort_by("row")
+        rows = entries.take(failing["row"]).to_pylist()
+        first_party = members.take(failing["mrow_min"])["party"].to_pylist()
+        for row, placed, party in zip(
+            rows, failing["placed"].to_pylist(), first_party, strict=True
+        ):
+            yield self._explain(row, placed, self._parties.values[party], records)
+
+    def _explain(
+        self, row: dict[str, Any], placed: bool, party: str, records: RecordTable
+    ) -> Placed:
+        written = self._parties.values[row["written"]]
+        message = _party_message(row["person"], row["body"], written, party)
+        path = ("attendance", row["index"], "party")
+        at = records.ref(row["seq"])
+        if placed:
+            node = SourceLine(row["line"]) if row["line"] is not None else None
+            return Placed(row["seq"], Issue(message=message, path=path, node=node, at=at))
+        return Placed(None, Issue(message=message, path=path, at=at))
+
+
 _MEMBERSHIP = """\
 type: membership
 id: {id}
@@ -152,6 +409,7 @@ RULES: list[Rule] = [
         hint="End the earlier membership when the later one starts, or merge them.",
         applies_to=("membership",),
         make_set_rule=_Overlaps,
+        make_column_rule=_OverlapColumns,
         example=_MEMBERSHIP.format(id="m1", role="ledamot", party="D")
         + "---\n"
         + _MEMBERSHIP.format(id="m2", role="ersättare", party="D"),
@@ -168,6 +426,7 @@ RULES: list[Rule] = [
         hint="Check the attendance entry's party and the person's memberships.",
         applies_to=("membership", "meeting"),
         make_set_rule=_MeetingParty,
+        make_column_rule=_MeetingPartyColumns,
         example=_MEMBERSHIP.format(id="m1", role="ledamot", party="D")
         + "---\ntype: meeting\nid: sg-2019-11-07\nbody: gr-styrgruppen-social-valfard\n"
         'date: "2019-11-07"\nattendance:\n'
