@@ -44,6 +44,7 @@ __all__ = [
     "CHUNK_ROWS",
     "ColumnRule",
     "Columns",
+    "Groups",
     "Interned",
     "Keys",
     "Placed",
@@ -221,21 +222,33 @@ def _empty_ids() -> pa.Array:
     return pa.array([], pa.string())
 
 
+def _texts(values: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, list[pa.Array] | None]:
+    """A text column's distinct texts (for a dictionary-encoded one, the dictionary all
+    its chunks share after unifying) and each chunk's indices into them (``None``: the
+    texts are the column itself)."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.Array):
+        values = pa.chunked_array([values])
+    if not pa.types.is_dictionary(values.type):
+        return values.combine_chunks(), None
+    unified = values.unify_dictionaries()
+    if not unified.num_chunks:
+        return pa.array([], values.type.value_type), []
+    return unified.chunk(0).dictionary, [chunk.indices for chunk in unified.chunks]
+
+
 def index_in(values: pa.ChunkedArray | pa.Array, value_set: pa.Array) -> pa.ChunkedArray:
-    """``pyarrow.compute.index_in`` that takes dictionary-encoded chunks too (each
-    chunk's dictionary is looked up once)."""
+    """``pyarrow.compute.index_in`` that takes dictionary-encoded chunks too: each
+    distinct text is looked up once."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    out = []
-    for chunk in chunks:
-        if pa.types.is_dictionary(chunk.type):
-            found = pc.index_in(chunk.dictionary, value_set=value_set)
-            out.append(pc.take(found, chunk.indices))
-        else:
-            out.append(pc.index_in(chunk, value_set=value_set))
-    return pa.chunked_array(out, type=pa.int32())
+    texts, indices = _texts(values)
+    found = pc.index_in(texts, value_set=value_set)
+    if indices is None:
+        return pa.chunked_array([found], type=pa.int32())
+    return pa.chunked_array([pc.take(found, chunk) for chunk in indices], type=pa.int32())
 
 
 class Keys:
@@ -247,19 +260,70 @@ class Keys:
         import pyarrow.compute as pc
 
         ids = records.ids
-        missing = []
-        for column in columns:
-            for chunk in column.chunks:
-                texts = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
-                missing.append(pc.filter(texts, pc.invert(pc.is_in(texts, value_set=ids))))
+        self._columns = [_texts(column) for column in columns]
+        missing = [
+            pc.filter(texts, pc.invert(pc.is_in(texts, value_set=ids)))
+            for texts, _indices in self._columns
+        ]
         extra = pc.unique(pa.chunked_array(missing, pa.string())) if missing else _empty_ids()
         self._set = pa.concat_arrays([ids, extra.cast(pa.string())]) if len(extra) else ids
         self.size = len(self._set)
         """One more than the largest key."""
 
-    def of(self, column: pa.ChunkedArray) -> pa.ChunkedArray:
-        """The key of each text of ``column`` (one of those given)."""
-        return index_in(column, self._set)
+    def of(self, index: int) -> pa.ChunkedArray:
+        """The key of each text of the ``index``-th column given (as int64)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        texts, indices = self._columns[index]
+        found = pc.cast(pc.index_in(texts, value_set=self._set), pa.int64())
+        if indices is None:
+            return pa.chunked_array([found])
+        return pa.chunked_array([pc.take(found, chunk) for chunk in indices], type=pa.int64())
+
+    def pairs(self, first: int, second: int) -> pa.ChunkedArray:
+        """One key for each row's pair of texts of two columns (person and body)."""
+        import pyarrow.compute as pc
+
+        return pc.add(pc.multiply(self.of(first), self.size), self.of(second))
+
+
+class Groups:
+    """The rows of a table grouped by an integer key, for joins that do not multiply
+    rows: :meth:`nth` gives, for each probe key, the row of its group's ``n``-th
+    member (in row order), so a join is a few passes of whole-array lookups over the
+    probes (as many as the largest group has members), each as long as the probes."""
+
+    def __init__(self, keys: pa.ChunkedArray | pa.Array):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        keys = pa.chunked_array([keys]) if isinstance(keys, pa.Array) else keys
+        rows = pa.array(range(len(keys)), pa.int64())
+        table = pa.table({"key": keys, "row": rows})
+        self._order = pc.sort_indices(table, [("key", "ascending"), ("row", "ascending")])
+        ordered = pc.take(keys, self._order)
+        self._keys = pc.unique(ordered)
+        self._offsets = pc.cast(pc.index_in(self._keys, value_set=ordered), pa.int64())
+        ends = (
+            pa.concat_arrays([self._offsets.slice(1), pa.array([len(keys)], pa.int64())])
+            if len(self._keys)
+            else pa.array([], pa.int64())
+        )
+        self._counts = pc.subtract(ends, self._offsets)
+        self.widest: int = pc.max(self._counts).as_py() or 0
+        """The most members a group has."""
+
+    def nth(self, probes: pa.ChunkedArray | pa.Array, n: int) -> pa.ChunkedArray:
+        """For each probe key, the row of its group's ``n``-th member (null: the key
+        has no group, or fewer members)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        group = pc.index_in(probes, value_set=self._keys)
+        has = pc.less(pa.scalar(n, pa.int64()), pc.take(self._counts, group))
+        at = pc.if_else(has, pc.add(pc.take(self._offsets, group), n), None)
+        return pc.take(self._order, at)
 
 
 def concat_partitions(parts: Sequence[tuple[int, pa.Table]]) -> pa.Table:

@@ -9,7 +9,15 @@ import attrs
 
 from grmodel.model import AttendanceStatus, Meeting, Membership, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.columns import Columns, Interned, Keys, Placed, RecordTable, SourceLine
+from grmodel.rules.columns import (
+    Columns,
+    Groups,
+    Interned,
+    Keys,
+    Placed,
+    RecordTable,
+    SourceLine,
+)
 from grmodel.rules.support import party_lineage
 
 __all__ = ["RULES"]
@@ -124,38 +132,26 @@ class _OverlapColumns:
         import pyarrow.compute as pc
 
         rows = tables["memberships"]
-        keys = Keys(records, [rows["person"], rows["body"]])
-        pair = pc.add(
-            pc.multiply(pc.cast(keys.of(rows["person"]), pa.int64()), keys.size),
-            keys.of(rows["body"]),
-        )
-        names = ("start", "end", "role", "lineage")
-        own = pa.table(
-            {"pair": pair, "row": pa.array(range(rows.num_rows), pa.int32())}
-            | {name: rows[name] for name in names}
-        )
-        other = own.rename_columns(["pair", *(f"o_{name}" for name in ("row", *names))])
-        joined = own.join(other, keys="pair", join_type="inner")
-        party = pc.and_(
-            pc.and_(pc.is_valid(joined["lineage"]), pc.is_valid(joined["o_lineage"])),
-            pc.not_equal(joined["lineage"], joined["o_lineage"]),
-        )
-        conflict = pc.and_(
-            pc.and_(
-                pc.less(joined["o_row"], joined["row"]),
-                pc.invert(
-                    pc.or_(
-                        pc.greater(joined["start"], joined["o_end"]),
-                        pc.greater(joined["o_start"], joined["end"]),
-                    )
-                ),
-            ),
-            pc.or_(pc.not_equal(joined["role"], joined["o_role"]), pc.fill_null(party, False)),
-        )
-        found = joined.filter(conflict).group_by("row").aggregate([("o_row", "min")])
-        found = found.sort_by("row")
-        mine = rows.take(found["row"]).to_pylist()
-        theirs = rows.take(found["o_row_min"]).to_pylist()
+        pairs = Keys(records, [rows["person"], rows["body"]]).pairs(0, 1)
+        groups = Groups(pairs)
+        own = pa.array(range(rows.num_rows), pa.int64())
+        start, end, role, lineage = (rows[name] for name in ("start", "end", "role", "lineage"))
+        first = pa.nulls(rows.num_rows, pa.int64())
+        for n in range(groups.widest):  # the n-th membership of the pair, if met before
+            other = groups.nth(pairs, n)
+            overlapping = pc.and_(
+                pc.less_equal(start, pc.take(end, other)),
+                pc.less_equal(pc.take(start, other), end),
+            )
+            other_lineage = pc.take(lineage, other)
+            party = pc.fill_null(pc.not_equal(lineage, other_lineage), False)
+            differs = pc.or_(pc.not_equal(role, pc.take(role, other)), party)
+            conflict = pc.and_(pc.and_(pc.less(other, own), overlapping), differs)
+            conflict = pc.fill_null(conflict, False)
+            first = pc.if_else(pc.and_(conflict, pc.is_null(first)), other, first)
+        found = pc.is_valid(first)
+        mine = rows.take(pc.filter(own, found)).to_pylist()
+        theirs = rows.take(pc.filter(first, found)).to_pylist()
         for row, earlier in zip(mine, theirs, strict=True):
             yield self._explain(row, earlier, records)
 
@@ -323,55 +319,35 @@ class _MeetingPartyColumns:
 
         members, entries = tables["memberships"], tables["entries"]
         keys = Keys(
-            records, [members["person"], entries["person"], members["body"], entries["body"]]
+            records, [members["person"], members["body"], entries["person"], entries["body"]]
         )
-
-        def pair(table: Any) -> Any:
-            return pc.add(
-                pc.multiply(pc.cast(keys.of(table["person"]), pa.int64()), keys.size),
-                keys.of(table["body"]),
+        groups, pairs = Groups(keys.pairs(0, 1)), keys.pairs(2, 3)
+        seqs, days, lineages = entries["seq"], entries["day"], entries["lineage"]
+        # Judged at the meeting (placed) when the pair had a membership met before it.
+        placed = pc.fill_null(pc.less(pc.take(members["seq"], groups.nth(pairs, 0)), seqs), False)
+        matched = pa.nulls(len(seqs), pa.bool_()).fill_null(False)
+        first_valid = pa.nulls(len(seqs), pa.int64())
+        for n in range(groups.widest):  # the n-th membership of each entry's pair
+            row = groups.nth(pairs, n)
+            valid = pc.and_(
+                pc.and_(
+                    pc.less_equal(pc.take(members["start"], row), days),
+                    pc.less_equal(days, pc.take(members["end"], row)),
+                ),
+                pc.or_(pc.invert(placed), pc.less(pc.take(members["seq"], row), seqs)),
             )
-
-        ms = pa.table(
-            {
-                "pair": pair(members),
-                "mseq": members["seq"],
-                "start": members["start"],
-                "end": members["end"],
-                "mlineage": members["lineage"],
-                "mrow": pa.array(range(members.num_rows), pa.int32()),
-            }
-        )
-        att = pa.table(
-            {
-                "pair": pair(entries),
-                "seq": entries["seq"],
-                "day": entries["day"],
-                "lineage": entries["lineage"],
-                "row": pa.array(range(entries.num_rows), pa.int32()),
-            }
-        )
-        earliest = ms.group_by("pair").aggregate([("mseq", "min")])
-        att = att.join(earliest, keys="pair", join_type="left outer")
-        att = att.append_column("placed", pc.fill_null(pc.less(att["mseq_min"], att["seq"]), False))
-        joined = att.join(ms, keys="pair", join_type="inner")
-        valid = pc.and_(
-            pc.and_(
-                pc.less_equal(joined["start"], joined["day"]),
-                pc.less_equal(joined["day"], joined["end"]),
-            ),
-            pc.or_(pc.invert(joined["placed"]), pc.less(joined["mseq"], joined["seq"])),
-        )
-        joined = joined.filter(valid)
-        joined = joined.append_column("match", pc.equal(joined["mlineage"], joined["lineage"]))
-        judged = joined.group_by(["row", "placed"]).aggregate([("match", "any"), ("mrow", "min")])
-        failing = judged.filter(pc.invert(judged["match_any"])).sort_by("row")
-        rows = entries.take(failing["row"]).to_pylist()
-        first_party = members.take(failing["mrow_min"])["party"].to_pylist()
-        for row, placed, party in zip(
-            rows, failing["placed"].to_pylist(), first_party, strict=True
+            valid = pc.fill_null(valid, False)
+            same = pc.fill_null(pc.equal(pc.take(members["lineage"], row), lineages), False)
+            matched = pc.or_(matched, pc.and_(valid, same))
+            first_valid = pc.if_else(pc.and_(valid, pc.is_null(first_valid)), row, first_valid)
+        failing = pc.and_(pc.invert(matched), pc.is_valid(first_valid))
+        rows = pc.filter(pa.array(range(len(seqs)), pa.int64()), failing)
+        parties = pc.take(members["party"], pc.filter(first_valid, failing)).to_pylist()
+        judged = pc.filter(placed, failing).to_pylist()
+        for row, at_meeting, party in zip(
+            entries.take(rows).to_pylist(), judged, parties, strict=True
         ):
-            yield self._explain(row, placed, self._parties.values[party], records)
+            yield self._explain(row, at_meeting, self._parties.values[party], records)
 
     def _explain(
         self, row: dict[str, Any], placed: bool, party: str, records: RecordTable
