@@ -29,7 +29,7 @@ rule's reference and runs where pyarrow is not installed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
@@ -53,9 +53,10 @@ __all__ = [
     "available",
     "concat_partitions",
     "index_in",
+    "lookups",
 ]
 
-CHUNK_ROWS = 1 << 16
+CHUNK_ROWS = 1 << 14
 """Rows kept as Python values before they become one Arrow chunk."""
 
 
@@ -112,6 +113,7 @@ def _arrow_type(kind: str) -> pa.DataType:
     import pyarrow as pa
 
     types: dict[str, Callable[[], pa.DataType]] = {
+        "int16": pa.int16,
         "int32": pa.int32,
         "int64": pa.int64,
         "string": pa.string,
@@ -123,7 +125,8 @@ def _arrow_type(kind: str) -> pa.DataType:
 class Columns:
     """Rows of a few typed columns, appended value by value, kept as Arrow chunks.
 
-    Column kinds: ``"int32"``, ``"int64"``, ``"string"`` (distinct texts, like ids)
+    Column kinds: ``"int16"`` (small numbers: interned values, list indexes),
+    ``"int32"``, ``"int64"``, ``"string"`` (distinct texts, like ids)
     and ``"text"`` (texts that repeat, dictionary-encoded per chunk). Append a row's
     values to the lists of :attr:`lists` (in the order the columns were given), then
     call :meth:`added`.
@@ -167,7 +170,7 @@ class RecordTable:
     type, file and line."""
 
     def __init__(self) -> None:
-        self._rows = Columns(id="string", type="int32", file="int32", line="int32")
+        self._rows = Columns(id="string", type="int16", file="int32", line="int32")
         self.types = Interned()
         """The type tags, by their integer in the ``type`` column."""
         self.files = Interned()
@@ -249,6 +252,22 @@ def index_in(values: pa.ChunkedArray | pa.Array, value_set: pa.Array) -> pa.Chun
     if indices is None:
         return pa.chunked_array([found], type=pa.int32())
     return pa.chunked_array([pc.take(found, chunk) for chunk in indices], type=pa.int32())
+
+
+def lookups(values: pa.ChunkedArray, *value_sets: pa.Array) -> Iterator[tuple[pa.Array, ...]]:
+    """Chunk by chunk, ``pyarrow.compute.index_in`` of a column in each value set: a
+    dictionary-encoded column's distinct texts are looked up once, each chunk's rows
+    then only take their answers (so no whole-column answer is ever built)."""
+    import pyarrow.compute as pc
+
+    texts, indices = _texts(values)
+    if indices is None:  # plain texts: looked up chunk by chunk
+        for chunk in values.chunks:
+            yield tuple(pc.index_in(chunk, value_set=found) for found in value_sets)
+        return
+    answers = [pc.index_in(texts, value_set=found) for found in value_sets]
+    for chunk in indices:
+        yield tuple(pc.take(answer, chunk) for answer in answers)
 
 
 class Keys:

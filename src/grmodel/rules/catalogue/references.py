@@ -17,7 +17,7 @@ import attrs
 
 from grmodel.model import Record, iter_refs
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.columns import Columns, Interned, Placed, RecordTable, index_in
+from grmodel.rules.columns import Columns, Interned, Placed, RecordTable, lookups
 
 __all__ = ["RULES"]
 
@@ -101,7 +101,7 @@ class _ResolveColumns:
 
     def __init__(self, ctx: RuleContext):
         self._reference_bodies = sorted(ctx.refdata.bodies)
-        self._rows = Columns(seq="int32", target="text", types="int32", path="int32")
+        self._rows = Columns(seq="int32", target="text", types="int16", path="int32")
         self._types = Interned()
         self._paths = Interned()
 
@@ -123,19 +123,22 @@ class _ResolveColumns:
         import pyarrow.compute as pc
 
         refs = tables["refs"]
-        first = records.first_seq(refs["target"])
-        seen = pc.fill_null(pc.less_equal(first, refs["seq"]), False)
         bodies = pa.array(self._reference_bodies, pa.string())
-        body = pc.and_(pc.invert(seen), pc.is_valid(index_in(refs["target"], bodies)))
         body_tag = records.types("body")
-        found = pc.if_else(body, body_tag, pc.take(records.table()["type"], first))
-        wrong = pc.is_in(
-            pc.add(pc.multiply(refs["types"], 1 << 16), found), self._mismatches(records)
-        )
-        failing = pc.or_(pc.fill_null(wrong, False), pc.is_null(found))
-        rows = refs.append_column("found", found).append_column("placed", pc.or_(seen, body))
-        for row in rows.filter(failing).to_pylist():
-            yield self._explain(row, records)
+        tags, mismatches = records.table()["type"], self._mismatches(records)
+        # Chunk by chunk, each distinct id looked up once for the whole column.
+        looked_up = lookups(refs["target"], records.ids, bodies)
+        for batch, (first, reference_body) in zip(refs.to_batches(), looked_up, strict=True):
+            seen = pc.fill_null(pc.less_equal(first, batch["seq"]), False)
+            body = pc.and_(pc.invert(seen), pc.is_valid(reference_body))
+            found = pc.if_else(body, body_tag, pc.take(tags, first))
+            accepted = pc.multiply(pc.cast(batch["types"], pa.int32()), 1 << 16)
+            wrong = pc.is_in(pc.add(accepted, found), mismatches)
+            failing = pc.or_(pc.fill_null(wrong, False), pc.is_null(found))
+            rows = pa.Table.from_batches([batch]).append_column("found", found)
+            rows = rows.append_column("placed", pc.or_(seen, body))
+            for row in rows.filter(failing).to_pylist():
+                yield self._explain(row, records)
 
     def _mismatches(self, records: RecordTable) -> Any:
         """``types * 2**16 + type`` of every (acceptable types, type found) that fails."""
