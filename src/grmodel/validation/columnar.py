@@ -18,8 +18,8 @@ before each partition), checked once by each rule's ``finish``.
 from __future__ import annotations
 
 import heapq
-import os
 import itertools
+import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
