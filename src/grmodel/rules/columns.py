@@ -96,15 +96,16 @@ class Interned:
     """Small integers for the few distinct values of a column (types, paths, parties)."""
 
     def __init__(self) -> None:
-        self._index: dict[Any, int] = {}
+        self.index: dict[Any, int] = {}
+        """The integers, by value (in a hot loop, ``index.get(value)`` first saves a call)."""
         self.values: list[Any] = []
         """The values, by their integer."""
 
     def __call__(self, value: Any) -> int:
         """The value's integer (a new one for a new value)."""
-        found = self._index.get(value)
+        found = self.index.get(value)
         if found is None:
-            found = self._index[value] = len(self.values)
+            found = self.index[value] = len(self.values)
             self.values.append(value)
         return found
 
@@ -184,8 +185,10 @@ class RecordTable:
         """Add a record; its seq."""
         ids, types, files, lines = self._rows.lists
         ids.append(record_id)
-        types.append(self.types(tag))
-        files.append(self.files(file))
+        found = self.types.index.get(tag)
+        types.append(self.types(tag) if found is None else found)
+        found = self.files.index.get(file)
+        files.append(self.files(file) if found is None else found)
         lines.append(line)
         self._rows.added()
         self.count += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -263,6 +264,8 @@ class _MeetingPartyColumns:
             seq="int32", person="text", lineage="int16", written="int16", index="int16"
         )
         self._lines = Columns(entry="int32", line="int32")
+        self._known: dict[tuple[str, dt.date], tuple[int, int]] = {}
+        """Party as written and day → the interned (lineage, party)."""
         """The source lines of the entries that have one (imported documents)."""
         self._count = 0
         self._parties = Interned()
@@ -292,15 +295,18 @@ class _MeetingPartyColumns:
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
         day = record.date.earliest()
-        refdata, count = self._refdata, self._count
+        count, known = self._count, self._known
         seqs, persons, lineages, written, indexes = self._entries.lists
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
+            party = known.get((entry.party, day))
+            if party is None:
+                party = known[entry.party, day] = self._party(entry.party, day)
             seqs.append(seq)
             persons.append(entry.person)
-            lineages.append(parties(party_lineage(refdata, entry.party, day) or entry.party))
-            written.append(parties(entry.party))
+            lineages.append(party[0])
+            written.append(party[1])
             indexes.append(index)
             if entry.source is not None:
                 self._lines.lists[0].append(count)
@@ -315,6 +321,10 @@ class _MeetingPartyColumns:
                 values.append(value)
             self._meetings.added()
             self._entries.added()
+
+    def _party(self, party: str, day: dt.date) -> tuple[int, int]:
+        lineage = party_lineage(self._refdata, party, day) or party
+        return self._parties(lineage), self._parties(party)
 
     def tables(self) -> dict[str, Any]:
         return {

@@ -108,11 +108,14 @@ class _ResolveColumns:
     def collect(self, record: Record, seq: int) -> None:
         seqs, targets, kinds, paths = self._rows.lists
         types, intern_path = self._types, self._paths
+        known_types, known_paths = types.index, intern_path.index
         for ref_id, accepted, path in iter_refs(record):
             seqs.append(seq)
             targets.append(ref_id)
-            kinds.append(types(accepted))
-            paths.append(intern_path(path))
+            found = known_types.get(accepted)
+            kinds.append(types(accepted) if found is None else found)
+            found = known_paths.get(path)
+            paths.append(intern_path(path) if found is None else found)
         self._rows.added()
 
     def tables(self) -> dict[str, Any]:
