@@ -77,7 +77,10 @@ nitpick_ignore_regex = [
         r"|contextlib|xml|json|csv|tomllib|calendar)(\..*)?",
     ),
     # Third-party packages grmodel builds on (no intersphinx offline).
-    (r"py:(class|obj|exc|data|func|meth|mod)", r"(attrs|attr|cattrs|pluggy|click|yaml)(\..*)?"),
+    (
+        r"py:(class|obj|exc|data|func|meth|mod)",
+        r"(attrs|attr|cattrs|pluggy|click|yaml|pa|pyarrow)(\..*)?",
+    ),
 ]
 
 # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses pluggy's
@@ -87,6 +90,7 @@ nitpick_ignore: list[tuple[str, str]] = [("py:class", "_F")]
 nitpick_ignore += [
     (role, f"grmodel.rules.support.{name}") for role in ("py:class", "py:obj") for name in "ARS"
 ]
+nitpick_ignore += [(role, "grmodel.validation.columnar.F") for role in ("py:class", "py:obj")]
 
 # -- autodoc ---------------------------------------------------------------------------
 

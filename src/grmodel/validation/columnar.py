@@ -1,6 +1,6 @@
 """The column rules of a run: the record table, collection in the pass, checks at the end.
 
-:class:`ColumnPass` is what a run's :class:`~grmodel.validation.running.RuleRunner`
+:class:`ColumnPass` is what a run's ``RuleRunner`` (``grmodel.validation.running``)
 holds of the set rules that have a columnar form
 (:attr:`~grmodel.rules.base.Rule.make_column_rule`, see :mod:`grmodel.rules.columns`):
 every record becomes a row of the run's :class:`~grmodel.rules.columns.RecordTable`
@@ -133,7 +133,7 @@ class ColumnPass:
 
 AFTER = 1 << 30
 """The place, after a record's own findings, of a problem met reading the records
-that follow it (see :meth:`~grmodel.validation.running.RuleRunner.key`)."""
+that follow it (see ``RuleRunner.key``)."""
 
 F = TypeVar("F")
 
