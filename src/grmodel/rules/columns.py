@@ -82,7 +82,8 @@ class Placed(NamedTuple):
 @attrs.frozen
 class SourceLine:
     """A stand-in for a nested value's ``source`` span (an imported document's line),
-    for :attr:`~grmodel.rules.base.Issue.node` of an issue a column rule words after the record is gone."""
+    for :attr:`~grmodel.rules.base.Issue.node` of an issue a column rule words after
+    the record is gone."""
 
     line: int
 
