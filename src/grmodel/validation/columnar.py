@@ -127,8 +127,13 @@ class ColumnPass:
 
     def finish(self, code: str) -> list[Placed]:
         """The issues of the rule of ``code``, checked over everything collected."""
+        import pyarrow as pa
+
         _rule, state = self._states[code]
-        return list(state.finish(self.records, state.tables()))
+        try:
+            return list(state.finish(self.records, state.tables()))
+        finally:  # the check's working arrays go back to the system before the next
+            pa.default_memory_pool().release_unused()
 
 
 AFTER = 1 << 30
