@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+pytest.importorskip("pyarrow", reason="the columnar extra is not installed")
 from tests.benchmarks.conftest import load_script
 
 from grmodel.plugins import GrPluginManager
