@@ -83,6 +83,10 @@ _ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 """A space that :data:`_SPACES` changes (a line without one is left as it is)."""
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def normalise_line(line: str) -> str:
     """NFC; ligatures ("ﬁ"), soft hyphens and zero-width characters resolved; PDF-font
     bullets ("\uf0b7") made "•"; non-breaking spaces, tabs and form feeds made spaces;
@@ -331,6 +335,19 @@ class Tracker:
                 Segment(span=Span(line), text=text, reason="site title" if title else "site chrome")
             )
             self.lines[line - 1] = ""
+        self._drop_title_copies()
+
+    def _drop_title_copies(self) -> None:
+        """Drop the lines above a site's chrome that repeat its title of the document
+        (a web page's heading): a title, never the document's own text."""
+        titles = {_words(title) for _, title in self.site_titles}
+        for line in self.within:
+            if line in self.dropped:
+                break
+            text = self.lines[line - 1]
+            if text and _words(text) in titles:
+                self.drop(Segment(span=Span(line), text=text, reason="site title"))
+                self.lines[line - 1] = ""
 
     def _cut_page_marks(self) -> None:
         """Cut page markers out of lines: in-line "Sida 1(14)", a page count at a line's
