@@ -18,10 +18,10 @@ from grmodel.cli.options import (
 )
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
-from grmodel.importing.run import DOCUMENT_SUFFIXES, import_source
 from grmodel.importing.write import import_target, write_import
 from grmodel.pipeline import source_documents
+from grmodel.pipeline.exporting import export
+from grmodel.pipeline.importing import DOCUMENT_SUFFIXES, import_source
 from grmodel.recordset.base import LoadLimits
 
 

@@ -83,8 +83,8 @@ def record_targets(
         where it looked), or the configuration file is broken.
     """
     from grmodel.examples import example_data_path
-    from grmodel.importing.run import DOCUMENT_SUFFIXES
     from grmodel.pipeline import discover_inputs
+    from grmodel.pipeline.importing import DOCUMENT_SUFFIXES
     from grmodel.recordset.loading import RECORD_SUFFIXES
     from grmodel.validation import load_config
     from grmodel.validation.config import find_config_file

@@ -22,11 +22,12 @@ from grmodel.cli.options import (
 )
 from grmodel.cli.watch import watch
 from grmodel.io import atomic_write_text
+from grmodel.pipeline import validate
+from grmodel.pipeline.parallel import available_jobs
 from grmodel.recordset.base import LoadLimits
 from grmodel.reporting import FORMATS, ReportOptions
-from grmodel.validation import load_config, validate
+from grmodel.validation import load_config
 from grmodel.validation.config import find_config_file
-from grmodel.validation.parallel import available_jobs
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
