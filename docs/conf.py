@@ -78,6 +78,8 @@ nitpick_ignore_regex = [
     ),
     # Third-party packages grmodel builds on (no intersphinx offline).
     (r"py:(class|obj|exc|data|func|meth|mod)", r"(attrs|attr|cattrs|pluggy|click|yaml)(\..*)?"),
+    # The optional dask extra (its Client is imported for type checking only).
+    (r"py:(class|obj|exc|data|func|meth|mod)", r"(dask|distributed)(\..*)?|Client"),
 ]
 
 # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses pluggy's

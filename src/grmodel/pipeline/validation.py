@@ -158,6 +158,7 @@ def validate(
     progress: ProgressCallback | None = None,
     limits: LoadLimits | None = None,
     jobs: int = 1,
+    engine: parallel.Distributor | None = None,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -172,6 +173,8 @@ def validate(
     :param limits: bounds on file size, nesting and alias expansion.
     :param jobs: processes to run the record rules in (see
         :mod:`grmodel.pipeline.parallel`); the findings are the same for any number.
+    :param engine: where the record rules run instead of ``jobs`` local processes (a
+        :class:`~grmodel.pipeline.cluster.DaskEngine`); the findings are the same.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -181,7 +184,9 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs)
+        return _validate(
+            paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs, engine=engine
+        )
     finally:
         gc.set_threshold(*thresholds)
 
@@ -199,6 +204,7 @@ def _validate(
     progress: ProgressCallback | None,
     limits: LoadLimits | None,
     jobs: int,
+    engine: parallel.Distributor | None,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -209,7 +215,11 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    workers = parallel.start([Path(p) for p in paths], jobs, pm, running, ctx, _located, limits)
+    files = [Path(p) for p in paths]
+    if engine is not None:
+        workers = engine.record_rules(files, pm, running, ctx, _located, limits)
+    else:
+        workers = parallel.start(files, jobs, pm, running, ctx, _located, limits)
     try:
         chosen = _Chosen(rules, running, enabled, rule_of)
         return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
