@@ -40,7 +40,7 @@ from grmodel.pipeline import parallel
 from grmodel.pipeline.importing import import_read, read_source
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.loading import LoadLimits
-from grmodel.rules.base import Rule, RuleContext
+from grmodel.rules.base import RuleContext
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -240,26 +240,21 @@ class DaskEngine:
                 )
 
     def record_rules(
-        self,
-        paths: Sequence[Path],
-        pm: GrPluginManager,
-        rules: Sequence[Rule],
-        ctx: RuleContext,
-        located: parallel.Located,
-        limits: LoadLimits | None = None,
+        self, paths: Sequence[Path], run: parallel.RunRules
     ) -> parallel.RecordRules | None:
         """The record rules over the partitions of ``paths``, as tasks (see
         :class:`grmodel.pipeline.parallel.Distributor`)."""
         self.last = None
         workers = self.client.scheduler_info()["workers"].values()
         plan = parallel.plan_partitions(paths, sum(w.get("nthreads", 1) for w in workers) or 1)
-        if not plan or not parallel.bind(rules, tuple(pm.converter.record_types)):
+        record_types = tuple(run.pm.converter.record_types)
+        if not plan or not parallel.bind(run.rules, record_types):
             return None
-        spec = self._spec(pm, [rule.code for rule in rules], limits=limits)
+        spec = self._spec(run.pm, [rule.code for rule in run.rules], limits=run.limits)
         self._check(spec, Path(plan[0].file))
-        [shared] = self.client.scatter([ctx], broadcast=True, hash=False)  # reference data
+        [ctx] = self.client.scatter([run.ctx], broadcast=True, hash=False)  # reference data
         pending = self.client.map(
-            _validate_partition, plan, spec=spec, ctx=shared, located=located, pure=False
+            _validate_partition, plan, spec=spec, ctx=ctx, located=run.located, pure=False
         )
         self.last = parallel.RecordRules(pending, lambda: None)
         return self.last

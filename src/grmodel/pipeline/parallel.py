@@ -58,6 +58,7 @@ __all__ = [
     "Emitted",
     "Partition",
     "RecordRules",
+    "RunRules",
     "bind",
     "partitions",
     "plan_partitions",
@@ -281,18 +282,26 @@ class Distributor(Protocol):
     """Runs the record rules somewhere else than this machine's forked processes
     (``--engine dask``: :class:`grmodel.pipeline.cluster.DaskEngine`)."""
 
-    def record_rules(
-        self,
-        paths: Sequence[Path],
-        pm: GrPluginManager,
-        rules: Sequence[Rule],
-        ctx: RuleContext,
-        located: Located,
-        limits: LoadLimits | None = None,
-    ) -> RecordRules | None:
+    def record_rules(self, paths: Sequence[Path], run: RunRules) -> RecordRules | None:
         """As ``start`` (``--jobs``): the answers to come, or ``None`` to run in one
         process."""
         ...
+
+
+@attrs.frozen
+class RunRules:
+    """What the record rules of a run need, wherever they run."""
+
+    pm: GrPluginManager
+    """The plugin manager (converter, record types)."""
+    rules: Sequence[Rule]
+    """The rules that run, in the run's order."""
+    ctx: RuleContext
+    """The context every check gets."""
+    located: Located
+    """Where an issue points (the engine's line logic)."""
+    limits: LoadLimits | None = None
+    """Bounds on file size, nesting and alias expansion."""
 
 
 def bind(rules: Sequence[Rule], record_types: Sequence[str]) -> Bound:
@@ -315,27 +324,20 @@ def plan_partitions(paths: Sequence[Path], jobs: int) -> list[Partition]:
     return partitions(files, jobs, DEFAULT_PARTITION_BYTES)
 
 
-def start(
-    paths: Sequence[Path],
-    jobs: int,
-    pm: GrPluginManager,
-    rules: Sequence[Rule],
-    ctx: RuleContext,
-    located: Located,
-    limits: LoadLimits | None = None,
-) -> RecordRules | None:
+def start(paths: Sequence[Path], jobs: int, run: RunRules) -> RecordRules | None:
     """Start ``jobs`` workers on the record files under ``paths``; ``None`` when the
     run should stay in one process (one job, no record rules, no ``fork``).
 
     Paths that cannot be used are left out here; the main process reports them.
     """
-    bound = bind(rules, tuple(pm.converter.record_types))
+    pm = run.pm
+    bound = bind(run.rules, tuple(pm.converter.record_types))
     if jobs < 2 or not bound or "fork" not in multiprocessing.get_all_start_methods():
         return None
     plan = plan_partitions(paths, jobs)
     if not plan:
         return None
-    _STATE.update(pm=pm, bound=bound, ctx=ctx, located=located, limits=limits)
+    _STATE.update(pm=pm, bound=bound, ctx=run.ctx, located=run.located, limits=run.limits)
     # Forked now, the workers see the state just set; the parent's copy is cleared
     # when the run ends.
     pool = ProcessPoolExecutor(

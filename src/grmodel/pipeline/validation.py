@@ -215,11 +215,11 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    files = [Path(p) for p in paths]
+    files, run = [Path(p) for p in paths], parallel.RunRules(pm, running, ctx, _located, limits)
     if engine is not None:
-        workers = engine.record_rules(files, pm, running, ctx, _located, limits)
+        workers = engine.record_rules(files, run)
     else:
-        workers = parallel.start(files, jobs, pm, running, ctx, _located, limits)
+        workers = parallel.start(files, jobs, run)
     try:
         chosen = _Chosen(rules, running, enabled, rule_of)
         return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
