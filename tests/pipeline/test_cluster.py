@@ -182,3 +182,35 @@ def test_dask_imports_equal_the_local_import(
     assert len(written) == len(documents) - 1
     for name in written:
         assert (Path("cluster") / name).read_bytes() == (Path("local") / name).read_bytes()
+
+
+def _break_workers() -> None:
+    """On each worker: every partition's task fails (a disk that went away)."""
+
+    def failing(*_args: object, **_kwargs: object) -> object:
+        raise OSError("disk gone")
+
+    parallel.__dict__.setdefault("_working", parallel.work)
+    parallel.work = failing  # type: ignore[assignment]
+
+
+def _mend_workers() -> None:
+    parallel.work = parallel.__dict__.pop("_working", parallel.work)  # type: ignore[assignment]
+
+
+@pytest.mark.slow
+def test_a_failed_task_leaves_its_records_to_the_client(
+    engine: DaskEngine, generated: Path, grmodel: Run
+) -> None:
+    local = grmodel("validate", str(generated), "-q")
+    engine.client.run(_break_workers)
+    try:
+        address = engine.client.scheduler.address
+        code, out, err = grmodel(
+            "validate", str(generated), "-q", "--engine", "dask", "--scheduler", address
+        )
+    finally:
+        engine.client.run(_mend_workers)
+    assert (code, out) == local[:2]
+    assert "record(s) were checked on the client, not on the cluster (OSError: disk gone)" in err
+    assert err.count("\n") == 1
