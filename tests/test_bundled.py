@@ -11,8 +11,8 @@ import pytest
 from grmodel.bundled import BUNDLED, install_command
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
-from grmodel.exporting.run import export
-from grmodel.importing.run import import_path
+from grmodel.pipeline.exporting import export
+from grmodel.pipeline.importing import import_path
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.validation.config import load_config
 

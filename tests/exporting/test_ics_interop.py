@@ -16,7 +16,7 @@ from tests.nodetools import npm_package
 
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.formats.ics import VTIMEZONE
-from grmodel.exporting.run import export
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from grmodel.errors import GrmodelError
-from grmodel.exporting.run import export
 from grmodel.model import Person, StatedFigure
 from grmodel.model.projects import FigureMeasure
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from tests.hostile.conftest import one_line_error, run_cli
 
@@ -48,7 +48,9 @@ def test_every_exporter_fails_cleanly_on_a_lone_surrogate(
     if fmt not in all_pm.exporters:
         pytest.skip(f"no {fmt} exporter installed")
     records = _hostile_records()
-    monkeypatch.setattr("grmodel.exporting.run.iter_records", lambda *args, **kwargs: iter(records))
+    monkeypatch.setattr(
+        "grmodel.pipeline.exporting.iter_records", lambda *args, **kwargs: iter(records)
+    )
     target = tmp_path / "out"
     error: GrmodelError | None = None
     try:
@@ -84,7 +86,7 @@ def test_document_with_cut_segments_exports_to_sqlite(
 
     cut = Segment(span=Span(line=3), text="Sida 2 (5)")
     records = [Document(id="d1", kind=DocumentKind.PROTOKOLL, cut=(cut,))]
-    monkeypatch.setattr("grmodel.exporting.run.iter_records", lambda *a, **k: iter(records))
+    monkeypatch.setattr("grmodel.pipeline.exporting.iter_records", lambda *a, **k: iter(records))
     export("sqlite", [], tmp_path / "o.sqlite", all_pm)
     with sqlite3.connect(tmp_path / "o.sqlite") as con:
         rows = con.execute("SELECT disposition, text FROM document_segments").fetchall()

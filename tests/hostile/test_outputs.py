@@ -17,9 +17,9 @@ import pytest
 from grmodel.errors import GrmodelError, OutputExistsError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.exporting.formats.datapackage import escape_formula
-from grmodel.exporting.run import export
 from grmodel.io import OutputLockedError, atomic_output, atomic_write_text, copy_tree
 from grmodel.model import Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from tests.hostile.conftest import PERSON, one_line_error, run_cli
 
@@ -231,7 +231,7 @@ def test_environment_errors_are_one_line(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code), str(tmp_path / "out.json"))
 
-    monkeypatch.setattr("grmodel.exporting.run._write", fail)
+    monkeypatch.setattr("grmodel.pipeline.exporting._write", fail)
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["export", "--to", "json", "-o", str(tmp_path / "out.json"), str(good_person)])
     assert exit_info.value.code == 2

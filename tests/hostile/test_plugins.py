@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from grmodel.errors import GrmodelError
-from grmodel.importing.run import import_path
+from grmodel.pipeline import validate
+from grmodel.pipeline.importing import import_path
 from grmodel.plugins import get_plugin_manager
-from grmodel.validation import validate
 from tests.hostile.conftest import PERSON
 from tests.hostile.fixture_plugins import BadImporters, CrashingRules
 

@@ -16,10 +16,10 @@ import jsonschema
 import pytest
 from tests.nodetools import node_modules, npm_package
 
+from grmodel.pipeline import validate
 from grmodel.plugins import get_plugin_manager
 from grmodel.reporting import ReportOptions, render_sarif
 from grmodel.reporting.sarif import FINGERPRINT_KEY, SRCROOT
-from grmodel.validation import validate
 
 BROKEN = "type: person\nid: p\nname: 3\nnmae: x\n"
 ODD_NAMES = ["plain.yaml", "with space.yaml", "#1.yaml", "a,b.yaml", "möte-å.yaml", "50%.yaml"]

@@ -16,8 +16,8 @@ from oparl_samples import MEETING, OPARL_SCHEMAS, iter_objects, sample_records
 
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
 from grmodel.model import Meeting, Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 
 BASE = "https://data.example.org/oparl"

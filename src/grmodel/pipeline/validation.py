@@ -19,6 +19,7 @@ import attrs
 
 from grmodel.converter import FieldPath
 from grmodel.model import Record
+from grmodel.pipeline import parallel
 from grmodel.pipeline.source import ProgressCallback, RecordSource
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
@@ -29,7 +30,6 @@ from grmodel.recordset.loading import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
-from grmodel.validation import parallel
 from grmodel.validation.config import ValidationConfig
 from grmodel.validation.running import RuleRunner, crash_message
 
@@ -158,6 +158,7 @@ def validate(
     progress: ProgressCallback | None = None,
     limits: LoadLimits | None = None,
     jobs: int = 1,
+    engine: parallel.Distributor | None = None,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -171,7 +172,9 @@ def validate(
         ``records(count)`` method, that is called every 1,000 records as well.
     :param limits: bounds on file size, nesting and alias expansion.
     :param jobs: processes to run the record rules in (see
-        :mod:`grmodel.validation.parallel`); the findings are the same for any number.
+        :mod:`grmodel.pipeline.parallel`); the findings are the same for any number.
+    :param engine: where the record rules run instead of ``jobs`` local processes (a
+        :class:`~grmodel.pipeline.cluster.DaskEngine`); the findings are the same.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -181,7 +184,9 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs)
+        return _validate(
+            paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs, engine=engine
+        )
     finally:
         gc.set_threshold(*thresholds)
 
@@ -199,6 +204,7 @@ def _validate(
     progress: ProgressCallback | None,
     limits: LoadLimits | None,
     jobs: int,
+    engine: parallel.Distributor | None,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -209,7 +215,11 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    workers = parallel.start([Path(p) for p in paths], jobs, pm, running, ctx, _located, limits)
+    files, run = [Path(p) for p in paths], parallel.RunRules(pm, running, ctx, _located, limits)
+    if engine is not None:
+        workers = engine.record_rules(files, run)
+    else:
+        workers = parallel.start(files, jobs, run)
     try:
         chosen = _Chosen(rules, running, enabled, rule_of)
         return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
@@ -234,28 +244,20 @@ class _Chosen:
     rule_of: dict[str, Rule]
 
 
-def _run(
-    paths: Sequence[str | os.PathLike[str]],
-    pm: GrPluginManager,
-    config: ValidationConfig,
-    kind: str | None,
-    progress: ProgressCallback | None,
-    started: float,
-    chosen: _Chosen,
-    ctx: RunContext,
-    limits: LoadLimits | None,
-    workers: parallel.RecordRules | None,
-) -> Report:
-    rules, running, enabled, rule_of = chosen.rules, chosen.running, chosen.enabled, chosen.rule_of
-    load_rules = {r.code: r for r in pm.rules}
+class _Findings:
+    """The run's findings as they are filed: ignores, severity overrides, variants
+    reporting through their base rule, counts, and the ``max_findings`` cut."""
 
-    findings: list[Finding] = []
-    by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
-    by_code: Counter[str] = Counter()
-    truncated = False
-    limit = config.max_findings
+    def __init__(self, config: ValidationConfig, chosen: _Chosen):
+        self.config = config
+        self.chosen = chosen
+        self.found: list[Finding] = []
+        self.by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
+        self.by_code: Counter[str] = Counter()
+        self.truncated = False
 
     def emit(
+        self,
         rule: Rule,
         message: str,
         file: str | None,
@@ -265,16 +267,17 @@ def _run(
         hint: str | None,
         own_severity: Severity | None = None,
     ) -> None:
-        nonlocal truncated
+        config = self.config
         if config.ignored_in(rule.code, file):
             return
         severity = config.severity_of(rule.code, own_severity or rule.severity)
-        by_severity[str(severity)] += 1
-        by_code[rule.code] += 1
-        if limit is not None and len(findings) >= limit:
-            truncated = True
+        self.by_severity[str(severity)] += 1
+        self.by_code[rule.code] += 1
+        limit = config.max_findings
+        if limit is not None and len(self.found) >= limit:
+            self.truncated = True
             return
-        findings.append(
+        self.found.append(
             Finding(
                 code=rule.code,
                 severity=severity,
@@ -290,36 +293,64 @@ def _run(
         )
 
     def emit_at(
-        rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
+        self, rule: Rule, issue: Issue, file: str | None, line: int | None, record_id: str | None
     ) -> None:
         if issue.code is not None:
-            variant = rule_of.get(issue.code)
+            variant = self.chosen.rule_of.get(issue.code)
             if variant is not None and variant.reported_by == rule.code:
                 rule = variant
-        if rule.code not in enabled:
+        if rule.code not in self.chosen.enabled:
             return
         path = format_path(issue.path)
-        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
+        self.emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity)
 
     def emit_issue(
-        rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
+        self, rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
     ) -> None:
         file, line = _line(issue, entry, imported)
-        emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
+        self.emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
     def crash(
-        rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
+        self, rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
         hint = "report it to the rule's plugin"
-        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
+        self.emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR)
 
+    def problem(self, entry: LoadProblem, load_rule: Rule | None) -> None:
+        """A loading problem, filed as its load rule's finding when that is enabled."""
+        if load_rule is not None and self.config.enabled(entry.code):
+            self.emit(
+                load_rule,
+                entry.message,
+                entry.file,
+                entry.line,
+                format_path(entry.path),
+                entry.record,
+                entry.hint,
+            )
+
+
+def _run(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig,
+    kind: str | None,
+    progress: ProgressCallback | None,
+    started: float,
+    chosen: _Chosen,
+    ctx: RunContext,
+    limits: LoadLimits | None,
+    workers: parallel.RecordRules | None,
+) -> Report:
+    load_rules = {r.code: r for r in pm.rules}
+    findings = _Findings(config, chosen)
     runner = RuleRunner(
-        running,
+        chosen.running,
         pm.converter.record_types,
         ctx,
-        emit_issue=emit_issue,
-        on_crash=crash,
-        emit_at=emit_at,
+        emit_issue=findings.emit_issue,
+        on_crash=findings.crash,
+        emit_at=findings.emit_at,
     )
     files_seen: set[str] = set()
     records = 0
@@ -327,25 +358,29 @@ def _run(
     for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
-            code = entry.code
-            load_rule = load_rules.get(code)
-            if load_rule is not None and config.enabled(code):
-                emit(
-                    load_rule,
-                    entry.message,
-                    entry.file,
-                    entry.line,
-                    format_path(entry.path),
-                    entry.record,
-                    entry.hint,
-                )
+            findings.problem(entry, load_rules.get(entry.code))
             continue
         records += 1
         if counted is not None and records % 1000 == 0:
             counted(records)
         done = workers.take(entry) if workers is not None and not imported else None
         runner.check(entry, imported, done)  # done: the record rules ran in a worker
-    # Issues about records met before: the field lines kept from the first pass.
+    _file_late(runner, findings)
+    summary = Summary(
+        files=len(files_seen),
+        records=records,
+        by_severity=dict(findings.by_severity),
+        by_code=dict(sorted(findings.by_code.items())),
+        seconds=time.perf_counter() - started,
+        truncated=findings.truncated,
+        rules_run=len(chosen.rules),
+    )
+    crashed = tuple(sorted(runner.crashed))
+    return Report(findings=findings.found, summary=summary, rules=chosen.rules, crashed=crashed)
+
+
+def _file_late(runner: RuleRunner, findings: _Findings) -> None:
+    """Issues about records met before: the field lines kept from the first pass."""
     late = runner.finish()
     lines = runner.lines.lines_of(
         (i.at.file, i.at.line, i.path) for _r, i in late if i.at and i.at.file and i.at.line
@@ -357,16 +392,4 @@ def _run(
         source = getattr(issue.node, "source", None)
         if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
             line = getattr(source, "line", None) or line  # an imported document's own line
-        emit_at(rule, issue, file, line, at.id if at is not None else None)
-
-    summary = Summary(
-        files=len(files_seen),
-        records=records,
-        by_severity=dict(by_severity),
-        by_code=dict(sorted(by_code.items())),
-        seconds=time.perf_counter() - started,
-        truncated=truncated,
-        rules_run=len(rules),
-    )
-    crashed = tuple(sorted(runner.crashed))
-    return Report(findings=findings, summary=summary, rules=rules, crashed=crashed)
+        findings.emit_at(rule, issue, file, line, at.id if at is not None else None)
