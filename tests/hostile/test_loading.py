@@ -384,3 +384,14 @@ def test_yaml_control_character_is_one_line_at_its_line(tmp_path: Path, conv: Gr
     path.write_text("type: person\nid: p1\nname: A\x00\n", encoding="utf-8")
     [problem] = _problems(_load(path, conv))
     assert problem.line == 3 and "U+0000" in problem.message and "\n" not in problem.message
+
+
+@pytest.mark.parametrize("extra", ["", "nested: x\n"])
+def test_numeric_key_is_an_unknown_field(tmp_path: Path, conv: GrConverter, extra: str) -> None:
+    """Found by the atheris load fuzzer: a number as a key beside named ones broke the
+    sorting of the unknown fields (an internal error)."""
+    path = tmp_path / "b.yaml"
+    path.write_text(f"type: person\nid: p1\nname: A\n{extra}1: value\n", encoding="utf-8")
+    problems = _problems(_load(path, conv))
+    assert "unknown field 1" in [p.message for p in problems]
+    assert len(problems) == (2 if extra else 1)
