@@ -58,11 +58,25 @@ def iter_records(
 def _write(
     exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
 ) -> None:
-    """Run an exporter; a failure that is not an I/O or user error names the plugin."""
+    """Run an exporter; a failure that is not an I/O or user error names the plugin,
+    a text that cannot be written (a lone surrogate) the last record read."""
+    last: list[str] = ["none"]
+
+    def read() -> Iterator[Record]:
+        for record in records:
+            last[0] = repr(record.id)
+            yield record
+
     try:
-        exporter.write(records, tmp, options)
+        exporter.write(read(), tmp, options)
     except (GrmodelError, OSError):
         raise
+    except UnicodeEncodeError as exc:
+        raise GrmodelError(
+            f"{exporter.name} export: a text with a lone surrogate "
+            f"{exc.object[exc.start : exc.start + 1]!a} (not Unicode) cannot be written; "
+            f"last record read: {last[0]}"
+        ) from exc
     except Exception as exc:
         raise GrmodelError(
             f"exporter {exporter.name!r} of plugin {exporter.plugin!r} failed: "
