@@ -42,7 +42,7 @@ def iter_records(
     A record that does not load, a path that cannot be read and a second record
     with an id already seen are problems: each is passed to ``on_problem`` (and the
     record left out), or, without it, raised. Ids are checked with a few bytes per
-    record (:mod:`~grmodel.exporting.unique`); duplicate ids are reported after the
+    record (``grmodel.exporting.unique``); duplicate ids are reported after the
     other records, from a second reading of the source.
 
     :raises GrmodelError: on the first problem when ``on_problem`` is not given.
