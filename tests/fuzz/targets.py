@@ -13,6 +13,7 @@ their seeds and the regression inputs (``tests/fuzz/test_targets.py``).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from grmodel.errors import GrmodelError
 from grmodel.exporting.run import export
 from grmodel.importing.base import ImportResult
 from grmodel.importing.run import import_source
+from grmodel.importing.write import write_import
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, LoadProblem, load_records
 from tests.fuzz.seeds import FORMATS
@@ -70,12 +72,17 @@ def load(data: bytes) -> None:
         pass
 
 
+DOCUMENT_NAMES = ("document.txt", os.fsdecode(b"protokoll-\xe9.txt"))
+"""A document's file name: UTF-8, or not (the first byte's top bit)."""
+
+
 def document(data: bytes) -> None:
-    """Any bytes (first byte: detection or the importer) import as records or a refusal."""
+    """Any bytes (first byte: detection or the importer, and the file name) import as
+    records or a refusal; what is imported is written and loads back, every record."""
     if not data:
         return
     kind = IMPORTERS[data[0] % len(IMPORTERS)]
-    path = _file("document.txt", data[1:])
+    path = _file(DOCUMENT_NAMES[data[0] >> 7], data[1:])
     try:
         _source, result = import_source(path, PM, kind)
     except GrmodelError as exc:
@@ -83,6 +90,12 @@ def document(data: bytes) -> None:
         assert " of plugin " not in message, message  # the importer itself failed
         return
     _check_accounting(result)
+    written = write_import(result, _WORK / "imported", PM.converter, force=True)
+    back = list(_loaded(written))
+    assert all(isinstance(e, LoadedRecord) for e in back), [
+        e for e in back if isinstance(e, LoadProblem)
+    ][:3]
+    assert len(back) == 1 + len(result.records), (len(back), len(result.records))
 
 
 def _check_accounting(result: ImportResult) -> None:
