@@ -228,8 +228,8 @@ def _explain(
 ) -> None:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = _fields_of(exc.cl)
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, allowed, n=1)
+        for key in sorted(exc.extra_fields, key=str):  # a YAML key may be a number
+            close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = (
                 f"did you mean {close[0]!r}?"
                 if close
