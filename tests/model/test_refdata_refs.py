@@ -203,3 +203,18 @@ def test_a_plugin_type_s_names_are_read_as_of_its_date(pm: GrPluginManager) -> N
         return code
 
     assert (heby(2005), heby(2010)) == ("1917", "0331")
+
+
+@pytest.mark.slow
+def test_a_plugin_type_s_data_package_validates(pm: GrPluginManager, tmp_path: Path) -> None:
+    import frictionless  # slow to import: only the slow tests need it
+
+    source = tmp_path / "set.yaml"
+    source.write_text(DELEGATION_SET, encoding="utf-8")
+    out = tmp_path / "package"
+    export("datapackage", [source], out, pm)
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["type", "message"])
+    lines = (out / "extra_record_refdata.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 9
+    assert any(",Kungälv,1482" in line for line in lines)
