@@ -34,6 +34,16 @@ from grmodel.model.refs import REFDATA_KINDS
 __all__ = ["TABLES", "extra_rows"]
 
 
+def _per_record(things: str, thing: str, example: str) -> tuple[Column, ...]:
+    """The key columns of a table of what records of a plugin's type hold: the record,
+    the position among its ``things`` and the field path of the ``thing``."""
+    return (
+        text("record_id", "Id of the record in extra_records", required=True),
+        integer("ordinal", f"Position among the record's {things}, 1-based", required=True),
+        text("field", f"Field path of the {thing} ({example})", required=True),
+    )
+
+
 def _as_written(kind: str) -> tuple[Column, Column]:
     """``<kind>_as_written`` and the key it names (``municipality_code``, …)."""
     source = text(f"{kind}_as_written", f"The {kind} as written")
@@ -56,9 +66,7 @@ TABLES: tuple[Table, ...] = (
         "extra_record_references",
         "An id a record of a plugin's type refers to",
         (
-            text("record_id", "Id of the record in extra_records", required=True),
-            integer("ordinal", "Position among the record's references, 1-based", required=True),
-            text("field", "Field path of the reference (items.0.person)", required=True),
+            *_per_record("references", "reference", "items.0.person"),
             text("ref_id", "The id referred to", required=True),
             *(
                 Column(
@@ -77,9 +85,7 @@ TABLES: tuple[Table, ...] = (
         "extra_record_refdata",
         "A municipality, county or party a record of a plugin's type names",
         (
-            text("record_id", "Id of the record in extra_records", required=True),
-            integer("ordinal", "Position among the record's names, 1-based", required=True),
-            text("field", "Field path of the name (delegates.0.party)", required=True),
+            *_per_record("names", "name", "delegates.0.party"),
             Column(
                 name="kind",
                 type="string",
