@@ -121,6 +121,19 @@ def test_long_place_gets_a_bounded_location(pm: GrPluginManager, tmp_path: Path)
     assert (root / UrlScheme(BASE).path(location["id"])).is_file()
 
 
+def test_a_long_id_gets_a_bounded_file_name(pm: GrPluginManager, tmp_path: Path) -> None:
+    long_id = "ledamot-" + "långt-namn-" * 30  # 338 bytes: over a file system's 255
+    source = tmp_path / "p.json"
+    person = {"type": "person", "id": long_id, "name": "Lång Namnsson"}
+    source.write_text(json.dumps([person], ensure_ascii=False), encoding="utf-8")
+    root = tmp_path / "oparl"
+    export("oparl", [source], root, pm, options=ExportOptions(base_url=BASE))
+    assert max(len(p.name.encode("utf-8")) for p in root.rglob("*")) <= 160
+    fetched = Client(root).get(UrlScheme(BASE).url("person", long_id))
+    assert fetched["name"] == "Lång Namnsson"  # the URL keeps the whole id
+    assert [r.id for r in read_oparl(root, pm.converter)] == [long_id]
+
+
 def test_round_trip_over_pages(pm: GrPluginManager, tmp_path: Path) -> None:
     root = _export(pm, tmp_path, page_size="1")
     back = {(r.TYPE, r.id): r for r in read_oparl(root, pm.converter)}
@@ -131,6 +144,7 @@ def test_no_invented_times(pm: GrPluginManager, tmp_path: Path) -> None:
     root = _export(pm, tmp_path)
     texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.json")]
     assert not any('"created"' in t or '"modified"' in t for t in texts)
+    assert not any("T00:00:00" in t for t in texts)  # no time made up for a bare day
     planned = json.loads((root / "meeting" / "sgx-2020-02.json").read_text(encoding="utf-8"))
     assert "start" not in planned  # a month, no day: no start
     stamped = _export(pm, tmp_path / "b", timestamp="2024-01-02T03:04:05+01:00")
