@@ -224,11 +224,9 @@ def test_meeting_mapping(files: dict[str, Any]) -> None:
     assert item["consultation"] == f"{BASE}/consultation/{MEETING}-p39--dnr-2019-00368"
     cancelled = files["meeting/gr-forbundsstyrelsen-2019-12-13.json"]
     assert cancelled["cancelled"] is True
-    # a day without a stated time: no start or end (no made-up midnight), the day in
-    # the extension every meeting carries
-    assert "start" not in cancelled and "end" not in cancelled
-    assert cancelled["grmodel:date"] == "2019-12-13"
-    assert meeting["grmodel:date"] == meeting["start"][:10]
+    # a day without a stated time: the day's start, flagged as not stated
+    assert cancelled["start"] == "2019-12-13T00:00:00+01:00"
+    assert cancelled["grmodel:timeStated"] is False
     planned = files["meeting/sgx-2020-02.json"]
     assert "start" not in planned  # a month, no day: no start
     assert planned["grmodel:date"] == "2020-02"

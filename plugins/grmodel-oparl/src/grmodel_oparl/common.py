@@ -104,6 +104,11 @@ def extension_fields(obj: Mapping[str, Any], keys: Iterable[str]) -> dict[str, A
     return {key: obj[EXT + key] for key in keys if EXT + key in obj}
 
 
+def midnight(day: dt.date) -> dt.datetime:
+    """Local midnight of a day, time-zone aware."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=TIMEZONE)
+
+
 def local(day: dt.date, time: dt.time) -> dt.datetime:
     """A local time on a day, time-zone aware."""
     return dt.datetime.combine(day, time, tzinfo=TIMEZONE)

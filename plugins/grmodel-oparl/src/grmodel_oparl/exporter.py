@@ -19,10 +19,10 @@ the object at ``{base}/X`` is stored in ``X.json``)::
     grmodel/records.json            records OParl has no object for (vendor file)
 
 Lists are paged (:mod:`grmodel_oparl.paging`, ``-O page_size=N``). A meeting
-without a stated time has no ``start`` or ``end`` (OParl's are date-times, and a
-midnight would be a time no document states); its day is ``grmodel:date``, as for
-every meeting. ``created``/``modified`` are written only when ``-O timestamp=…``
-gives the time of publication. A path segment too long for a file name is shortened with a
+without a stated time starts at the day's start with ``grmodel:timeStated: false``
+(OParl's ``start`` is a date-time; its day is ``grmodel:date``), and
+``created``/``modified`` are written only when ``-O timestamp=…`` gives the time
+of publication. A path segment too long for a file name is shortened with a
 hash in the file name only (:func:`grmodel_oparl.common.bounded_segment`).
 
 What OParl cannot carry is kept in ``grmodel:<field>`` extension properties in
@@ -32,6 +32,7 @@ see ``docs/explanation/oparl-popolo.rst``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -368,13 +369,16 @@ class _Export:
             "cancelled": meeting.status is MeetingStatus.CANCELLED,
         }
         day = complete_date(meeting.date)
-        # OParl's start and end are date-times: written only with a stated time, never a
-        # made-up midnight. The day is always grmodel:date (a leftover below).
         if day is not None and meeting.start_time is not None:
             obj["start"] = stamp(local(day, meeting.start_time))
             if meeting.end_time is not None:
                 end_day = complete_date(meeting.end_date) or day
                 obj["end"] = stamp(local(end_day, meeting.end_time))
+        elif day is not None:
+            # No stated time: OParl's start is a date-time, so the day's start, flagged as
+            # a time the document does not state (grmodel:date keeps the date as written).
+            obj["start"] = stamp(local(day, dt.time(0, 0)))
+            obj["grmodel:timeStated"] = False
         if meeting.place:
             obj["location"] = self.location(meeting.place, [url])
             carried.add("place")
