@@ -103,12 +103,14 @@ _INLINE_PAGE = re.compile(
 ("… Mikael Berglund 1(25)") or start ("1 (35) Protokoll från …"). A line that is only a
 page marker is page furniture (:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
 
-_DIGIT = re.compile(r"\d")
+_MARK_HINT = re.compile(r"\d\s*[(/aA]")
+"""What each page marker holds: a number followed by "(", "/" or "av" (found by a quick
+scan for digits; a line without it has no marker)."""
 
 
 def inline_marks(line: str) -> list[Cut]:
     """The page markers in a line."""
-    if not _DIGIT.search(line):  # each marker has one
+    if not _MARK_HINT.search(line):
         return []
     return [Cut(m.start(), m.end(), "page number") for m in _INLINE_PAGE.finditer(line)]
 

@@ -134,7 +134,6 @@ _HEADER_WORDS = re.compile(
 """Words that make a repeated line a running header."""
 
 _DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 _PAGE_NUMBER_IN = re.compile(
     r"(?i)\b(?:sida|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
     r"|(?<![\d-])\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})\s*$"
@@ -143,11 +142,17 @@ _PAGE_NUMBER_IN = re.compile(
 its end)."""
 
 
+_PAGE_NUMBER_HINT = re.compile(r"[sS\u017f](?:[iI\u0130\u0131][dD](?:[aA]|\.)|\.)\s*\d|\d\s*[(/aA]")
+"""What each match of :data:`_PAGE_NUMBER_IN` holds ("sida"/"sid."/"s." and a digit, as
+``(?i)`` matches them, or a digit followed by "(", "/" or "av"), as a pattern that
+starts with a character class, which the regex engine scans for quickly."""
+
+
 def _page_key(line: str) -> str:
     """``line`` with its page number replaced, so headers of different pages compare
     equal ("Protokoll 2019-11-07 Sida 2 (5)" ~ "… Sida 3 (5)"); ``line`` itself when it
     has no page number."""
-    return _PAGE_NUMBER_IN.sub("#", line) if _DIGIT.search(line) else line
+    return _PAGE_NUMBER_IN.sub("#", line) if _PAGE_NUMBER_HINT.search(line) else line
 
 
 @attrs.frozen
@@ -160,9 +165,31 @@ class Furniture:
     """Lines (1-based) of the header block at the top of the document, kept."""
 
 
-def _is_candidate(
-    line: str, exact: Counter[str], shape: Counter[str], paged: Counter[str]
-) -> tuple[bool, bool]:
+@attrs.frozen
+class _Recurring:
+    """How often each line of a document recurs: as written, but for its digits, and
+    but for its page number; each line's two keys computed once."""
+
+    exact: Counter[str]
+    shape: Counter[str]
+    paged: Counter[str]
+    keys: dict[str, tuple[str, str]]
+    """A line → (its digits made "#", :func:`_page_key`)."""
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _Recurring:
+        exact = Counter(line for line in lines if line)
+        keys = {line: (_DIGITS.sub("#", line), _page_key(line)) for line in exact}
+        shape: Counter[str] = Counter()
+        paged: Counter[str] = Counter()
+        for line, count in exact.items():
+            shaped, key = keys[line]
+            shape[shaped] += count
+            paged[key] += count
+        return cls(exact, shape, paged, keys)
+
+
+def _is_candidate(line: str, seen: _Recurring) -> tuple[bool, bool]:
     """(is a furniture line, is a strong page mark)."""
     if not line or len(line) > 160:
         return False, False
@@ -170,13 +197,12 @@ def _is_candidate(
         return True, True
     if line.startswith("§") or line.lower().startswith(("paragraf", "att ")):
         return False, False
-    shaped = _DIGITS.sub("#", line)
-    if _CAPS_PAGE.match(line) and shape[shaped] >= 2:
+    shaped, key = seen.keys[line]
+    if _CAPS_PAGE.match(line) and seen.shape[shaped] >= 2:
         return True, False
-    if exact[line] >= 2 and _HEADER_WORDS.search(line):
+    if seen.exact[line] >= 2 and _HEADER_WORDS.search(line):
         return True, False
-    key = _page_key(line)
-    if key != line and paged[key] >= 2 and (_HEADER_WORDS.search(key) or len(key) <= 80):
+    if key != line and seen.paged[key] >= 2 and (_HEADER_WORDS.search(key) or len(key) <= 80):
         return True, False
     return False, False
 
@@ -192,12 +218,10 @@ def detect_furniture(lines: list[str]) -> Furniture:
     only by blank lines form a block; each block is dropped, except a block at
     the very top of the document (the masthead).
     """
-    exact: Counter[str] = Counter(line for line in lines if line)
-    shape: Counter[str] = Counter(_DIGITS.sub("#", line) for line in lines if line)
-    paged: Counter[str] = Counter(_page_key(line) for line in lines if line)
+    seen = _Recurring.of(lines)
     marks: dict[int, bool] = {}
     for index, line in enumerate(lines):
-        is_candidate, strong = _is_candidate(line, exact, shape, paged)
+        is_candidate, strong = _is_candidate(line, seen)
         if is_candidate:
             marks[index] = strong
     blocks: list[list[int]] = []
@@ -244,7 +268,9 @@ def hyphen_join(line: str, following: str) -> str | None:
     hyphen and ``following`` continues it in lower case ("social-" + "sekreterare …" →
     "socialsekreterare …"); ``None`` when they are not one word ("hälso-" + "och
     sjukvård", "Britt-" + "Marie"). After an acronym the hyphen stays ("EU-projekt")."""
-    if not _BROKEN.search(line) or not following[:1].islower():
+    if not line.endswith(("-", "-\n")) or not _BROKEN.search(line):  # the test is quick
+        return None
+    if not following[:1].islower():
         return None
     if _NOT_CONTINUATION.match(following):
         return None
