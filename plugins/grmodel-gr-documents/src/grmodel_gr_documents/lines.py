@@ -25,6 +25,7 @@ from grmodel_gr_documents.chrome import (
     deglue,
     inline_marks,
     is_chrome,
+    marked_lines,
     page_prefixes,
     running_header,
     site_title,
@@ -73,6 +74,8 @@ _LIGATURES = str.maketrans(
 )
 _TRANSCRIPT = {"transkript", "transcript", "transkription"}
 """The chrome line after which a transcript's pages begin."""
+_TRANSCRIPT_LONGEST = max(map(len, _TRANSCRIPT))
+"""Casefolding never shortens a text, so a longer stripped line is none of them."""
 _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
 """A list bullet at the start of a line (a hyphen only when a space follows it)."""
 
@@ -142,7 +145,9 @@ _PAGE_NUMBER_IN = re.compile(
 its end)."""
 
 
-_PAGE_NUMBER_HINT = re.compile(r"[sS\u017f](?:[iI\u0130\u0131][dD](?:[aA]|\.)|\.)\s*\d|\d\s*[(/aA]")
+_PAGE_NUMBER_HINT = re.compile(
+    r"[sS\u017f](?:[iI\u0130\u0131][dD](?:[aA]|\.)|\.)\s*\d|\d\s*(?:[(/]|[aA][vV])"
+)
 """What each match of :data:`_PAGE_NUMBER_IN` holds ("sida"/"sid."/"s." and a digit, as
 ``(?i)`` matches them, or a digit followed by "(", "/" or "av"), as a pattern that
 starts with a character class, which the regex engine scans for quickly."""
@@ -365,11 +370,13 @@ class Tracker:
             (
                 number
                 for number, line in enumerate(self.raw, start=1)
-                if line.strip().casefold() in _TRANSCRIPT
+                if len(stripped := line.strip()) <= _TRANSCRIPT_LONGEST
+                and stripped.casefold() in _TRANSCRIPT
             ),
             None,
         )
         prefixes = page_prefixes(self.lines, transcript) if transcript is not None else {}
+        marked = marked_lines(self.lines)
         for line in self.within:
             text = self.lines[line - 1]
             if not text or line in self.dropped:
@@ -381,6 +388,8 @@ class Tracker:
                 )
                 text = text[prefix.end :]
                 self.lines[line - 1] = text
+            if line - 1 not in marked:
+                continue
             cuts = [
                 c for c in inline_marks(text) if text[: c.start].strip() or text[c.end :].strip()
             ]
