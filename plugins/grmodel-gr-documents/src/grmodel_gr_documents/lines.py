@@ -13,6 +13,7 @@ dropped, never silently lost.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -170,6 +171,13 @@ class Furniture:
     """Lines (1-based) of the header block at the top of the document, kept."""
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _line_keys(line: str) -> tuple[str, str]:
+    """``line`` with its digits made "#", and its :func:`_page_key`; once per line and
+    run (the whole document and each part of a combined one has the same lines)."""
+    return _DIGITS.sub("#", line), _page_key(line)
+
+
 @attrs.frozen
 class _Recurring:
     """How often each line of a document recurs: as written, but for its digits, and
@@ -184,7 +192,7 @@ class _Recurring:
     @classmethod
     def of(cls, lines: list[str]) -> _Recurring:
         exact = Counter(line for line in lines if line)
-        keys = {line: (_DIGITS.sub("#", line), _page_key(line)) for line in exact}
+        keys = {line: _line_keys(line) for line in exact}
         shape: Counter[str] = Counter()
         paged: Counter[str] = Counter()
         for line, count in exact.items():
