@@ -1,4 +1,5 @@
-"""``alternation`` matches exactly as the plain alternation of its branches."""
+"""``alternation`` matches exactly as the plain alternation of its branches, and
+``quick_search`` finds exactly what ``search`` finds."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grmodel.importing.base import SourceDocument
-from grmodel_gr_documents.patterns import alternation
+from grmodel_gr_documents import detect
+from grmodel_gr_documents.patterns import (
+    _variants,
+    alternation,
+    fold,
+    needles,
+    quick_search,
+)
 from grmodel_gr_documents.vocabulary import _key, load_vocabulary
 
 _LETTERS = "aAbsSſiIİıkKKåÅÅ §(:"
@@ -58,3 +66,41 @@ def test_the_vocabulary_finds_what_its_plain_pattern_finds(
             found = [(m.span(), m[0]) for m in fast.finditer(text)]
             assert found == [(m.span(), m[0]) for m in re.finditer(plain, text)]
             assert found
+
+
+def test_the_case_pool_holds_every_case_variant_of_a_letter() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyzåäöé§":
+        assert set(re.findall(f"(?i){letter}", every)) == _variants(letter) != set()
+    assert _variants("s") == {"s", "S", "\u017f"}
+    assert fold("JUSTERA ſ İ ı") == "justera s i i"
+
+
+def test_needles_are_what_every_match_holds() -> None:
+    assert needles(re.compile(r"(?i)\bjusteras\b|vid\s+protokollet")) == {
+        "justeras",
+        "protokollet",
+    }
+    assert needles(re.compile(r"(?m)^\s*§\s*\d")) == {"§"}
+    assert needles(re.compile(r"(?i)ab|\d+")) == frozenset()  # a branch without letters
+    assert needles(re.compile(r"(?i)kl\s*\d")) == frozenset()  # too short to tell
+
+
+_TRICKY = "justeraJUSTERA ſſİı§ protokollet PROTOKOLLET\n12 beslutade Föreslås besluta (bilaga)"
+_STRUCTURE = [pattern for patterns in detect._STRUCTURE.values() for pattern, _ in patterns]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY.split(" ") + list(_TRICKY)), max_size=40).map(" ".join))
+def test_quick_search_finds_what_search_finds(text: str) -> None:
+    folded = fold(text)
+    for pattern in _STRUCTURE:
+        quick = quick_search(pattern, text, folded)
+        plain = pattern.search(text)
+        assert (quick and quick.span()) == (plain and plain.span())
+
+
+def test_quick_search_skips_a_text_without_the_needles() -> None:
+    pattern = re.compile(r"(?i)\bjuſtera(?P<x>\w*)")
+    assert quick_search(pattern, "JUSTERAS", fold("JUSTERAS"))["x"] == "S"  # type: ignore[index]
+    assert quick_search(pattern, "juteras", fold("juteras")) is None
