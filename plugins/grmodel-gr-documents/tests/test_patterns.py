@@ -82,6 +82,8 @@ def test_needles_are_what_every_match_holds() -> None:
         "protokollet",
     }
     assert needles(re.compile(r"(?m)^\s*§\s*\d")) == {"§"}
+    assert needles(re.compile(r"(?i)\s(?:dnr|diarienummer)")) == {"dnr", "diarienummer"}
+    assert needles(re.compile(r"besl(?:öt|ut(?:ade|ar))")) == {"beslöt", "beslutade", "beslutar"}
     assert needles(re.compile(r"(?i)ab|\d+")) == frozenset()  # a branch without letters
     assert needles(re.compile(r"(?i)kl\s*\d")) == frozenset()  # too short to tell
 

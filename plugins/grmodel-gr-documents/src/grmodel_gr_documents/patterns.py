@@ -127,6 +127,9 @@ def _sequence(items: list[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] 
             continue
         if run:
             candidates.append(frozenset(["".join(run)]))
+            leads = _leads([(op, av)], ignorecase) if op is c.BRANCH else None
+            if leads:  # "d(?:nr|iarienummer)": "dnr" or "diarienummer"
+                candidates.append(frozenset("".join(run) + lead for lead in leads))
             run = []
         inner: frozenset[str] | None = None
         if op is c.SUBPATTERN:
@@ -143,6 +146,25 @@ def _sequence(items: list[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] 
         if inner:
             candidates.append(inner)
     return max(candidates, key=lambda found: min(map(len, found)), default=None)
+
+
+def _leads(items: list[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
+    """The letters each match of a sequence starts with, a branch's alternatives each
+    with their own (``None`` when one starts otherwise)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    run: list[str] = []
+    for index, (op, av) in enumerate(items):
+        letter = _letter(av, ignorecase) if op is c.LITERAL else None
+        if letter is not None:
+            run.append(letter)
+            continue
+        if op is c.BRANCH:
+            tails = [_leads([*branch, *items[index + 1 :]], ignorecase) for branch in av[1]]
+            if all(tails):
+                return frozenset("".join(run) + tail for found in tails for tail in found)  # type: ignore[union-attr]
+        break
+    return frozenset(["".join(run)]) if run else None
 
 
 def _letter(code: int, ignorecase: bool) -> str | None:
