@@ -112,7 +112,7 @@ _INLINE_PAGE = re.compile(
 )
 """A page marker inside a line ("Sida 1(14)", "Sida 2 av 4"), or a page count at its end
 ("… Mikael Berglund 1(25)") or start ("1 (35) Protokoll från …"). A line that is only a
-page marker is page furniture (:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
+page marker is page furniture (:func:`~grmodel_gr_documents.furniture.detect_furniture`)."""
 
 _HOLDS = r"\d{space}*(?:[(/]|[aA][vV])"
 """What each page marker holds: a number followed by "(", "/" or "av" (found by a quick
