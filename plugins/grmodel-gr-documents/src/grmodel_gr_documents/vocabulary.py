@@ -24,6 +24,8 @@ from importlib import resources
 
 import attrs
 
+from grmodel_gr_documents.patterns import alternation
+
 __all__ = [
     "Hit",
     "Phrase",
@@ -91,8 +93,8 @@ class Vocabulary:
             texts = sorted(
                 {_key(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
             )
-            body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in texts)
-            pattern = re.compile(rf"(?i)(?<![\w/])(?:{body})(?![\w/])(?P<colon>[ \t]*:)?")
+            body = alternation([r"\s+".join(map(re.escape, t.split())) for t in texts])
+            pattern = re.compile(rf"(?i)(?<![\w/]){body}(?![\w/])(?P<colon>[ \t]*:)?")
             self._patterns[cues] = pattern
         return pattern
 
