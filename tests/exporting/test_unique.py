@@ -11,9 +11,9 @@ import pytest
 
 from grmodel.errors import GrmodelError
 from grmodel.exporting import unique
-from grmodel.pipeline.exporting import export, iter_records
 from grmodel.exporting.unique import IdHashes, id_hash, unique_records
 from grmodel.model import Person
+from grmodel.pipeline.exporting import export, iter_records
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, LoadProblem
 

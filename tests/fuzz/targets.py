@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from grmodel.errors import GrmodelError
-from grmodel.pipeline.exporting import export
 from grmodel.importing.base import ImportResult
-from grmodel.pipeline.importing import import_source
 from grmodel.importing.write import write_import
+from grmodel.pipeline.exporting import export
+from grmodel.pipeline.importing import import_source
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, LoadProblem, load_records
 from tests.fuzz.seeds import FORMATS

@@ -11,7 +11,6 @@ from typing import ClassVar
 import attrs
 import pytest
 
-from grmodel.pipeline.exporting import export
 from grmodel.exporting.tables import flatten
 from grmodel.model import (
     CORE_RECORD_TYPES,
@@ -26,6 +25,7 @@ from grmodel.model import (
     refdata_ref,
 )
 from grmodel.model.refs import REFDATA_KINDS, refdata_kind, refdata_loose
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.testing import validate_yaml
 
