@@ -228,8 +228,8 @@ def _load_detailed(records: Path, _: argparse.Namespace) -> Callable[[], Outcome
 
 def _validate(jobs: int) -> Callable[[Path, argparse.Namespace], Callable[[], Outcome]]:
     def setup(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
+        from grmodel.pipeline import validate
         from grmodel.plugins import get_plugin_manager
-        from grmodel.validation import validate
 
         pm = get_plugin_manager()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from grmodel_gr_documents.protocol import parse_protocol
 
-from grmodel.importing.run import read_source
+from grmodel.pipeline.importing import read_source
 
 WORDS = (
     "Anna Berg (S), Ale",

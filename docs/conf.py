@@ -81,6 +81,8 @@ nitpick_ignore_regex = [
         r"py:(class|obj|exc|data|func|meth|mod)",
         r"(attrs|attr|cattrs|pluggy|click|yaml|pa|pyarrow)(\..*)?",
     ),
+    # The optional dask extra (its Client is imported for type checking only).
+    (r"py:(class|obj|exc|data|func|meth|mod)", r"(dask|distributed)(\..*)?|Client"),
 ]
 
 # pluggy's HookspecMarker/HookimplMarker are callables whose signature uses pluggy's
@@ -117,7 +119,7 @@ def has_importer(name):
 # -- Where the API is documented -----------------------------------------------------
 #
 # Model classes are documented where users import them from (``grmodel.Meeting``),
-# and validation's classes as ``grmodel.validation.Finding``; type hints name the
+# and validation's classes as ``grmodel.pipeline.Finding``; type hints name the
 # module that defines them (``grmodel.model.meeting.Meeting``). This maps the
 # defining modules to the documented ones, so type hints link.
 
@@ -131,7 +133,7 @@ REEXPORTED_FROM = {
     "grmodel.model.projects": "grmodel",
     "grmodel.model.values": "grmodel",
     "grmodel.model": "grmodel",
-    "grmodel.validation.engine": "grmodel.validation",
+    "grmodel.pipeline.validation": "grmodel.pipeline",
     "grmodel.validation.config": "grmodel.validation",
 }
 

@@ -3,6 +3,7 @@ with an install command that works from a checkout; the table matches the plugin
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -11,8 +12,8 @@ import pytest
 from grmodel.bundled import BUNDLED, install_command
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
-from grmodel.exporting.run import export
-from grmodel.importing.run import import_path
+from grmodel.pipeline.exporting import export
+from grmodel.pipeline.importing import import_path
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.validation.config import load_config
 
@@ -72,3 +73,20 @@ def test_unknown_rule_code_of_a_plugin_names_it(core_pm: GrPluginManager) -> Non
     known = {r.code for r in core_pm.rules}
     with pytest.raises(GrmodelError, match="'GRP001'; the plugin grmodel-gr-practice"):
         load_config(ignore=["GRP001"], known_codes=known)
+
+
+def test_docs_and_messages_install_grmodel_only_from_the_checkout() -> None:
+    """grmodel and its plugins are on no package index: every ``pip install`` the
+    README, the docs, the plugins' READMEs and the messages show names them by a path
+    of this checkout (or a requirements file), never by a distribution name."""
+    sources = [ROOT / "README.md", *ROOT.glob("plugins/*/README.md")]
+    sources += [p for p in (ROOT / "docs").rglob("*.rst") if "_build" not in p.parts]
+    sources += list((ROOT / "src").rglob("*.py"))
+    installs = []
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for match in re.finditer(r"pip install((?: +[^\s`'\"&|;)]+)+)", text):
+            installs.append(match[0])
+            for word in (w for w in match[1].split() if not w.startswith("-")):
+                assert not word.lower().startswith("grmodel"), (source.name, match[0])
+    assert any("./plugins/grmodel-gr-documents" in i for i in installs)

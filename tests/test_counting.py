@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from grmodel.counting import count_records
 from grmodel.errors import GrmodelError
+from grmodel.pipeline.counting import count_records
 from grmodel.plugins import get_plugin_manager
 
 SET = """\

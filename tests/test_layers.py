@@ -19,31 +19,13 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("grmodel", "grmodel.errors", "grmodel.ids", "grmodel.io", "grmodel.model", "grmodel.examples"),
     ("grmodel.converter", "grmodel.refdata", "grmodel.recordset", "grmodel.schema"),
-    (
-        "grmodel.rules",
-        "grmodel.importing",
-        "grmodel.importing.base",
-        "grmodel.importing.write",
-        "grmodel.exporting",
-        "grmodel.exporting.base",
-        "grmodel.exporting.formats",
-        "grmodel.exporting.tables",
-        "grmodel.validation.config",
-    ),
+    ("grmodel.rules", "grmodel.importing", "grmodel.exporting", "grmodel.validation"),
     ("grmodel.hookspecs", "grmodel.plugins", "grmodel.builtin"),
-    (
-        "grmodel.pipeline",
-        "grmodel.importing.run",
-        "grmodel.exporting.run",
-        "grmodel.validation",
-        "grmodel.validation.engine",
-        "grmodel.counting",
-        "grmodel.reporting",
-        "grmodel.testing",
-    ),
+    ("grmodel.pipeline", "grmodel.reporting", "grmodel.testing"),
     ("grmodel.cli", "grmodel.__main__"),
 )
-"""Module prefixes by layer, lowest first; the longest matching prefix decides."""
+"""Packages by layer, lowest first (``grmodel`` itself: its top-level modules); a
+package is in one layer as a whole, so where a module lives says its layer."""
 
 
 def _modules() -> dict[str, Path]:
@@ -83,6 +65,42 @@ def _imports(path: Path, module: str) -> set[str]:
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
     return {name for name in found if name in MODULES}
+
+
+def test_a_package_is_in_one_layer_as_a_whole() -> None:
+    prefixes = [prefix for layer in LAYERS for prefix in layer]
+    nested = [p for p in prefixes if p.count(".") > 1]
+    assert nested == [], "a layer names a package's module: move the module instead"
+    assert len(prefixes) == len(set(prefixes))
+    packages = {m for m, path in MODULES.items() if m.count(".") == 1 and path.stem == "__init__"}
+    assert packages - set(prefixes) == set(), "a package in no layer: add it to LAYERS"
+
+
+def test_every_kind_of_import_is_seen(tmp_path: Path) -> None:
+    # The check below is only as good as what it sees: plain, from, relative, inside a
+    # function and under TYPE_CHECKING.
+    source = tmp_path / "probe.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import grmodel.cli\n"
+        "from grmodel.pipeline import source\n"
+        "from ..plugins import GrPluginManager\n"
+        "if TYPE_CHECKING:\n"
+        "    from grmodel.reporting.base import Reporter\n"
+        "def late():\n"
+        "    from grmodel.pipeline.validation import validate\n",
+        encoding="utf-8",
+    )
+    found = _imports(source, "grmodel.rules.probe")
+    assert {
+        "grmodel.cli",
+        "grmodel.pipeline",
+        "grmodel.pipeline.source",
+        "grmodel.plugins",
+        "grmodel.reporting.base",
+        "grmodel.pipeline.validation",
+    } <= found
+    assert sorted({_layer(m) for m in found}) == [3, 4, 5]
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

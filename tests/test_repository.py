@@ -26,3 +26,13 @@ def test_the_readme_test_command_runs_every_test_in_parallel() -> None:
     command = _readme_test_command()
     assert "-n auto" in command
     assert '-m "slow or not slow"' in command
+
+
+def test_ci_requires_the_consumer_checks() -> None:
+    """In CI a consumer check (SARIF Multitool, ical.js, pre-commit) that cannot run is a
+    failure: the variable is set before the test command runs."""
+    from tests.nodetools import CONSUMERS_ENV
+
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    required = ci.index(f"export {CONSUMERS_ENV}=required")
+    assert required < ci.index(_readme_test_command())

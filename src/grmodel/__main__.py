@@ -2,4 +2,5 @@
 
 from grmodel.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned process (a dask worker) imports it
+    main()

@@ -228,8 +228,8 @@ def _explain(
 ) -> None:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = _fields_of(exc.cl)
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, allowed, n=1)
+        for key in sorted(exc.extra_fields, key=str):  # a YAML key may be a number
+            close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = (
                 f"did you mean {close[0]!r}?"
                 if close
@@ -288,6 +288,13 @@ def _make_converter_hooks(conv: cattrs.Converter) -> None:
         (bool, _strict_bool),
     ):
         conv.register_structure_hook(typ, fn)
+    _container_hooks(conv)
+    _value_hooks(conv)
+    _money_hooks(conv)
+
+
+def _container_hooks(conv: cattrs.Converter) -> None:
+    """Lists (as tuples), optionals and string-keyed mappings, each item's error kept."""
 
     def tuple_factory(t: Any) -> Callable[[Any, Any], Any]:
         inner = get_args(t)[0]
@@ -308,6 +315,27 @@ def _make_converter_hooks(conv: cattrs.Converter) -> None:
             return tuple(result)
 
         return structure_tuple
+
+    def optional_factory(t: Any) -> Callable[[Any, Any], Any]:
+        inner = next(a for a in get_args(t) if a is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure_optional
+
+    conv.register_structure_hook_factory(_is_tuple_seq, tuple_factory)
+    conv.register_structure_hook_factory(_is_optional, optional_factory)
+    conv.register_structure_hook_factory(_is_str_dict, _dict_factory(conv))
+    conv.register_unstructure_hook_factory(
+        _is_tuple_seq,
+        lambda t: _list_unstructurer(conv, get_args(t)[0]),
+    )
+
+
+def _dict_factory(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """String-keyed mappings, each entry's error kept."""
 
     def dict_factory(t: Any) -> Callable[[Any, Any], Any]:
         _key_type, value_type = get_args(t) or (str, Any)
@@ -333,23 +361,11 @@ def _make_converter_hooks(conv: cattrs.Converter) -> None:
 
         return structure_dict
 
-    def optional_factory(t: Any) -> Callable[[Any, Any], Any]:
-        inner = next(a for a in get_args(t) if a is not type(None))
-        hook = conv.get_structure_hook(inner)
+    return dict_factory
 
-        def structure_optional(value: Any, _: Any) -> Any:
-            return None if value is None else hook(value, inner)
 
-        return structure_optional
-
-    conv.register_structure_hook_factory(_is_tuple_seq, tuple_factory)
-    conv.register_structure_hook_factory(_is_optional, optional_factory)
-    conv.register_structure_hook_factory(_is_str_dict, dict_factory)
-    conv.register_unstructure_hook_factory(
-        _is_tuple_seq,
-        lambda t: _list_unstructurer(conv, get_args(t)[0]),
-    )
-
+def _value_hooks(conv: cattrs.Converter) -> None:
+    """Enums, dates, times and identifiers."""
     # Enums: registered on StrEnum and Enum by class, because singledispatch would
     # otherwise give a StrEnum the strict ``str`` hook (str precedes Enum in its MRO)
     # and let any string through as a member.
@@ -366,6 +382,9 @@ def _make_converter_hooks(conv: cattrs.Converter) -> None:
         conv.register_structure_hook(ident, _ident_structurer(ident))
         conv.register_unstructure_hook(ident, lambda value: value.value)
 
+
+def _money_hooks(conv: cattrs.Converter) -> None:
+    """Money: whole kronor as an integer, or a mapping with ``amount``."""
     money_from_mapping = cattrs.gen.make_dict_structure_fn(
         Money, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )

@@ -284,10 +284,33 @@ _DESCRIBING_HOOKS = frozenset({"grmodel_rules", "grmodel_importers", "grmodel_ex
 
 
 def _attributed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """The hook implementation, its items given ``plugin=name``; one that raises or
+    returns something else than a list of rules, importers or exporters is a
+    one-line error naming the plugin and the hook."""
+    hook = function.__name__
+
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
-        result = function(*args, **kwargs)
-        return None if result is None else [attrs.evolve(item, plugin=name) for item in result]
+        try:
+            result = function(*args, **kwargs)
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [""])[0]
+            raise GrmodelError(
+                f"plugin {name!r}: {hook} failed: {type(exc).__name__}: {first}"
+            ) from exc
+        if result is None:
+            return None
+        wrong = (
+            [item for item in result if not attrs.has(type(item))]
+            if isinstance(result, (list, tuple))
+            else [result]
+        )
+        if wrong:
+            raise GrmodelError(
+                f"plugin {name!r}: {hook} returned a {type(wrong[0]).__name__}, "
+                "not a list of what it registers"
+            )
+        return [attrs.evolve(item, plugin=name) for item in result]
 
     return call
 

@@ -52,9 +52,9 @@ from grmodel.model import (
     Vote,
     VoteCast,
 )
+from grmodel.pipeline.validation import Finding, validate
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.validation.config import ValidationConfig
-from grmodel.validation.engine import Finding, validate
 
 __all__ = [
     "SAMPLE_MEETING",

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from grmodel.examples import example_data_path
-from grmodel.exporting.run import export
+from grmodel.pipeline import validate
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
-from grmodel.validation import validate
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected.json"

@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+from grmodel.pipeline import validate
+from grmodel.pipeline.validation import Finding
 from grmodel.plugins import GrPluginManager
-from grmodel.validation import validate
-from grmodel.validation.engine import Finding
 
 
 def _found(findings: list[Finding]) -> Counter[tuple[str | None, str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.conftest import Run
+from tests.nodetools import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = "type: person\nid: p\nname: 3\n"
@@ -123,7 +124,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     """``pre-commit try-repo`` installs grmodel from this checkout and runs the hook."""
     pre_commit = shutil.which("pre-commit")
     if pre_commit is None or shutil.which("git") is None:
-        pytest.skip("pre-commit or git not installed")
+        unavailable("pre-commit or git not installed")
     repo = tmp_path / "records-repo"
     repo.mkdir()
     (repo / "p.yaml").write_text("type: person\nid: p\nname: Anna Andersson\n", encoding="utf-8")
@@ -142,7 +143,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
 
     done = try_repo()
     if "Could not find a version" in done.stdout + done.stderr:
-        pytest.skip("no package index reachable for pre-commit's environment")
+        unavailable("no package index reachable for pre-commit's environment")
     assert done.returncode == 0, done.stdout + done.stderr
     (repo / "p.yaml").write_text(BROKEN, encoding="utf-8")
     git("add", "p.yaml")

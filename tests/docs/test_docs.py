@@ -183,3 +183,52 @@ def test_the_tables_page_lists_every_table_and_key(html: Path) -> None:
     attendance = attendance[: attendance.index('id="table-', 10)]
     assert "municipality_code" in attendance and "→ municipalities.code" in attendance
     assert "→ parties.abbreviation" in attendance
+
+
+def _directive_blocks(page: Path, directive: str) -> dict[str, list[str]]:
+    """The code of each ``.. <directive>:: group`` block of a page, by group (the
+    doctest's ``>>>`` and ``...`` lines without their prompts)."""
+    out: dict[str, list[str]] = {}
+    group: str | None = None
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith(".. "):
+            head = re.match(rf"\.\. {directive}::\s*(\S*)", line)
+            group = (head[1] or "default") if head else None
+        elif group is not None and line and not line.startswith(" "):
+            group = None
+        elif group is not None and not line.strip().startswith(":"):
+            code = line[3:]
+            if directive == "doctest":
+                if not code.startswith((">>> ", "... ", ">>>", "...")):
+                    continue
+                code = code[4:]
+            out.setdefault(group, []).append(code)
+    return out
+
+
+def _names(code: str) -> tuple[set[str], set[str]]:
+    """Names a piece of code binds, and the names it reads."""
+    import ast
+
+    bound, read = set(), set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+    return bound, read
+
+
+def test_doctests_define_what_they_use() -> None:
+    """A reader pastes what the page shows: a hidden ``testsetup`` may prepare files,
+    never a name the shown code uses (``folder`` defined out of sight)."""
+    for page in sorted(DOCS.rglob("*.rst")):
+        if "_build" in page.parts:
+            continue
+        setups = _directive_blocks(page, "testsetup")
+        for group, code in _directive_blocks(page, "doctest").items():
+            hidden, _ = _names("\n".join(setups.get(group, [])))
+            bound, read = _names("\n".join(code))
+            assert not (read & (hidden - bound)), (page.name, group, read & (hidden - bound))

@@ -32,9 +32,10 @@ from grmodel.model import (
     Role,
     StatedFigure,
 )
+from grmodel.pipeline import validate
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, LoadProblem, load_records
-from grmodel.validation import ValidationConfig, validate
+from grmodel.validation import ValidationConfig
 
 R = TypeVar("R", bound=Record)
 

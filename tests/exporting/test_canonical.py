@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from grmodel.exporting.run import export
 from grmodel.model import Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import LoadedRecord, load_records
 from grmodel.recordset.yamlio import dump_documents

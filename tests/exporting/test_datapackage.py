@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from grmodel.examples import example_data_path
-from grmodel.exporting.run import export
 from grmodel.exporting.tables import TABLES
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 if TYPE_CHECKING:

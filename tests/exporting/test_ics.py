@@ -8,7 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from grmodel.exporting.run import export
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 STOCKHOLM = "Europe/Stockholm"

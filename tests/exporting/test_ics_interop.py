@@ -11,12 +11,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
+import ics as ics_py
 import pytest
 from tests.nodetools import npm_package
 
 from grmodel.exporting.base import ExportOptions
 from grmodel.exporting.formats.ics import VTIMEZONE
-from grmodel.exporting.run import export
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -103,7 +104,6 @@ def test_icalendar_reads_the_true_instants(ics: Path) -> None:
 
 
 def test_ics_py_reads_the_true_instants(ics: Path) -> None:
-    ics_py = pytest.importorskip("ics")
     calendar = ics_py.Calendar(ics.read_text(encoding="utf-8"))
     starts = {e.uid: _utc(e.begin.datetime) for e in calendar.events if not e.all_day}
     assert starts == _truth()

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from grmodel.examples import example_data_path
-from grmodel.exporting.run import export
 from grmodel.exporting.tables import TABLES, flatten
 from grmodel.model import (
     Attendance,
@@ -20,6 +19,7 @@ from grmodel.model import (
     Meeting,
     PartialDate,
 )
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.refdata import normalise_name
 

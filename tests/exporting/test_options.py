@@ -10,7 +10,7 @@ from tests.conftest import Run
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 

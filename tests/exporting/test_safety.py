@@ -11,8 +11,8 @@ import pytest
 
 from grmodel.errors import GrmodelError, OutputExistsError
 from grmodel.exporting.base import Exporter, ExportOptions
-from grmodel.exporting.run import export
 from grmodel.model import Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 
 

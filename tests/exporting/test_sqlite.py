@@ -11,9 +11,9 @@ import pytest
 from grmodel.errors import GrmodelError
 from grmodel.examples import example_data_path
 from grmodel.exporting.formats.sqlite import write_sqlite
-from grmodel.exporting.run import export
 from grmodel.exporting.tables import TABLES
 from grmodel.model import Person
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager
 
 PROPOSALS_TO_THE_BOARD_2019 = """

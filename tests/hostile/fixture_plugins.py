@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from grmodel.exporting.base import Exporter
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.model import Person, Record
 from grmodel.plugins import hookimpl
@@ -98,3 +99,22 @@ class BadImporters:
 wrong_signature = WrongSignature()
 unknown_hook = UnknownHook()
 crashing_rules = CrashingRules()
+
+
+class RaisingHooks:
+    """Describing hooks that raise, or return what they cannot register."""
+
+    @hookimpl
+    def grmodel_rules(self) -> list[Rule]:
+        raise RuntimeError("rules table missing")
+
+    @hookimpl
+    def grmodel_exporters(self) -> list[Exporter]:
+        return ["json", 3]  # type: ignore[list-item]
+
+    @hookimpl
+    def grmodel_importers(self) -> list[Importer]:
+        return "protocol"  # type: ignore[return-value]
+
+
+raising_hooks = RaisingHooks()

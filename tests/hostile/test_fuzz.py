@@ -180,7 +180,7 @@ def test_exporters_never_fail_internally(
 ) -> None:
     """Generated records (tricky strings, year 1 and 9999, unknown references) into
     every exporter: written, or refused with one line; never another exception."""
-    from grmodel.exporting import run
+    from grmodel.pipeline import exporting as run
 
     target = tmp_path_factory.mktemp("export") / "out"
     original = run.iter_records
@@ -208,7 +208,7 @@ def test_importers_never_fail_internally(
     tmp_path_factory: pytest.TempPathFactory, text: str
 ) -> None:
     """Random text into every importer: records, or a one-line refusal."""
-    from grmodel.importing.run import import_path
+    from grmodel.pipeline.importing import import_path
 
     path = tmp_path_factory.mktemp("import") / "document.txt"
     path.write_text("Protokoll\n" + text, encoding="utf-8", errors="surrogatepass")

@@ -8,6 +8,7 @@ import errno
 import fcntl
 import os
 import socket
+import stat
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,9 +18,9 @@ import pytest
 from grmodel.errors import GrmodelError, OutputExistsError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.exporting.formats.datapackage import escape_formula
-from grmodel.exporting.run import export
 from grmodel.io import OutputLockedError, atomic_output, atomic_write_text, copy_tree
 from grmodel.model import Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from tests.hostile.conftest import PERSON, one_line_error, run_cli
 
@@ -59,13 +60,18 @@ def _special(tmp_path: Path, kind: str) -> Path:
         sock = socket.socket(socket.AF_UNIX)
         sock.bind(str(target))
         sock.close()
+    elif kind == "chardev":  # a node of our own like /dev/null (1, 3), never the real one
+        try:
+            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("this user cannot make device nodes")
     else:
         (tmp_path / "outside.txt").write_text("precious", encoding="utf-8")
         target.symlink_to(tmp_path / "outside.txt")
     return target
 
 
-@pytest.mark.parametrize("kind", ["fifo", "socket", "symlink"])
+@pytest.mark.parametrize("kind", ["fifo", "socket", "chardev", "symlink"])
 def test_special_targets_refused_without_force(tmp_path: Path, kind: str) -> None:
     target = _special(tmp_path, kind)
     with pytest.raises(OutputExistsError, match="--force"):
@@ -74,6 +80,20 @@ def test_special_targets_refused_without_force(tmp_path: Path, kind: str) -> Non
     assert not target.is_symlink() and target.read_text(encoding="utf-8") == "new"
     if kind == "symlink":
         assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "precious"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("export", "--to", "json"), ("export", "--to", "sqlite"), ("validate",)],
+    ids=lambda a: a[-1],
+)
+def test_cli_refuses_a_device_target(tmp_path: Path, good_person: Path, args: tuple[str]) -> None:
+    """What ``-o /dev/full`` met as root: the device is refused, never replaced."""
+    target = _special(tmp_path, "chardev")
+    result = run_cli(*args, "-o", target, good_person)
+    assert result.returncode == 2 and "character device" in one_line_error(result)
+    assert stat.S_ISCHR(target.lstat().st_mode)
+    assert _hidden(tmp_path) == []
 
 
 def test_cli_refuses_a_fifo_target_without_hanging(tmp_path: Path, good_person: Path) -> None:
@@ -231,7 +251,7 @@ def test_environment_errors_are_one_line(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code), str(tmp_path / "out.json"))
 
-    monkeypatch.setattr("grmodel.exporting.run._write", fail)
+    monkeypatch.setattr("grmodel.pipeline.exporting._write", fail)
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["export", "--to", "json", "-o", str(tmp_path / "out.json"), str(good_person)])
     assert exit_info.value.code == 2

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from grmodel.errors import GrmodelError
-from grmodel.importing.run import import_path
+from grmodel.pipeline import validate
+from grmodel.pipeline.importing import import_path
 from grmodel.plugins import get_plugin_manager
-from grmodel.validation import validate
 from tests.hostile.conftest import PERSON
-from tests.hostile.fixture_plugins import BadImporters, CrashingRules
+from tests.hostile.fixture_plugins import BadImporters, CrashingRules, RaisingHooks
 
 
 def _entry_points(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
@@ -186,3 +186,34 @@ def test_json_importers_on_text_that_is_not_utf8(tmp_path: Path) -> None:
             continue
         with pytest.raises(GrmodelError, match="not UTF-8 JSON"):
             import_path(source, pm, kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [
+        ("rules", "plugin 'hooks': grmodel_rules failed: RuntimeError: rules table missing"),
+        ("exporters", "plugin 'hooks': grmodel_exporters returned a str, not a list"),
+        ("importers", "plugin 'hooks': grmodel_importers returned a str, not a list"),
+    ],
+)
+def test_describing_hook_that_raises_or_returns_garbage_is_named(what: str, message: str) -> None:
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[("hooks", RaisingHooks())])
+    with pytest.raises(GrmodelError, match=message):
+        getattr(pm, what)
+
+
+def test_cli_with_a_raising_hook_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from grmodel.cli import main
+
+    (tmp_path / "a.yaml").write_text(PERSON.format(id="p1", name="A"), encoding="utf-8")
+    _entry_points(monkeypatch, hooks="tests.hostile.fixture_plugins:raising_hooks")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", str(tmp_path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert exit_info.value.code == 2
+    assert err[-1].endswith(
+        "plugin 'hooks': grmodel_rules failed: RuntimeError: rules table missing"
+    )
+    assert not any("internal error" in line for line in err)

@@ -10,9 +10,9 @@ import pytest
 
 from grmodel.errors import GrmodelError, OutputExistsError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
-from grmodel.importing.run import decode_text, import_path, read_source
 from grmodel.importing.write import write_import
 from grmodel.model import Document, DocumentKind, Segment, Span
+from grmodel.pipeline.importing import decode_text, import_path, read_source
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.recordset.loading import LoadedRecord, load_records
 from tests.memo import MemoPlugin, parse_memo

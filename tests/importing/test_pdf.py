@@ -17,7 +17,7 @@ import pytest
 
 from grmodel.errors import SourceError
 from grmodel.importing.pdf import Run, layout_lines, pdf_text
-from grmodel.importing.run import read_source
+from grmodel.pipeline.importing import read_source
 from tests.conftest import Run as CliRun
 from tests.importing.pdfwriter import TextObject, write_pdf
 

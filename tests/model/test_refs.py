@@ -9,7 +9,6 @@ from typing import ClassVar
 
 import attrs
 
-from grmodel.exporting.run import export
 from grmodel.model import (
     CORE_RECORD_TYPES,
     Attendance,
@@ -22,6 +21,7 @@ from grmodel.model import (
     ref,
 )
 from grmodel.model.refs import ref_types
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.testing import codes, validate_yaml
 

@@ -9,10 +9,10 @@ import pytest
 from tests.importing.pdfwriter import write_pdf
 from tests.memo import MemoPlugin
 
-from grmodel.pipeline import RecordSource, discover_inputs, source_documents
+from grmodel.pipeline import RecordSource, discover_inputs, source_documents, validate
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.loading import LoadProblem
-from grmodel.validation import ValidationConfig, validate
+from grmodel.validation import ValidationConfig
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from pathlib import Path
 import junitparser
 import pytest
 
+from grmodel.pipeline import validate
 from grmodel.plugins import get_plugin_manager
 from grmodel.reporting import ReportOptions, render_junit
 from grmodel.reporting.junit import junit_classname
 from grmodel.rules.base import Severity
-from grmodel.validation import ValidationConfig, validate
+from grmodel.validation import ValidationConfig
 
 # LOAD002 (error, line 3) and, with the severity override below, LOAD004 as a warning.
 BROKEN = "type: person\nid: p\nname: 3\nnmae: x\n"

@@ -4,7 +4,6 @@ fingerprints, and (slow) the Microsoft SARIF Multitool's validator."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -14,12 +13,12 @@ from urllib.request import url2pathname
 
 import jsonschema
 import pytest
-from tests.nodetools import node_modules, npm_package
+from tests.nodetools import npm_bin
 
+from grmodel.pipeline import validate
 from grmodel.plugins import get_plugin_manager
 from grmodel.reporting import ReportOptions, render_sarif
 from grmodel.reporting.sarif import FINGERPRINT_KEY, SRCROOT
-from grmodel.validation import validate
 
 BROKEN = "type: person\nid: p\nname: 3\nnmae: x\n"
 ODD_NAMES = ["plain.yaml", "with space.yaml", "#1.yaml", "a,b.yaml", "möte-å.yaml", "50%.yaml"]
@@ -155,10 +154,7 @@ def test_help_uri_only_with_a_docs_url(tmp_path: Path) -> None:
 def test_multitool_accepts_relative_absolute_and_odd_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    npm_package("@microsoft/sarif-multitool")
-    tool = node_modules() / ".bin" / "sarif-multitool"
-    if shutil.which("node") is None or not tool.exists():
-        pytest.skip("SARIF Multitool not installed")
+    tool = npm_bin("@microsoft/sarif-multitool", "sarif-multitool")
     repo, outside = _odd_tree(tmp_path)
     monkeypatch.chdir(repo)
     logs = {

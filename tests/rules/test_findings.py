@@ -701,9 +701,9 @@ def test_findings_on_imported_nodes_carry_the_source_span() -> None:
         Role,
         Span,
     )
+    from grmodel.pipeline.validation import RunContext
     from grmodel.refdata import load_reference_data
     from grmodel.rules.catalogue import justering
-    from grmodel.validation.engine import RunContext
 
     rule = next(r for r in justering.RULES if r.code == "JUS002")
     assert rule.check is not None

@@ -22,11 +22,11 @@ import yaml
 pytest.importorskip("pyarrow", reason="the columnar extra is not installed")
 from tests.benchmarks.conftest import load_script
 
+from grmodel.pipeline import Report, validate
 from grmodel.plugins import GrPluginManager
 from grmodel.rules.columns import Columns, RecordTable, concat_partitions
-from grmodel.validation import columnar, validate
+from grmodel.validation import columnar
 from grmodel.validation.config import ValidationConfig
-from grmodel.validation.engine import Report
 
 COLUMN_RULES = ("IDN003", "MEM001", "MEM002", "REF001")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from grmodel.pipeline import validate
 from grmodel.plugins import get_plugin_manager
-from grmodel.validation import ValidationConfig, validate
+from grmodel.validation import ValidationConfig
 
 YAML_SET = """\
 type: person

@@ -13,10 +13,10 @@ import pytest
 from tests.benchmarks.conftest import load_script
 from tests.hostile.fixture_plugins import CrashingRules
 
+from grmodel.pipeline import parallel, validate
+from grmodel.pipeline.validation import RunContext, _located
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, load_records
-from grmodel.validation import parallel, validate
-from grmodel.validation.engine import RunContext, _located
 
 
 @pytest.fixture(scope="module")

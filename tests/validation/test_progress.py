@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grmodel.pipeline import validate
 from grmodel.plugins import GrPluginManager
-from grmodel.validation import validate
 
 
 class Recorder:

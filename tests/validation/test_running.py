@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from grmodel.model import Record
+from grmodel.pipeline.validation import RunContext
 from grmodel.plugins import get_plugin_manager
 from grmodel.recordset.loading import LoadedRecord, load_records
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.validation.engine import RunContext
 from grmodel.validation.running import RuleRunner
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from grmodel.model import Person
+from grmodel.pipeline import validate
 from grmodel.plugins import GrPluginManager, get_plugin_manager, hookimpl
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
-from grmodel.validation import validate
 from grmodel.validation.config import ValidationConfig
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.importing.run import read_source
+from grmodel.pipeline.importing import read_source
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 

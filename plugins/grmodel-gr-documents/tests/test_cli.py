@@ -140,7 +140,7 @@ def test_pdf_protocol(tmp_path: Path) -> None:
             pdf.ln()
     path = tmp_path / "protokoll.pdf"
     pdf.output(str(path))
-    from grmodel.importing.run import import_path
+    from grmodel.pipeline.importing import import_path
 
     result = import_path(path, get_plugin_manager())
     meeting = next(r for r in result.records if r.TYPE == "meeting")

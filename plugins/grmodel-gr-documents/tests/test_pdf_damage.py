@@ -252,7 +252,7 @@ def test_pdf_two_columns_and_hyphenated_clause(tmp_path: Path) -> None:
     font = _font()
     if font is None:
         pytest.skip("DejaVu font not found")
-    from grmodel.importing.run import import_path
+    from grmodel.pipeline.importing import import_path
 
     pdf = fpdf.FPDF()
     pdf.add_font("DejaVu", "", str(font))

@@ -6,7 +6,7 @@ import types
 from pathlib import Path
 
 from grmodel import Body, BodyKind, Meeting, SeatAllocation
-from grmodel.importing.run import import_path
+from grmodel.pipeline.importing import import_path
 from grmodel.plugins import get_plugin_manager, hookimpl
 from grmodel_gr_documents import plugin as documents_plugin
 

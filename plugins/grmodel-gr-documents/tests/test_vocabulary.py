@@ -50,6 +50,8 @@ def test_every_row_is_well_formed() -> None:
         "nonname",
         "prefix",
         "elsewhere",
+        "column",
+        "verb",
     }
     assert vocabulary.meanings("kind") == {
         "protocol",

@@ -14,8 +14,9 @@ import pytest
 from grmodel_gr_practice import plugin
 from grmodel_gr_practice.rules import RULES
 
+from grmodel.pipeline import Finding, validate
 from grmodel.plugins import GrPluginManager, get_plugin_manager
-from grmodel.validation import Finding, ValidationConfig, validate
+from grmodel.validation import ValidationConfig
 
 CODES = [rule.code for rule in RULES]
 

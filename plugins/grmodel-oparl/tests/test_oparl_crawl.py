@@ -16,8 +16,8 @@ from oparl_samples import MEETING, OPARL_SCHEMAS, iter_objects, sample_records
 
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
 from grmodel.model import Meeting, Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 
 BASE = "https://data.example.org/oparl"
@@ -119,6 +119,19 @@ def test_long_place_gets_a_bounded_location(pm: GrPluginManager, tmp_path: Path)
     assert location["description"] == LONG_PLACE
     assert len(location["id"].rsplit("/", 1)[-1]) <= 64
     assert (root / UrlScheme(BASE).path(location["id"])).is_file()
+
+
+def test_a_long_id_gets_a_bounded_file_name(pm: GrPluginManager, tmp_path: Path) -> None:
+    long_id = "ledamot-" + "långt-namn-" * 30  # 338 bytes: over a file system's 255
+    source = tmp_path / "p.json"
+    person = {"type": "person", "id": long_id, "name": "Lång Namnsson"}
+    source.write_text(json.dumps([person], ensure_ascii=False), encoding="utf-8")
+    root = tmp_path / "oparl"
+    export("oparl", [source], root, pm, options=ExportOptions(base_url=BASE))
+    assert max(len(p.name.encode("utf-8")) for p in root.rglob("*")) <= 160
+    fetched = Client(root).get(UrlScheme(BASE).url("person", long_id))
+    assert fetched["name"] == "Lång Namnsson"  # the URL keeps the whole id
+    assert [r.id for r in read_oparl(root, pm.converter)] == [long_id]
 
 
 def test_round_trip_over_pages(pm: GrPluginManager, tmp_path: Path) -> None:

@@ -19,8 +19,8 @@ from grmodel_oparl import OParlValidator, build_oparl, oparl_validator, read_opa
 from oparl_samples import MEETING, OPARL_SCHEMAS, iter_objects, load_dir, sample_records
 
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
 from grmodel.model import Meeting, Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 
 BASE = "https://data.example.org/oparl"
@@ -302,7 +302,7 @@ def test_round_trip(pm: GrPluginManager, tmp_path: Path) -> None:
 
 
 def test_importer_via_plugin_manager(pm: GrPluginManager, tmp_path: Path) -> None:
-    from grmodel.importing.run import import_path
+    from grmodel.pipeline.importing import import_path
 
     out = tmp_path / "oparl"
     out.mkdir()
@@ -367,7 +367,7 @@ def test_cli_export_and_import(pm: GrPluginManager, tmp_path: Path) -> None:
 
 def example_records(pm: GrPluginManager) -> list[Record]:
     from grmodel.examples import example_data_path
-    from grmodel.exporting.run import iter_records
+    from grmodel.pipeline.exporting import iter_records
 
     path = example_data_path()
     records = (

@@ -10,8 +10,8 @@ import attrs
 import grmodel_oparl.plugin
 
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
 from grmodel.model import Record, ref
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import get_plugin_manager, hookimpl
 
 BASE = "https://data.example.org/oparl"

@@ -17,8 +17,8 @@ import pytest
 from grmodel_popolo import PopoloValidator, build_popolo, popolo_validator, read_popolo
 from popolo_samples import MEETING, POPOLO_SCHEMAS, sample_records
 
-from grmodel.exporting.run import export
 from grmodel.model import Meeting, Record
+from grmodel.pipeline.exporting import export
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 
 EXAMPLE_MEETING = "gr-styrgruppen-social-valfard-2019-11-07"
@@ -184,7 +184,7 @@ def test_round_trip(pm: GrPluginManager, tmp_path: Path) -> None:
 
 
 def test_importer_detected(pm: GrPluginManager, tmp_path: Path) -> None:
-    from grmodel.importing.run import import_path
+    from grmodel.pipeline.importing import import_path
 
     out = tmp_path / "popolo.json"
     out.write_text(
@@ -239,7 +239,7 @@ def test_cli_export_and_import(pm: GrPluginManager, tmp_path: Path) -> None:
 
 def test_example_data(pm: GrPluginManager, tmp_path: Path) -> None:
     from grmodel.examples import example_data_path
-    from grmodel.exporting.run import iter_records
+    from grmodel.pipeline.exporting import iter_records
 
     path = example_data_path()
     has_records = any(path.rglob("*.yaml")) or any(path.rglob("*.json"))

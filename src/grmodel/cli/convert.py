@@ -9,6 +9,8 @@ import click
 from grmodel.cli import echo_problem, get_pm
 from grmodel.cli.options import (
     complete_formats,
+    engine_context,
+    engine_options,
     examples_option,
     force_option,
     kind_option,
@@ -18,10 +20,10 @@ from grmodel.cli.options import (
 )
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
-from grmodel.exporting.run import export
-from grmodel.importing.run import DOCUMENT_SUFFIXES, import_source
 from grmodel.importing.write import import_target, write_import
 from grmodel.pipeline import source_documents
+from grmodel.pipeline.exporting import export
+from grmodel.pipeline.importing import DOCUMENT_SUFFIXES, import_source
 from grmodel.recordset.base import LoadLimits
 
 
@@ -45,6 +47,7 @@ from grmodel.recordset.base import LoadLimits
 )
 @force_option
 @kind_option
+@engine_options
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -53,6 +56,8 @@ def import_command(
     fmt: str,
     force: bool,
     kind: str | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Import source documents (protocols, agendas, staff reports) into record sets.
 
@@ -60,7 +65,9 @@ def import_command(
     validate reads one; its record files are left out). Writes
     OUTPUT/<document name>.yaml per document and reports the share of lines placed
     in records. Two documents of one name (in different directories) are refused,
-    and existing files are not overwritten without --force.
+    and existing files are not overwritten without --force. With --engine dask the
+    documents are read and imported by the workers of a dask.distributed cluster and
+    written here, the same files in the same order.
     """
     pm = get_pm(ctx)
     documents = source_documents(sources)
@@ -76,16 +83,22 @@ def import_command(
                 "import them into different directories"
             )
         targets[target] = source
-    for source in documents:
-        read, result = import_source(source, pm, kind=kind)
-        target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
-        doc = result.document
-        click.echo(
-            f"{source}: {doc.kind}, {read.encoding} → {target} ({len(result.records)} records, "
-            f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
-            f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
-            f"{len(doc.cut)} page number(s) cut from lines)"
+    with engine_context(engine, scheduler) as cluster:
+        imported = (
+            cluster.imports(documents, pm, kind)
+            if cluster is not None
+            else (import_source(source, pm, kind=kind) for source in documents)
         )
+        for source, (read, result) in zip(documents, imported, strict=False):
+            target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
+            doc = result.document
+            click.echo(
+                f"{source}: {doc.kind}, {read.encoding} → {target} "
+                f"({len(result.records)} records, "
+                f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
+                f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
+                f"{len(doc.cut)} page number(s) cut from lines)"
+            )
 
 
 def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:

@@ -14,8 +14,8 @@ from grmodel.cli.options import (
     paths_argument,
     record_targets,
 )
-from grmodel.counting import count_records
 from grmodel.errors import GrmodelError
+from grmodel.pipeline.counting import count_records
 from grmodel.recordset.base import LoadLimits, LoadProblem
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -13,6 +14,7 @@ from grmodel.errors import GrmodelError
 from grmodel.recordset.base import LoadLimits, LoadProblem
 
 if TYPE_CHECKING:
+    from grmodel.pipeline.cluster import DaskEngine
     from grmodel.validation import ValidationConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,6 +22,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 __all__ = [
     "complete_codes",
     "complete_formats",
+    "engine_context",
+    "engine_options",
     "examples_option",
     "force_option",
     "kind_option",
@@ -83,8 +87,8 @@ def record_targets(
         where it looked), or the configuration file is broken.
     """
     from grmodel.examples import example_data_path
-    from grmodel.importing.run import DOCUMENT_SUFFIXES
     from grmodel.pipeline import discover_inputs
+    from grmodel.pipeline.importing import DOCUMENT_SUFFIXES
     from grmodel.recordset.loading import RECORD_SUFFIXES
     from grmodel.validation import load_config
     from grmodel.validation.config import find_config_file
@@ -167,3 +171,42 @@ def limits_option(func: F) -> F:
         "file, e.g. 1G; default 256M), depth (nesting of a record; 100), nodes (values "
         "of a YAML record with aliases expanded; 1000000).",
     )(func)
+
+
+def engine_options(func: F) -> F:
+    """``--engine local|dask`` and ``--scheduler ADDRESS``: where the work runs."""
+    func = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        envvar="GRMODEL_DASK_SCHEDULER",
+        help="With --engine dask: the scheduler's address (tcp://host:8786); without it, "
+        "a local cluster of one worker process per CPU (--jobs N above 1: N).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Run on this machine, or on a dask.distributed cluster (the optional extra: "
+        "pip install 'grmodel[dask]'); the results do not change.",
+    )(func)
+
+
+@contextlib.contextmanager
+def engine_context(
+    engine: str, scheduler: str | None, jobs: int = 0
+) -> Iterator[DaskEngine | None]:
+    """The Dask engine the options ask for (closed at the end), or ``None`` (local).
+
+    :raises click.UsageError: for ``--scheduler`` without ``--engine dask``.
+    :raises GrmodelError: when dask is not installed or the scheduler cannot be reached.
+    """
+    if engine != "dask":
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --engine dask")
+        yield None
+        return
+    from grmodel.pipeline.cluster import DaskEngine
+
+    with DaskEngine(scheduler, workers=jobs if jobs > 1 else None) as running:
+        yield running

@@ -7,13 +7,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
 from grmodel.cli.options import (
     complete_codes,
+    engine_context,
+    engine_options,
     examples_option,
     kind_option,
     limits_option,
@@ -22,11 +24,15 @@ from grmodel.cli.options import (
 )
 from grmodel.cli.watch import watch
 from grmodel.io import atomic_write_text
+from grmodel.pipeline import validate
+from grmodel.pipeline.parallel import available_jobs
 from grmodel.recordset.base import LoadLimits
 from grmodel.reporting import FORMATS, ReportOptions
-from grmodel.validation import load_config, validate
+from grmodel.validation import load_config
 from grmodel.validation.config import find_config_file
-from grmodel.validation.parallel import available_jobs
+
+if TYPE_CHECKING:
+    from grmodel.pipeline.cluster import DaskEngine
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -131,6 +137,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="Processes for the record rules (0: one per CPU); the findings do not change.",
 )
+@engine_options
 @kind_option
 @limits_option
 @click.pass_context
@@ -155,6 +162,8 @@ def validate_command(
     examples: bool,
     watch_changes: bool,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     kind: str | None,
     limits: LoadLimits,
 ) -> None:
@@ -166,6 +175,9 @@ def validate_command(
     at its lines. With no PATH, the configured ``paths`` (``[tool.grmodel]``) or
     else the current directory; --examples validates the bundled example data
     set. Finding no record file and no document is an error.
+
+    With --engine dask the record rules run on a dask.distributed cluster (the one at
+    --scheduler, or a local one of --jobs processes); the findings are the same.
 
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
     3 a rule crashed (the run is incomplete).
@@ -183,7 +195,7 @@ def validate_command(
     )
     targets = record_targets(paths, examples, config)
 
-    def run_once() -> int:
+    def run_once(cluster: DaskEngine | None) -> int:
         progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
         started = dt.datetime.now(dt.UTC)
         try:
@@ -195,10 +207,12 @@ def validate_command(
                 progress=progress,
                 limits=limits,
                 jobs=jobs or available_jobs(),
+                engine=cluster,
             )
         finally:
             if progress is not None:
                 progress.close()
+        _warn_missed(cluster)
         options = ReportOptions(
             statistics=statistics,
             fail_on=config.fail_on,
@@ -226,10 +240,22 @@ def validate_command(
         failed = report.failed(config.fail_on) and not exit_zero
         return EXIT_FINDINGS if failed else EXIT_OK
 
-    if watch_changes:
-        watch(run_once, targets)
-    else:
-        ctx.exit(run_once())
+    with engine_context(engine, scheduler, jobs) as cluster:
+        if watch_changes:
+            watch(lambda: run_once(cluster), targets)
+        else:
+            ctx.exit(run_once(cluster))
+
+
+def _warn_missed(cluster: DaskEngine | None) -> None:
+    answers = cluster.last if cluster is not None else None
+    if answers is not None and answers.missed:
+        click.echo(
+            f"grmodel: warning: {answers.missed:,} record(s) were checked on the client, not "
+            f"on the cluster ({answers.failure or 'no answer from a worker'}); the findings "
+            "are complete",
+            err=True,
+        )
 
 
 def _use_color(choice: str, output: Path | None) -> bool:

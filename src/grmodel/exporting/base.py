@@ -38,11 +38,12 @@ class ExportOptions:
         """The run's converter; an exporter never builds one of its own.
 
         :raises GrmodelError: when it is not set (run exporters through
-            :func:`~grmodel.exporting.run.export`, or give ``converter``).
+            :func:`~grmodel.pipeline.exporting.export`, or give ``converter``).
         """
         if self.converter is None:
             raise GrmodelError(
-                "ExportOptions.converter is not set: export through grmodel.exporting.run.export"
+                "ExportOptions.converter is not set: "
+                "export through grmodel.pipeline.exporting.export"
             )
         return self.converter
 
@@ -53,7 +54,7 @@ class ExportOptions:
         """
         if self.refdata is None:
             raise GrmodelError(
-                "ExportOptions.refdata is not set: export through grmodel.exporting.run.export"
+                "ExportOptions.refdata is not set: export through grmodel.pipeline.exporting.export"
             )
         return self.refdata
 

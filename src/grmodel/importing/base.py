@@ -25,7 +25,7 @@ class SourceDocument:
     """Encoding it was decoded from (``"utf-8"``, ``"cp1252"``, ``"pdf"``)."""
     refdata: ReferenceData | None = attrs.field(default=None, eq=False, repr=False)
     """The run's reference data, with every plugin's reference bodies (set by
-    :func:`~grmodel.importing.run.import_path`); ``None`` outside a run."""
+    :func:`~grmodel.pipeline.importing.import_path`); ``None`` outside a run."""
 
     @property
     def lines(self) -> list[str]:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from grmodel.converter import GrConverter
+from grmodel.errors import GrmodelError
+from grmodel.exporting.paths import unicode_path, with_source_paths
 from grmodel.importing.base import ImportResult
 from grmodel.io import atomic_write_text
 from grmodel.recordset.yamlio import dump_documents
@@ -18,6 +20,10 @@ def import_target(source: Path | str, outdir: Path, fmt: str) -> Path:
     return outdir / f"{Path(source).stem}.{fmt}"
 
 
+def _unicode(path: str | None) -> str | None:
+    return None if path is None else unicode_path(path)
+
+
 def write_import(
     result: ImportResult,
     outdir: Path,
@@ -26,15 +32,24 @@ def write_import(
     fmt: str = "yaml",
     force: bool = False,
 ) -> Path:
-    """Write the document record and its records to ``outdir/<source stem>.<fmt>``.
+    """Write the document record and its records to ``outdir/<source stem>.<fmt>``
+    (source paths as Unicode text: :func:`~grmodel.exporting.paths.unicode_path`).
 
     :raises OutputExistsError: when the file exists and ``force`` is false.
+    :raises GrmodelError: when a record holds text that is not Unicode.
     """
     target = import_target(result.document.source_file or result.document.id, outdir, fmt)
-    data = [converter.unstructure_record(r) for r in (result.document, *result.records)]
+    records = (result.document, *result.records)
+    data = [converter.unstructure_record(with_source_paths(r, _unicode)) for r in records]
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = dump_documents(data)
+        try:
+            text = dump_documents(data)
+        except UnicodeEncodeError as exc:  # json.dumps leaves it to the write
+            raise GrmodelError(
+                f"{target}: cannot write {exc.object[exc.start : exc.end]!r}: "
+                "not Unicode text (a lone surrogate); nothing written"
+            ) from None
     atomic_write_text(target, text, force=force)
     return target

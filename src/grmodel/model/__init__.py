@@ -36,7 +36,15 @@ from grmodel.model.projects import (
     Project,
     StatedFigure,
 )
-from grmodel.model.refs import Reference, iter_refs, ref, refdata_ref
+from grmodel.model.refs import (
+    RefdataReference,
+    Reference,
+    iter_refdata_refs,
+    iter_refs,
+    ref,
+    refdata_date,
+    refdata_ref,
+)
 from grmodel.model.values import (
     Area,
     Diarienummer,
@@ -104,6 +112,7 @@ __all__ = [
     "Project",
     "Provenance",
     "Record",
+    "RefdataReference",
     "Reference",
     "Reservation",
     "Role",
@@ -113,7 +122,9 @@ __all__ = [
     "StatedFigure",
     "Vote",
     "VoteCast",
+    "iter_refdata_refs",
     "iter_refs",
     "ref",
+    "refdata_date",
     "refdata_ref",
 ]

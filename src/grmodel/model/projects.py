@@ -76,7 +76,7 @@ class Project(Record):
     """Project owner (body id or organisation as written)."""
     operator: str | None = None
     """Who runs it, if not the owner (``"Social resursförvaltning, Göteborgs Stad"``)."""
-    participants: tuple[str, ...] = refdata_ref("municipality", default=())
+    participants: tuple[str, ...] = refdata_ref("municipality", loose=True, default=())
     """Participating municipalities (kommunkod or name) or organisations."""
     period: Period | None = None
     """Project period."""
@@ -121,7 +121,7 @@ class Agreement(Record):
     """Avtal, överenskommelse, riktlinje…"""
     title: str
     """Title or short description."""
-    parties: tuple[str, ...] = refdata_ref("municipality", default=())
+    parties: tuple[str, ...] = refdata_ref("municipality", loose=True, default=())
     """Parties (municipalities, authorities, bodies) as ids or names."""
     period: Period | None = None
     """When it applies."""
@@ -162,7 +162,7 @@ class Collaboration(Record):
     """Areas under which the source lists it."""
     gr_participation: bool | None = None
     """True when GR takes part, False when not, ``None`` when not stated."""
-    participants: tuple[str, ...] = refdata_ref("municipality", default=())
+    participants: tuple[str, ...] = refdata_ref("municipality", loose=True, default=())
     """Participating municipalities (kommunkod or name), districts or organisations."""
     period: Period | None = None
     """When it runs or ran."""

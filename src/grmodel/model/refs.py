@@ -24,9 +24,13 @@ declared with :func:`refdata_ref` the same way::
         party: str | None = refdata_ref("party", default=None)
         municipality: str | None = refdata_ref("municipality", default=None)
 
-The table exports derive from these declarations the columns that hold the
-entry's code and their foreign keys to the reference tables
-(:mod:`grmodel.exporting.tables`).
+A field that may also hold something that is no entry — a project's participants
+are municipalities or other organisations — is declared ``loose=True``.
+:func:`iter_refdata_refs` walks a record for these fields as :func:`iter_refs` does
+for references. The ``MUN`` and ``PTY`` rules check what it yields, and the table
+exports derive from the same declarations the columns that hold the entry's code
+and their foreign keys to the reference tables (:mod:`grmodel.exporting.tables`),
+for a plugin's record type as for the core's.
 """
 
 from __future__ import annotations
@@ -37,15 +41,22 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from grmodel.model.values import PartialDate, Period
+
 __all__ = [
     "REFDATA_KINDS",
+    "REFDATA_LOOSE_KEY",
     "REFDATA_METADATA_KEY",
     "REF_METADATA_KEY",
+    "RefdataReference",
     "Reference",
+    "iter_refdata_refs",
     "iter_refs",
     "ref",
     "ref_types",
+    "refdata_date",
     "refdata_kind",
+    "refdata_loose",
     "refdata_ref",
 ]
 
@@ -54,6 +65,9 @@ REF_METADATA_KEY = "grmodel.ref"
 
 REFDATA_METADATA_KEY = "grmodel.refdata"
 """The attrs metadata key under which :func:`refdata_ref` stores a field's kind of entry."""
+
+REFDATA_LOOSE_KEY = "grmodel.refdata.loose"
+"""The attrs metadata key marking a :func:`refdata_ref` field that may hold other names too."""
 
 REFDATA_KINDS = ("municipality", "county", "party")
 """The kinds of reference-data entry a field can name."""
@@ -88,18 +102,22 @@ def ref_types(field: attrs.Attribute[Any]) -> tuple[str, ...] | None:
     return types
 
 
-def refdata_ref(kind: str, **field_args: Any) -> Any:
+def refdata_ref(kind: str, *, loose: bool = False, **field_args: Any) -> Any:
     """An attrs field that names an entry (for a tuple field, entries; for a dict field,
     its keys) of the reference data as written: a ``"municipality"`` by kommunkod or
     name, a ``"party"`` by abbreviation or alias, a ``"county"`` by code.
 
     :param kind: one of :data:`REFDATA_KINDS`.
+    :param loose: the field may also name what is no entry (an organisation, a
+        district): rules then report only near misses of an entry's name.
     :param field_args: passed on to :func:`attrs.field`.
     :raises ValueError: for an unknown kind.
     """
     if kind not in REFDATA_KINDS:
         raise ValueError(f"unknown reference-data kind {kind!r} (kinds: {REFDATA_KINDS})")
     metadata = {**field_args.pop("metadata", {}), REFDATA_METADATA_KEY: kind}
+    if loose:
+        metadata[REFDATA_LOOSE_KEY] = True
     return attrs.field(metadata=metadata, **field_args)
 
 
@@ -107,6 +125,40 @@ def refdata_kind(field: attrs.Attribute[Any]) -> str | None:
     """The kind of reference-data entry a field names, or ``None`` for any other field."""
     kind: str | None = field.metadata.get(REFDATA_METADATA_KEY)
     return kind
+
+
+def refdata_loose(field: attrs.Attribute[Any]) -> bool:
+    """True for a :func:`refdata_ref` field declared ``loose``."""
+    return bool(field.metadata.get(REFDATA_LOOSE_KEY, False))
+
+
+class RefdataReference(NamedTuple):
+    """One name of a reference-data entry as a record writes it."""
+
+    text: str
+    """The name as written (``"Göteborg"``, ``"1480"``, ``"(m)"``)."""
+    kind: str
+    """The kind of entry: one of :data:`REFDATA_KINDS`."""
+    loose: bool
+    """The field may also name what is no entry (see :func:`refdata_ref`)."""
+    path: FieldPath
+    """Field path inside the record (``("attendance", 2, "municipality")``; a dict
+    field's key is the last part: ``("seats", "per_municipality", "1480")``)."""
+    node: Any
+    """The nested value that holds the field (an :class:`~grmodel.Attendance`, with its
+    ``source`` span), or ``None`` when it is the record's own field."""
+
+
+def refdata_date(record: object) -> PartialDate | None:
+    """The date a record's reference-data names are read at: its ``date`` (a
+    meeting's), else the start of its ``period`` (a membership's), else ``None`` (the
+    entries valid today). Parties and municipality names change over time, so ``FP``
+    and ``Heby`` mean what they meant then."""
+    date = getattr(record, "date", None)
+    if isinstance(date, PartialDate):
+        return date
+    period = getattr(record, "period", None)
+    return period.start if isinstance(period, Period) else None
 
 
 def _attrs_classes(hint: Any) -> Iterator[type]:
@@ -187,6 +239,62 @@ def _compile(cls: type) -> _Walker:
     exec(compile("\n".join(lines), f"<grmodel refs walker {cls.__qualname__}>", "exec"), namespace)
     walk: _Walker = namespace["walk"]
     return walk
+
+
+_RefdataPlan = tuple[tuple[str, str | None, bool], ...]
+_REFDATA_PLANS: dict[type, _RefdataPlan] = {}
+
+
+def _refdata_plan(cls: type) -> _RefdataPlan:
+    """The fields of ``cls`` to look into: ``(name, kind, loose)`` for a
+    :func:`refdata_ref` field, ``(name, None, False)`` for a field whose values may
+    hold such fields."""
+    found = _REFDATA_PLANS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        plan: list[tuple[str, str | None, bool]] = []
+        for field in attrs.fields(cls):
+            kind = refdata_kind(field)
+            if kind is not None:
+                plan.append((field.name, kind, refdata_loose(field)))
+            elif any(_refdata_plan(nested) for nested in _attrs_classes(hints.get(field.name))):
+                plan.append((field.name, None, False))
+        found = _REFDATA_PLANS[cls] = tuple(plan)
+    return found
+
+
+def _walk_refdata(value: Any, path: FieldPath, node: Any, out: list[RefdataReference]) -> None:
+    for name, kind, loose in _refdata_plan(value.__class__):
+        inner = getattr(value, name)
+        if not inner:
+            continue
+        at = (*path, name)
+        if kind is None:
+            items = enumerate(inner) if isinstance(inner, tuple) else ((None, inner),)
+            for i, item in items:
+                if attrs.has(item.__class__):
+                    _walk_refdata(item, at if i is None else (*at, i), item, out)
+        elif isinstance(inner, str):
+            out.append(RefdataReference(inner, kind, loose, at, node))
+        elif isinstance(inner, dict):
+            out.extend(RefdataReference(k, kind, loose, (*at, k), node) for k in inner)
+        else:
+            out.extend(
+                RefdataReference(t, kind, loose, (*at, i), node) for i, t in enumerate(inner)
+            )
+
+
+def iter_refdata_refs(record: object) -> Iterator[RefdataReference]:
+    """Every name of a reference-data entry a record (or a nested value) writes, in field
+    order, from the model's :func:`refdata_ref` declarations.
+
+    :param record: an attrs instance, usually a :class:`~grmodel.Record`.
+    """
+    if not _refdata_plan(record.__class__):
+        return iter(())
+    out: list[RefdataReference] = []
+    _walk_refdata(record, (), None, out)
+    return iter(out)
 
 
 def iter_refs(record: object) -> Iterator[Reference]:

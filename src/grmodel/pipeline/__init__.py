@@ -1,7 +1,9 @@
 """Running grmodel over paths: the layer above the plugin manager.
 
 :class:`~grmodel.pipeline.source.RecordSource` is the one place that turns paths
-into records; validation, export and counting read through it.
+into records; validation (:func:`validate`), export
+(:mod:`grmodel.pipeline.exporting`), import (:mod:`grmodel.pipeline.importing`) and
+counting (:mod:`grmodel.pipeline.counting`) read through it.
 """
 
 from grmodel.pipeline.source import (
@@ -11,5 +13,16 @@ from grmodel.pipeline.source import (
     discover_inputs,
     source_documents,
 )
+from grmodel.pipeline.validation import Finding, Report, Summary, validate
 
-__all__ = ["ProgressCallback", "RecordSource", "Sourced", "discover_inputs", "source_documents"]
+__all__ = [
+    "Finding",
+    "ProgressCallback",
+    "RecordSource",
+    "Report",
+    "Sourced",
+    "Summary",
+    "discover_inputs",
+    "source_documents",
+    "validate",
+]

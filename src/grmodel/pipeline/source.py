@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from grmodel.errors import GrmodelError
-from grmodel.importing.run import DOCUMENT_SUFFIXES, import_path
 from grmodel.model import Record
+from grmodel.pipeline.importing import DOCUMENT_SUFFIXES, import_path
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
     RECORD_SUFFIXES,

@@ -85,8 +85,10 @@ def _make(converter: GrConverter) -> FastStructurer | None:
     return structure
 
 
-_FACTORIES = "_make_converter_hooks.<locals>"
-"""Where the converter's hook factories live (their hooks' qualified names start so)."""
+_CONTAINERS = "_container_hooks.<locals>"
+"""Where the converter's list and optional hook factories live (their hooks'
+qualified names start so); mappings' and money's are in ``_dict_factory`` and
+``_money_hooks``."""
 
 
 def _is_core_hook(hook: Callable[..., Any], name: str) -> bool:
@@ -144,15 +146,15 @@ class _Deriver:
             return str, _build_time
         if tp in (Diarienummer, Organisationsnummer) and _is_core_hook(hook, "_ident_structurer"):
             return str, tp
-        if tp is Money and _is_core_hook(hook, f"{_FACTORIES}.structure_money"):
+        if tp is Money and _is_core_hook(hook, "_money_hooks.<locals>.structure_money"):
             return self._money()
         origin = get_origin(tp)
-        if origin is tuple and _is_core_hook(hook, f"{_FACTORIES}.tuple_factory"):
+        if origin is tuple and _is_core_hook(hook, f"{_CONTAINERS}.tuple_factory"):
             return self._tuple(tp)
-        if origin is dict and _is_core_hook(hook, f"{_FACTORIES}.dict_factory"):
+        if origin is dict and _is_core_hook(hook, "_dict_factory.<locals>.dict_factory"):
             return self._dict(tp)
         if origin in (typing.Union, types.UnionType) and _is_core_hook(
-            hook, f"{_FACTORIES}.optional_factory"
+            hook, f"{_CONTAINERS}.optional_factory"
         ):
             return self._optional(tp)
         if attrs.has(tp) and _is_generated(hook):

@@ -56,6 +56,15 @@ def _skip_ws(text: str, index: int) -> int:
     return index
 
 
+def _past_value(text: str, index: int) -> int:
+    """Position after the value starting at ``index`` and the comma that may follow it."""
+    _, index = _decoder.raw_decode(text, index)
+    index = _skip_ws(text, index)
+    if text.startswith(",", index):
+        index = _skip_ws(text, index + 1)
+    return index
+
+
 def _value_pos(text: str, index: int, path: FieldPath) -> int:
     """Position of the value (or key) at ``path`` below the value starting at ``index``."""
     for key in path:
@@ -71,19 +80,13 @@ def _value_pos(text: str, index: int, path: FieldPath) -> int:
                     if text[index] not in "[{":
                         return key_pos
                     break
-                _, index = _decoder.raw_decode(text, index)
-                index = _skip_ws(text, index)
-                if text.startswith(",", index):
-                    index = _skip_ws(text, index + 1)
+                index = _past_value(text, index)
             else:
                 return index
         elif text.startswith("[", index) and isinstance(key, int):
             index = _skip_ws(text, index + 1)
             for _ in range(key):
-                _, index = _decoder.raw_decode(text, index)
-                index = _skip_ws(text, index)
-                if text.startswith(",", index):
-                    index = _skip_ws(text, index + 1)
+                index = _past_value(text, index)
         else:
             return index
     return index

@@ -180,11 +180,16 @@ def iter_raw(
     decoder: CsvDecoder,
     limits: LoadLimits | None = None,
     fast: FastStructurer | None = None,
+    *,
+    name: str | None = None,
 ) -> Iterator[RawRecord | LoadProblem | LoadedRecord]:
     """Parse one record file into raw records (and parse problems); with ``fast``, the
-    JSON Lines records it structures come already structured."""
+    JSON Lines records it structures come already structured.
+
+    :param name: the file's name in what is yielded (default: ``path``).
+    """
     limits = limits or LoadLimits()
-    file = str(path)
+    file = str(path) if name is None else name
     fmt = RECORD_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         yield LoadProblem(

@@ -16,11 +16,11 @@ from typing import Any
 import click
 
 from grmodel import __version__
+from grmodel.pipeline.validation import Report
 from grmodel.reporting.base import ReportOptions, sorted_findings
 from grmodel.reporting.junit import render_junit
 from grmodel.reporting.sarif import render_sarif
 from grmodel.rules.base import Severity
-from grmodel.validation.engine import Report
 
 __all__ = [
     "FORMATS",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from grmodel.pipeline.validation import Finding, Report
 from grmodel.rules.base import Severity
-from grmodel.validation.engine import Finding, Report
 
 __all__ = ["ReportOptions", "sorted_findings"]
 

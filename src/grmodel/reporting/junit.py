@@ -10,8 +10,8 @@ from __future__ import annotations
 from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
+from grmodel.pipeline.validation import Finding, Report
 from grmodel.reporting.base import ReportOptions, sorted_findings
-from grmodel.validation.engine import Finding, Report
 
 __all__ = ["junit_classname", "render_junit"]
 

@@ -18,9 +18,9 @@ from typing import Any
 from urllib.parse import quote
 
 from grmodel import __version__
+from grmodel.pipeline.validation import Finding, Report
 from grmodel.reporting.base import ReportOptions, sorted_findings
 from grmodel.rules.base import Rule, Severity
-from grmodel.validation.engine import Finding, Report
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SRCROOT", "artifact_location", "render_sarif"]
 

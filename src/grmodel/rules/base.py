@@ -72,7 +72,7 @@ class RecordRef:
 
 @attrs.frozen(kw_only=True)
 class Issue:
-    """What a rule's check reports; the engine turns it into a :class:`~grmodel.validation.Finding`.
+    """What a rule's check reports; the engine turns it into a :class:`~grmodel.pipeline.Finding`.
 
     Give ``path`` (a field path inside the record) so the finding points at the
     right line of the record's file; give ``node`` (a nested value with a

@@ -1,6 +1,7 @@
-"""Validation: run the rules over a record set (or imported documents) and report findings."""
+"""Validation's parts below the plugin manager: the configuration (rule selection,
+severities) and the rule runner. Running a validation over paths is
+:func:`grmodel.pipeline.validate`."""
 
 from grmodel.validation.config import ValidationConfig, load_config
-from grmodel.validation.engine import Finding, Report, Summary, validate
 
-__all__ = ["Finding", "Report", "Summary", "ValidationConfig", "load_config", "validate"]
+__all__ = ["ValidationConfig", "load_config"]

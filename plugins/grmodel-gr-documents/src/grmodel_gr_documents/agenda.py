@@ -32,6 +32,7 @@ from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.vocabulary import finite_verb
 
 __all__ = ["item_title", "parse_agenda"]
 
@@ -59,11 +60,6 @@ _RUN_ON = re.compile(
 _LINE_START = re.compile(
     r"(?im)^(?:§\s*(\d{1,3})\s*[.:]?\s+|(?:punkt\s+)?(\d{1,2})[.):]?\s+)(?=[A-ZÅÄÖ\"„”(])"
 )
-_VERB = re.compile(
-    r"^(?:har|ska|skall|är|löper|föreslår|beslutade|beslutar|kommer|behöver|bör|kan|får|vill|"
-    r"avser|gäller|innebär|presenterar|informerar|redovisar|ligger|finns|inbjuds|skickas|"
-    r"återkommer|ger|tar|lämnar|arbetar|startade|önskar)$"
-)
 _HEADING_GROUP = re.compile(rf"(?i)^({_KIND_WORD})\s*:?$")
 
 
@@ -84,7 +80,7 @@ def item_title(text: str) -> tuple[str, str | None]:
         following = words[i + 1][0] if i + 1 < len(words) else ""
         if not word[0].isupper() or words[i - 1][0].endswith(":") or following[:1].isdigit():
             continue
-        if any(_VERB.match(x[0].lower().strip(",.")) for x in words[i + 1 : i + 4]):
+        if any(finite_verb(x[0]) for x in words[i + 1 : i + 4]):
             cut = w.start()
             break
     sentence = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", text)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from grmodel.exporting.paths import unicode_path
 from grmodel.ids import document_id, person_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import (
@@ -182,7 +183,7 @@ class Builder:
                 id=body_id,
                 name="Okänt organ",
                 kind=BodyKind.OTHER,
-                description=f"the body of {Path(self.path).name}, which names none",
+                description=f"the body of {unicode_path(Path(self.path).name)}, which names none",
                 provenance=self.prov(line),
             )
         )

@@ -16,13 +16,24 @@ from 1).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 import attrs
 
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
 
-__all__ = ["CHROME", "Cut", "deglue", "inline_marks", "is_chrome", "page_prefixes", "site_title"]
+__all__ = [
+    "CHROME",
+    "Cut",
+    "deglue",
+    "inline_marks",
+    "is_chrome",
+    "marked_lines",
+    "page_prefixes",
+    "site_title",
+]
 
 _CHROME_FORMS = (
     r"academic year:?\s*\d{4}(?:/\d{2,4})?",
@@ -101,14 +112,26 @@ _INLINE_PAGE = re.compile(
 )
 """A page marker inside a line ("Sida 1(14)", "Sida 2 av 4"), or a page count at its end
 ("… Mikael Berglund 1(25)") or start ("1 (35) Protokoll från …"). A line that is only a
-page marker is page furniture (:func:`~grmodel_gr_documents.lines.detect_furniture`)."""
+page marker is page furniture (:func:`~grmodel_gr_documents.furniture.detect_furniture`)."""
 
-_DIGIT = re.compile(r"\d")
+_HOLDS = r"\d{space}*(?:[(/]|[aA][vV])"
+"""What each page marker holds: a number followed by "(", "/" or "av" (found by a quick
+scan for digits; a line without it has no marker)."""
+_MARK_HINT = re.compile(_HOLDS.format(space=r"\s"))
+_MARK_HINT_IN_LINE = re.compile(_HOLDS.format(space=r"[^\S\n]"))
+
+
+def marked_lines(lines: list[str]) -> set[int]:
+    """The indexes of ``lines`` that may hold a page marker (:func:`inline_marks` finds
+    none in any other), found in one pass over their text."""
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    text = "\n".join(lines)
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _MARK_HINT_IN_LINE.finditer(text)}
 
 
 def inline_marks(line: str) -> list[Cut]:
     """The page markers in a line."""
-    if not _DIGIT.search(line):  # each marker has one
+    if not _MARK_HINT.search(line):
         return []
     return [Cut(m.start(), m.end(), "page number") for m in _INLINE_PAGE.finditer(line)]
 

@@ -17,6 +17,7 @@ import attrs
 
 from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
+from grmodel_gr_documents.patterns import fold, quick_search
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -143,9 +144,10 @@ def evidence(document: SourceDocument) -> Evidence:
     if len(meanings) >= 2:
         structure["protocol"] = structure.get("protocol", 0.0) + 3.0
         seen.append("attendance headings")
+    folded = fold(text)
     for kind, patterns in _STRUCTURE.items():
         for pattern, points in patterns:
-            m = pattern.search(text)
+            m = quick_search(pattern, text, folded)
             if m:
                 structure[kind] = structure.get(kind, 0.0) + points
                 seen.append(m[0].strip()[:40])

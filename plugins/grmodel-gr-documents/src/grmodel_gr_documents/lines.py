@@ -1,11 +1,9 @@
-"""Line normalisation, running page headers and footers, and line accounting.
+"""Line normalisation, and line accounting.
 
-Text extracted from PDFs repeats each page's header and footer mid-text
-("Protokoll 2019-11-07 / Göteborgsregionens kommunalförbund / Plats: …",
-"FÖRBUNDSSTYRELSEN GR 2", "Sida 2 av 4", "Just: ____", "2 (5)").
-:func:`detect_furniture` finds them; the first header block at the very top of a
-document is its masthead (kept, the importer reads it), every later repetition
-is dropped explicitly as a :class:`~grmodel.Segment` with its span.
+The running page headers and footers that :func:`detect_furniture` finds
+(:mod:`~grmodel_gr_documents.furniture`, here too by that name) are dropped
+explicitly, each as a :class:`~grmodel.Segment` with its span; the masthead at the
+very top of a document is kept for the importer to read.
 
 :class:`Tracker` keeps the books: every line ends up placed, unplaced or
 dropped, never silently lost.
@@ -15,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -25,10 +22,12 @@ from grmodel_gr_documents.chrome import (
     deglue,
     inline_marks,
     is_chrome,
+    marked_lines,
     page_prefixes,
     running_header,
     site_title,
 )
+from grmodel_gr_documents.furniture import Furniture, detect_furniture
 
 __all__ = [
     "Furniture",
@@ -73,6 +72,8 @@ _LIGATURES = str.maketrans(
 )
 _TRANSCRIPT = {"transkript", "transcript", "transkription"}
 """The chrome line after which a transcript's pages begin."""
+_TRANSCRIPT_LONGEST = max(map(len, _TRANSCRIPT))
+"""Casefolding never shortens a text, so a longer stripped line is none of them."""
 _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
 """A list bullet at the start of a line (a hyphen only when a space follows it)."""
 
@@ -81,6 +82,10 @@ _TRANSLATED = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
 """A character :data:`_LIGATURES` changes (a line without one is left as it is)."""
 _ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 """A space that :data:`_SPACES` changes (a line without one is left as it is)."""
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def normalise_line(line: str) -> str:
@@ -104,128 +109,6 @@ def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line, count=1).strip()
 
 
-# --- page furniture ----------------------------------------------------------
-
-_PAGE_MARK = re.compile(
-    r"""(?ix)^(?:
-        sida\s*\d+(?:\s*(?:av|/|\()\s*\d+\)?)?
-      | \d{1,3}\s*\(\s*\d{1,3}\s*\)
-      | \(\s*\d{1,3}\s*\)
-      | \d{1,3}\s*/\s*\d{1,3}
-      | -\s*\d{1,3}\s*-
-      | just\.?\s*:?[\s_.]*
-      | just\.?\s*:\s*[_.]+.*
-      | justerat\s+sign\.?\s*:?[\s_.]*
-      | justerandes\s+sign(?:atur)?\.?\s*:?[\s_.]*
-      | ordförandes\s+sign(?:atur)?\.?\s*:?[\s_.]*
-      | sign\.?\s*:?\s*[_.]*
-      | utdragsbestyrkande\s*:?[\s_.]*
-    )$""",
-)
-"""A line that is only a page number or a signature field of a page footer."""
-
-_CAPS_PAGE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9 .&-]{2,}\s\d{1,3}$")
-"""An upper-case running title ending in a page number ("FÖRBUNDSSTYRELSEN GR 2")."""
-
-_HEADER_WORDS = re.compile(
-    r"(?i)^(?:protokoll|kallelse|dagordning|plats\s*:|sammanträdesdatum|datum\s*:|tid\s*:)"
-    r"|kommunalförbund$|^göteborgsregionen$|^gr$|\bsida\s+\d"
-)
-"""Words that make a repeated line a running header."""
-
-_DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
-_PAGE_NUMBER_IN = re.compile(
-    r"(?i)\b(?:sida|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
-    r"|(?<![\d-])\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})\s*$"
-)
-"""A page number inside a header line ("Sida 2 (5)", "Sida 2 av 4"; "2 (5)", "2/5" at
-its end)."""
-
-
-def _page_key(line: str) -> str:
-    """``line`` with its page number replaced, so headers of different pages compare
-    equal ("Protokoll 2019-11-07 Sida 2 (5)" ~ "… Sida 3 (5)"); ``line`` itself when it
-    has no page number."""
-    return _PAGE_NUMBER_IN.sub("#", line) if _DIGIT.search(line) else line
-
-
-@attrs.frozen
-class Furniture:
-    """What :func:`detect_furniture` found."""
-
-    dropped: tuple[Segment, ...]
-    """Repeated headers/footers to drop, one segment per block."""
-    masthead: tuple[int, ...]
-    """Lines (1-based) of the header block at the top of the document, kept."""
-
-
-def _is_candidate(
-    line: str, exact: Counter[str], shape: Counter[str], paged: Counter[str]
-) -> tuple[bool, bool]:
-    """(is a furniture line, is a strong page mark)."""
-    if not line or len(line) > 160:
-        return False, False
-    if _PAGE_MARK.match(line):
-        return True, True
-    if line.startswith("§") or line.lower().startswith(("paragraf", "att ")):
-        return False, False
-    shaped = _DIGITS.sub("#", line)
-    if _CAPS_PAGE.match(line) and shape[shaped] >= 2:
-        return True, False
-    if exact[line] >= 2 and _HEADER_WORDS.search(line):
-        return True, False
-    key = _page_key(line)
-    if key != line and paged[key] >= 2 and (_HEADER_WORDS.search(key) or len(key) <= 80):
-        return True, False
-    return False, False
-
-
-def detect_furniture(lines: list[str]) -> Furniture:
-    """Find running page headers and footers in normalised ``lines``.
-
-    A candidate is a page mark ("Sida 2 av 4", "2 (5)", "Just: ____"), an
-    upper-case title with a page number that recurs, a short line with a
-    header word ("Protokoll …", "… kommunalförbund", "Plats: …") that recurs
-    verbatim, or a line with a page number that recurs but for the number
-    ("Protokoll 2019-11-07 Sida 2 (5)", "… Sida 3 (5)"). Candidates separated
-    only by blank lines form a block; each block is dropped, except a block at
-    the very top of the document (the masthead).
-    """
-    exact: Counter[str] = Counter(line for line in lines if line)
-    shape: Counter[str] = Counter(_DIGITS.sub("#", line) for line in lines if line)
-    paged: Counter[str] = Counter(_page_key(line) for line in lines if line)
-    marks: dict[int, bool] = {}
-    for index, line in enumerate(lines):
-        is_candidate, strong = _is_candidate(line, exact, shape, paged)
-        if is_candidate:
-            marks[index] = strong
-    blocks: list[list[int]] = []
-    for index in sorted(marks):
-        if blocks and all(not lines[i] for i in range(blocks[-1][-1] + 1, index)):
-            blocks[-1].append(index)
-        else:
-            blocks.append([index])
-    masthead: tuple[int, ...] = ()
-    dropped: list[Segment] = []
-    first_content = next((i for i, line in enumerate(lines) if line), None)
-    for block in blocks:
-        weak = not any(marks[i] for i in block)
-        if not masthead and weak and block[0] == first_content:
-            masthead = tuple(i + 1 for i in block)
-            continue
-        text = "\n".join(lines[i] for i in range(block[0], block[-1] + 1))
-        reason = "page number" if all(marks[i] for i in block) else "page header"
-        dropped.append(
-            Segment(
-                span=Span(block[0] + 1, block[-1] + 1 if block[-1] > block[0] else None),
-                text=text,
-                reason=reason,
-            )
-        )
-    return Furniture(dropped=tuple(dropped), masthead=masthead)
-
-
 # --- hyphenated line breaks ----------------------------------------------------
 
 _BROKEN = re.compile(r"(?<=[^\W\d_])-$")
@@ -244,7 +127,9 @@ def hyphen_join(line: str, following: str) -> str | None:
     hyphen and ``following`` continues it in lower case ("social-" + "sekreterare …" →
     "socialsekreterare …"); ``None`` when they are not one word ("hälso-" + "och
     sjukvård", "Britt-" + "Marie"). After an acronym the hyphen stays ("EU-projekt")."""
-    if not _BROKEN.search(line) or not following[:1].islower():
+    if not line.endswith(("-", "-\n")) or not _BROKEN.search(line):  # the test is quick
+        return None
+    if not following[:1].islower():
         return None
     if _NOT_CONTINUATION.match(following):
         return None
@@ -331,6 +216,19 @@ class Tracker:
                 Segment(span=Span(line), text=text, reason="site title" if title else "site chrome")
             )
             self.lines[line - 1] = ""
+        self._drop_title_copies()
+
+    def _drop_title_copies(self) -> None:
+        """Drop the lines above a site's chrome that repeat its title of the document
+        (a web page's heading): a title, never the document's own text."""
+        titles = {_words(title) for _, title in self.site_titles}
+        for line in self.within:
+            if line in self.dropped:
+                break
+            text = self.lines[line - 1]
+            if text and _words(text) in titles:
+                self.drop(Segment(span=Span(line), text=text, reason="site title"))
+                self.lines[line - 1] = ""
 
     def _cut_page_marks(self) -> None:
         """Cut page markers out of lines: in-line "Sida 1(14)", a page count at a line's
@@ -339,11 +237,13 @@ class Tracker:
             (
                 number
                 for number, line in enumerate(self.raw, start=1)
-                if line.strip().casefold() in _TRANSCRIPT
+                if len(stripped := line.strip()) <= _TRANSCRIPT_LONGEST
+                and stripped.casefold() in _TRANSCRIPT
             ),
             None,
         )
         prefixes = page_prefixes(self.lines, transcript) if transcript is not None else {}
+        marked = marked_lines(self.lines)
         for line in self.within:
             text = self.lines[line - 1]
             if not text or line in self.dropped:
@@ -355,6 +255,8 @@ class Tracker:
                 )
                 text = text[prefix.end :]
                 self.lines[line - 1] = text
+            if line - 1 not in marked:
+                continue
             cuts = [
                 c for c in inline_marks(text) if text[: c.start].strip() or text[c.end :].strip()
             ]

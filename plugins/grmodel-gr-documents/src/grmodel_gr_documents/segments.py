@@ -18,7 +18,13 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, Hit, Vocabulary, load_vocabulary
+from grmodel_gr_documents.vocabulary import (
+    LOCAL_PREFIX,
+    Hit,
+    Vocabulary,
+    finite_verb,
+    load_vocabulary,
+)
 
 __all__ = [
     "ItemStart",
@@ -153,16 +159,68 @@ def _titled(stream: Stream, m: re.Match[str], titles: dict[int, str], value: int
     return bool(title) and following.casefold().startswith(str(title).casefold()[:40])
 
 
+_RUN = 3
+"""Numbers in a row that make a list even where nothing else marks them."""
+_RUN_REACH = 1500
+"""How far (characters) the next number of a run may be from the one before."""
+
+
+def _run_ahead(
+    stream: Stream, found: Sequence[re.Match[str]], index: int, length: int = _RUN
+) -> bool:
+    """Whether the number of ``found[index]`` is followed by the ``length - 1`` next
+    numbers, in order, each within reach of the one before and on the line of its
+    title, all written alike ("274 Inledning … 275 Kungörelse … 276 Justering": a
+    list whose § the transcript lost). Page numbers are no run: numbers that all
+    start their lines, or one starting a page's line, or come after one repeated
+    word or a document's kind ("PROTOKOLL 2 … PROTOKOLL 3"), or before a page
+    count ("2 (15)")."""
+    first = found[index]
+    run, want = [first], _value(first) + 1
+    for m in found[index + 1 :]:
+        if m.start() - run[-1].end() > _RUN_REACH or len(run) == length:
+            break
+        if _value(m) == want:
+            run.append(m)
+            want += 1
+    if len(run) < length or len({m["p"] for m in run}) > 1:
+        return False
+    text = stream.text
+    if any("\n" in m[0] or _PAGE_COUNT.match(text, m.end()) for m in run):
+        return False
+    words = [text[: m.start()].rsplit(None, 1)[-1:][0] if m.start() else "" for m in run]
+    vocabulary = load_vocabulary()
+    if any(vocabulary.lookup("kind", word) for word in words):
+        return False  # a page's running header ("PROTOKOLL 2")
+    if any(
+        stream.line_at(m.start()) in stream.page_starts and stream.line_start(m.start())
+        for m in run
+    ):
+        return False  # a page's number, its page prefix cut
+    return len(set(words)) > 1 and not all(stream.line_start(m.start()) for m in run)
+
+
+_PAGE_COUNT = re.compile(r"\(\d{1,3}\)")
+
+
+def _value(m: re.Match[str]) -> int:
+    return int(m["n"] or m["q"])
+
+
 def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[ItemStart]:
     """Numbered items from ``start``: a number at a line's start that goes on the
-    count (or skips ahead), or inside a line the next number expected."""
+    count (or skips ahead), or inside a line the next number expected; anywhere, a
+    number that starts a run of the next numbers."""
     known = set(expected)
+    found = list(_NUMBERED.finditer(stream.text, start))
     out: list[ItemStart] = []
     previous: int | None = None
-    for m in _NUMBERED.finditer(stream.text, start):
-        value = int(m["n"] or m["q"])
+    in_run = False  # the items so far are a run of bare numbers
+    for index, m in enumerate(found):
+        value = _value(m)
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
+        marked = m["p"] is not None or m["q"] is not None
         if _titled(stream, m, expected, value) and (previous is None or value > previous):
             ok = True
         elif previous is None:
@@ -174,14 +232,17 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
                 and m["p"] is not None
                 and _SECOND.search(stream.text, m.end(), m.end() + 400) is not None
             )
+            in_run = not ok and _run_ahead(stream, found, index)
+            ok = ok or in_run
+        elif value == previous + 1 and (in_run or _run_ahead(stream, found, index, 2)):
+            ok = True
         elif at_line:
-            ok = value == previous + 1 or (m["p"] is not None and previous < value <= previous + 3)
+            ok = value == previous + 1 or (
+                previous < value <= previous + 3 and (marked or _run_ahead(stream, found, index, 2))
+            )
         else:
             ok = value == previous + 1 and (
-                m["p"] is not None
-                or m["q"] is not None
-                or _AFTER_SENTENCE.search(before) is not None
-                or value in known
+                marked or _AFTER_SENTENCE.search(before) is not None or value in known
             )
         if ok:
             out.append(ItemStart(m.start(), m.end(), m[0].strip(), value, False))
@@ -286,6 +347,9 @@ def _run_on_title(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if not word[:1].isupper() or word[:1] in '"”„(':
             continue
+        if index + 1 < len(words) and finite_verb(words[index + 1][0]):
+            # the item's text starts with its subject ("Inledning | Ordföranden förklarade")
+            return text[: words[index - 1].end()], words[index].start()
         if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
             # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
             return text[: words[index - 1].end()], words[index].start()
@@ -322,15 +386,13 @@ _TOC_WINDOW = 3000
 
 
 def _chain(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """The longest chain of item numbers, each the next (or one or two more) after
-    the one before, in text order."""
+    """The longest chain of item numbers, each the next after the one before (or up
+    to two more: numbers lost), in text order."""
     best: list[tuple[int, int, int]] = []
     for index, first in enumerate(numbers):
         chain = [first]
         for candidate in numbers[index + 1 :]:
-            if 1 <= candidate[0] - chain[-1][0] <= 3 and candidate[0] - chain[-1][0] <= 1 + (
-                len(chain) > 1
-            ):
+            if 1 <= candidate[0] - chain[-1][0] <= 3:
                 chain.append(candidate)
         if len(chain) > len(best):
             best = chain
@@ -362,28 +424,32 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     chain = _chain(numbers)
     if len(chain) < 2:
         return []
-    after_last = window[chain[-1][2] : _toc_end(window, chain[-1][2])]
-    number_first = not re.search(r"[^\W\d_]", window[: chain[0][1]]) or bool(
-        re.search(r"[^\W\d_]{3}", after_last)
-    )
     out: list[tuple[int, str]] = []
+    runs_on: set[int] = set()  # entries whose text holds a lost number's title too
     prefix = _toc_prefix(window, chain)
+    number_first = _number_first(window, chain, prefix)
     for index, (number, start, end) in enumerate(chain):
         if number_first:
-            stop = min(
-                chain[index + 1][1] if index + 1 < len(chain) else len(window),
-                _toc_end(window, end),
-            )
+            following = chain[index + 1] if index + 1 < len(chain) else None
+            stop = min(following[1] if following else len(window), _toc_end(window, end))
             title = _toc_title(window[end:stop])
             if prefix and title.endswith(" " + prefix):
                 title = title[: -len(prefix) - 1]
+            if following[0] > number + 1 if following else len(title) > _RUN_ON_ENTRY:
+                runs_on.add(number)
         else:
             begin = chain[index - 1][2] if index else 0
             title = _toc_title(window[begin:start])
         if title and len(title) <= 250:
             out.append((number, title))
-    return _without_page_numbers(out)
+    return [
+        (number, _run_on_title(title)[0] if number in runs_on else title)
+        for number, title in _without_page_numbers(out)
+    ]
 
+
+_RUN_ON_ENTRY = 100
+"""A last entry longer than this ran on into the titles whose numbers were lost."""
 
 _PAGE_AT_END = re.compile(r"\s(\d{1,3})$")
 
@@ -399,6 +465,24 @@ def _without_page_numbers(entries: list[tuple[int, str]]) -> list[tuple[int, str
         (number, title[: m.start()].rstrip(" .") if m else title)
         for (number, title), m in zip(entries, pages, strict=True)
     ]
+
+
+def _number_first(window: str, chain: list[tuple[int, int, int]], prefix: str | None) -> bool:
+    """Whether a table of contents writes each number before its title: most of its
+    numbers start their lines (after a "§" or the local prefix) rather than end
+    them; in a run-on table, nothing but column headers ("Sid.", "Paragraf") and
+    the prefix before its first number."""
+    marks = " §" + (prefix or "")
+    starts = sum(1 for _, at, _ in chain if not window[:at].rsplit("\n", 1)[-1].strip(marks))
+    ends = sum(1 for _, _, end in chain if not window[end:].split("\n", 1)[0].strip())
+    if starts != ends:
+        return starts > ends
+    before = window[: chain[0][1]]
+    for hit in reversed(load_vocabulary().find(before, ["column"])):
+        before = before[: hit.start] + before[hit.end :]
+    if prefix:
+        before = before.replace(prefix, "")
+    return not re.search(r"[^\W\d_]", before)
 
 
 def _toc_prefix(window: str, chain: list[tuple[int, int, int]]) -> str | None:

@@ -24,7 +24,17 @@ from importlib import resources
 
 import attrs
 
-__all__ = ["Hit", "Phrase", "Vocabulary", "extra_phrases", "load_vocabulary", "parse_rows"]
+from grmodel_gr_documents.patterns import alternation
+
+__all__ = [
+    "Hit",
+    "Phrase",
+    "Vocabulary",
+    "extra_phrases",
+    "finite_verb",
+    "load_vocabulary",
+    "parse_rows",
+]
 
 
 @attrs.frozen
@@ -83,8 +93,8 @@ class Vocabulary:
             texts = sorted(
                 {_key(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
             )
-            body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in texts)
-            pattern = re.compile(rf"(?i)(?<![\w/])(?:{body})(?![\w/])(?P<colon>[ \t]*:)?")
+            body = alternation([r"\s+".join(map(re.escape, t.split())) for t in texts])
+            pattern = re.compile(rf"(?i)(?<![\w/]){body}(?![\w/])(?P<colon>[ \t]*:)?")
             self._patterns[cues] = pattern
         return pattern
 
@@ -139,6 +149,17 @@ def _rows(table: str) -> Iterable[Phrase]:
 
 
 _EXTRA: list[Phrase] = []
+
+
+_PAST = re.compile(r"[a-zåäö]{2,}(?:ade|ades)")
+
+
+def finite_verb(word: str) -> bool:
+    """Whether ``word`` is a finite verb that, after its subject, starts an item's
+    text ("Ordföranden förklarade …", "Regionstyrelsen utser …"): a row of the
+    ``verb`` cue, or any past tense in -ade."""
+    bare = word.strip(",.;:").casefold()
+    return load_vocabulary().lookup("verb", bare) is not None or _PAST.fullmatch(bare) is not None
 
 
 @functools.cache

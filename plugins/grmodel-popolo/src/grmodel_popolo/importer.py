@@ -66,6 +66,29 @@ def records_from_popolo(data: dict[str, Any], converter: GrConverter) -> list[Re
 def _records(data: dict[str, Any], converter: GrConverter) -> list[Record]:
     if not isinstance(data, dict) or not isinstance(data.get("persons"), list):
         raise GrmodelError("not a Popolo export (a JSON object with a 'persons' list)")
+    raws = [*_organisation_raws(data), *_meeting_raws(data), *data.get(EXT + "records", [])]
+
+    out: dict[tuple[str, str], Record] = {}
+    for raw in raws:
+        try:
+            record = converter.structure_record(raw)
+        except Exception as exc:
+            cls = converter.record_types.get(str(raw.get("type")))
+            problems = "; ".join(
+                ".".join(map(str, p.path)) + f": {p.message}" if p.path else p.message
+                for p in converter.explain(exc, cls)
+            )
+            raise GrmodelError(
+                f"{raw.get('type')} {raw.get('id')!r} in the Popolo export: {problems or exc} "
+                "(only exports written by grmodel are read back)"
+            ) from exc
+        out.setdefault((record.TYPE, record.id), record)
+    order = {cls.TYPE: n for n, cls in enumerate(CORE_RECORD_TYPES)}
+    return sorted(out.values(), key=lambda r: (order.get(r.TYPE, len(order)), r.TYPE, r.id))
+
+
+def _organisation_raws(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Persons, parties, bodies and memberships, as grmodel's raw records."""
     raws: list[dict[str, Any]] = []
     for obj in data.get("persons", []):
         raw = {"type": Person.TYPE, "id": obj["id"], "name": obj["name"]}
@@ -103,7 +126,12 @@ def _records(data: dict[str, Any], converter: GrConverter) -> list[Record]:
         if (period := _period(obj, "start_date", "end_date")) is not None:
             raw["period"] = period
         raws.append(raw | _ext(obj, Membership))
+    return raws
 
+
+def _meeting_raws(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Meetings with their agenda items, decisions and votes, as raw records."""
+    raws: list[dict[str, Any]] = []
     votes: dict[str, dict[str, Any]] = {}
     for obj in data.get("vote_events", []):
         vote: dict[str, Any] = {c["option"]: c["value"] for c in obj.get("counts", [])}
@@ -140,25 +168,7 @@ def _records(data: dict[str, Any], converter: GrConverter) -> list[Record]:
         if obj["id"] in items:
             raw["items"] = items[obj["id"]]
         raws.append(raw | _ext(obj, Meeting))
-    raws += data.get(EXT + "records", [])
-
-    out: dict[tuple[str, str], Record] = {}
-    for raw in raws:
-        try:
-            record = converter.structure_record(raw)
-        except Exception as exc:
-            cls = converter.record_types.get(str(raw.get("type")))
-            problems = "; ".join(
-                ".".join(map(str, p.path)) + f": {p.message}" if p.path else p.message
-                for p in converter.explain(exc, cls)
-            )
-            raise GrmodelError(
-                f"{raw.get('type')} {raw.get('id')!r} in the Popolo export: {problems or exc} "
-                "(only exports written by grmodel are read back)"
-            ) from exc
-        out.setdefault((record.TYPE, record.id), record)
-    order = {cls.TYPE: n for n, cls in enumerate(CORE_RECORD_TYPES)}
-    return sorted(out.values(), key=lambda r: (order.get(r.TYPE, len(order)), r.TYPE, r.id))
+    return raws
 
 
 def read_popolo(path: Path, converter: GrConverter | None = None) -> list[Record]:

@@ -131,46 +131,7 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
         con.execute("BEGIN")
         for table in TABLES:
             con.execute(_table_sql(table))
-        inserts = {
-            t.name: f"INSERT INTO {_quote(t.name)} ({_columns(t.column_names)}) "
-            f"VALUES ({', '.join('?' for _ in t.columns)})"
-            for t in TABLES
-        }
-        pending: dict[str, list[tuple[object, ...]]] = {t.name: [] for t in TABLES}
-
-        def flush(name: str) -> None:
-            try:
-                con.executemany(inserts[name], pending[name])
-            except sqlite3.IntegrityError as exc:
-                raise GrmodelError(
-                    f"sqlite export: table {name}: {exc} (run grmodel validate to find it)"
-                ) from exc
-            except (OverflowError, UnicodeEncodeError) as exc:
-                raise GrmodelError(_unstorable(name, pending[name]) or str(exc)) from exc
-            pending[name].clear()
-
-        columns = {t.name: t.column_names for t in TABLES}
-        # Only date and time columns need converting; the rest go in as they are.
-        temporal = {
-            t.name: tuple(i for i, c in enumerate(t.columns) if c.type in ("date", "time"))
-            for t in TABLES
-        }
-        for name, row in flatten(
-            records,
-            converter=options.require_converter(),
-            refdata=options.require_refdata(),
-        ):
-            values = [row.get(c) for c in columns[name]]
-            for index in temporal[name]:
-                value = values[index]
-                if value is not None:
-                    values[index] = value.isoformat()
-            batch = pending[name]
-            batch.append(tuple(values))
-            if len(batch) >= BATCH_SIZE:
-                flush(name)
-        for name in pending:
-            flush(name)
+        _insert_rows(con, records, options)
         # Indexes after the rows: building them once is faster than keeping them up.
         for table in TABLES:
             for statement in _index_sql(table):
@@ -191,6 +152,55 @@ def write_sqlite(records: Iterable[Record], path: Path, options: ExportOptions) 
         raise
     finally:
         con.close()
+
+
+def _insert_rows(
+    con: sqlite3.Connection, records: Iterable[Record], options: ExportOptions
+) -> None:
+    """Every record's rows, inserted in batches per table.
+
+    :raises GrmodelError: when rows break a key, or a value cannot be stored.
+    """
+    inserts = {
+        t.name: f"INSERT INTO {_quote(t.name)} ({_columns(t.column_names)}) "
+        f"VALUES ({', '.join('?' for _ in t.columns)})"
+        for t in TABLES
+    }
+    pending: dict[str, list[tuple[object, ...]]] = {t.name: [] for t in TABLES}
+
+    def flush(name: str) -> None:
+        try:
+            con.executemany(inserts[name], pending[name])
+        except sqlite3.IntegrityError as exc:
+            raise GrmodelError(
+                f"sqlite export: table {name}: {exc} (run grmodel validate to find it)"
+            ) from exc
+        except (OverflowError, UnicodeEncodeError) as exc:
+            raise GrmodelError(_unstorable(name, pending[name]) or str(exc)) from exc
+        pending[name].clear()
+
+    columns = {t.name: t.column_names for t in TABLES}
+    # Only date and time columns need converting; the rest go in as they are.
+    temporal = {
+        t.name: tuple(i for i, c in enumerate(t.columns) if c.type in ("date", "time"))
+        for t in TABLES
+    }
+    for name, row in flatten(
+        records,
+        converter=options.require_converter(),
+        refdata=options.require_refdata(),
+    ):
+        values = [row.get(c) for c in columns[name]]
+        for index in temporal[name]:
+            value = values[index]
+            if value is not None:
+                values[index] = value.isoformat()
+        batch = pending[name]
+        batch.append(tuple(values))
+        if len(batch) >= BATCH_SIZE:
+            flush(name)
+    for name in pending:
+        flush(name)
 
 
 _INT64 = range(-(2**63), 2**63)

@@ -28,7 +28,8 @@ Column types
     ``date`` columns. Periods become ``<name>_start`` and ``<name>_end`` (partial
     dates). Lists of plain values nested deeper than a record (a § list of one
     attendance entry) become child tables too; a plugin's own record types go to
-    ``extra_records`` as JSON, with their references in ``extra_record_references``.
+    ``extra_records`` as JSON, with their references in ``extra_record_references``
+    and the reference-data entries they name in ``extra_record_refdata``.
 
 Foreign keys and references outside the record set
     Every reference to a record by id is a foreign key (``memberships.person_id →

@@ -57,9 +57,8 @@ class _Flattener:
         """The rows of one record."""
         self._track(record)
         function = ROWS.get(type(record))
-        if function is None:
-            return extra_rows(record, self._converter)
-        return self._filled(function(record), record_day(record))
+        rows = function(record) if function is not None else extra_rows(record, self._converter)
+        return self._filled(rows, record_day(record))
 
     def _filled(self, rows: Rows, at: dt.date | None) -> Rows:
         fill = self._lookups.fill

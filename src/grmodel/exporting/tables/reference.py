@@ -18,22 +18,18 @@ from grmodel.exporting.tables.geography import county_rows, municipality_rows
 from grmodel.exporting.tables.organisation import party_rows
 from grmodel.exporting.tables.schema import Row, Table
 from grmodel.exporting.tables.values import Rows
-from grmodel.model import PartialDate, Period, Record
+from grmodel.model import Period, Record, refdata_date
 from grmodel.refdata import ReferenceData
 
 __all__ = ["Lookups", "record_day", "reference_rows"]
 
 
 def record_day(record: Record) -> dt.date | None:
-    """The day a record's reference-data names are read at: its ``date`` (a meeting's),
-    else the start of its ``period``, else ``None`` (the entries valid today first)."""
-    date = getattr(record, "date", None)
-    if isinstance(date, PartialDate):
-        return date.earliest()
-    period = getattr(record, "period", None)
-    if isinstance(period, Period) and period.start is not None:
-        return period.start.earliest()
-    return None
+    """The day a record's reference-data names are read at: the first day of its
+    :func:`~grmodel.model.refs.refdata_date`, else ``None`` (the entries valid today
+    first)."""
+    date = refdata_date(record)
+    return date.earliest() if date is not None else None
 
 
 def _outside(valid: Period | None, at: dt.date | None) -> bool:

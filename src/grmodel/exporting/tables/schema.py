@@ -34,6 +34,7 @@ __all__ = [
     "code_column",
     "date_columns",
     "integer",
+    "kind_lookup_column",
     "list_table",
     "lookup_column",
     "lookup_columns",
@@ -232,7 +233,14 @@ def lookup_column(source: str, owner: type, field: str) -> Column:
 
     :raises TypeError: as :func:`code_column`.
     """
-    kind, (target, key) = _refdata_target(owner, field)
+    kind, _target = _refdata_target(owner, field)
+    return kind_lookup_column(kind, source)
+
+
+def kind_lookup_column(kind: str, source: str) -> Column:
+    """The column of the key of the ``kind`` of entry that column ``source`` names as
+    written (see :func:`lookup_column`), for a column that no one model field fills."""
+    target, key = REFDATA_TABLES[kind]
     return Column(
         name=f"{kind}_{key}",
         type="string",

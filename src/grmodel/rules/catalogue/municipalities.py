@@ -5,23 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from grmodel.model import (
-    Agreement,
+    Attendance,
     AttendanceStatus,
-    Body,
-    Collaboration,
-    Meeting,
-    Membership,
     Municipality,
-    Project,
     Record,
+    RefdataReference,
+    iter_refdata_refs,
 )
 from grmodel.refdata import ReferenceData, normalise_name
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
 from grmodel.rules.support import resolve_municipality
 
 __all__ = ["RULES"]
-
-_Path = tuple[str | int, ...]
 
 
 def _record(record: Municipality, ctx: RuleContext) -> Iterator[Issue]:
@@ -56,38 +51,20 @@ def _record(record: Municipality, ctx: RuleContext) -> Iterator[Issue]:
         )
 
 
-def _strict_refs(record: Record) -> Iterator[tuple[str, _Path, object]]:
-    if isinstance(record, Meeting):
-        for i, entry in enumerate(record.attendance):
-            if entry.municipality and entry.status not in (
-                AttendanceStatus.OTHER,
-                AttendanceStatus.SECRETARY,
-            ):
-                yield entry.municipality, ("attendance", i, "municipality"), entry
-        for i, item in enumerate(record.items):
-            for j, decision in enumerate(item.decisions):
-                for k, reservation in enumerate(decision.reservations):
-                    if reservation.municipality:
-                        path = ("items", i, "decisions", j, "reservations", k, "municipality")
-                        yield reservation.municipality, path, reservation
-    elif isinstance(record, Membership) and record.municipality:
-        yield record.municipality, ("municipality",), None
-    elif isinstance(record, Body):
-        for i, member in enumerate(record.members):
-            yield member, ("members", i), None
-        if record.seats is not None:
-            for key in record.seats.per_municipality:
-                yield key, ("seats", "per_municipality", key), None
+_NOT_REPRESENTING = (AttendanceStatus.OTHER, AttendanceStatus.SECRETARY)
+"""Officials and guests at a meeting: the municipality written with them is where they
+work, not one they represent, and is not checked."""
 
 
-def _loose_refs(record: Record) -> Iterator[tuple[str, _Path]]:
-    """Fields that may hold municipalities or other organisations."""
-    if isinstance(record, (Project, Collaboration)):
-        for i, participant in enumerate(record.participants):
-            yield participant, ("participants", i)
-    elif isinstance(record, Agreement):
-        for i, party in enumerate(record.parties):
-            yield party, ("parties", i)
+def _named(record: Record) -> Iterator[RefdataReference]:
+    """The municipalities a record names, from the model's ``refdata_ref`` declarations
+    (a plugin's record type included)."""
+    for found in iter_refdata_refs(record):
+        if found.kind != "municipality":
+            continue
+        if isinstance(found.node, Attendance) and found.node.status in _NOT_REPRESENTING:
+            continue
+        yield found
 
 
 def _unknown(refdata: ReferenceData, text: str) -> str | None:
@@ -100,19 +77,20 @@ def _unknown(refdata: ReferenceData, text: str) -> str | None:
 
 
 def _references(record: Record, ctx: RuleContext) -> Iterator[Issue]:
-    for text, path, node in _strict_refs(record):
-        message = _unknown(ctx.refdata, text)
+    for found in _named(record):
+        if found.loose:  # may name another organisation: only near misses
+            if resolve_municipality(ctx.refdata, found.text) is None:
+                suggestions = ctx.refdata.suggest_municipality(found.text)
+                if suggestions:
+                    yield Issue(
+                        message=f"{found.text!r} is not a known municipality; did you mean "
+                        f"{' or '.join(suggestions)}?",
+                        path=found.path,
+                    )
+            continue
+        message = _unknown(ctx.refdata, found.text)
         if message is not None:
-            yield Issue(message=message, path=path, node=node)
-    for text, path in _loose_refs(record):
-        if resolve_municipality(ctx.refdata, text) is None:
-            suggestions = ctx.refdata.suggest_municipality(text)
-            if suggestions:
-                yield Issue(
-                    message=f"{text!r} is not a known municipality; did you mean "
-                    f"{' or '.join(suggestions)}?",
-                    path=path,
-                )
+            yield Issue(message=message, path=found.path, node=found.node)
 
 
 RULES: list[Rule] = [
@@ -137,13 +115,13 @@ RULES: list[Rule] = [
         name="unknown-municipality",
         severity=Severity.WARNING,
         summary="A municipality named by name or code is not known.",
-        rationale="Attendance, reservations, memberships, a body's members and seat "
-        "allocations name municipalities by kommunkod or name; an unknown one is usually a "
-        "misspelling seen in real text ('Stenungssund', 'Gäteborg'). Participants of projects "
-        "and collaborations may be other organisations too, so there only near misses of a "
-        "municipality's name are reported.",
+        rationale="Attendance, reservations, memberships, a body's members, municipality and "
+        "seat allocations name municipalities by kommunkod or name — every field the model "
+        "declares as naming one, a plugin's record types included; an unknown one is usually "
+        "a misspelling seen in real text ('Stenungssund', 'Gäteborg'). Participants of "
+        "projects and collaborations and the parties of agreements may be other "
+        "organisations too, so there only near misses of a municipality's name are reported.",
         hint="Use the name or kommunkod from the reference data.",
-        applies_to=("meeting", "membership", "body", "project", "collaboration", "agreement"),
         check=_references,
         example="type: membership\nid: sg-alexandra-odelsheim\nperson: alexandra-odelsheim\n"
         "body: gr-styrgruppen-social-valfard\nrole: ledamot\nmunicipality: Stenungssund\n",

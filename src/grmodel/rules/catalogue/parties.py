@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from grmodel.model import Meeting, Membership, Party, Record
+from grmodel.model import Party, Record, iter_refdata_refs, refdata_date
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, RuleContext, Severity
 from grmodel.rules.support import last_record_memo
@@ -26,26 +26,15 @@ _PartyText = tuple[str, dt.date | None, _Path, object]
 
 @last_record_memo  # the three rules share one walk of a record
 def _party_texts(record: Record) -> tuple[_PartyText, ...]:
-    """(party as written, date it was used, path, node) of a record."""
-    return tuple(_iter_party_texts(record))
-
-
-def _iter_party_texts(record: Record) -> Iterator[_PartyText]:
-    if isinstance(record, Meeting):
-        day = record.date.to_date() if record.date is not None else None
-        for i, entry in enumerate(record.attendance):
-            if entry.party:
-                yield entry.party, day, ("attendance", i, "party"), entry
-        for i, item in enumerate(record.items):
-            for j, decision in enumerate(item.decisions):
-                for k, reservation in enumerate(decision.reservations):
-                    if reservation.party:
-                        path = ("items", i, "decisions", j, "reservations", k, "party")
-                        yield reservation.party, day, path, reservation
-    elif isinstance(record, Membership) and record.party:
-        start = record.period.start if record.period is not None else None
-        day = start.to_date() if start is not None else None
-        yield record.party, day, ("party",), None
+    """(party as written, date it was used, path, node) of a record: every field the
+    model declares as naming a party (a plugin's record type included), at the
+    record's date (:func:`~grmodel.model.refs.refdata_date`) where it is complete."""
+    found = [r for r in iter_refdata_refs(record) if r.kind == "party"]
+    if not found:
+        return ()
+    date = refdata_date(record)
+    day = date.to_date() if date is not None else None
+    return tuple((r.text, day, r.path, r.node) for r in found)
 
 
 def _key(text: str) -> str:
@@ -128,7 +117,6 @@ RULES: list[Rule] = [
         "(OCR) of a known one.",
         hint="Check the spelling; a genuine local party can be ignored for the file "
         "(per-file-ignores) or contributed to the reference data.",
-        applies_to=("meeting", "membership"),
         check=_unknown,
         example=_EXAMPLE.format(party="Xyz"),
     ),
@@ -142,7 +130,6 @@ RULES: list[Rule] = [
         "not exist is usually a wrong date or a wrong abbreviation. Memberships are checked "
         "at their start.",
         hint="Use the abbreviation in use at the date (FP before 2015-11-22, L after).",
-        applies_to=("meeting", "membership"),
         check=_not_in_use,
         example=_EXAMPLE.format(party="FP"),
     ),
@@ -155,7 +142,6 @@ RULES: list[Rule] = [
         "accepts these aliases, but the canonical upper-case abbreviation compares and "
         "exports cleanly.",
         hint="Write the canonical abbreviation.",
-        applies_to=("meeting", "membership"),
         check=_alias,
         example=_EXAMPLE.format(party='"(m)"'),
     ),

@@ -15,7 +15,14 @@ from grmodel.io import open_regular
 from grmodel.model import Document, Record
 from grmodel.plugins import GrPluginManager
 
-__all__ = ["DOCUMENT_SUFFIXES", "decode_text", "import_path", "import_source", "read_source"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "decode_text",
+    "import_path",
+    "import_read",
+    "import_source",
+    "read_source",
+]
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf"})
 """Suffixes of the source documents taken from a directory (a document given by name
@@ -55,20 +62,37 @@ def import_source(
 
     :raises GrmodelError: when no importer fits or ``kind`` is unknown.
     """
-    if kind is not None and kind not in pm.importers:
-        known = ", ".join(sorted(pm.importers)) or "none installed"
-        hint = provider_hint(importer=kind)
-        raise GrmodelError(f"unknown document kind {kind!r} (known: {known}){hint}")
-    document = attrs.evolve(read_source(path), refdata=pm.refdata)
+    _known_kind(pm, kind)
+    return import_read(read_source(path), pm, kind)
+
+
+def import_read(
+    document: SourceDocument, pm: GrPluginManager, kind: str | None = None
+) -> tuple[SourceDocument, ImportResult]:
+    """As :func:`import_source`, for a document read already (by
+    :func:`read_source`; a cluster's worker reads it where the client's path is).
+
+    :raises GrmodelError: when no importer fits or ``kind`` is unknown.
+    """
+    _known_kind(pm, kind)
+    document = attrs.evolve(document, refdata=pm.refdata)
     chosen = kind or pm.detect_kind(document)
     if chosen is None:
         known = ", ".join(sorted(pm.importers)) or (
             f"none installed; from a grmodel checkout: {install_command('grmodel-gr-documents')}"
         )
         raise GrmodelError(
-            f"{path}:1: cannot tell what kind of document this is; give --kind (importers: {known})"
+            f"{document.path}:1: cannot tell what kind of document this is; give --kind "
+            f"(importers: {known})"
         )
     return document, _parse(pm.importers[chosen], document)
+
+
+def _known_kind(pm: GrPluginManager, kind: str | None) -> None:
+    if kind is not None and kind not in pm.importers:
+        known = ", ".join(sorted(pm.importers)) or "none installed"
+        hint = provider_hint(importer=kind)
+        raise GrmodelError(f"unknown document kind {kind!r} (known: {known}){hint}")
 
 
 def _parse(importer: Importer, document: SourceDocument) -> ImportResult:

@@ -25,9 +25,9 @@ import io
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -51,7 +51,20 @@ from grmodel.rules.base import Issue, RecordCheck, Rule, RuleContext
 from grmodel.validation.running import Done, crash_message
 from grmodel.validation.running import run_checks as run_isolated
 
-__all__ = ["Emitted", "Partition", "RecordRules", "bind", "partitions", "start"]
+__all__ = [
+    "Answer",
+    "Answers",
+    "Distributor",
+    "Emitted",
+    "Partition",
+    "RecordRules",
+    "RunRules",
+    "bind",
+    "partitions",
+    "plan_partitions",
+    "start",
+    "work",
+]
 
 Emitted = tuple[int, Issue | str, str | None, int | None, str | None]
 """One issue of a record rule as a worker sends it: (index of the rule among the run's
@@ -127,13 +140,17 @@ _STATE: dict[str, Any] = {}
 
 
 def _entries(
-    partition: Partition, pm: GrPluginManager, limits: LoadLimits | None = None
+    partition: Partition,
+    pm: GrPluginManager,
+    limits: LoadLimits | None = None,
+    root: Path | None = None,
 ) -> Iterator[LoadedRecord | LoadProblem]:
-    path = Path(partition.file)
+    path = (root or Path()) / partition.file  # named as discovered, read under ``root``
     converter = pm.converter
     fast = fast_structurer(converter)
     if partition.end is None:
-        raws: Iterator[Any] = iter_raw(path, CsvDecoder(converter), limits, fast)
+        decoder = CsvDecoder(converter)
+        raws: Iterator[Any] = iter_raw(path, decoder, limits, fast, name=partition.file)
     else:
         with path.open("rb") as handle:
             handle.seek(partition.start)
@@ -150,14 +167,33 @@ def _entries(
             yield raw
 
 
-def _work(partition: Partition) -> dict[tuple[str, int], tuple[str, list[Emitted]]]:
-    """A worker's job: the record rules' findings per record of one partition."""
-    pm: GrPluginManager = _STATE["pm"]
-    bound: Bound = _STATE["bound"]
-    ctx: RuleContext = _STATE["ctx"]
-    located: Located = _STATE["located"]
-    found: dict[tuple[str, int], tuple[str, list[Emitted]]] = {}
-    for entry in _entries(partition, pm, _STATE.get("limits")):
+Answers = dict[tuple[str, int], tuple[str, list[Emitted]]]
+"""A partition's answers: per record (file, line), its id and its record rules' findings."""
+
+
+def _work(partition: Partition) -> Answers:
+    """A forked worker's job (see :func:`work`), with the state it inherited."""
+    state = _STATE
+    pm, bound, ctx, located = state["pm"], state["bound"], state["ctx"], state["located"]
+    return work(partition, pm, bound, ctx, located, state.get("limits"))
+
+
+def work(
+    partition: Partition,
+    pm: GrPluginManager,
+    bound: Bound,
+    ctx: RuleContext,
+    located: Located,
+    limits: LoadLimits | None = None,
+    root: Path | None = None,
+) -> Answers:
+    """The record rules' findings per record of one partition (a worker's job).
+
+    :param root: where relative file names are read from (a cluster's worker reads
+        the client's files there; the names stay as discovered).
+    """
+    found: Answers = {}
+    for entry in _entries(partition, pm, limits, root):
         if isinstance(entry, LoadedRecord):
             found[entry.file, entry.line] = (
                 entry.record.id,
@@ -192,16 +228,32 @@ def run_checks(
 # --- the main process ------------------------------------------------------------
 
 
-class RecordRules:
-    """The workers' answers, taken in the order the main process meets the records."""
+class Answer(Protocol):
+    """A partition's answers to come: a ``concurrent.futures.Future`` or a
+    ``distributed.Future``."""
 
-    def __init__(self, pool: ProcessPoolExecutor, plan: list[Partition]):
-        self._pool = pool
-        self._pending: list[Future[dict[tuple[str, int], tuple[str, list[Emitted]]]]] = [
-            pool.submit(_work, partition) for partition in plan
-        ]
-        self._pending.reverse()
-        self._ready: dict[tuple[str, int], tuple[str, list[Emitted]]] = {}
+    def result(self) -> Answers: ...
+
+    def cancel(self) -> Any: ...
+
+
+class RecordRules:
+    """The workers' answers, taken in the order the main process meets the records.
+
+    :param pending: one answer per partition, in the order one job reads them.
+    :param stop: stops the workers.
+    """
+
+    def __init__(self, pending: Sequence[Answer], stop: Callable[[], None]):
+        self._pending = list(reversed(pending))
+        self._stop = stop
+        self._ready: Answers = {}
+        self.answered = 0
+        """Records whose record rules ran in a worker."""
+        self.missed = 0
+        """Records the main process checked itself (no answer from a worker)."""
+        self.failure: str | None = None
+        """Why a worker's partition failed (the first such failure), if one did."""
 
     def take(self, entry: LoadedRecord) -> list[Emitted] | None:
         """The record rules' findings on ``entry``, or ``None``: run them here."""
@@ -209,18 +261,47 @@ class RecordRules:
         while key not in self._ready and self._pending:
             try:
                 self._ready = self._pending.pop().result()
-            except Exception:  # a failed worker: the main process checks those records
+            except Exception as exc:  # a failed worker: the main process checks those records
+                self.failure = self.failure or f"{type(exc).__name__}: {exc}"
                 self._ready = {}
         answer = self._ready.pop(key, None)
         if answer is None or answer[0] != entry.record.id:
+            self.missed += 1
             return None
+        self.answered += 1
         return answer[1]
 
     def close(self) -> None:
         """Stop the workers (pending partitions are dropped)."""
         for future in self._pending:
             future.cancel()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._stop()
+
+
+class Distributor(Protocol):
+    """Runs the record rules somewhere else than this machine's forked processes
+    (``--engine dask``: :class:`grmodel.pipeline.cluster.DaskEngine`)."""
+
+    def record_rules(self, paths: Sequence[Path], run: RunRules) -> RecordRules | None:
+        """As ``start`` (``--jobs``): the answers to come, or ``None`` to run in one
+        process."""
+        ...
+
+
+@attrs.frozen
+class RunRules:
+    """What the record rules of a run need, wherever they run."""
+
+    pm: GrPluginManager
+    """The plugin manager (converter, record types)."""
+    rules: Sequence[Rule]
+    """The rules that run, in the run's order."""
+    ctx: RuleContext
+    """The context every check gets."""
+    located: Located
+    """Where an issue points (the engine's line logic)."""
+    limits: LoadLimits | None = None
+    """Bounds on file size, nesting and alias expansion."""
 
 
 def bind(rules: Sequence[Rule], record_types: Sequence[str]) -> Bound:
@@ -233,37 +314,37 @@ def bind(rules: Sequence[Rule], record_types: Sequence[str]) -> Bound:
     return bound
 
 
-def start(
-    paths: Sequence[Path],
-    jobs: int,
-    pm: GrPluginManager,
-    rules: Sequence[Rule],
-    ctx: RuleContext,
-    located: Located,
-    limits: LoadLimits | None = None,
-) -> RecordRules | None:
+def plan_partitions(paths: Sequence[Path], jobs: int) -> list[Partition]:
+    """The partitions of the record files under ``paths`` for ``jobs`` workers; paths
+    that cannot be used are left out (the main process reports them, as one job does)."""
+    try:
+        files = discover(paths, [])
+    except SourceError:
+        return []
+    return partitions(files, jobs, DEFAULT_PARTITION_BYTES)
+
+
+def start(paths: Sequence[Path], jobs: int, run: RunRules) -> RecordRules | None:
     """Start ``jobs`` workers on the record files under ``paths``; ``None`` when the
     run should stay in one process (one job, no record rules, no ``fork``).
 
     Paths that cannot be used are left out here; the main process reports them.
     """
-    bound = bind(rules, tuple(pm.converter.record_types))
+    pm = run.pm
+    bound = bind(run.rules, tuple(pm.converter.record_types))
     if jobs < 2 or not bound or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    try:
-        files = discover(paths, [])
-    except SourceError:  # the main process reports it, as one job does
-        return None
-    plan = partitions(files, jobs, DEFAULT_PARTITION_BYTES)
+    plan = plan_partitions(paths, jobs)
     if not plan:
         return None
-    _STATE.update(pm=pm, bound=bound, ctx=ctx, located=located, limits=limits)
+    _STATE.update(pm=pm, bound=bound, ctx=run.ctx, located=run.located, limits=run.limits)
     # Forked now, the workers see the state just set; the parent's copy is cleared
     # when the run ends.
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(plan)), mp_context=multiprocessing.get_context("fork")
     )
-    return RecordRules(pool, plan)
+    pending = [pool.submit(_work, partition) for partition in plan]
+    return RecordRules(pending, lambda: pool.shutdown(wait=True, cancel_futures=True))
 
 
 def release() -> None:

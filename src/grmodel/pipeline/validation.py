@@ -11,7 +11,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import attrs
 
 from grmodel.converter import FieldPath
 from grmodel.model import Record
+from grmodel.pipeline import parallel
 from grmodel.pipeline.source import ProgressCallback, RecordSource
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.loading import (
@@ -29,7 +30,7 @@ from grmodel.recordset.loading import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
-from grmodel.validation import columnar, parallel
+from grmodel.validation import columnar
 from grmodel.validation.config import ValidationConfig
 from grmodel.validation.running import RuleRunner, crash_message
 
@@ -158,6 +159,7 @@ def validate(
     progress: ProgressCallback | None = None,
     limits: LoadLimits | None = None,
     jobs: int = 1,
+    engine: parallel.Distributor | None = None,
 ) -> Report:
     """Validate record files, directories and source documents.
 
@@ -171,7 +173,9 @@ def validate(
         ``records(count)`` method, that is called every 1,000 records as well.
     :param limits: bounds on file size, nesting and alias expansion.
     :param jobs: processes to run the record rules in (see
-        :mod:`grmodel.validation.parallel`); the findings are the same for any number.
+        :mod:`grmodel.pipeline.parallel`); the findings are the same for any number.
+    :param engine: where the record rules run instead of ``jobs`` local processes (a
+        :class:`~grmodel.pipeline.cluster.DaskEngine`); the findings are the same.
     :raises GrmodelError: for a missing path or an unreadable document.
     """
     # A run allocates many short-lived, acyclic objects (records freed by reference
@@ -181,7 +185,9 @@ def validate(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
     try:
-        return _validate(paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs)
+        return _validate(
+            paths, pm, config, kind=kind, progress=progress, limits=limits, jobs=jobs, engine=engine
+        )
     finally:
         gc.set_threshold(*thresholds)
 
@@ -199,6 +205,7 @@ def _validate(
     progress: ProgressCallback | None,
     limits: LoadLimits | None,
     jobs: int,
+    engine: parallel.Distributor | None,
 ) -> Report:
     config = config or ValidationConfig()
     started = time.perf_counter()
@@ -209,7 +216,11 @@ def _validate(
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
     ctx = RunContext(pm.refdata)
-    workers = parallel.start([Path(p) for p in paths], jobs, pm, running, ctx, _located, limits)
+    files, run = [Path(p) for p in paths], parallel.RunRules(pm, running, ctx, _located, limits)
+    if engine is not None:
+        workers = engine.record_rules(files, run)
+    else:
+        workers = parallel.start(files, jobs, run)
     try:
         chosen = _Chosen(rules, running, enabled, rule_of)
         return _run(paths, pm, config, kind, progress, started, chosen, ctx, limits, workers)
@@ -217,18 +228,6 @@ def _validate(
         if workers is not None:
             workers.close()
         parallel.release()
-
-
-def _late_line(issue: Issue, lines: dict[Any, int]) -> tuple[str | None, int | None, str | None]:
-    """File, line and record id of an issue about a record met before (``issue.at``):
-    the field's line kept from the pass, or an imported document's own line."""
-    at = issue.at
-    file, line = (at.file, at.line) if at is not None else (None, None)
-    line = lines.get((file, line, issue.path), line)
-    source = getattr(issue.node, "source", None)
-    if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
-        line = getattr(source, "line", None) or line  # an imported document's own line
-    return file, line, at.id if at is not None else None
 
 
 def _located(issue: Issue, entry: LoadedRecord) -> tuple[str | None, int | None]:
@@ -246,30 +245,28 @@ class _Chosen:
     rule_of: dict[str, Rule]
 
 
-def _run(
-    paths: Sequence[str | os.PathLike[str]],
-    pm: GrPluginManager,
-    config: ValidationConfig,
-    kind: str | None,
-    progress: ProgressCallback | None,
-    started: float,
-    chosen: _Chosen,
-    ctx: RunContext,
-    limits: LoadLimits | None,
-    workers: parallel.RecordRules | None,
-) -> Report:
-    rules, running, enabled, rule_of = chosen.rules, chosen.running, chosen.enabled, chosen.rule_of
-    load_rules = {r.code: r for r in pm.rules}
+class _Findings:
+    """The run's findings as they are filed: ignores, severity overrides, variants
+    reporting through their base rule, counts, and the ``max_findings`` cut.
 
-    findings: list[Finding] = []
-    keys: list[tuple[int, int]] = []
-    sinks = [(findings, keys)]  # the column rules' placed findings go to a second one
-    by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
-    by_code: Counter[str] = Counter()
-    truncated = False
-    limit = config.max_findings
+    Each finding is filed with its key in the run's order (``RuleRunner.key``), so the
+    column rules' findings, placed at the end, can be merged in where the plain set
+    rules would have filed them during the pass."""
+
+    def __init__(self, config: ValidationConfig, chosen: _Chosen):
+        self.config = config
+        self.chosen = chosen
+        self.found: list[Finding] = []
+        self.keys: list[tuple[int, int]] = []
+        self._sinks = [(self.found, self.keys)]  # the column rules' go to a second one
+        self.key: Callable[[Rule], tuple[int, int]] = lambda _rule: (-1, -1)
+        """Where a finding a rule files now goes in the run's order (the runner's)."""
+        self.by_severity: Counter[str] = Counter({str(s): 0 for s in Severity})
+        self.by_code: Counter[str] = Counter()
+        self.truncated = False
 
     def emit(
+        self,
         rule: Rule,
         message: str,
         file: str | None,
@@ -280,15 +277,16 @@ def _run(
         own_severity: Severity | None,
         key: tuple[int, int],
     ) -> None:
-        nonlocal truncated
+        config = self.config
         if config.ignored_in(rule.code, file):
             return
         severity = config.severity_of(rule.code, own_severity or rule.severity)
-        by_severity[str(severity)] += 1
-        by_code[rule.code] += 1
-        out, out_keys = sinks[-1]
+        self.by_severity[str(severity)] += 1
+        self.by_code[rule.code] += 1
+        limit = config.max_findings
+        out, out_keys = self._sinks[-1]
         if limit is not None and len(out) >= limit:
-            truncated = True
+            self.truncated = True
             return
         out_keys.append(key)
         out.append(
@@ -307,6 +305,7 @@ def _run(
         )
 
     def emit_at(
+        self,
         rule: Rule,
         issue: Issue,
         file: str | None,
@@ -314,88 +313,129 @@ def _run(
         record_id: str | None,
         key: tuple[int, int] | None = None,
     ) -> None:
-        key = key or runner.key(rule)  # the reporter's place, also for a variant's code
+        key = key or self.key(rule)  # the reporter's place, also for a variant's code
         if issue.code is not None:
-            variant = rule_of.get(issue.code)
+            variant = self.chosen.rule_of.get(issue.code)
             if variant is not None and variant.reported_by == rule.code:
                 rule = variant
-        if rule.code not in enabled:
+        if rule.code not in self.chosen.enabled:
             return
         path = format_path(issue.path)
-        emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity, key)
+        self.emit(rule, issue.message, file, line, path, record_id, issue.hint, issue.severity, key)
 
     def emit_issue(
-        rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
+        self, rule: Rule, issue: Issue, entry: LoadedRecord, imported: bool, record: Record
     ) -> None:
         file, line = _line(issue, entry, imported)
-        emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
+        self.emit_at(rule, issue, file, line, issue.at.id if issue.at is not None else record.id)
 
     def crash(
-        rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
+        self, rule: Rule, exc: Exception, file: str | None, line: int | None, rid: str | None
     ) -> None:
         hint = "report it to the rule's plugin"
-        emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR, runner.key(rule))
+        key = self.key(rule)
+        self.emit(rule, crash_message(exc), file, line, "", rid, hint, Severity.ERROR, key)
 
+    def problem(self, entry: LoadProblem, load_rule: Rule | None, seq: int) -> None:
+        """A loading problem, filed as its load rule's finding when that is enabled;
+        ``seq``: the record before it (the problem goes after that record's findings)."""
+        if load_rule is not None and self.config.enabled(entry.code):
+            self.emit(
+                load_rule,
+                entry.message,
+                entry.file,
+                entry.line,
+                format_path(entry.path),
+                entry.record,
+                entry.hint,
+                None,
+                (seq, columnar.AFTER),
+            )
+
+    def placed(
+        self, placed: Sequence[tuple[tuple[int, int], Rule, Issue]], lines: dict[Any, int]
+    ) -> None:
+        """The column rules' findings about records met in the pass (in key order),
+        merged in where the plain set rules would have filed them during it."""
+        self._sinks.append(([], []))
+        for key, rule, issue in placed:
+            self.emit_at(rule, issue, *_late_line(issue, lines), key)
+        found, found_keys = self._sinks.pop()
+        limit = self.config.max_findings
+        self.found[:], cut = columnar.merge(self.found, self.keys, found, found_keys, limit)
+        self.truncated = self.truncated or cut
+
+
+def _run(
+    paths: Sequence[str | os.PathLike[str]],
+    pm: GrPluginManager,
+    config: ValidationConfig,
+    kind: str | None,
+    progress: ProgressCallback | None,
+    started: float,
+    chosen: _Chosen,
+    ctx: RunContext,
+    limits: LoadLimits | None,
+    workers: parallel.RecordRules | None,
+) -> Report:
+    load_rules = {r.code: r for r in pm.rules}
+    findings = _Findings(config, chosen)
     runner = RuleRunner(
-        running,
+        chosen.running,
         pm.converter.record_types,
         ctx,
-        emit_issue=emit_issue,
-        on_crash=crash,
-        emit_at=emit_at,
+        emit_issue=findings.emit_issue,
+        on_crash=findings.crash,
+        emit_at=findings.emit_at,
     )
+    findings.key = runner.key
     files_seen: set[str] = set()
     records = 0
     counted = getattr(progress, "records", None)
     for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
-            code = entry.code
-            load_rule = load_rules.get(code)
-            if load_rule is not None and config.enabled(code):
-                emit(
-                    load_rule,
-                    entry.message,
-                    entry.file,
-                    entry.line,
-                    format_path(entry.path),
-                    entry.record,
-                    entry.hint,
-                    None,
-                    (runner.seq, columnar.AFTER),
-                )
+            findings.problem(entry, load_rules.get(entry.code), runner.seq)
             continue
         records += 1
         if counted is not None and records % 1000 == 0:
             counted(records)
         done = workers.take(entry) if workers is not None and not imported else None
         runner.check(entry, imported, done)  # done: the record rules ran in a worker
-    # Issues about records met before: the field lines kept from the first pass.
+    _file_late(runner, findings)
+    summary = Summary(
+        files=len(files_seen),
+        records=records,
+        by_severity=dict(findings.by_severity),
+        by_code=dict(sorted(findings.by_code.items())),
+        seconds=time.perf_counter() - started,
+        truncated=findings.truncated,
+        rules_run=len(chosen.rules),
+    )
+    crashed = tuple(sorted(runner.crashed))
+    return Report(findings=findings.found, summary=summary, rules=chosen.rules, crashed=crashed)
+
+
+def _file_late(runner: RuleRunner, findings: _Findings) -> None:
+    """Issues about records met before: the field lines kept from the first pass."""
     late = runner.finish()
     lines = runner.lines.lines_of(
         (i.at.file, i.at.line, i.path)
         for _r, i in (*late, *((r, i) for _k, r, i in runner.placed))
         if i.at and i.at.file and i.at.line
     )
-    # The column rules' findings about records met in the pass go where the plain set
-    # rules would have filed them during it.
-    sinks.append(([], []))
-    for key, rule, issue in runner.placed:
-        emit_at(rule, issue, *_late_line(issue, lines), key)
-    placed, placed_keys = sinks.pop()
-    findings[:], cut = columnar.merge(findings, keys, placed, placed_keys, limit)
-    truncated = truncated or cut
+    findings.placed(runner.placed, lines)
     for rule, issue in late:
-        emit_at(rule, issue, *_late_line(issue, lines))
+        findings.emit_at(rule, issue, *_late_line(issue, lines))
 
-    summary = Summary(
-        files=len(files_seen),
-        records=records,
-        by_severity=dict(by_severity),
-        by_code=dict(sorted(by_code.items())),
-        seconds=time.perf_counter() - started,
-        truncated=truncated,
-        rules_run=len(rules),
-    )
-    crashed = tuple(sorted(runner.crashed))
-    return Report(findings=findings, summary=summary, rules=rules, crashed=crashed)
+
+def _late_line(issue: Issue, lines: dict[Any, int]) -> tuple[str | None, int | None, str | None]:
+    """File, line and record id of an issue about a record met before (``issue.at``):
+    the field's line kept from the pass, or an imported document's own line."""
+    at = issue.at
+    file, line = (at.file, at.line) if at is not None else (None, None)
+    line = lines.get((file, line, issue.path), line)
+    source = getattr(issue.node, "source", None)
+    if file is not None and Path(file).suffix.lower() not in RECORD_SUFFIXES and source:
+        line = getattr(source, "line", None) or line  # an imported document's own line
+    return file, line, at.id if at is not None else None

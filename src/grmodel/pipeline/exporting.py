@@ -10,11 +10,12 @@ from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError, RecordSetProblemsError, SourceError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.exporting.paths import SourcePaths
+from grmodel.exporting.unique import unique_records
 from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
 from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import LoadLimits, LoadProblem, format_problem
+from grmodel.recordset.loading import LoadedRecord, LoadLimits, LoadProblem, format_problem
 
 __all__ = ["ProblemCallback", "export", "iter_records"]
 
@@ -40,33 +41,42 @@ def iter_records(
 
     A record that does not load, a path that cannot be read and a second record
     with an id already seen are problems: each is passed to ``on_problem`` (and the
-    record left out), or, without it, raised.
+    record left out), or, without it, raised. Ids are checked with a few bytes per
+    record (``grmodel.exporting.unique``); duplicate ids are reported after the
+    other records, from a second reading of the source.
 
     :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
-    report = on_problem or _raise
-    seen: set[str] = set()
-    for entry, _imported in RecordSource(paths, pm, kind=kind, limits=limits).entries():
-        if isinstance(entry, LoadProblem):
-            report(entry)
-        elif entry.record.id in seen:
-            message = f"a second record with id {entry.record.id!r}; an export would keep only one"
-            report(
-                LoadProblem(entry.file, entry.line, message, "duplicate", record=entry.record.id)
-            )
-        else:
-            seen.add(entry.record.id)
-            yield entry.record
+    source = RecordSource(paths, pm, kind=kind, limits=limits)
+
+    def entries() -> Iterator[LoadedRecord | LoadProblem]:
+        return (entry for entry, _imported in source.entries())
+
+    return unique_records(entries, on_problem or _raise)
 
 
 def _write(
     exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
 ) -> None:
-    """Run an exporter; a failure that is not an I/O or user error names the plugin."""
+    """Run an exporter; a failure that is not an I/O or user error names the plugin,
+    a text that cannot be written (a lone surrogate) the last record read."""
+    last: list[str] = ["none"]
+
+    def read() -> Iterator[Record]:
+        for record in records:
+            last[0] = repr(record.id)
+            yield record
+
     try:
-        exporter.write(records, tmp, options)
+        exporter.write(read(), tmp, options)
     except (GrmodelError, OSError):
         raise
+    except UnicodeEncodeError as exc:
+        raise GrmodelError(
+            f"{exporter.name} export: a text with a lone surrogate "
+            f"{exc.object[exc.start : exc.start + 1]!a} (not Unicode) cannot be written; "
+            f"last record read: {last[0]}"
+        ) from exc
     except Exception as exc:
         raise GrmodelError(
             f"exporter {exporter.name!r} of plugin {exporter.plugin!r} failed: "

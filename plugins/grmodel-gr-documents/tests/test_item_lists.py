@@ -1,0 +1,154 @@
+"""Item lists as archives deliver them: tables of contents run together on one line,
+numbers lost, page numbers between the entries, titles before or after their
+numbers; agenda lists whose numbers carry no § and no full stop.
+
+Each text is written for this test (invented bodies and titles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from grmodel.importing.base import ImportResult, SourceDocument
+from grmodel.model import Meeting
+from grmodel_gr_documents.plugin import IMPORTERS, detect
+from grmodel_gr_documents.segments import toc_entries
+
+Source = Callable[..., SourceDocument]
+
+
+def imported(document: SourceDocument) -> tuple[str | None, ImportResult]:
+    kind = detect(document)
+    importer = next(i for i in IMPORTERS if i.name == kind)
+    return kind, importer.parse(document)
+
+
+def meeting_of(result: ImportResult) -> Meeting:
+    return next(r for r in result.records if isinstance(r, Meeting))
+
+
+def test_run_on_table_with_lost_numbers_and_page_numbers() -> None:
+    """Number first, a column header before the first number, page numbers before
+    the next number, and two numbers lost: an entry that spans a lost number holds
+    two titles, and only the first is its own."""
+    text = (
+        " Sid. 41 Budget för nästa år med plan Översyn av reglementet 6 43 Rapport från"
+        " skolgruppen 9 44 Motion - Om fler cykelvägar Motion - Om bättre belysning i"
+        " parkerna och längs gångvägarna i hela kommunen samt vid skolorna"
+    )
+    assert toc_entries(text) == [
+        (41, "Budget för nästa år med plan"),
+        (43, "Rapport från skolgruppen"),
+        (44, "Motion - Om fler cykelvägar"),
+    ]
+
+
+def test_run_on_table_title_before_number() -> None:
+    """Title first, run together: the text before the first number is a title, and
+    the text after the last is the next entry, whose number the fragment lost."""
+    text = (
+        " Återrapport om lokalerna 17 Rapport om sommarskolan 18 Riktlinjer för bidrag 19 Årsplan"
+    )
+    assert toc_entries(text) == [
+        (17, "Återrapport om lokalerna"),
+        (18, "Rapport om sommarskolan"),
+        (19, "Riktlinjer för bidrag"),
+    ]
+
+
+def test_run_on_table_number_first_with_numbers_lost_in_a_row() -> None:
+    """Up to two numbers in a row lost from a number-first table: the chain holds."""
+    text = (
+        " 103 Ändring av ärendelistan 104 Ekonomirapport 105 Budget i balans Hemtjänst"
+        " 107 Avvikelser under våren Tertialuppföljning Trygghetslarm 110 Ny taxa"
+        " 111 Sammanträdestider 113 Meddelanden"
+    )
+    entries = dict(toc_entries(text))
+    assert sorted(entries) == [103, 104, 105, 107, 110, 111, 113]
+    assert entries[110] == "Ny taxa" and entries[113] == "Meddelanden"
+
+
+def test_table_numbers_at_line_ends_are_title_first() -> None:
+    text = "\nInformation 12\nDelårsrapport 13\nMeddelanden 14\nÖvriga frågor"
+    assert toc_entries(text) == [(12, "Information"), (13, "Delårsrapport"), (14, "Meddelanden")]
+
+
+def test_table_numbers_at_line_starts_are_number_first() -> None:
+    """Unnumbered entries before the first number and after the last do not turn
+    a table whose numbers start its lines around."""
+    text = (
+        "\nUpprop\n\n§ 63/20 Fastställande av dagordning\n\nBeslutspunkter\n\n"
+        "§ 64/20 Nytt reglemente\n\n§ 65/20 Kulturprogram 2021-2024\n\nÖvriga frågor"
+    )
+    assert toc_entries(text)[:3] == [
+        (63, "Fastställande av dagordning"),
+        (64, "Nytt reglemente"),
+        (65, "Kulturprogram 2021-2024"),
+    ]
+
+
+AGENDA_BARE = """\
+Måndagen den 9 mars 2020 kl 18:00
+
+Download "Måndagen den 9 mars 2020 kl 18:00"
+
+Transkript
+
+1 KALLELSE (12) Plats och tid Kommunhuset Måndagen den 9 mars 2020 kl 18:00 Kallade ledamöter \
+Eva Lund (M), ordförande Per Stål (S) Föredragningslista Ärende/Föredragande 1 Upprop Dnr \
+2 Godkännande av föredragningslistan och val av justerare 3 Arbetsutskottets protokoll 24 februari \
+4 Information om lokalerna Eva Lund 5 Ekonomisk uppföljning februari 2020 Per Stål
+"""
+
+
+def test_agenda_numbers_without_marks_run_on(source: Source) -> None:
+    """Bare numbers in one line, after a column header: a run of the next numbers
+    makes the list."""
+    kind, result = imported(source(AGENDA_BARE))
+    assert kind == "agenda"
+    numbers = [i.number for i in meeting_of(result).items]
+    assert numbers == ["1", "2", "3", "4", "5"]
+
+
+PROTOCOL_LOST_SIGNS = """\
+PROTOKOLL Regionfullmäktige 2004-05-11
+
+Download "PROTOKOLL Regionfullmäktige 2004-05-11"
+
+Transkript
+
+1 PROTOKOLL Regionfullmäktige Justerat tisdagen den 18 maj 2004 Lena Ek Ola Berg 81 Inledning \
+Ordföranden förklarade sammanträdet öppnat. Upprop förrättades enligt bilaga 1. 82 Kungörelse \
+Kungörelsen om sammanträdet utsändes den 20 april 2004. 83 Justering Att jämte ordföranden \
+justera protokollet utsågs Lena Ek och Ola Berg.
+"""
+
+
+def test_protocol_whose_signs_were_lost(source: Source) -> None:
+    """A protocol's § numbers without their sign, in one paragraph, starting well
+    above 1; the item's text starts with its subject and a finite verb."""
+    kind, result = imported(source(PROTOCOL_LOST_SIGNS))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [i.number for i in items] == ["81", "82", "83"]
+    assert items[0].title == "Inledning"
+
+
+PAGE_HEADERS = """\
+Transkript
+
+1 PROTOKOLL 1 Plats och tid Måndag den 21 mars 2011 Beslutande Anna Berg (S), ordförande \
+Olle Ek (M) Per Lind (C)
+
+2 PROTOKOLL 2 Justering Underskrifter Anna Berg Olle Ek 36 p 3 Upprop Närvarande enligt lista
+
+3 PROTOKOLL 3 Omröstningar Anna Berg Ja Olle Ek Nej
+"""
+
+
+def test_page_numbers_are_no_list(source: Source) -> None:
+    """Numbers that a page's running header or its start carries never make a list,
+    even with a stray number between them."""
+    kind, result = imported(source(PAGE_HEADERS))
+    assert kind == "protocol"
+    assert [i.number for i in meeting_of(result).items] == []

@@ -1,0 +1,108 @@
+"""``alternation`` matches exactly as the plain alternation of its branches, and
+``quick_search`` finds exactly what ``search`` finds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grmodel.importing.base import SourceDocument
+from grmodel_gr_documents import detect
+from grmodel_gr_documents.patterns import (
+    _variants,
+    alternation,
+    fold,
+    needles,
+    quick_search,
+)
+from grmodel_gr_documents.vocabulary import _key, load_vocabulary
+
+_LETTERS = "aAbsSſiIİıkKKåÅÅ §(:"
+_branches = st.lists(
+    st.text(_LETTERS, min_size=1, max_size=4).map(re.escape), min_size=1, max_size=12
+)
+
+
+def _matches(pattern: str, text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m[0]) for m in re.finditer(f"(?i)(?<!\\w){pattern}", text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_branches, st.text(_LETTERS + "x\n", max_size=60))
+def test_the_same_matches_as_the_plain_alternation(branches: list[str], text: str) -> None:
+    assert _matches(alternation(branches), text) == _matches("(?:" + "|".join(branches) + ")", text)
+
+
+def test_branches_are_grouped_by_first_letter_whatever_its_case() -> None:
+    grouped = alternation(["ab", "Ac", "bd", r"\(x"])
+    assert grouped.count("(?=[") == 3
+    assert _matches(grouped, "AB ac (x bd") == [((0, 2), "AB"), ((3, 5), "ac"), ((6, 8), "(x"),
+                                                  ((9, 11), "bd")]  # fmt: skip
+
+
+def test_case_variants_share_a_group_and_a_class_keeps_the_plain_alternation() -> None:
+    assert alternation(["sa", "\u017fb", "Sc"]).count("(?=[") == 1  # "ſ" is an "s"
+    for branches in (["[ab]c", "d"], ["a", "(?:b)"]):
+        assert alternation(branches) == "(?:" + "|".join(branches) + ")"
+
+
+def test_the_vocabulary_finds_what_its_plain_pattern_finds(
+    seed: Callable[[str], SourceDocument],
+) -> None:
+    vocabulary = load_vocabulary()
+    texts = [seed(number).text for number in ("000", "003")]
+    for cues in (["kind"], ["attendance", "closing", "justerare", "label", "toc"]):
+        branches = sorted(
+            {_key(p.text) for p in vocabulary.phrases if p.cue in cues}, key=len, reverse=True
+        )
+        body = "|".join(r"\s+".join(map(re.escape, b.split())) for b in branches)
+        plain = rf"(?i)(?<![\w/])(?:{body})(?![\w/])(?P<colon>[ \t]*:)?"
+        fast = vocabulary._pattern(frozenset(cues))
+        assert fast.pattern != plain
+        for text in texts:
+            found = [(m.span(), m[0]) for m in fast.finditer(text)]
+            assert found == [(m.span(), m[0]) for m in re.finditer(plain, text)]
+            assert found
+
+
+def test_the_case_pool_holds_every_case_variant_of_a_letter() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyzåäöé§":
+        assert set(re.findall(f"(?i){letter}", every)) == _variants(letter) != set()
+    assert _variants("s") == {"s", "S", "\u017f"}
+    assert fold("JUSTERA ſ İ ı") == "justera s i i"
+
+
+def test_needles_are_what_every_match_holds() -> None:
+    assert needles(re.compile(r"(?i)\bjusteras\b|vid\s+protokollet")) == {
+        "justeras",
+        "protokollet",
+    }
+    assert needles(re.compile(r"(?m)^\s*§\s*\d")) == {"§"}
+    assert needles(re.compile(r"(?i)\s(?:dnr|diarienummer)")) == {"dnr", "diarienummer"}
+    assert needles(re.compile(r"besl(?:öt|ut(?:ade|ar))")) == {"beslöt", "beslutade", "beslutar"}
+    assert needles(re.compile(r"(?i)ab|\d+")) == frozenset()  # a branch without letters
+    assert needles(re.compile(r"(?i)kl\s*\d")) == frozenset()  # too short to tell
+
+
+_TRICKY = "justeraJUSTERA ſſİı§ protokollet PROTOKOLLET\n12 beslutade Föreslås besluta (bilaga)"
+_STRUCTURE = [pattern for patterns in detect._STRUCTURE.values() for pattern, _ in patterns]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY.split(" ") + list(_TRICKY)), max_size=40).map(" ".join))
+def test_quick_search_finds_what_search_finds(text: str) -> None:
+    folded = fold(text)
+    for pattern in _STRUCTURE:
+        quick = quick_search(pattern, text, folded)
+        plain = pattern.search(text)
+        assert (quick and quick.span()) == (plain and plain.span())
+
+
+def test_quick_search_skips_a_text_without_the_needles() -> None:
+    pattern = re.compile(r"(?i)\bjuſtera(?P<x>\w*)")
+    assert quick_search(pattern, "JUSTERAS", fold("JUSTERAS"))["x"] == "S"  # type: ignore[index]
+    assert quick_search(pattern, "juteras", fold("juteras")) is None
