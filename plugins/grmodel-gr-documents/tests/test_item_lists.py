@@ -152,3 +152,18 @@ def test_page_numbers_are_no_list(source: Source) -> None:
     kind, result = imported(source(PAGE_HEADERS))
     assert kind == "protocol"
     assert [i.number for i in meeting_of(result).items] == []
+
+
+def test_run_on_table_whose_first_numbers_were_lost() -> None:
+    """Number first, and the entries before its first surviving number lost their
+    numbers: more than one title's text before the first number is no title."""
+    text = (
+        " Nämnden Budgetuppföljning Rapport om sjukfrånvaro till och med mars Verksamhetsmål"
+        " för nämnden 70 Närvaro vid sammanträdena 71 Samverkan med grannkommunen"
+        " 72 Bidrag till föreningen 2006 73 Rapport om avvikelser"
+    )
+    assert toc_entries(text)[:3] == [
+        (70, "Närvaro vid sammanträdena"),
+        (71, "Samverkan med grannkommunen"),
+        (72, "Bidrag till föreningen 2006"),
+    ]

@@ -12,6 +12,7 @@ segment runs to the next marker; the text before the first is the *title*.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -482,7 +483,12 @@ def _number_first(window: str, chain: list[tuple[int, int, int]], prefix: str | 
         before = before[: hit.start] + before[hit.end :]
     if prefix:
         before = before.replace(prefix, "")
-    return not re.search(r"[^\W\d_]", before)
+    if not re.search(r"[^\W\d_]", before):
+        return True
+    # a title before the first number is one title long; more is entries whose
+    # numbers were lost before a number-first table's first
+    between = sorted(len(window[a[2] : b[1]].strip()) for a, b in itertools.pairwise(chain))
+    return len(before.strip()) > 1.5 * between[len(between) // 2] if between else False
 
 
 def _toc_prefix(window: str, chain: list[tuple[int, int, int]]) -> str | None:
