@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from test_layout_classes import imported
+
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import Meeting
-from grmodel_gr_documents.plugin import IMPORTERS, detect
 from grmodel_gr_documents.segments import toc_entries
 
 Source = Callable[..., SourceDocument]
-
-
-def imported(document: SourceDocument) -> tuple[str | None, ImportResult]:
-    kind = detect(document)
-    importer = next(i for i in IMPORTERS if i.name == kind)
-    return kind, importer.parse(document)
 
 
 def meeting_of(result: ImportResult) -> Meeting:
