@@ -18,6 +18,7 @@ import pytest
 from grmodel_oparl import OParlValidator, build_oparl, oparl_validator, read_oparl
 from oparl_samples import MEETING, OPARL_SCHEMAS, iter_objects, load_dir, sample_records
 
+from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
 from grmodel.model import Meeting, Record
 from grmodel.pipeline.exporting import export
@@ -230,6 +231,20 @@ def test_meeting_mapping(files: dict[str, Any]) -> None:
     planned = files["meeting/sgx-2020-02.json"]
     assert "start" not in planned  # a month, no day: no start
     assert planned["grmodel:date"] == "2020-02"
+
+
+def test_untimed_meetings_can_go_without_start(pm: GrPluginManager) -> None:
+    """``-O untimed=omit``: a meeting without a stated time has no start, its day
+    in grmodel:date; an unknown value is a one-line error."""
+    options = ExportOptions(base_url=BASE, extra={"untimed": "omit"})
+    files = build_oparl(sample_records(), pm.export_options(options))
+    cancelled = files["meeting/gr-forbundsstyrelsen-2019-12-13.json"]
+    assert "start" not in cancelled and "grmodel:timeStated" not in cancelled
+    assert cancelled["grmodel:date"] == "2019-12-13"
+    assert files[f"meeting/{MEETING}.json"]["start"] == "2019-11-07T09:00:00+01:00"
+    wrong = ExportOptions(base_url=BASE, extra={"untimed": "midnight"})
+    with pytest.raises(GrmodelError, match="untimed=midnight: not one of start, omit"):
+        build_oparl(sample_records(), pm.export_options(wrong))
 
 
 def test_paper_and_consultation(files: dict[str, Any]) -> None:

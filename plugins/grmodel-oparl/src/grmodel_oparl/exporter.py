@@ -20,7 +20,8 @@ the object at ``{base}/X`` is stored in ``X.json``)::
 
 Lists are paged (:mod:`grmodel_oparl.paging`, ``-O page_size=N``). A meeting
 without a stated time starts at the day's start with ``grmodel:timeStated: false``
-(OParl's ``start`` is a date-time; its day is ``grmodel:date``), and
+(OParl's ``start`` is a date-time; its day is ``grmodel:date``; ``-O untimed=omit``
+writes no ``start`` for a client that would show a midnight), and
 ``created``/``modified`` are written only when ``-O timestamp=…`` gives the time
 of publication. A path segment too long for a file name is shortened with a
 hash in the file name only (:func:`grmodel_oparl.common.bounded_segment`).
@@ -78,6 +79,7 @@ from grmodel_oparl.mapping import (
     period_dates,
     resolution_text,
     timestamp,
+    untimed,
 )
 from grmodel_oparl.paging import DEFAULT_PAGE_SIZE, pages
 
@@ -118,6 +120,7 @@ class _Export:
         self._pull_in_referenced_bodies()
         self.stamp = timestamp(options)
         self.page_size = page_size(options)
+        self.untimed = untimed(options)
 
     # -- indexes ---------------------------------------------------------------
 
@@ -374,7 +377,7 @@ class _Export:
             if meeting.end_time is not None:
                 end_day = complete_date(meeting.end_date) or day
                 obj["end"] = stamp(local(end_day, meeting.end_time))
-        elif day is not None:
+        elif day is not None and self.untimed == "start":
             # No stated time: OParl's start is a date-time, so the day's start, flagged as
             # a time the document does not state (grmodel:date keeps the date as written).
             obj["start"] = stamp(local(day, dt.time(0, 0)))
@@ -600,6 +603,8 @@ EXPORTER = Exporter(
         "timestamp": "ISO date-time of publication: created/modified of every object "
         "(default: none written)",
         "page_size": f"objects per page of a list (default {DEFAULT_PAGE_SIZE})",
+        "untimed": "a meeting without a stated time: start (the day's start, "
+        "grmodel:timeStated false; default) or omit (no start; the day in grmodel:date)",
     },
 )
 """The ``oparl`` export format."""

@@ -125,6 +125,20 @@ def timestamp(options: ExportOptions) -> str | None:
     return stamp(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
 
 
+UNTIMED = ("start", "omit")
+"""What ``-O untimed=…`` does with a meeting whose time no document states."""
+
+
+def untimed(options: ExportOptions) -> str:
+    """``start`` (the day's start, flagged ``grmodel:timeStated: false``; the
+    default, since clients file meetings by ``start``) or ``omit`` (no ``start``:
+    the day only in ``grmodel:date``)."""
+    given = options.extra.get("untimed", UNTIMED[0])
+    if given not in UNTIMED:
+        raise GrmodelError(f"oparl export: -O untimed={given}: not one of {', '.join(UNTIMED)}")
+    return given
+
+
 def page_size(options: ExportOptions) -> int:
     given = options.extra.get("page_size", str(DEFAULT_PAGE_SIZE))
     if not given.isdigit() or int(given) < 1:
