@@ -24,8 +24,7 @@ from tests.benchmarks.conftest import load_script
 
 from grmodel.pipeline import Report, validate
 from grmodel.plugins import GrPluginManager
-from grmodel.rules.columns import Columns, RecordTable, concat_partitions
-from grmodel.validation import columnar
+from grmodel.rules.columns import ENABLE, Columns, RecordTable, available, concat_partitions
 from grmodel.validation.config import ValidationConfig
 
 COLUMN_RULES = ("IDN003", "MEM001", "MEM002", "REF001")
@@ -92,10 +91,11 @@ def _as_yaml(records: Path, into: Path, *, memberships_last: bool) -> Path:
 def _both(
     paths: list[Path], pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch, **options: Any
 ) -> tuple[Report, Report]:
-    with_columns = validate(paths, pm, **options)
     with monkeypatch.context() as patched:
-        patched.setattr(columnar, "available", lambda: False)
-        plain = validate(paths, pm, **options)
+        patched.setenv(ENABLE, "1")
+        assert available()
+        with_columns = validate(paths, pm, **options)
+    plain = validate(paths, pm, **options)
     return with_columns, plain
 
 
@@ -143,12 +143,20 @@ def test_column_rules_keep_their_place_under_a_findings_limit(
     assert with_columns.summary.truncated and plain.summary.truncated
 
 
-def test_the_column_rules_run_where_pyarrow_is(pm: GrPluginManager, tmp_path: Path) -> None:
+def test_the_column_rules_run_where_turned_on(
+    pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from grmodel.validation.running import RuleRunner
 
-    runner = RuleRunner(pm.rules, pm.converter.record_types, _Ctx(pm), emit_issue=_no, on_crash=_no)
-    assert runner.columns is not None
-    assert runner.columns.codes == set(COLUMN_RULES)
+    def runner() -> RuleRunner:
+        ctx = _Ctx(pm)
+        return RuleRunner(pm.rules, pm.converter.record_types, ctx, emit_issue=_no, on_crash=_no)
+
+    assert runner().columns is None  # opt-in: off by default
+    monkeypatch.setenv(ENABLE, "1")
+    columns = runner().columns
+    assert columns is not None
+    assert columns.codes == set(COLUMN_RULES)
 
 
 class _Ctx:

@@ -29,6 +29,7 @@ rule's reference and runs where pyarrow is not installed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -60,8 +61,17 @@ CHUNK_ROWS = 1 << 14
 """Rows kept as Python values before they become one Arrow chunk."""
 
 
+ENABLE = "GRMODEL_COLUMN_RULES"
+"""The environment variable that turns the column forms on (``1``). They are opt-in:
+measured on 1M records they cost more memory and CPU than the plain forms
+(``benchmarks/README.md``, "Set rules over columns")."""
+
+
 def available() -> bool:
-    """True when pyarrow can be imported (column rules run; else their plain forms)."""
+    """True when the column forms are turned on (:data:`ENABLE` is ``1``) and pyarrow
+    can be imported; else the plain forms run, with the same findings."""
+    if os.environ.get(ENABLE) != "1":
+        return False
     try:
         import pyarrow.compute  # noqa: F401
     except ImportError:  # the columnar extra is not installed
