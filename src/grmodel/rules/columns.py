@@ -68,7 +68,7 @@ measured on 1M records they cost more memory and CPU than the plain forms
 
 
 def available() -> bool:
-    """True when the column forms are turned on (:data:`ENABLE` is ``1``) and pyarrow
+    """True when the column forms are turned on (``GRMODEL_COLUMN_RULES`` is ``1``) and pyarrow
     can be imported; else the plain forms run, with the same findings."""
     if os.environ.get(ENABLE) != "1":
         return False
