@@ -178,7 +178,7 @@ def _run_ahead(
     count ("2 (15)")."""
     first = found[index]
     run, want = [first], _value(first) + 1
-    for m in found[index + 1 :]:
+    for m in itertools.islice(found, index + 1, None):
         if m.start() - run[-1].end() > _RUN_REACH or len(run) == length:
             break
         if _value(m) == want:
@@ -189,7 +189,7 @@ def _run_ahead(
     text = stream.text
     if any("\n" in m[0] or _PAGE_COUNT.match(text, m.end()) for m in run):
         return False
-    words = [text[: m.start()].rsplit(None, 1)[-1:][0] if m.start() else "" for m in run]
+    words = [(stream.before(m.start()).split() or [""])[-1] for m in run]
     vocabulary = load_vocabulary()
     if any(vocabulary.lookup("kind", word) for word in words):
         return False  # a page's running header ("PROTOKOLL 2")

@@ -32,8 +32,8 @@ class Stream:
             offset += len(text) + 1
         self.text = "\n".join(parts)
         self.page_starts: frozenset[int] = frozenset(
-            seg.span.line for seg in b.tracker.cut_segments if seg.span.line in set(self.lines)
-        )
+            seg.span.line for seg in b.tracker.cut_segments
+        ).intersection(self.lines)
         """Lines that begin a page: a page number or running header was cut from them."""
 
     def line_at(self, offset: int) -> int:
