@@ -28,6 +28,7 @@ from grmodel_gr_documents.chrome import (
     site_title,
 )
 from grmodel_gr_documents.furniture import Furniture, detect_furniture
+from grmodel_gr_documents.vocabulary import folded
 
 __all__ = [
     "Furniture",
@@ -82,10 +83,6 @@ _TRANSLATED = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
 """A character :data:`_LIGATURES` changes (a line without one is left as it is)."""
 _ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 """A space that :data:`_SPACES` changes (a line without one is left as it is)."""
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def normalise_line(line: str) -> str:
@@ -221,12 +218,12 @@ class Tracker:
     def _drop_title_copies(self) -> None:
         """Drop the lines above a site's chrome that repeat its title of the document
         (a web page's heading): a title, never the document's own text."""
-        titles = {_words(title) for _, title in self.site_titles}
+        titles = {folded(title) for _, title in self.site_titles}
         for line in self.within:
             if line in self.dropped:
                 break
             text = self.lines[line - 1]
-            if text and _words(text) in titles:
+            if text and folded(text) in titles:
                 self.drop(Segment(span=Span(line), text=text, reason="site title"))
                 self.lines[line - 1] = ""
 

@@ -32,6 +32,7 @@ __all__ = [
     "Vocabulary",
     "extra_phrases",
     "finite_verb",
+    "folded",
     "load_vocabulary",
     "parse_rows",
 ]
@@ -69,7 +70,8 @@ LOCAL_PREFIX = r"[A-ZÅÄÖ][A-Za-zåäö]{0,5}"
 as written before a number where no ``prefix`` row names it."""
 
 
-def _key(text: str) -> str:
+def folded(text: str) -> str:
+    """``text`` compared as a phrase is: any case, any spacing."""
     return " ".join(text.split()).casefold()
 
 
@@ -80,7 +82,7 @@ class Vocabulary:
         self.phrases: tuple[Phrase, ...] = tuple(phrases)
         self._by_key: dict[tuple[str, str], Phrase] = {}
         for phrase in self.phrases:
-            self._by_key.setdefault((phrase.cue, _key(phrase.text)), phrase)
+            self._by_key.setdefault((phrase.cue, folded(phrase.text)), phrase)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def meanings(self, cue: str) -> set[str]:
@@ -91,7 +93,7 @@ class Vocabulary:
         pattern = self._patterns.get(cues)
         if pattern is None:
             texts = sorted(
-                {_key(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
+                {folded(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
             )
             body = alternation([r"\s+".join(map(re.escape, t.split())) for t in texts])
             pattern = re.compile(rf"(?i)(?<![\w/]){body}(?![\w/])(?P<colon>[ \t]*:)?")
@@ -114,7 +116,7 @@ class Vocabulary:
             colon = m["colon"] is not None
             if not (colon or written[:1].isupper() or _alone(text, m.start(), m.end())):
                 continue
-            key = _key(written)
+            key = folded(written)
             phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
             if phrase is not None:
                 hits.append(Hit(m.start(), m.end(), phrase, colon))
@@ -122,7 +124,7 @@ class Vocabulary:
 
     def lookup(self, cue: str, text: str) -> Phrase | None:
         """The row of ``cue`` whose phrase ``text`` is (any case, any spacing)."""
-        return self._by_key.get((cue, _key(text.rstrip(" :"))))
+        return self._by_key.get((cue, folded(text.rstrip(" :"))))
 
 
 def _alone(text: str, start: int, end: int) -> bool:
