@@ -30,7 +30,7 @@ from grmodel.model import (
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
-from grmodel_gr_documents.segments import find_item_starts
+from grmodel_gr_documents.segments import find_item_starts, item_heading
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.vocabulary import finite_verb
 
@@ -268,13 +268,26 @@ class _Agenda:
         )
         return "\n".join(keep), next_group
 
-    def item(self, mid: str, index: int, segment: str, f: _Found) -> AgendaItem:
+    def item(
+        self, mid: str, index: int, segment: str, f: _Found, *, line_mode: bool = False
+    ) -> AgendaItem:
+        """One item from its text; in a one-item-per-line agenda its title is its line
+        (with the next where the title goes on), the lines under it its text."""
         lines = self.stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
         self.t.place_all(lines)
+        under: str | None = None
+        item_kind = self.group_kind
+        if line_mode:
+            heading, at = item_heading(segment)
+            below = segment[at:].strip().split("\n")
+            kind_line = _HEADING_GROUP.match(below[0].strip())
+            if kind_line:  # "3. Delårsrapport" / "Informationsärende"
+                item_kind, below = _KINDS[kind_line[1].lower()], below[1:]
+            under = " ".join(" ".join(below).split()) or None
+            segment = heading
         body_text = segment.replace("\n", " ").strip()
         attachment = bool(_ATTACHED.search(body_text))
         body_text = re.sub(r"(?i)\(\s*handling(?:ar)?\s+bifoga[st]\s*\)", "", body_text).strip()
-        item_kind = self.group_kind
         m = _KIND_END.search(body_text)
         if m:
             item_kind = _KINDS[m[1].lower()]
@@ -283,7 +296,7 @@ class _Agenda:
         if m:
             item_kind = _KINDS[m[1].lower()]
             body_text = body_text[m.end() :].strip()
-        title, rest = item_title(body_text)
+        title, rest = (body_text.rstrip(" ."), under) if line_mode else item_title(body_text)
         return AgendaItem(
             id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
             ordinal=index + 1,
@@ -310,7 +323,7 @@ class _Agenda:
                 segment, next_group = self.region(f, end, group_style)
             else:
                 segment, next_group = stream.text[f.end : end], None
-            items.append(self.item(mid, index, segment, f))
+            items.append(self.item(mid, index, segment, f, line_mode=line_mode))
             if next_group is not None:
                 self.group_kind = _KINDS[next_group[1].lower()]
                 self.t.place(stream.line_at(end - 2))

@@ -144,9 +144,20 @@ def page_prefixes(lines: list[str], first: int) -> dict[int, Cut]:
 
     From line index ``first`` on (after the transcript's chrome), a paragraph (a
     line after a blank one, or the first) that starts with the next page number
-    in order (1, 2, 3, …) has that number cut off. The count must start at 1 or
-    2, so an item number at a paragraph's start is not taken.
+    in order (1, 2, 3, …) has that number cut off. The count starts at 1 or 2, so
+    an item number at a paragraph's start is not taken; a fragment's count may
+    start anywhere when its pages are whole pages of text (long paragraphs, each
+    numbered one more than the one before).
     """
+    cuts = _counted(lines, first, (1, 2))
+    if len(cuts) >= 2 or _single_page(lines, cuts):
+        return cuts
+    later = _counted(lines, first, None)
+    return later if len(later) >= 2 and all(len(lines[i]) > 200 for i in later) else {}
+
+
+def _counted(lines: list[str], first: int, starts: tuple[int, ...] | None) -> dict[int, Cut]:
+    """Paragraph-starting numbers in order from one of ``starts`` (any: ``None``)."""
     cuts: dict[int, Cut] = {}
     expected: int | None = None
     previous_blank = True
@@ -160,10 +171,10 @@ def page_prefixes(lines: list[str], first: int) -> dict[int, Cut]:
         if m is None:
             continue
         number = int(m[1])
-        if (expected is None and number in (1, 2)) or number == expected:
+        if (expected is None and (starts is None or number in starts)) or number == expected:
             cuts[index] = Cut(0, m.end(), "page number")
             expected = number + 1
-    return cuts if len(cuts) >= 2 or _single_page(lines, cuts) else {}
+    return cuts
 
 
 def _single_page(lines: list[str], cuts: dict[int, Cut]) -> bool:

@@ -11,13 +11,14 @@ leading "1 " or "Academic year: 2021" changes nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
 from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
-from grmodel_gr_documents.patterns import fold, quick_search
+from grmodel_gr_documents.patterns import alternation, fold, quick_search
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -65,12 +66,21 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
             ),
             3.0,
         ),
-        (re.compile(r"(?i)(?=[\sd])(?:^|\s)(?:dnr|diarienummer)[:.]?\s"), 1.0),
+        (
+            # the proposer's own words: "Borgarrådsberedningen föreslår kommunstyrelsen
+            # besluta följande", "föreslår att kommunfullmäktige beslutar:"
+            re.compile(
+                r"(?i)(?=f)\bföreslår\s+(?:att\s+)?(?:[\wåäö-]+\s+){0,2}(?:besluta|beslutar)\b"
+            ),
+            2.0,
+        ),
+        (re.compile(r"(?i)(?=[\sd(])(?:^|[\s(])(?:dnr|diarienummer)[:.]?\s"), 1.0),
         (re.compile(r"(?i)(?=f)\bförslag\s+till\s+beslut\b"), 1.0),
         (
             re.compile(
                 rf"(?i)\A{_HEAD}(?:\bhandläggare\s*:|\bärendebeskrivning\b|\bbeslutsunderlag\b"
-                r"|\bförvaltningens\s+förslag\b|\bsammanfattning\b)"
+                r"|\bförvaltningens\s+förslag\b|\bsammanfattning\b|\bbakgrund\b"
+                r"|\bbeskrivning\s+av\s+ärendet\b)"
             ),
             1.5,
         ),
@@ -95,7 +105,8 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
     ),
 }
 _ADDRESSEE = re.compile(
-    r"(?i)^(?:.{0,80}\s)?till\s+(?:förbundsstyrelsen|styrgruppen|kommunstyrelsen|[\wåäö]+nämnden)\b"
+    r"(?i)^(?:.{0,160}\s)?till\s+(?:[\wåäö]+s\s+)?(?:förbundsstyrelsen|styrgruppen|kommunstyrelsen"
+    r"|[\wåäö]*fullmäktige|[\wåäö]+nämnden)\b"
 )
 _THRESHOLD = 4.0
 
@@ -129,30 +140,31 @@ def evidence(document: SourceDocument) -> Evidence:
     lines = [tracker.text(n) for n in tracker.content()]
     text = "\n".join(lines)
     title = " ".join([t for _, t in tracker.site_titles] + [text[:_TITLE_CHARS]])
+    title_words = [
+        found
+        for found in _kind_words(title + _line_rest(text, _TITLE_CHARS))
+        if found[0] < len(title)
+    ]
     scores: dict[str, float] = {}
     structure: dict[str, float] = {}
     seen: list[str] = []
-    vocabulary = load_vocabulary()
-    for rank, hit in enumerate(vocabulary.find(title, ["kind"])):
-        scores[hit.phrase.meaning] = scores.get(hit.phrase.meaning, 0.0) + (
-            4.0 if rank == 0 else 2.0
-        )
-        seen.append(title[hit.start : hit.end].strip())
-    for hit in vocabulary.find(text, ["kind"])[:6]:
-        scores[hit.phrase.meaning] = scores.get(hit.phrase.meaning, 0.0) + 0.5
-    meanings = {h.phrase.meaning for h in vocabulary.find(text[:6000], ["attendance"])}
-    if len(meanings) >= 2:
-        structure["protocol"] = structure.get("protocol", 0.0) + 3.0
-        seen.append("attendance headings")
+
+    def add(points: dict[str, float], kind: str, value: float, what: str) -> None:
+        points[kind] = points.get(kind, 0.0) + value
+        seen.append(what.strip()[:40])
+
+    for rank, (_, kind, written) in enumerate(title_words):
+        add(scores, kind, 4.0 if rank == 0 else 2.0, written)
+    for _, kind, _ in _kind_words(text)[:6]:
+        scores[kind] = scores.get(kind, 0.0) + 0.5
+    for kind, points, what in _layout(text, lines):
+        add(structure, kind, points, what)
     folded = fold(text)
     for kind, patterns in _STRUCTURE.items():
         for pattern, points in patterns:
             m = quick_search(pattern, text, folded)
             if m:
-                structure[kind] = structure.get(kind, 0.0) + points
-                seen.append(m[0].strip()[:40])
-    if any(_ADDRESSEE.match(line) for line in lines[:12]):
-        structure["staff-report"] = structure.get("staff-report", 0.0) + 1.5
+                add(structure, kind, points, m[0])
     # a kind word alone (a title in a list of links) is no evidence without the kind's
     # structure; notes and invitations have none of their own
     total = {
@@ -161,6 +173,112 @@ def evidence(document: SourceDocument) -> Evidence:
         if structure.get(kind, 0.0) > 0 or kind in ("notes", "invitation")
     }
     return Evidence({k: v for k, v in total.items() if v}, tuple(dict.fromkeys(seen)))
+
+
+@functools.cache
+def _compound() -> re.Pattern[str]:
+    """A compound ending in a one-word kind phrase ("Direktionsprotokoll",
+    "Möteskallelse"): Swedish writes a document's kind as a compound's head."""
+    words = sorted(
+        {
+            p.text.casefold()
+            for p in load_vocabulary().phrases
+            if p.cue == "kind" and " " not in p.text
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?i)(?<!\w)[a-zåäöé]{{3,}}?({alternation(words)})(?!\w)")
+
+
+def _kind_words(text: str) -> list[tuple[int, str, str]]:
+    """The kinds the kind words of ``text`` name, in order, as (offset, kind, as
+    written): the vocabulary's rows, and compounds ending in one; never an attached
+    file's kind."""
+    vocabulary = load_vocabulary()
+    found = [
+        (h.start, h.phrase.meaning, text[h.start : h.end]) for h in vocabulary.find(text, ["kind"])
+    ]
+    for m in _compound().finditer(text):
+        phrase = vocabulary.lookup("kind", m[1])
+        if phrase is not None and m[0][:1].isupper() and vocabulary.lookup("kind", m[0]) is None:
+            found.append((m.start(), phrase.meaning, m[0]))
+    return [entry for entry in sorted(found) if not _names_a_file(text, entry[0])]
+
+
+def _line_rest(text: str, at: int) -> str:
+    """The rest of the line at ``text[at]`` (at most 200 characters)."""
+    end = text.find("\n", at, at + 200)
+    return text[at : at + 200 if end < 0 else end]
+
+
+_FILE = re.compile(r"(?i)\.(?:pdf|docx?|odt|rtf|xlsx?)\s*$")
+
+
+def _names_a_file(text: str, at: int) -> bool:
+    """Whether the line of ``text[at]`` names an attached file ("Tjänsteskrivelse
+    Ishall.pdf" under "Bilagor"): a kind word there is the attachment's kind."""
+    end = text.find("\n", at)
+    return _FILE.search(text[at : len(text) if end < 0 else end]) is not None
+
+
+_MEETING_PAGE = re.compile(
+    r"(?m)(?=S)^Sammanträde\s+\d{4}-\d{2}-\d{2}[ \t]*\n(?:.*\n){0,2}?"
+    r"[ \t]*(?:Datum|Tid|Klockan|Plats)\b"
+)
+"""A meeting's page: "Sammanträde 2015-05-12" over its date, time and place."""
+_PARAGRAPH_LINE = re.compile(r"(?m)^[ \t]*§[ \t]*\d{1,4}\b")
+_PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)")
+"""A party after a name ("Anna Ek (S)", "(fp)")."""
+_PAGE_HEADER = re.compile(r"\s*\d{1,3}\s*\(\s*\d{1,3}\s*\)")
+"""A page count after a kind word: the document's running header ("KALLELSE 1 (2)")."""
+_ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,100}")
+"""A numbered line of a list of items ("1 Kommundirektörens rapport maj 2015")."""
+
+
+def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
+    """Evidence from how the document is laid out: (kind, points, what was seen)."""
+    vocabulary = load_vocabulary()
+    out: list[tuple[str, float, str]] = []
+    head = text[:6000]
+    for hit in vocabulary.find(text, ["kind"]):
+        if _PAGE_HEADER.match(text, hit.end):
+            out.append((hit.phrase.meaning, 2.0, text[hit.start : hit.end] + " N (M)"))
+            break
+    headings = vocabulary.find(head, ["attendance"])
+    meanings = {h.phrase.meaning for h in headings}
+    if len(meanings) >= 2:
+        out.append(("protocol", 3.0, "attendance headings"))
+    elif any(_PARTY.search(head, h.end, h.end + 200) for h in headings):
+        out.append(("protocol", 1.5, "an attendance heading over names"))
+    if vocabulary.find(head, ["justerare"]):
+        out.append(("protocol", 1.5, "a justerare heading"))
+    if any(h.phrase.meaning == "posted" for h in vocabulary.find(text, ["label"])):
+        out.append(("protocol", 2.0, "the protocol's posting box"))
+    if _MEETING_PAGE.search(text):
+        # its agenda, or (going on to its paragraphs) the protocol of the meeting
+        kind = "protocol" if _PARAGRAPH_LINE.search(text) else "agenda"
+        out.append((kind, 3.0, "a meeting's page"))
+    if _listed(lines):
+        out.append(("agenda", 2.0, "a numbered list of item titles"))
+    if any(_ADDRESSEE.match(line) for line in lines[:12]):
+        out.append(("staff-report", 1.5, "an addressee"))
+    return out
+
+
+def _listed(lines: list[str]) -> bool:
+    """Whether lines list items by number, each a title (no sentence): 1 and 2, or
+    three numbers in a row from any (a fragment's list)."""
+    run: list[int] = []
+    for line in lines:
+        m = _ENTRY.fullmatch(line.strip())
+        if m is None or line.rstrip().endswith("."):
+            continue
+        number = int(m["n"])
+        run = [*run, number] if run and number == run[-1] + 1 else [number]
+        if len(run) >= 3 or run[:2] == [1, 2]:
+            return True
+    return False
 
 
 def detect_kind(document: SourceDocument) -> str | None:

@@ -153,6 +153,11 @@ class Paragraph:
         return Span(self.lines[0], self.lines[-1] if len(self.lines) > 1 else None)
 
 
+_PAGE_NUMBER_START = re.compile(r"(\d{1,3})\s+(?=\S)")
+_HEADER_PAGE = re.compile(r"(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)\s+(?=\S)")
+"""A page count right after a running header ("4 (17)", "(18)")."""
+
+
 class Tracker:
     """The normalised lines of a source and which of them are placed or dropped.
 
@@ -241,6 +246,7 @@ class Tracker:
         )
         prefixes = page_prefixes(self.lines, transcript) if transcript is not None else {}
         marked = marked_lines(self.lines)
+        counted = {i: int(self.lines[i][: cut.end]) for i, cut in prefixes.items()}
         for line in self.within:
             text = self.lines[line - 1]
             if not text or line in self.dropped:
@@ -272,11 +278,38 @@ class Tracker:
                 position = cut.end
             kept.append(text[position:])
             self.lines[line - 1] = _SPACES.sub(" ", " ".join(kept)).strip()
-        self._cut_running_header(sorted(prefixes))
+        self._cut_own_page_numbers(counted)
+        self._cut_running_header(counted)
 
-    def _cut_running_header(self, pages: list[int]) -> None:
+    def _cut_own_page_numbers(self, counted: dict[int, int]) -> None:
+        """Cut the document's own page numbers that follow a transcript's ("1 34 Organ:
+        …", "2 35 31 TEMA …": pages 34 and 35 of the protocol an extract starts in):
+        a number starting every page, one more on each page, where it is the
+        transcript's own count or a page starts mid-sentence or with another number
+        after it (an item's number never does)."""
+        pages = sorted(counted)
+        found = [_PAGE_NUMBER_START.match(self.lines[i]) for i in pages]
+        if len(pages) < 2 or any(m is None for m in found):
+            return
+        numbers = [int(m[1]) for m in found if m]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            return
+        theirs = [counted[i] for i in pages]
+        rests = [self.lines[i][m.end() :] for i, m in zip(pages, found, strict=True) if m]
+        if numbers != theirs and not any(r[:1].isdigit() or r[:1].islower() for r in rests):
+            return
+        for index, m, rest in zip(pages, found, rests, strict=True):
+            if m:
+                self.cut_segments.append(
+                    Segment(span=Span(index + 1), text=m[1], reason="page number")
+                )
+                self.lines[index] = rest
+
+    def _cut_running_header(self, counted: dict[int, int]) -> None:
         """Cut the running header from every transcript page but the first it heads
-        (where it is the document's own title)."""
+        (where it is the document's own title), with the page number or count right
+        after it ("PROTOKOLL 2 …", "Sammanträdesprotokoll 4 (17) …")."""
+        pages = sorted(counted)
         header = running_header(self.lines, pages)
         if header is None:
             return
@@ -285,7 +318,17 @@ class Tracker:
             self.cut_segments.append(
                 Segment(span=Span(index + 1), text=header, reason="running header")
             )
-            self.lines[index] = self.lines[index][len(header) :].lstrip()
+            rest = self.lines[index][len(header) :].lstrip()
+            mark = _HEADER_PAGE.match(rest)
+            number = _PAGE_NUMBER_START.match(rest)
+            if mark is None and number and int(number[1]) == counted[index]:
+                mark = number
+            if mark:
+                self.cut_segments.append(
+                    Segment(span=Span(index + 1), text=mark[0].strip(), reason="page number")
+                )
+                rest = rest[mark.end() :]
+            self.lines[index] = rest
 
     def _join_hyphenated(self) -> None:
         """Join words broken over a line ("Göteborgs-" / "regionens kommunalförbund"):

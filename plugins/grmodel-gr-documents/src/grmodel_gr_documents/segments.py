@@ -93,11 +93,15 @@ _PARAGRAPH = re.compile(r"(?<!§)§\s*(?P<n>\d{1,4})(?![\d-])\s*[.:)]?\s+(?=[A-Z
 """A § item: "§ 38.", "§24", "§ 3:"."""
 _PARAGRAPH_AFTER = re.compile(r"(?m)^(?P<n>\d{1,4})\s*§\s+(?=[A-ZÅÄÖ\"”„'(])")
 """A § written after its number at a line's start ("53 § Sammanträdets öppnande")."""
-_LOCAL = re.compile(
-    r"(?m)^(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})(?P<year>/\d{2,4})?"
+_LOCAL_SHAPE = (
+    r"(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})(?P<year>/\d{2,4})?"
     r"[.:]?\s+(?=[A-ZÅÄÖ])"
 )
+_LOCAL = re.compile(rf"(?m)^{_LOCAL_SHAPE}")
 """A § with a local prefix at a line's start ("Sn 49", "KS § 12", "KS 353/2008")."""
+_LOCAL_AFTER_NAME = re.compile(rf"(?<=[a-zåäö] ){_LOCAL_SHAPE}")
+"""A § with a local prefix after a page's running header, its body's name last
+("… Kommunfullmäktige Kf 88 Anmälda förhinder")."""
 _NUMBERED = re.compile(
     r"(?:(?<![\w§.,:/-])(?P<n>\d{1,3})(?P<p>[.)])?|\b[Pp]unkt\s+(?P<q>\d{1,3})[.):]?)\s+"
     r"(?=[A-ZÅÄÖ\"”„(]|[A-ZÅÄÖ]{2,}:)"
@@ -141,10 +145,19 @@ def _paragraphs(stream: Stream) -> list[ItemStart]:
 
 def _local(stream: Stream) -> list[ItemStart]:
     """Items under a local prefix: one the vocabulary knows ("KF", "SN", "Mbhn"), or
-    any prefix written before two or more numbers; never a diarienummer's year."""
-    found = [m for m in _LOCAL.finditer(stream.text) if not (m["year"] and int(m["n"]) >= 1900)]
-    prefixes = [m["prefix"] for m in found]
+    any prefix written before two or more numbers; never a diarienummer's year. Inside
+    a line, only a prefix the vocabulary knows, right after a capitalised name (the
+    body's: "Kommunstyrelsen KS 235 …")."""
     vocabulary = load_vocabulary()
+    inline = [
+        m
+        for m in _LOCAL_AFTER_NAME.finditer(stream.text)
+        if vocabulary.lookup("prefix", m["prefix"]) is not None
+        and stream.before(m.start()).split()[-1][:1].isupper()
+    ]
+    found = sorted([*_LOCAL.finditer(stream.text), *inline], key=lambda m: m.start())
+    found = [m for m in found if not (m["year"] and int(m["n"]) >= 1900)]
+    prefixes = [m["prefix"] for m in found]
     return [
         ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True)
         for m in found
@@ -198,10 +211,15 @@ def _run_ahead(
         for m in run
     ):
         return False  # a page's number, its page prefix cut
-    return len(set(words)) > 1 and not all(stream.line_start(m.start()) for m in run)
+    if all(stream.line_start(m.start()) for m in run):
+        # one per line: a list of titles, unless the lines are pages of text
+        return all(len(stream.line(m.start())) <= _LIST_LINE for m in run)
+    return len(set(words)) > 1
 
 
 _PAGE_COUNT = re.compile(r"\(\d{1,3}\)")
+_LIST_LINE = 250
+"""The longest line an item of a one-per-line list takes (a page's text is longer)."""
 
 
 def _value(m: re.Match[str]) -> int:
@@ -211,14 +229,21 @@ def _value(m: re.Match[str]) -> int:
 def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[ItemStart]:
     """Numbered items from ``start``: a number at a line's start that goes on the
     count (or skips ahead), or inside a line the next number expected; anywhere, a
-    number that starts a run of the next numbers."""
+    number that starts a run of the next numbers. Once two items are numbered
+    alike ("1 …", "2 …"), a number written otherwise ("3." of a list inside an
+    item) is no item, unless a table of contents lists it."""
     known = set(expected)
     found = list(_NUMBERED.finditer(stream.text, start))
     out: list[ItemStart] = []
     previous: int | None = None
     in_run = False  # the items so far are a run of bare numbers
+    styles: list[str | None] = []
     for index, m in enumerate(found):
         value = _value(m)
+        style = "punkt" if m["q"] is not None else m["p"]
+        alike = len(styles) >= 2 and styles[-1] == styles[-2]
+        if alike and styles[-1] != style and not _titled(stream, m, expected, value):
+            continue
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
         marked = m["p"] is not None or m["q"] is not None
@@ -226,12 +251,16 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             ok = True
         elif previous is None:
             ok = (
-                (at_line or _AFTER_SENTENCE.search(before) is not None)
-                and (value in known or value == 1 or (at_line and m["p"] is not None))
-            ) or (
-                value == 1
-                and m["p"] is not None
-                and _SECOND.search(stream.text, m.end(), m.end() + 400) is not None
+                (m["p"] is None and _page_head(stream, m))
+                or (
+                    (at_line or _AFTER_SENTENCE.search(before) is not None)
+                    and (value in known or value == 1 or (at_line and m["p"] is not None))
+                )
+                or (
+                    value == 1
+                    and m["p"] is not None
+                    and _SECOND.search(stream.text, m.end(), m.end() + 400) is not None
+                )
             )
             in_run = not ok and _run_ahead(stream, found, index)
             ok = ok or in_run
@@ -248,7 +277,22 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
         if ok:
             out.append(ItemStart(m.start(), m.end(), m[0].strip(), value, False))
             previous = value
+            styles.append(style)
     return out
+
+
+_HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")
+"""A diarienummer standing before an item's number at a page's head ("KSKF/2014:1")."""
+
+
+def _page_head(stream: Stream, m: re.Match[str]) -> bool:
+    """Whether a bare number starts a page's text (its page number and running header
+    cut), or follows only a diarienummer there: a protocol that starts each § on a
+    new page, the § lost ("301 Upprop", "KSKF/2014:1 235 Val till …")."""
+    if stream.line_at(m.start()) not in stream.page_starts:
+        return False
+    head = stream.text[stream.line_begin(m.start()) : m.start()].strip()
+    return not head or _HEAD_DNR.fullmatch(head) is not None
 
 
 def find_item_starts(
@@ -308,6 +352,8 @@ _CONTINUES = re.compile(
     r"(?:[,:–-]|\b(?:och|samt|av|till|för|i|om|med|på|över|från|mot|vid|inom))\s*$"
 )
 _TITLE_MAX = 200
+_SUB_POINT = re.compile(r"[a-zåäö][.)]\s")
+"""A lettered point under an item ("a) Minnesanteckningar …"): no title's continuation."""
 
 
 def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
@@ -331,7 +377,7 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
         following = rest.lstrip("\n")
         nxt = following.split("\n", 1)[0]
         if (_CONTINUES.search(line) and nxt and len(nxt) <= 120) or (
-            nxt[:1].islower() and len(line) < 90
+            nxt[:1].islower() and len(line) < 90 and not _SUB_POINT.match(nxt)
         ):
             title_end = len(line) + (len(rest) - len(following)) + len(nxt)
         return text[:title_end], title_end
@@ -368,11 +414,11 @@ _LEADER = re.compile(r"\.{2,}\s*\d{1,3}\b|\[\d{1,3}\]")
 """A dotted leader to a page number ("Information... 3"), a page reference "[1]"."""
 _TOC_NUMBER = re.compile(r"(?<![\w/:.-])(?:§\s*)?(\d{1,4})(?:/\d{2})?(?![\w/:-]|\.\d)")
 _DNR_PREFIX = re.compile(
-    r"(?i)^(?:dnr|diarienr)\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+)"
-    r"(?:\s+\d{3}(?:[.:]\d{1,3})*(?=\s+[A-ZÅÄÖ]))?\s*"
+    r"(?i)^(?:dnr|diarienr|diarienummer)\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+)"
+    r"(?:\s+(?:kod\s+)?\d{3}(?:[.:]\d{1,3})*(?=\s+[A-ZÅÄÖ]))?\s*"
 )
 """A diarienummer before a title ("Dnr 36/2009", "Dnr H 00:189"), with the archive's
-class code after it ("Dnr 36/2009 049 Uppföljning …")."""
+class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 …")."""
 
 
 def split_diarienummer(title: str) -> tuple[str | None, str]:

@@ -57,6 +57,12 @@ class Stream:
             return 0
         return self.starts[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
+    def line(self, offset: int) -> str:
+        """The line of ``offset``, without its break."""
+        begin = self.line_begin(offset)
+        end = self.text.find("\n", offset)
+        return self.text[begin : len(self.text) if end < 0 else end]
+
     def before(self, offset: int, width: int = 24) -> str:
         """The text just before ``offset`` on its line (at most ``width`` characters):
         enough to tell a sentence's end, and constant work however long the line."""

@@ -1,0 +1,146 @@
+"""Kinds known from how a document is laid out, where its title says little: a
+compound kind word, a kind word over a page count, a meeting's web page, a
+proposer's own words, a posting box, an attendance heading over names.
+
+Each text is written for this test (invented bodies, people and titles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from test_layout_classes import imported
+
+from grmodel.importing.base import SourceDocument
+from grmodel.model import Meeting
+from grmodel_gr_documents.plugin import detect
+
+Source = Callable[..., SourceDocument]
+
+MEETING_PAGE = """\
+Din position: Hem > Exempelby kommun > Tekniska nämnden > Sammanträde 2019-03-14
+
+Sammanträde 2019-03-14
+
+Datum
+Klockan
+18:00
+Plats
+Stadshuset, sal Ekan
+
+1 Val av justerare
+
+Dnr 2019/TN 0001
+
+2 Budgetuppföljning februari
+
+Dnr 2019/TN 0042 041
+
+Tekniska nämndens förslag till beslut
+1. Uppföljningen godkänns.
+2. Förvaltningen får i uppdrag att redovisa åtgärder.
+3. Paragrafen justeras omedelbart.
+
+Beskrivning av ärendet
+Förvaltningen redovisar utfallet efter februari.
+
+Bilagor
+Tjänsteskrivelse Budgetuppföljning februari.pdf
+
+3 Remiss ang. Ny avfallsplan för kommunen
+a) Yttrande från förvaltningen
+b) Samrådsredogörelse
+
+4 Övriga frågor
+"""
+
+CASES = [
+    (
+        # a compound of a kind word names the kind ("Direktionsprotokoll")
+        "Direktionsprotokoll\n\nPlats och tid Ekeby, kl 13.00 Beslutande Anna Berg (S) "
+        "ordförande Per Lind (M) Justerare Per Lind\n\n1 Val av mötesordförande\n",
+        "protocol",
+    ),
+    (
+        # a kind word over a page count is the document's running header
+        "Tekniska nämnden Ordförande/ Eva Holm Sekreterare/ Lars Ek KALLELSE 1 (2) "
+        "Tisdagen den 4 april 2017 kl 18.00 Ärenden enligt följande förteckning "
+        "1 Dnr BUDGET 2 Dnr TAXOR\n",
+        "agenda",
+    ),
+    (MEETING_PAGE, "agenda"),
+    (
+        # a meeting's page that goes on to its paragraphs is the meeting's protocol
+        MEETING_PAGE + "\nBilagor till protokoll\nNärvaro.pdf\n\n§1 Val av justerare\n\n"
+        "Nämnden beslutade att utse Eva Holm att justera protokollet.\n",
+        "protocol",
+    ),
+    (
+        # the proposer's own words, and a diarienummer in brackets
+        "Bilaga 3 till kommunstyrelsens protokoll den 2 maj 2018 (Dnr 112/2018) "
+        "Riktlinjer för lokalbokning Beredningen föreslår kommunstyrelsen besluta följande "
+        "1. Riktlinjerna godkänns. Bakgrund Förvaltningen har sett över rutinerna.\n",
+        "staff-report",
+    ),
+    (
+        # an addressee after a long run-on heading: a fullmäktige, the town's name first
+        "Kommunfullmäktige Handling 2018 nr 12 Redovisning av uppdraget att se över "
+        "reglerna för föreningsbidrag i kommunens samtliga nämnder och bolag Till "
+        "Exempelstads kommunfullmäktige Kommunstyrelsen föreslår att kommunfullmäktige "
+        "beslutar: 1. Reglerna revideras. Förslag till beslut enligt ovan.\n",
+        "staff-report",
+    ),
+    (
+        # a protocol's last page only: who else was there, and the posting box
+        "Övriga närvarande Karin Ek (c)\nBo Lund (m)\nSekreterare:\nEva Holm\n"
+        "Datum för anslags uppsättande 2009-11-11\nDatum för anslags nedtagande 2009-12-03\n",
+        "protocol",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CASES)
+def test_kind_from_layout(source: Source, text: str, kind: str) -> None:
+    assert detect(source(text)) == kind
+
+
+def test_a_heading_word_in_a_list_of_titles_is_no_attendance(source: Source) -> None:
+    """A heading word at the end of a page title in a list of links, with no names
+    under it, gives a protocol no points."""
+    text = (
+        "Relevanta dokument\n\nProtokoll. Styrgruppen för miljö. 2. Dagvatten NÄRVARANDE\n\n"
+        "Regional plan för vattenförsörjning\n\nRapport om grönstruktur\n"
+    )
+    assert detect(source(text)) is None
+
+
+def test_a_meeting_page_lists_its_items_by_their_lines(source: Source) -> None:
+    """A meeting page's items: each numbered line is a title (abbreviations and
+    lettered points under it included), the numbered proposal under an item is no
+    item, and a kind word on an attached file's line is not the page's kind."""
+    kind, result = imported(source(MEETING_PAGE))
+    assert kind == "agenda"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Val av justerare"),
+        ("2", "Budgetuppföljning februari"),
+        ("3", "Remiss ang. Ny avfallsplan för kommunen"),
+        ("4", "Övriga frågor"),
+    ]
+    assert str(meeting.date) == "2019-03-14"
+
+
+def test_a_list_of_numbered_lines_from_the_second(source: Source) -> None:
+    """Numbered lines in a row are a list even where its first number is not in the
+    text (a fragment, or a first point written elsewhere)."""
+    lines = "\n\n".join(
+        f"{n} Nr 2018:{n} av Anna Berg (s) om {topic}. RV"
+        for n, topic in [(2, "cykelvägar"), (3, "belysning"), (4, "lekplatser"), (5, "bad")]
+    )
+    text = "Sammanträde 2018-04-09\n\nDatum\nKlockan\n16:00\nPlats\nStadshuset\n\n" + lines
+    kind, result = imported(source(text))
+    assert kind == "agenda"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert [i.number for i in meeting.items] == ["2", "3", "4", "5"]
+    assert meeting.items[1].title == "Nr 2018:3 av Anna Berg (s) om belysning. RV"
