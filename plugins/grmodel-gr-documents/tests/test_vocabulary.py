@@ -52,6 +52,8 @@ def test_every_row_is_well_formed() -> None:
         "elsewhere",
         "column",
         "verb",
+        "prose",
+        "section",
     }
     assert vocabulary.meanings("kind") == {
         "protocol",

@@ -280,6 +280,11 @@ class Meeting(Record):
     """Where the document says its list of decision-makers is, when not in its text
     ("Se förteckning bilaga 1"): the attendance above is then partial, and the rules
     that need all of it (quorum, justerare and reservations present) skip the meeting."""
+    attendance_unread: str | None = None
+    """Why the attendance above is known to be incomplete though the text holds it: an
+    importer could not read a list it found ("no entry read under 'Beslutande'").
+    The rules that need all of it skip the meeting, as for ``attendance_elsewhere``;
+    the importer's own finding tells the steward to add it."""
     secretary: str | None = ref("person", default=None)
     """Id of the secretary who kept the protocol ("Vid protokollet")."""
     justering: Justering | None = None
@@ -292,6 +297,12 @@ class Meeting(Record):
     """For a planned meeting: id of the meeting whose protocol announced it."""
     documents: tuple[str, ...] = ref("document", default=())
     """Ids of the documents of the meeting (protocol, agenda)."""
+
+    @property
+    def attendance_partial(self) -> bool:
+        """Whether the attendance is known to be partial (its list kept elsewhere, or
+        not read): the rules that need all of it skip the meeting."""
+        return bool(self.attendance_elsewhere or self.attendance_unread)
 
     @property
     def date_label(self) -> str:

@@ -230,6 +230,9 @@ _MEETING_PAGE = re.compile(
 _PARAGRAPH_LINE = re.compile(r"(?m)^[ \t]*§[ \t]*\d{1,4}\b")
 _PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)")
 """A party after a name ("Anna Ek (S)", "(fp)")."""
+_HEAD_CHARS = 1500
+"""Where a document's own running header stands (a kind word over a page count
+deeper in is a document it quotes)."""
 _PAGE_HEADER = re.compile(r"\s*\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 """A page count after a kind word: the document's running header ("KALLELSE 1 (2)")."""
 _ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,100}")
@@ -241,7 +244,7 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
     vocabulary = load_vocabulary()
     out: list[tuple[str, float, str]] = []
     head = text[:6000]
-    for hit in vocabulary.find(text, ["kind"]):
+    for hit in vocabulary.find(text, ["kind"], 0, _HEAD_CHARS):
         if _PAGE_HEADER.match(text, hit.end):
             out.append((hit.phrase.meaning, 2.0, text[hit.start : hit.end] + " N (M)"))
             break

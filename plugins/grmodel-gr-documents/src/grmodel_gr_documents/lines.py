@@ -282,28 +282,31 @@ class Tracker:
         self._cut_running_header(counted)
 
     def _cut_own_page_numbers(self, counted: dict[int, int]) -> None:
-        """Cut the document's own page numbers that follow a transcript's ("1 34 Organ:
-        …", "2 35 31 TEMA …": pages 34 and 35 of the protocol an extract starts in):
-        a number starting every page, one more on each page, where it is the
-        transcript's own count or a page starts mid-sentence or with another number
-        after it (an item's number never does)."""
+        """Cut the document's own page numbers that follow a transcript's: the same
+        number again ("2 2 Rapport …", on two pages or more; a cover may have none),
+        or ("1 34 Organ: …", "2 35 31 TEMA …": pages 34 and 35 of the protocol an
+        extract starts in) a number starting every page, one more on each, where a
+        page starts mid-sentence or with another number after it (an item's number
+        never does)."""
         pages = sorted(counted)
-        found = [_PAGE_NUMBER_START.match(self.lines[i]) for i in pages]
-        if len(pages) < 2 or any(m is None for m in found):
+        found = {i: m for i in pages if (m := _PAGE_NUMBER_START.match(self.lines[i]))}
+        same = [i for i, m in found.items() if int(m[1]) == counted[i]]
+        if len(same) >= 2:
+            self._cut_starts({i: found[i] for i in same})
             return
-        numbers = [int(m[1]) for m in found if m]
-        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        if len(pages) < 2 or len(found) < len(pages):
             return
-        theirs = [counted[i] for i in pages]
-        rests = [self.lines[i][m.end() :] for i, m in zip(pages, found, strict=True) if m]
-        if numbers != theirs and not any(r[:1].isdigit() or r[:1].islower() for r in rests):
-            return
-        for index, m, rest in zip(pages, found, rests, strict=True):
-            if m:
-                self.cut_segments.append(
-                    Segment(span=Span(index + 1), text=m[1], reason="page number")
-                )
-                self.lines[index] = rest
+        numbers = [int(found[i][1]) for i in pages]
+        rests = [self.lines[i][found[i].end() :] for i in pages]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))) and any(
+            r[:1].isdigit() or r[:1].islower() for r in rests
+        ):
+            self._cut_starts(found)
+
+    def _cut_starts(self, found: dict[int, re.Match[str]]) -> None:
+        for index, m in found.items():
+            self.cut_segments.append(Segment(span=Span(index + 1), text=m[1], reason="page number"))
+            self.lines[index] = self.lines[index][m.end() :]
 
     def _cut_running_header(self, counted: dict[int, int]) -> None:
         """Cut the running header from every transcript page but the first it heads

@@ -153,6 +153,7 @@ def _local(stream: Stream) -> list[ItemStart]:
         m
         for m in _LOCAL_AFTER_NAME.finditer(stream.text)
         if vocabulary.lookup("prefix", m["prefix"]) is not None
+        and not m["year"]  # "Protokoll Mn 87/2014": the protocol's own number
         and stream.before(m.start()).split()[-1][:1].isupper()
     ]
     found = sorted([*_LOCAL.finditer(stream.text), *inline], key=lambda m: m.start())
@@ -233,6 +234,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
     alike ("1 …", "2 …"), a number written otherwise ("3." of a list inside an
     item) is no item, unless a table of contents lists it."""
     known = set(expected)
+    hits = load_vocabulary().find(stream.text, ["attendance", "label"], start, start + 20000)
+    front = hits[0].start if hits else len(stream.text)  # where a protocol's front shows
     found = list(_NUMBERED.finditer(stream.text, start))
     out: list[ItemStart] = []
     previous: int | None = None
@@ -251,7 +254,7 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             ok = True
         elif previous is None:
             ok = (
-                (m["p"] is None and _page_head(stream, m))
+                (m["p"] is None and m.start() > front and _page_head(stream, m))
                 or (
                     (at_line or _AFTER_SENTENCE.search(before) is not None)
                     and (value in known or value == 1 or (at_line and m["p"] is not None))
@@ -288,11 +291,19 @@ _HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")
 def _page_head(stream: Stream, m: re.Match[str]) -> bool:
     """Whether a bare number starts a page's text (its page number and running header
     cut), or follows only a diarienummer there: a protocol that starts each § on a
-    new page, the § lost ("301 Upprop", "KSKF/2014:1 235 Val till …")."""
+    new page, the § lost ("301 Upprop", "KSKF/2014:1 235 Val till …"). (Only after
+    the front's first heading or label: a number before it is no item; nor one
+    before a kind word or a label, "11 Hultsfreds kommun SAMMANTRÄDESPROTOKOLL": a
+    page's header.)"""
     if stream.line_at(m.start()) not in stream.page_starts:
         return False
     head = stream.text[stream.line_begin(m.start()) : m.start()].strip()
-    return not head or _HEAD_DNR.fullmatch(head) is not None
+    if head and _HEAD_DNR.fullmatch(head) is None:
+        return False
+    return not load_vocabulary().find(stream.text, _PAGE_HEADER_CUES, m.end(), m.end() + 60)
+
+
+_PAGE_HEADER_CUES = ("kind", "label", "attendance")
 
 
 def find_item_starts(
@@ -385,6 +396,16 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
 
 
 def _run_on_title(text: str) -> tuple[str, int]:
+    """A run-on item's title: up to a body section's heading ("Beslut",
+    "Ärendebeskrivning") or where the words say its text starts."""
+    title, at = _title_by_words(text)
+    for hit in load_vocabulary().find(text, ["section"], 0, min(at, _TITLE_MAX + 40)):
+        if text[: hit.start].strip():
+            return text[: hit.start].rstrip(), hit.start
+    return title, at
+
+
+def _title_by_words(text: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
     for index in range(1, len(words)):
         word, previous = words[index][0], words[index - 1][0]

@@ -76,7 +76,7 @@ def _listed_twice(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _reservations(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
-    if not meeting.attendance or meeting.attendance_elsewhere:
+    if not meeting.attendance or meeting.attendance_partial:
         return
     people = _by_person(meeting)
     for i, item in enumerate(meeting.items):

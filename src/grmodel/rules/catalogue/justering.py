@@ -27,7 +27,7 @@ _DEADLINE_DAYS = 14
 
 def _justerare_present(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
     justering = meeting.justering
-    if justering is None or not meeting.attendance or meeting.attendance_elsewhere:
+    if justering is None or not meeting.attendance or meeting.attendance_partial:
         return
     for index, person in enumerate(justering.justerare):
         statuses = {a.status for a in meeting.attendance if a.person == person}

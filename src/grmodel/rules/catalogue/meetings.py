@@ -31,7 +31,7 @@ _Quorum = tuple[int, int | None, int]
 
 
 def _quorum_summary(meeting: Meeting, _ctx: RuleContext) -> _Quorum | None:
-    if meeting.attendance_elsewhere or not any(
+    if meeting.attendance_partial or not any(
         a.status in _LEDAMOT_STATUSES for a in meeting.attendance
     ):
         return None
@@ -90,7 +90,7 @@ attendance:
 def _no_ledamot(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
     if meeting.status is not MeetingStatus.HELD or not meeting.attendance:
         return
-    if meeting.attendance_elsewhere or any(a.status in VOTING for a in meeting.attendance):
+    if meeting.attendance_partial or any(a.status in VOTING for a in meeting.attendance):
         return
     absent = sum(a.status is AttendanceStatus.ABSENT for a in meeting.attendance)
     yield Issue(

@@ -260,6 +260,7 @@ class Assembler:
         b.doc_id = document_id(meeting=self.mid, kind=word)
         attendance = AttendanceReader(b, self.stream, body=header.body)
         self.front(front, attendance)
+        attendance.stated()
         closing_at = self.closing_start(starts[-1].end if starts else len(self.stream.text))
         end_all = closing_at if closing_at is not None else len(self.stream.text)
         numbered = {n: title for n, title, _ in toc}
@@ -331,6 +332,7 @@ class Assembler:
             status=MeetingStatus.HELD,
             attendance=tuple(attendance.attendance),
             attendance_elsewhere=attendance.elsewhere,
+            attendance_unread=attendance.unread(),
             secretary=closing.secretary or attendance.secretary,
             justering=justering,
             items=tuple(items),

@@ -20,6 +20,7 @@ from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.columns import column_rows, side_by_side
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.names import Entry
+from grmodel_gr_documents.protocol.prose import stated_attendance
 from grmodel_gr_documents.protocol.stacked import Stack, split_stack
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
@@ -30,6 +31,7 @@ __all__ = ["AttendanceReader", "status_of"]
 _STATUS: dict[str, tuple[AttendanceStatus, Role | None]] = {
     "present": (AttendanceStatus.PRESENT, Role.LEDAMOT),
     "absent": (AttendanceStatus.ABSENT, Role.LEDAMOT),
+    "all-but": (AttendanceStatus.ABSENT, Role.LEDAMOT),
     "serving": (AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE),
     "other-subs": (AttendanceStatus.SUBSTITUTE, Role.ERSATTARE),
     "adjungerade": (AttendanceStatus.ADJUNGERAD, None),
@@ -75,6 +77,13 @@ class AttendanceReader:
     """Attendance headings under which no entry was read."""
     elsewhere: str | None = None
     """The pointer under the decision-makers' heading to a list kept elsewhere."""
+    unread_voters: str | None = None
+    """A decision-makers' heading under which no entry was read."""
+    implicit: str | None = None
+    """A heading that names only the ledamöter not present ("Samtliga ledamöter
+    utom"): those present are not named."""
+    shared: set[int] = attrs.field(factory=set)
+    """Indexes of entries whose status a stack's run shared out by shape (a guess)."""
 
     def read(self, segments: list[TextSegment], stacks: Sequence[Stack] = ()) -> list[ParsedEntry]:
         """Read every attendance segment in order; headings side by side on one line
@@ -101,11 +110,16 @@ class AttendanceReader:
                 table = True
             status, role = status_of(segment.meaning, top)
             self.run(segment, status, role, table)
+            if segment.meaning == "all-but":
+                self.implicit = self.implicit or segment.head.strip()
         return justerare
 
     def stacked(self, stack: Stack) -> list[ParsedEntry]:
         """The entries of stacked headings, each under the heading its shape says."""
         carrier = stack.carrier
+        implicit = next((h for h in stack.headings if h.meaning == "all-but"), None)
+        if implicit is not None:
+            self.implicit = self.implicit or implicit.head.strip()
         self.b.tracker.place_all(
             self.stream.lines_between(stack.headings[0].start, carrier.value_start + 1)
         )
@@ -115,7 +129,9 @@ class AttendanceReader:
             where = self.stream.lines_between(
                 carrier.value_start + entry.start, carrier.value_start + entry.end
             )
+            before = len(self.attendance)
             self.add(entry, where, status, role)
+            self.shared.update(range(before, len(self.attendance)))
         return justerare
 
     def columns(self, group: list[TextSegment], top: str | None) -> None:
@@ -149,6 +165,8 @@ class AttendanceReader:
                     reason="attendance heading without entries",
                 )
             )
+            if status in _VOTING and not pointer:
+                self.unread_voters = self.unread_voters or segment.head.strip()
         for entry in entries:
             if table and segment.meaning in ("members", "substitutes") and not entry.marked:
                 continue
@@ -161,6 +179,24 @@ class AttendanceReader:
                 self.add(entry, where, AttendanceStatus.OTHER, None)
                 continue
             self.add(entry, where, status, role)
+
+    def stated(self, start: int = 0) -> None:
+        """Attendance the text from ``start`` states in sentences
+        (:mod:`~grmodel_gr_documents.protocol.prose`): a person not yet listed gets
+        the status the sentence gives; a list read under its heading wins, a status
+        a stack's run shared out by shape does not."""
+        listed = {a.person: index for index, a in enumerate(self.attendance)}
+        for stated in stated_attendance(self.stream.text[start:]):
+            status, role = status_of(stated.meaning, None)
+            offset = start + stated.start
+            for entry in parse_run(stated.names, self.b.refdata)[0]:
+                where = self.stream.lines_between(offset + entry.start, offset + entry.end)
+                person = self.b.person(entry.name, where[0] if where else 1)
+                index = listed.get(person)
+                if index is None:
+                    self.add(entry, where, status, role)
+                elif index in self.shared:
+                    self.attendance[index] = attrs.evolve(self.attendance[index], status=status)
 
     def add(
         self, entry: ParsedEntry, lines: list[int], status: AttendanceStatus, role: Role | None
@@ -208,6 +244,19 @@ class AttendanceReader:
             )
         )
         self.membership(person, entry, role, line, last)
+
+    def unread(self) -> str | None:
+        """Why the attendance read is known to be incomplete: a decision-makers'
+        heading with no entry read under it, or entries but no one with a vote."""
+        if self.elsewhere:
+            return None
+        if self.implicit:
+            return f"the ledamöter present are not named ({self.implicit!r} names the others)"
+        if self.unread_voters:
+            return f"no entry read under {self.unread_voters!r}"
+        if self.attendance and not any(a.status in _VOTING for a in self.attendance):
+            return "no decision-maker read among the attendance"
+        return None
 
     def known(self, person: str, status: AttendanceStatus) -> bool:
         """True when the person is already in the attendance (a page shown twice, a
@@ -265,6 +314,7 @@ def _as_entry(entry: ParsedEntry) -> Entry:
     return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)
 
 
+_VOTING = (AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE)
 _UNSEATED = (AttendanceStatus.SUBSTITUTE,)
 """Under an ersättare heading, officials run on after the list ("samt sekreterare …")."""
 

@@ -45,14 +45,17 @@ _DECIDING = ("present", "members", "present-top")
 
 
 def find_stacks(front: list[TextSegment]) -> list[Stack]:
-    """Every run of two or more attendance or justerare headings in a row, all but
-    the last empty, where an empty one heads the decision-makers (a heading of
-    others followed by its sub-heading, "Övriga närvarande Ej tjänstgörande
-    ersättare", is no stack), and the run goes on in the last heading's line
+    """Every run of two or more attendance or justerare headings in a row (header
+    labels with their values between them), all but the last empty, where an empty
+    one heads the decision-makers (a heading of others followed by its sub-heading,
+    "Övriga närvarande Ej tjänstgörande ersättare", is no stack), and the run goes
+    on in the last heading's line
     (headings side by side over columns are read as columns)."""
     stacks: list[Stack] = []
     pending: list[TextSegment] = []
     for seg in front:
+        if seg.cue == "label" and pending:
+            continue  # a header label's value between the columns ("Plats och tid …")
         if seg.cue not in _STACKED_CUES:
             pending = []
             continue

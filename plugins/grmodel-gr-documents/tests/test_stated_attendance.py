@@ -1,0 +1,147 @@
+"""Attendance as older protocols state it: "Samtliga ledamöter utom …" (only those
+not present named), a flattened cover whose headings all stand first with a
+header label between them, and sentences in the roll-call paragraph
+("Förhinder har anmälts av ledamöterna …", "Suppleanterna … har inkallats för
+tjänstgöring"); paragraphs each on its own page, their § lost, and a local
+prefix after the body's name.
+
+Each text is written for this test (invented bodies, people and titles).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from click.testing import CliRunner
+from test_layout_classes import by_status, imported, meeting_of
+
+from grmodel.cli import cli
+from grmodel.importing.base import SourceDocument
+from grmodel_gr_documents.protocol.prose import stated_attendance
+
+Source = Callable[..., SourceDocument]
+
+
+def error_codes(document: SourceDocument) -> set[str]:
+    """The codes ``grmodel validate`` finds in the document, as a steward runs it."""
+    result = CliRunner().invoke(cli, ["validate", "--format", "json", str(document.path)])
+    assert result.exit_code in (0, 1), result.output
+    return {str(f["code"]) for f in json.loads(result.output)["findings"]}
+
+
+KF_1991 = """\
+Save this PDF as:
+
+Transkript
+
+1 1 EKEBY KOMMUN Sammanträdesprotokoll Sammanträdesdatum Kommunfullmäktige Plats och tid \
+Beslutande Tjg suppl Övriga Justerare Plats och tid Stora salen, Folkets hus måndagen den \
+14 oktober 1991, kl Samtliga ledamöter utom Karl Ström Lena Falk Maj Berg Tjg suppl Olle \
+Nord Sara Ek Övriga Lisa Holm, sekr Justerare Nils Dahl och Eva Lund
+
+2 2 EKEBY KOMMUN Sammanträdesprotokoll Sammanträdesdatum Kommunfullmäktige Kf 41 Anmälda \
+förhinder och upprop Förhinder har anmälts av ledamöterna Karl Ström, Lena Falk och Maj \
+Berg. Suppleanterna Olle Nord samt Sara Ek har inkallats för tjänstgöring. \
+Kommunfullmäktige beslutar att godkänna anmälda förhinder.
+"""
+
+
+def test_roll_call_sentences_settle_a_flattened_cover(source: Source) -> None:
+    """The cover's headings stand first (a label's value between them), so its one
+    run says little; the roll-call paragraph's sentences give each their status.
+    "Samtliga ledamöter utom" names only the absent: the present ledamöter are
+    unnamed, so the rules that need the whole list skip the meeting."""
+    document = source(KF_1991)
+    kind, result = imported(document)
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    statuses = by_status(meeting)
+    assert sorted(statuses["absent"]) == ["karl-strom", "lena-falk", "maj-berg"]
+    assert sorted(statuses["serving_substitute"]) == ["olle-nord", "sara-ek"]
+    assert meeting.attendance_unread is not None
+    assert "Samtliga ledamöter utom" in meeting.attendance_unread
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("Kf 41", "Anmälda förhinder och upprop")
+    ]
+    assert str(meeting.date) == "1991-10-14"
+    assert not error_codes(document) & {"JUS001", "MTG003", "ATT001"}
+
+
+def test_a_sentence_names_from_its_phrase_to_its_end_or_back_to_its_start() -> None:
+    text = (
+        "Därefter förrättas upprop varvid ledamöterna Per Lind och Eva Ek befanns "
+        "frånvarande. Förhinder har anmälts av ledamoten Bo Holm (S)."
+    )
+    assert [(s.meaning, s.names) for s in stated_attendance(text)] == [
+        ("absent", "Per Lind och Eva Ek"),
+        ("absent", "Bo Holm (S)"),
+    ]
+
+
+ONE_PARAGRAPH_A_PAGE = """\
+Transkript
+
+1 Plats och tid Stadshuset, klockan 13:00-15:00 Beslutande Anna Berg (S), ordförande Per \
+Lind (M) Olle Ek (C) Utses att justera Per Lind Justeringens plats och tid Stadshuset
+
+2 Övriga närvarande Eva Holm, nämndsekreterare
+
+3 TN/2019:12 57 Val av justerare Beslut Per Lind utses att justera protokollet.
+
+4 58 Budgetuppföljning Beslut Uppföljningen godkänns.
+"""
+
+
+def test_paragraphs_that_each_start_a_page_their_sign_lost(source: Source) -> None:
+    """Each § starts a page, the § sign lost: a bare number at a page's head (after
+    a diarienummer there) is the paragraph's; the cover's numbers are not."""
+    kind, result = imported(source(ONE_PARAGRAPH_A_PAGE))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("57", "Val av justerare"),
+        ("58", "Budgetuppföljning"),
+    ]
+    assert sorted(by_status(meeting)["present"]) == ["anna-berg", "olle-ek", "per-lind"]
+    assert meeting.attendance_unread is None
+
+
+EXTRACT = """\
+Protokoll Tekniska nämnden
+
+Transkript
+
+1 34 Organ: Tekniska nämnden Plats och tid: Stadshuset den 3 maj 2012 Beslutande: Anna \
+Berg (S), ordförande Per Lind (M) Olle Ek (C)
+
+2 35 12 Val av justerare Per Lind utses att justera.
+"""
+
+
+def test_an_extract_keeps_its_own_page_numbers_out_of_its_items(source: Source) -> None:
+    """An extract starting on its protocol's page 34: "1 34 …", "2 35 12 …" are the
+    transcript's and the protocol's page numbers; 12 is the paragraph."""
+    kind, result = imported(source(EXTRACT))
+    assert kind == "protocol"
+    assert [i.number for i in meeting_of(result).items] == ["12"]
+    cut = {s.text for s in result.document.cut}
+    assert {"34", "35"} <= cut
+
+
+def test_a_decision_makers_heading_read_empty_is_kept_as_unread(source: Source) -> None:
+    """Nothing read under "Beslutande" (its entries torn by the transcript): the
+    attendance is known to be incomplete, and no rule counts on it."""
+    text = (
+        "PROTOKOLL\nTekniska nämnden 2012-05-03\nBeslutande\n1 2 3\n"
+        "Övriga närvarande Eva Holm, sekreterare\nJusterare Per Lind\n"
+        "§ 1 Val av justerare\nPer Lind utses att justera protokollet.\n"
+    )
+    document = source(text)
+    kind, result = imported(document)
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert meeting.attendance_unread == "no entry read under 'Beslutande'"
+    codes = error_codes(document)
+    assert "IMP001" in codes  # the steward is told
+    assert "JUS001" not in codes and "MTG003" not in codes
