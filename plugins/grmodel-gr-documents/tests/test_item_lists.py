@@ -162,3 +162,34 @@ def test_run_on_table_whose_first_numbers_were_lost() -> None:
         (71, "Samverkan med grannkommunen"),
         (72, "Bidrag till föreningen 2006"),
     ]
+
+
+TITLES_AS_PAGES_GIVE_THEM = """\
+PROTOKOLL
+Kulturnämnden 2016-03-10
+Närvarande ledamöter Anna Berg (S), ordförande Per Lind (M) Olle Ek (C)
+Justerare Per Lind
+
+§ 12 Val av justerare ........ 3
+§ 13 Budget 2017. Dnr 2016/44 Förvaltningen redovisar förslaget.
+§ 14 Remiss om biblioteksplan<br>Nämnden yttrar sig enligt förslaget.
+§ 15 Sn 50 Au 84 Dnr 2016/51 Lokalhyror för föreningar
+§ 16 Justerare Eva Borg utses att justera protokollet jämte ordföranden.
+"""
+
+
+def test_item_titles_end_where_their_lines_say(source: Source) -> None:
+    """A title ends before a dotted leader to a page number, a diarienummer after it,
+    a web page's "<br>", and a sentence whose subject is a person ("Justerare | Eva
+    Borg utses …"); the numbers an item had in other bodies before its diarienummer
+    ("Sn 50 Au 84") are no part of its title."""
+    kind, result = imported(source(TITLES_AS_PAGES_GIVE_THEM))
+    assert kind == "protocol"
+    assert [i.title for i in meeting_of(result).items] == [
+        "Val av justerare",
+        "Budget 2017",
+        "Remiss om biblioteksplan",
+        "Lokalhyror för föreningar",
+        "Justerare",
+    ]
+    assert str(meeting_of(result).items[3].diarienummer) == "2016/51"

@@ -145,3 +145,23 @@ def test_a_decision_makers_heading_read_empty_is_kept_as_unread(source: Source) 
     codes = error_codes(document)
     assert "IMP001" in codes  # the steward is told
     assert "JUS001" not in codes and "MTG003" not in codes
+
+
+def test_serving_marks_abbreviated_or_capitalised(source: Source) -> None:
+    """ "tj.g. ers. för", "Ersättare för" inside a run: the name after is the one
+    replaced, never an attendee; "tjg ers" alone marks a serving ersättare and the
+    next name starts a new entry."""
+    text = (
+        "PROTOKOLL\nTekniska nämnden 2012-05-03\n"
+        "Beslutande Anna Berg (S), ordförande Bo Holm (S), tj.g. ers. för Per Lind (S) "
+        "Eva Ek (M) Ersättare för Olle Nord (M) Kim Dahl (C), tjg ers Sara Falk (V)\n"
+        "Justerare Eva Ek\n§ 1 Val av justerare\nEva Ek utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    statuses = by_status(meeting)
+    assert sorted(statuses["serving_substitute"]) == ["bo-holm", "eva-ek", "kim-dahl"]
+    assert sorted(statuses["present"]) == ["anna-berg", "sara-falk"]
+    replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
+    assert replaced == {"bo-holm": "per-lind", "eva-ek": "olle-nord"}

@@ -49,9 +49,12 @@ _ORG_WORD = re.compile(
 _NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
 _SERVING_WORDS = re.compile(
-    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?)(?:\s+ersättare)?(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
-    r"|^(?:ersätter|ersättande|ersättare\s+för|i\s+stället\s+för|istället\s+för)$"
+    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?)(?:\s+ers(?:ättare)?\.?)?"
+    r"(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
+    r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )
+_CAPITAL_SERVING = re.compile(r"(?<=[\w)] )(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.)(?= för\b)")
+"""A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …")."""
 _REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
 _NOTE = re.compile(
     r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"
@@ -336,11 +339,14 @@ class _Reader:
         if re.match(r"(?i)^tjänstgörande\s+ordf", phrase):
             entry.role = parse_role(phrase.split(None, 1)[1])
             return
-        if _SERVING_WORDS.match(phrase) or re.match(
-            r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", phrase
+        plain = phrase.replace(".", "")  # "tj.g. ers. för"
+        if _SERVING_WORDS.match(plain) or re.match(
+            r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", plain
         ):
             entry.serving = True
-            self.replacing = bool(_REPLACING.search(phrase)) or phrase.casefold().startswith("tjg")
+            # "tjg för Per Lind", "tjg Per Lind": the name after is the one replaced;
+            # after "tjg ers" a new entry starts
+            self.replacing = bool(_REPLACING.search(plain))
             return
         words = phrase.split()
         if words[0] in ("stad", "kommun") and (entry.municipality or entry.organisation):
@@ -479,6 +485,7 @@ def _split_names(words: list[str]) -> list[list[str]]:
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:
     """The entries of an attendance run, and the offset where prose begins (the run's
     end), or ``None`` when it is entries to the end."""
+    text = _CAPITAL_SERVING.sub(lambda m: m[0].lower(), text)
     reader = _Reader(text, refdata)
     reader.read()
     entries = [e for e in reader.entries if e.name]

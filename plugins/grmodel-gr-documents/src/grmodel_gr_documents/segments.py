@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from grmodel_gr_documents.entries import given_names
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.vocabulary import (
     LOCAL_PREFIX,
@@ -374,13 +375,33 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     title goes on: it ends in a comma or a preposition, or the next line starts in
     lower case). In a run-on paragraph the title ends where a new sentence starts:
     a capitalised word after a content word or a number ("Val av
-    justeringsperson | Till att …"), or a sentence end.
+    justeringsperson | Till att …"), or a sentence end. Wherever it is, a title
+    ends before a dotted leader to a page number ("Budget ....... 3"), a
+    diarienummer after it ("Budget 2020. Dnr 2019/12") or a web page's "<br>".
     """
+    title, at = _heading(text, run_on=run_on)
+    end = _TITLE_END.search(title)
+    if end and title[: end.start()].strip():
+        return title[: end.start()], end.start() if end.group("leader") is None else at
+    return title, at
+
+
+_TITLE_END = re.compile(
+    r"(?P<leader>\s*(?:\.{3,}|…+)\s*\d{0,3}\s*$)"
+    r"|\.?\s+(?=(?:Dnr|Diarienr|Diarienummer)\b\.?:?\s*\S*\d)"
+    r"|\s*<br\s*/?>",
+    re.IGNORECASE,
+)
+"""Where a title ends inside its line: a leader to a page number (the rest is the
+table's, not the item's text), a diarienummer, a web page's line break."""
+
+
+def _heading(text: str, *, run_on: bool) -> tuple[str, int]:
     line_end = text.find("\n")
     line = text if line_end < 0 else text[:line_end]
     if not line.strip() and line_end >= 0:
         rest = text[line_end + 1 :]
-        title, at = item_heading(rest)
+        title, at = _heading(rest, run_on=False)
         return title, line_end + 1 + at
     if len(line) <= 160 and not run_on:
         title_end = len(line)
@@ -405,6 +426,20 @@ def _run_on_title(text: str) -> tuple[str, int]:
     return title, at
 
 
+def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
+    """Whether the capitalised word at ``index`` is the subject of a finite verb: the
+    next word is one, or it is a given name with a family name and then one."""
+    following = [m[0] for m in words[index + 1 : index + 3]]
+    if following and finite_verb(following[0]):
+        return True
+    return (
+        len(following) == 2
+        and words[index][0].casefold() in given_names()
+        and following[0][:1].isupper()
+        and finite_verb(following[1])
+    )
+
+
 def _title_by_words(text: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
     for index in range(1, len(words)):
@@ -415,8 +450,9 @@ def _title_by_words(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if not word[:1].isupper() or word[:1] in '"”„(':
             continue
-        if index + 1 < len(words) and finite_verb(words[index + 1][0]):
-            # the item's text starts with its subject ("Inledning | Ordföranden förklarade")
+        if _subject_starts(words, index):
+            # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
+            # "Justerare | Eva Borg utses …")
             return text[: words[index - 1].end()], words[index].start()
         if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
             # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
@@ -442,8 +478,16 @@ _DNR_PREFIX = re.compile(
 class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 …")."""
 
 
+_CROSS_REFERENCE = re.compile(rf"(?P<prefix>{LOCAL_PREFIX})\s+(?P<n>\d{{1,4}})\s+")
+
+
 def split_diarienummer(title: str) -> tuple[str | None, str]:
-    """(diarienummer, title) of a heading that starts with its diarienummer."""
+    """(diarienummer, title) of a heading that starts with its diarienummer, after
+    the numbers the item had in other bodies ("Au 84 Sn 34 Dnr 2019/12 …": the
+    working committee's paragraphs, dropped from the title)."""
+    vocabulary = load_vocabulary()
+    while (ref := _CROSS_REFERENCE.match(title)) and vocabulary.lookup("prefix", ref["prefix"]):
+        title = title[ref.end() :]
     m = _DNR_PREFIX.match(title)
     if m is None or not title[m.end() :].strip():
         return None, title
