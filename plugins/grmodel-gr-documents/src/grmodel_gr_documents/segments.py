@@ -235,7 +235,7 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
     alike ("1 …", "2 …"), a number written otherwise ("3." of a list inside an
     item) is no item, unless a table of contents lists it."""
     known = set(expected)
-    hits = load_vocabulary().find(stream.text, ["attendance", "label"], start, start + 20000)
+    hits = load_vocabulary().find(stream.text, ["attendance", "label"], 0, start + 20000)
     front = hits[0].start if hits else len(stream.text)  # where a protocol's front shows
     found = list(_NUMBERED.finditer(stream.text, start))
     out: list[ItemStart] = []

@@ -74,7 +74,8 @@ class Assembler:
         hits = self.vocabulary.find(self.stream.text, ["toc"])
         if not hits:
             return []
-        value = self.stream.text[hits[0].end :]
+        stream = self.stream
+        value = stream.text[hits[0].end : _next_page(stream, hits[0].start)]
         return [(n, title, hits[0].start) for n, title in toc_entries(value)]
 
     def items_and_front(
@@ -387,6 +388,16 @@ def _lines_of(unit: Paragraph, b: Builder) -> list[tuple[int, str]]:
     if len(unit.lines) == 1:
         return [(unit.lines[0], unit.text)]
     return [(n, b.tracker.text(n)) for n in unit.lines]
+
+
+def _next_page(stream: Stream, offset: int) -> int:
+    """Where the page after the one holding ``offset`` starts in the stream (the end of
+    the text when no later page start is known): a table of contents ends there."""
+    line = stream.line_at(offset)
+    later = [n for n in stream.page_starts if n > line]
+    if not later:
+        return len(stream.text)
+    return stream.starts[stream.lines.index(min(later))]
 
 
 def _exclude(attendance: AttendanceReader, items: list[AgendaItem]) -> None:

@@ -35,6 +35,9 @@ _PRESENTS = re.compile(
     r"redogör|redogjorde|redovisar|redovisade|ger\s+information|gav\s+information|summerar|"
     r"berättar|rapporterar|rapporterade|visar)\b"
 )
+_SENTENCE_START = re.compile(r"(?<=[a-zåäö0-9)][.!?])\s+(?=[A-ZÅÄÖ])")
+_BODY_DECIDES = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:beslutar|beslöt|beslutade)\s+att\s")
+"""A body's decision ("Kommunfullmäktige beslutar att …", "Nämnden beslöt att …")."""
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+(?P<clause>\S.*)$")
 """A numbered decision point ("1. Sammanträdesplan 2011 … fastställs.")."""
 
@@ -156,10 +159,19 @@ class ItemReader:
         return not STRONG_DECISION.match(text)
 
     def decision_or_text(self, text: str, unit: Paragraph) -> None:
+        inner = self.inner_decision(text)
+        if inner is not None:  # "Förhinder har anmälts … Kommunfullmäktige beslutar att …"
+            self.body.texts.append(text[:inner].strip())
+            text = text[inner:]
         found = self.reservations_of(text, unit.lines)
         own = [r.sentence for r in reservations(text)]
         decision_text = " ".join(s for s in sentences(text) if s not in own)
         clause = clause_text(text) or self.numbered_point(text)
+        if self.lead is None and clause is not None and text.startswith("att "):
+            # an att-clause with no lead before it: the lead ("… beslutar") was lost
+            self.lead = self.start_draft(clause, unit, found)
+            self.lead.clauses.append(clause)
+            return
         if self.lead is not None and clause is not None:
             self.lead.clauses.append(clause)
             self.lead.lines.extend(unit.lines)
@@ -184,6 +196,17 @@ class ItemReader:
         self.attach(found)
         self.body.texts.append(text)
 
+    def inner_decision(self, text: str) -> int | None:
+        """Where a body's decision sentence starts inside a paragraph of text (a
+        roll-call paragraph that ends "Kommunfullmäktige beslutar att godkänna
+        anmälda förhinder."), when the paragraph does not start with one."""
+        if self.mode == "decision" or STRONG_DECISION.match(text):
+            return None
+        for m in _SENTENCE_START.finditer(text):
+            if _BODY_DECIDES.match(text, m.end()):
+                return m.end()
+        return None
+
     def numbered_point(self, text: str) -> str | None:
         """A numbered decision point under a decision heading is a clause."""
         m = _NUMBERED_POINT.match(text)
@@ -191,14 +214,19 @@ class ItemReader:
             return None
         return m["clause"].strip().rstrip(".")
 
-    def new_decision(self, text: str, unit: Paragraph, found: list[Reservation]) -> None:
-        point = self.numbered_point(text)
+    def start_draft(self, text: str, unit: Paragraph, found: list[Reservation]) -> _Draft:
+        """A new decision stating ``text``, with the reservations waiting for one."""
         draft = _Draft(
             classify(text, self.b.bodies), text, [], list(unit.lines), list(self.pending)
         )
         self.pending.clear()
         self.drafts.append(draft)
         draft.res.extend(found)
+        return draft
+
+    def new_decision(self, text: str, unit: Paragraph, found: list[Reservation]) -> None:
+        point = self.numbered_point(text)
+        draft = self.start_draft(text, unit, found)
         if point is not None:
             draft.clauses.append(point)
             self.lead = draft

@@ -20,8 +20,19 @@ BESLUT = re.compile(
 """A decision heading: "Beslut", "BESLUT:", "Miljö- och samhällsbyggandsutskottets beslut"."""
 BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\s*(?::\s*(?P<rest>.*))?$")
 """A basis-document heading."""
-_MID_BESLUT = re.compile(r"(?<=[.!?:)”\"])\s+(?=BESLUT\b|Beslut\s*:)|\s+(?=BESLUT\s)")
-"""A decision heading inside a run-on paragraph."""
+_MID_BESLUT = re.compile(
+    r"(?<=[.!?:)”\"])\s+(?=BESLUT\b|Beslut\s*:)|\s+(?=BESLUT\s)"
+    r"|\s+(?=Beslut\s+(?:\d{1,2}[.)]|att)\s)|(?<=\sBeslut)\s+(?=(?:\d{1,2}[.)]|att)\s)"
+)
+"""A decision heading inside a run-on paragraph (before it; and after a bare "Beslut"
+its points or "att" follow: "… Diarienr 16 Beslut 1. Anna Ek utses …")."""
+_POINT = re.compile(r"\s+(?=\d{1,2}[.)]\s+[A-ZÅÄÖ])")
+"""Where the next numbered point of a run-on list of points starts."""
+_CLAUSE_AFTER_SENTENCE = re.compile(r"(?<=[a-zåäö0-9)][.])\s+(?=att\s)")
+"""An att-clause run on after a sentence ("… arbetet. att i protokollet anteckna …")."""
+_NEXT_CLAUSE = re.compile(r"(?:,|;)\s+(?:samt\s+|och\s+)?(?=att\s)|\s+(?:samt|och)\s+(?=att\s)")
+"""Where the next clause of a run-on list of att-clauses starts."""
+_POINT_START = re.compile(r"\d{1,2}[.)]\s+[A-ZÅÄÖ]")
 
 
 def _pieces(stream: Stream, start: int, end: int) -> list[tuple[int, str]]:
@@ -69,6 +80,8 @@ def _begins(text: str, run: list[tuple[int, str]]) -> bool:
         or clause_text(text) is not None
         or STRONG_DECISION.match(text)
         or previous.endswith(":")
+        or BESLUT.match(previous) is not None  # a bare decision heading stands alone
+        or (_POINT_START.match(text) is not None and _POINT_START.match(run[0][1]) is not None)
         or (found and found[0].sentence[:30] in text[:30])
         or (
             clause_text(run[0][1]) is not None
@@ -98,9 +111,23 @@ def region_units(b: Builder, stream: Stream, start: int, end: int) -> list[Parag
 
 
 def _split_run_on(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A long run-on line split where a decision heading stands inside it."""
+    """A run-on line split where a decision heading, its numbered points or a run of
+    att-clauses stand inside it."""
     out: list[tuple[int, str]] = []
     for line, text in pieces:
-        parts = _MID_BESLUT.split(text) if len(text) > 200 else [text]
-        out.extend((line, part.strip()) for part in parts if part.strip())
+        parts = [
+            piece.strip()
+            for part in _MID_BESLUT.split(text)
+            for piece in _CLAUSE_AFTER_SENTENCE.split(part)
+        ]
+        for part in parts:
+            # the points of a run-on decision, each a unit ("1. … 2. …"), and a run of
+            # att-clauses ("att anteckna …, att uppdra …, samt att …")
+            if re.match(r"1[.)]\s", part):
+                points = _POINT.split(part)
+            elif part.startswith("att "):
+                points = _NEXT_CLAUSE.split(part)
+            else:
+                points = [part]
+            out.extend((line, point.strip()) for point in points if point.strip())
     return out
