@@ -106,7 +106,7 @@ class Cut:
 
 
 _INLINE_PAGE = re.compile(
-    r"(?i)(?<![\w(])sida\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})"
+    r"(?i)(?<![\w(])sidan?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})"
     r"|(?<=\s)\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*$"
     r"|^\d{1,3}\s*\(\s*\d{1,3}\s*\)(?=\s)"
 )
@@ -136,7 +136,8 @@ def inline_marks(line: str) -> list[Cut]:
     return [Cut(m.start(), m.end(), "page number") for m in _INLINE_PAGE.finditer(line)]
 
 
-_PAGE_PREFIX = re.compile(r"^(\d{1,3})\s+(?=\S)")
+_PAGE_PREFIX = re.compile(r"^(\d{1,3})(?:\s+(?=\S)|\s*$)")
+"""A page's number at the start of its paragraph (alone, for an empty page)."""
 
 
 def page_prefixes(lines: list[str], first: int) -> dict[int, Cut]:

@@ -23,7 +23,7 @@ __all__ = ["Furniture", "detect_furniture"]
 
 _PAGE_MARK = re.compile(
     r"""(?ix)^(?:
-        sida\s*\d+(?:\s*(?:av|/|\()\s*\d+\)?)?
+        sidan?\s*\d+(?:\s*(?:av|/|\()\s*\d+\)?)?
       | \d{1,3}\s*\(\s*\d{1,3}\s*\)
       | \(\s*\d{1,3}\s*\)
       | \d{1,3}\s*/\s*\d{1,3}
@@ -50,7 +50,7 @@ _HEADER_WORDS = re.compile(
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER_IN = re.compile(
-    r"(?i)\b(?:sida|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
+    r"(?i)\b(?:sidan?|sid\.|s\.)\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?"
     r"|(?<![\d-])\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})\s*$"
 )
 """A page number inside a header line ("Sida 2 (5)", "Sida 2 av 4"; "2 (5)", "2/5" at

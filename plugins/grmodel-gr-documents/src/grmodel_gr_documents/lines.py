@@ -260,8 +260,13 @@ class Tracker:
                 self.lines[line - 1] = text
             if line - 1 not in marked:
                 continue
+            # a line that is only a marker is furniture's, unless a page number was
+            # cut before it ("4 Sidan 4 av 115": a transcript's page, then the marker)
+            paged = line - 1 in prefixes
             cuts = [
-                c for c in inline_marks(text) if text[: c.start].strip() or text[c.end :].strip()
+                c
+                for c in inline_marks(text)
+                if paged or text[: c.start].strip() or text[c.end :].strip()
             ]
             if not cuts:
                 continue

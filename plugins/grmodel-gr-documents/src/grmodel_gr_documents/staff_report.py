@@ -22,6 +22,7 @@ from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
 from grmodel_gr_documents.segments import item_heading
+from grmodel_gr_documents.staff_run_on import run_on_proposal, run_on_title
 from grmodel_gr_documents.stream import Stream
 
 __all__ = ["STAFF_KINDS", "parse_staff_report"]
@@ -197,13 +198,17 @@ class _Report:
             to = re.sub(r"\s+(?:den\s+)?\d.*$", "", to).strip(" ,.")
             self.addressee = self.b.bodies.resolve(to) or to
             return
-        for m in re.finditer(r"\b[Tt]ill\s+", self.head):
-            mentions = self.b.bodies.find(self.head[m.end() : m.end() + 80])
+        # the report's own header starts at its kind word (a bundle's cover before it
+        # says "Handlingar till Socialnämndens sammanträde")
+        own = self.kind_at
+        for m in re.finditer(r"\b[Tt]ill\s+", self.head[own:]):
+            at = own + m.end()
+            mentions = self.b.bodies.find(self.head[at : at + 80])
             if mentions and mentions[0].start == 0:
                 self.addressee = mentions[0].body
-                self.addressee_end = m.end() + mentions[0].end
+                self.addressee_end = at + mentions[0].end
                 return
-        am = _ADDRESSEE.search(self.head)
+        am = _ADDRESSEE.search(self.head, own)
         if am:
             self.addressee = self.b.bodies.resolve(am["a"]) or am["a"].strip()
             self.addressee_end = am.end()
@@ -241,8 +246,9 @@ class _Report:
             if self.run_on:
                 rest = item_heading(rest.strip(), run_on=True)[0]
             title = rest.strip(" ,.\n").replace("\n", " ") or None
-        if title is None:
-            title = self.title_line()
+        if title is None or not _plausible(title):
+            own = self.head[self.kind_at :] if self.kind_at else self.head
+            title = run_on_title(own, self.b.bodies) or title or self.title_line()
         if title and len(title) > 200:
             title = title[:200].rsplit(" ", 1)[0]
         return title
@@ -352,7 +358,7 @@ class _Report:
             date=str(date) if date else None,
             title=title,
         )
-        proposed = _proposals(b, self.t.content())
+        proposed = _proposals(b, self.t.content()) or run_on_proposal(self.text)
         self.projects(title)
         return b.finish(
             kind=self.kind,
@@ -364,6 +370,16 @@ class _Report:
             proposed=tuple(proposed),
             part_of=part_of,
         )
+
+
+def _plausible(title: str) -> bool:
+    """Whether a title read from the header reads as one: two words or more, at
+    most 200 characters, no sentence in it."""
+    return (
+        len(re.findall(r"[^\W\d_]{2,}", title)) >= 2
+        and len(title) <= 200
+        and not re.search(r"[a-zåäö]\.\s+[A-ZÅÄÖ]", title)
+    )
 
 
 def parse_staff_report(

@@ -1,0 +1,114 @@
+"""A run-on staff report's title and proposal, where a transcript ran its header,
+title and proposal into one paragraph.
+
+The title is the first phrase of three words or more (else the longest) of the
+header that no header element claims: the kind word, labels and their dates,
+diarienummer, page counts, a body's name, the addressee ("Till Göteborgs
+kommunfullmäktige") and a person's name; a phrase loses the office or body that
+heads it ("Socialnämnden Delårsbokslut …"), is cut where its text starts (a
+subject and its verb) and must read as a title (no finite verb, no sentence).
+
+The proposal follows its lead wherever the lead stands ("Beredningen föreslår
+kommunstyrelsen besluta följande 1. … 2. …", "… föreslår att kommunfullmäktige
+beslutar: 1. …", "Förslag till beslut Socialnämnden beslutar godkänna …"):
+numbered points, att-clauses, or one clause to its sentence's end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grmodel_gr_documents.bodies import BodyNames
+from grmodel_gr_documents.decisions import sentences, strip_separator
+from grmodel_gr_documents.names import is_person_name
+from grmodel_gr_documents.segments import item_heading
+from grmodel_gr_documents.vocabulary import finite_verb
+
+__all__ = ["run_on_proposal", "run_on_title"]
+
+_ELEMENT = re.compile(
+    r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|styrelseärende|styrgruppsärende|missiv)\b"
+    r"|\bhandling\s+\d{4}\s+nr\s+\d+"
+    r"|\bbilaga\s+[\d:]+(?:\s+till\s+[\wåäö]+\s+protokoll)?"
+    r"|\b(?:handläggare|telefon|datum|vår\s+beteckning|vår\s+referens|er\s+beteckning|"
+    r"diarienummer|diarienr|dnr|ärende|kopia\s+till|mottagare|från)\b\.?:?"
+    r"|\(\s*(?:dnr[^)]*)\)|\b\d{1,3}\s*\(\s*\d{1,3}\s*\)"
+    r"|\b(?:\d{4}-\d{2}-\d{2}|(?:den\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
+    r"[a-zåäö]*\s+\d{4})\b"
+    r"|\b(?:dnr\s*)?[A-ZÅÄÖ]{0,6}[\s/-]?\d{2,4}[/:.-]\d{1,5}(?:[/:.-]\d{1,5})*\b"
+    r"|\btill\s+(?:[\wåäö]+s\s+)?[\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|gruppen)\b",
+)
+"""What a report's header holds besides its title."""
+_TITLE_LONGEST = 200
+
+
+def run_on_title(head: str, bodies: BodyNames) -> str | None:
+    """The longest phrase of ``head`` that no header element claims and that reads as
+    a title; ``None`` when there is none."""
+    cuts = [(m.start(), m.end()) for m in _ELEMENT.finditer(head)]
+    cuts += [(m.start, m.end) for m in bodies.find(head)]
+    cuts.sort()
+    spans, at = [], 0
+    for start, end in cuts:
+        if start > at:
+            spans.append(head[at:start])
+        at = max(at, end)
+    spans.append(head[at:])
+    titles = [t for t in (_as_title(s) for s in spans) if t]
+    first = next((t for t in titles if len(t.split()) >= 3), None)
+    return first or (max(titles, key=len) if titles else None)
+
+
+_OFFICE = re.compile(
+    r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|kontoret|förvaltningen)"
+    r"\s+)+(?=[A-ZÅÄÖ])"
+)
+"""An office or body heading a phrase ("Socialkontoret", "Socialnämnden")."""
+
+
+def _as_title(span: str) -> str | None:
+    text = _OFFICE.sub("", " ".join(span.split()).strip(" ,.;:-–"))
+    if not text[:1].isupper():
+        return None
+    text = item_heading(text, run_on=True)[0].strip(" ,.;:-–")
+    words = text.split()
+    if len(words) < 2 or len(text) > _TITLE_LONGEST or is_person_name(text):
+        return None
+    if any(finite_verb(w) for w in words) or re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
+        return None
+    return text
+
+
+_RUN_ON_LEAD = re.compile(
+    r"(?i)\bföreslå[rs]?\s+(?:att\s+)?(?:[\wåäö-]+\s+){0,3}?besluta[r]?(?:\s+följande)?\s*:?\s*"
+    r"|\bförslag\s+till\s+beslut\s*:?\s*(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}beslutar\s+"
+)
+"""A proposal's lead anywhere in a line."""
+_POINT = re.compile(r"(?:^|\s+)(?=\d{1,2}[.)]\s+\S)")
+_ATT = re.compile(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])")
+
+
+def run_on_proposal(text: str) -> list[str]:
+    """The clauses after the first proposal lead in ``text``: its numbered points,
+    its att-clauses, or the one clause to its sentence's end."""
+    lead = _RUN_ON_LEAD.search(text)
+    if lead is None:
+        return []
+    rest = text[lead.end() :].lstrip()
+    if re.match(r"1[.)]\s", rest):
+        points = [p for p in _POINT.split(rest) if p.strip()]
+        numbered = [re.sub(r"^\d{1,2}[.)]\s+", "", p) for p in points]
+        out, want = [], 1
+        for point, raw in zip(numbered, points, strict=True):
+            if not raw.lstrip().startswith(f"{want}"):
+                break
+            out.append(_to_sentence_end(point))
+            want += 1
+        return [c for c in out if c]
+    rest = re.sub(r"(?i)^att\s+", "", rest)
+    return [c for c in (_to_sentence_end(part) for part in _ATT.split(rest)) if c]
+
+
+def _to_sentence_end(text: str) -> str:
+    first = sentences(text)[0] if sentences(text) else text
+    return strip_separator(first.rstrip(" ."))
