@@ -165,3 +165,29 @@ def test_serving_marks_abbreviated_or_capitalised(source: Source) -> None:
     assert sorted(statuses["present"]) == ["anna-berg", "sara-falk"]
     replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
     assert replaced == {"bo-holm": "per-lind", "eva-ek": "olle-nord"}
+
+
+KF_PROSE = """\
+Den 12 mars 1998 Protokollet föres av undertecknad kommunfullmäktiges sekreterare.
+
+Närvarande vid uppropet: ordföranden, förste och andre vice ordförandena samt övriga \
+ledamöter utom Anna Berg, Per Lind, Olle Ek och Eva Holm. Som ersättare för de \
+frånvarande ledamöterna inträder: Sten Ström för Anna Berg, Kim Dahl för Per Lind och \
+Sara Falk för Olle Ek. För Eva Holm saknas ersättare.
+"""
+
+
+def test_a_roll_call_told_in_prose(source: Source) -> None:
+    """A protocol in running prose: "övriga ledamöter utom …" names the absent (those
+    present are unnamed), "… ledamöterna inträder: X för Y" the serving ersättare
+    and whom each replaces."""
+    document = source(KF_PROSE)
+    kind, result = imported(document)
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    statuses = by_status(meeting)
+    assert sorted(statuses["absent"]) == ["anna-berg", "eva-holm", "olle-ek", "per-lind"]
+    assert sorted(statuses["serving_substitute"]) == ["kim-dahl", "sara-falk", "sten-strom"]
+    replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
+    assert replaced == {"sten-strom": "anna-berg", "kim-dahl": "per-lind", "sara-falk": "olle-ek"}
+    assert meeting.attendance_unread is not None

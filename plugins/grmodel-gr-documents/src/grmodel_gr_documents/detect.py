@@ -19,6 +19,7 @@ import attrs
 from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
 from grmodel_gr_documents.patterns import alternation, fold, quick_search
+from grmodel_gr_documents.protocol.prose import stated_attendance
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -38,7 +39,8 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (
             re.compile(
-                r"(?i)(?=[vj\s])(?:\bvid\s+protokollet\b|^\s*justeras\b|\bjusterandes\s+sign)"
+                r"(?i)(?=[vjp\s])(?:\bvid\s+protokollet\b|^\s*justeras\b|\bjusterandes\s+sign"
+                r"|\bprotokollet\s+för(?:e|d)s\s+av\b)"
             ),
             2.0,
         ),
@@ -230,6 +232,8 @@ _MEETING_PAGE = re.compile(
 _PARAGRAPH_LINE = re.compile(r"(?m)^[ \t]*§[ \t]*\d{1,4}\b")
 _PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)")
 """A party after a name ("Anna Ek (S)", "(fp)")."""
+_NAME_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]+\s+[A-ZÅÄÖ][\wåäö-]+\s*,\s*){2}")
+"""Names in a comma-separated list ("Birgitta Nilsson, Carl-Axel Roslund, …")."""
 _HEAD_CHARS = 1500
 """Where a document's own running header stands (a kind word over a page count
 deeper in is a document it quotes)."""
@@ -252,8 +256,13 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
     meanings = {h.phrase.meaning for h in headings}
     if len(meanings) >= 2:
         out.append(("protocol", 3.0, "attendance headings"))
-    elif any(_PARTY.search(head, h.end, h.end + 200) for h in headings):
+    elif any(
+        _PARTY.search(head, h.end, h.end + 200) or _NAME_LIST.search(head, h.end, h.end + 300)
+        for h in headings
+    ):
         out.append(("protocol", 1.5, "an attendance heading over names"))
+    if stated_attendance(head):
+        out.append(("protocol", 1.5, "attendance stated in a sentence"))
     if vocabulary.find(head, ["justerare"]):
         out.append(("protocol", 1.5, "a justerare heading"))
     if any(h.phrase.meaning == "posted" for h in vocabulary.find(text, ["label"])):

@@ -189,7 +189,12 @@ class AttendanceReader:
         for stated in stated_attendance(self.stream.text[start:]):
             status, role = status_of(stated.meaning, None)
             offset = start + stated.start
-            for entry in parse_run(stated.names, self.b.refdata)[0]:
+            if stated.meaning == "all-but":
+                self.implicit = self.implicit or "… ledamöter utom"
+            names = stated.names
+            if stated.meaning == "serving":  # "Sten Ek för Anna Berg": who replaces whom
+                names = re.sub(r"(?<=[\w)]) för (?=[A-ZÅÄÖ])", " tjg för ", names)
+            for entry in parse_run(names, self.b.refdata)[0]:
                 where = self.stream.lines_between(offset + entry.start, offset + entry.end)
                 person = self.b.person(entry.name, where[0] if where else 1)
                 index = listed.get(person)

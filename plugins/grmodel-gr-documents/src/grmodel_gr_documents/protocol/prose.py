@@ -32,6 +32,7 @@ _NAMES_BEFORE = re.compile(
 )
 """Names (an initial with its full stop, no other), parties, commas and "och" up to
 the end of a text: a sentence's full stop ends them."""
+_HEADINGS = ("attendance", "justerare", "label")
 _REACH = 600
 """The longest run of names a sentence holds (characters)."""
 
@@ -71,6 +72,8 @@ def stated_attendance(text: str) -> list[Stated]:
                 start = m.end()
                 end_m = _SENTENCE_END.search(text, start, start + _REACH)
                 end = end_m.start() if end_m else min(len(text), start + _REACH)
+                heading = load_vocabulary().find(text, _HEADINGS, start, end)
+                end = heading[0].start if heading else end  # a heading ends them too
             else:
                 end = m.start()
                 window = max(0, end - _REACH)
