@@ -83,9 +83,9 @@ def item_title(text: str) -> tuple[str, str | None]:
         if any(finite_verb(x[0]) for x in words[i + 1 : i + 4]):
             cut = w.start()
             break
-    sentence = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])", text)
+    sentence = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\s(?=\d{1,2}[.)]\s)", text)
     if sentence and (cut is None or sentence.end() <= cut):
-        cut = sentence.end()
+        cut = sentence.end()  # a sentence's end, or a numbered point ("Information 1. …")
     if cut is None or cut > 200:
         return (text[:200].rstrip(" .") if cut is None and len(text) <= 200 else text), None
     return text[:cut].strip().rstrip(" ."), text[cut:].strip() or None

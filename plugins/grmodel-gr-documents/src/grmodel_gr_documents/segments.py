@@ -206,8 +206,8 @@ def _run_ahead(
         return False
     words = [(stream.before(m.start()).split() or [""])[-1] for m in run]
     vocabulary = load_vocabulary()
-    if any(vocabulary.lookup("kind", word) for word in words):
-        return False  # a page's running header ("PROTOKOLL 2")
+    if any(word[:1].isupper() and vocabulary.lookup("kind", word) for word in words):
+        return False  # a page's running header ("PROTOKOLL 2"; not "… dagens protokoll 4")
     if any(
         stream.line_at(m.start()) in stream.page_starts and stream.line_start(m.start())
         for m in run
@@ -272,7 +272,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             ok = True
         elif at_line:
             ok = value == previous + 1 or (
-                previous < value <= previous + 3 and (marked or _run_ahead(stream, found, index, 2))
+                previous < value <= previous + 3
+                and (marked or _page_head(stream, m) or _run_ahead(stream, found, index, 2))
             )
         else:
             ok = value == previous + 1 and (
@@ -448,8 +449,8 @@ def _title_by_words(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if re.fullmatch(r"\d{1,2}[.)]", word):
             return text[: words[index - 1].end()], words[index].start()
-        if not word[:1].isupper() or word[:1] in '"”„(':
-            continue
+        if not word[:1].isupper() or word[:1] in '"”„(' or previous.endswith(":"):
+            continue  # after a colon the title goes on ("Remiss: Ingen får vara …")
         if _subject_starts(words, index):
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")
