@@ -193,3 +193,29 @@ def test_item_titles_end_where_their_lines_say(source: Source) -> None:
         "Justerare",
     ]
     assert str(meeting_of(result).items[3].diarienummer) == "2016/51"
+
+
+RUN_ON_AGENDA = """\
+Transkript
+
+1 FÖREDRAGNINGSLISTA 1 (4) Organ Plats Kulturnämnden Stadshuset, Ekeby Tidpunkt Tisdagen \
+den 12 juni 2018, klockan Sammanträdet öppnas 2 Närvaro Närvaron kontrolleras genom upprop. \
+3 Val av två justerare att justera dagens protokoll 4 Information Information från \
+förvaltningen. 1. Informationen noteras. 5 Sammanträdesdagar 2019 Nämnden föreslås \
+sammanträda följande datum.
+
+2 7 Anmälningar från länsstyrelsen 8 Anmälningsärenden a) Protokoll
+"""
+
+
+def test_a_run_on_agenda_whose_first_number_and_a_page_split_it(source: Source) -> None:
+    """A run-on list whose first number was lost: a title that ends in a lower-case
+    kind word ("… dagens protokoll 4") is no running header, a numbered point in an
+    item's text ("1. Informationen noteras") is no item, and the count goes on at
+    the next page's head."""
+    kind, result = imported(source(RUN_ON_AGENDA))
+    assert kind == "agenda"
+    items = meeting_of(result).items
+    assert [i.number for i in items] == ["2", "3", "4", "5", "7", "8"]
+    assert items[2].title.startswith("Information") and "noteras" not in items[2].title
+    assert items[1].title == "Val av två justerare att justera dagens protokoll"
