@@ -144,3 +144,22 @@ def test_a_list_of_numbered_lines_from_the_second(source: Source) -> None:
     meeting = next(r for r in result.records if isinstance(r, Meeting))
     assert [i.number for i in meeting.items] == ["2", "3", "4", "5"]
     assert meeting.items[1].title == "Nr 2018:3 av Anna Berg (s) om belysning. RV"
+
+
+def test_a_meeting_page_with_its_paragraphs_lists_every_item(source: Source) -> None:
+    """A meeting's page that goes on to its paragraphs: the list before them is its
+    table of contents, so every item it lists is an item of the protocol, the
+    paragraphs the fragment reaches with their text."""
+    text = (
+        MEETING_PAGE + "\nBilagor till protokoll\nNärvaro.pdf\n\n§1 Val av justerare\n\n"
+        "Nämnden beslutade att utse Eva Holm att justera protokollet.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert [(i.paragraph, i.title) for i in meeting.items] == [
+        (1, "Val av justerare"),
+        (2, "Budgetuppföljning februari"),
+        (3, "Remiss ang. Ny avfallsplan för kommunen"),
+        (4, "Övriga frågor"),
+    ]

@@ -33,6 +33,7 @@ __all__ = [
     "TextSegment",
     "find_item_starts",
     "item_heading",
+    "listed_items",
     "segment",
     "split_diarienummer",
     "toc_entries",
@@ -306,6 +307,30 @@ def _page_head(stream: Stream, m: re.Match[str]) -> bool:
 
 
 _PAGE_HEADER_CUES = ("kind", "label", "attendance")
+
+
+_LISTED_LINE = re.compile(r"(?m)^(?P<n>\d{1,3})[ \t]+(?P<t>[A-ZÅÄÖ][^\n]{1,250})$")
+
+
+def listed_items(stream: Stream) -> list[tuple[int, str, int]]:
+    """A meeting page's list of its items before its § paragraphs ("1 Sammanträdets
+    öppnande" … "16 Nämndens frågor", then "§1 Sammanträdets öppnande …"): the list
+    is the page's table of contents, (number, title, offset of its last line); three
+    numbered lines or more, the numbers going up (a few lost between)."""
+    paragraphs = _paragraphs(stream)
+    if not paragraphs:
+        return []
+    entries: list[tuple[int, str, int]] = []
+    for m in _LISTED_LINE.finditer(stream.text, 0, paragraphs[0].start):
+        number = int(m["n"])
+        if entries and not 0 < number - entries[-1][0] <= 3:
+            continue
+        title = item_heading(m["t"])[0].strip(" .")
+        entries.append((number, title, m.start()))
+    if len(entries) < 3:
+        return []
+    last = entries[-1][2]
+    return [(number, title, last) for number, title, _ in entries]
 
 
 def find_item_starts(

@@ -37,6 +37,7 @@ from grmodel_gr_documents.segments import (
     TextSegment,
     find_item_starts,
     item_heading,
+    listed_items,
     segment,
     split_diarienummer,
     toc_entries,
@@ -70,10 +71,11 @@ class Assembler:
     # -- the regions ----------------------------------------------------------------------
 
     def toc(self) -> list[tuple[int, str, int]]:
-        """A table of contents: (number, title, stream offset)."""
+        """A table of contents: (number, title, stream offset); a meeting page's list
+        of its items before its paragraphs is one."""
         hits = self.vocabulary.find(self.stream.text, ["toc"])
         if not hits:
-            return []
+            return listed_items(self.stream)
         stream = self.stream
         value = stream.text[hits[0].end : _next_page(stream, hits[0].start)]
         return [(n, title, hits[0].start) for n, title in toc_entries(value)]
