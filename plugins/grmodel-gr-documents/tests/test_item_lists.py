@@ -219,3 +219,11 @@ def test_a_run_on_agenda_whose_first_number_and_a_page_split_it(source: Source) 
     assert [i.number for i in items] == ["2", "3", "4", "5", "7", "8"]
     assert items[2].title.startswith("Information") and "noteras" not in items[2].title
     assert items[1].title == "Val av två justerare att justera dagens protokoll"
+
+
+def test_run_on_table_whose_numbers_after_the_first_were_lost() -> None:
+    """Only the first number kept, a diarienummer's year between the titles: the
+    first entry, titled up to the year."""
+    text = " 9 Val av justerare 2019/ Information till nämnden 2019/ Motion om bad"
+    assert toc_entries(text) == [(9, "Val av justerare")]
+    assert toc_entries(" Se sidan 4 11 Val av justerare 2019/ Information") == []

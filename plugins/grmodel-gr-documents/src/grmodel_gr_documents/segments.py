@@ -560,6 +560,8 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     window = _LEADER.sub(" ", text[:_TOC_WINDOW])
     numbers = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
     chain = _chain(numbers)
+    if len(chain) == 1:
+        return _first_only(window, chain[0])
     if len(chain) < 2:
         return []
     out: list[tuple[int, str]] = []
@@ -586,6 +588,22 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def _first_only(window: str, first: tuple[int, int, int]) -> list[tuple[int, str]]:
+    """A run-on table whose numbers after its first were lost ("Innehållsförteckning
+    163 Information från AB Bostäder Motion om …"): its first entry, when the number
+    opens the table, titled up to where the next title starts."""
+    number, start, end = first
+    before = window[:start]
+    for hit in reversed(load_vocabulary().find(before, ["column"])):
+        before = before[: hit.start] + before[hit.end :]
+    if re.search(r"[^\W\d_]", before):
+        return []
+    title = _toc_title(_YEAR_FRAGMENT.split(_run_on_title(window[end:])[0], 1)[0])
+    return [(number, title)] if title else []
+
+
+_YEAR_FRAGMENT = re.compile(r"\s+(?:19|20)\d{2}/")
+"""A diarienummer's year left between two titles ("Val av justerare 2019/ Information")."""
 _RUN_ON_ENTRY = 100
 """A last entry longer than this ran on into the titles whose numbers were lost."""
 
