@@ -192,6 +192,7 @@ def validate_command(
         fail_on=fail_on,
         max_findings=max_findings,
         known_codes={rule.code for rule in pm.rules},
+        unknown_hint=lambda code: pm.missing_hint(code=code),
     )
     targets = record_targets(paths, examples, config)
 
