@@ -68,7 +68,8 @@ class FastCodec:
         return self._builders[type(struct)](struct)
 
     def structure(self, text: str | bytes) -> Record | None:
-        """Decodes and structures one record's JSON text (:data:`FastStructurer`)."""
+        """Decodes and structures one record's JSON text; ``None`` when it cannot say yes
+        (the detailed path decides)."""
         try:
             value = self.decode(text)
             return self._builders[type(value)](value)
