@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["BUNDLED", "Bundled", "install_command", "provider_hint"]
+__all__ = ["BUNDLED", "Bundled", "install_command", "provider", "provider_hint"]
 
 
 @attrs.frozen
@@ -50,17 +50,25 @@ def install_command(distribution: str) -> str:
     return f"python3 -m pip install ./plugins/{distribution}"
 
 
-def provider_hint(*, importer: str = "", exporter: str = "", code: str = "") -> str:
-    """``"; the plugin grmodel-oparl provides it (from a grmodel checkout: …)"``, or ``""``
-    when no bundled plugin provides that importer, export format or rule code."""
+def provider(*, importer: str = "", exporter: str = "", code: str = "") -> Bundled | None:
+    """The bundled plugin that provides that importer, export format or rule code."""
     for bundled in BUNDLED:
         if (
             (importer and importer in bundled.importers)
             or (exporter and exporter in bundled.exporters)
             or (code and code.startswith(bundled.rule_prefixes))
         ):
-            return (
-                f"; the plugin {bundled.distribution} provides it "
-                f"(from a grmodel checkout: {install_command(bundled.distribution)})"
-            )
-    return ""
+            return bundled
+    return None
+
+
+def provider_hint(*, importer: str = "", exporter: str = "", code: str = "") -> str:
+    """``"; the plugin grmodel-oparl provides it (from a grmodel checkout: …)"``, or ``""``
+    when no bundled plugin provides that importer, export format or rule code."""
+    bundled = provider(importer=importer, exporter=exporter, code=code)
+    if bundled is None:
+        return ""
+    return (
+        f"; the plugin {bundled.distribution} provides it "
+        f"(from a grmodel checkout: {install_command(bundled.distribution)})"
+    )

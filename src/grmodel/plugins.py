@@ -233,6 +233,25 @@ class GrPluginManager:
 
         return load_reference_data(extra_bodies=self.reference_bodies)
 
+    def missing_hint(self, *, importer: str = "", exporter: str = "", code: str = "") -> str:
+        """What to add to "unknown importer, export format or rule code": the plugins
+        that failed to load and may provide it (``"; plugin 'x' of distribution d 1.0
+        did not load (…), it may provide it"``), else the bundled plugin that provides
+        it (:func:`~grmodel.bundled.provider_hint`), else ``""``."""
+        from grmodel.bundled import provider, provider_hint
+
+        bundled = provider(importer=importer, exporter=exporter, code=code)
+        wanted = bundled.distribution if bundled is not None else None
+        broken = [b for b in self.broken_plugins if wanted in (None, b.distribution)]
+        if not broken:
+            return provider_hint(importer=importer, exporter=exporter, code=code)
+        named = "; ".join(
+            f"plugin {b.name!r} of distribution {b.distribution} {b.version} did not load "
+            f"({b.error})"
+            for b in broken
+        )
+        return f"; {named}, it may provide it (see grmodel plugins)"
+
     def export_options(self, options: ExportOptions | None = None) -> ExportOptions:
         """``options`` (default: the defaults) with this manager's converter, reference
         data and reference bodies filled in, as every exporter receives them."""
@@ -334,6 +353,10 @@ def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
                 impl.function = _attributed(impl.function, name)  # type: ignore[misc]
 
 
+def _given(plugin: object) -> object:
+    return plugin
+
+
 def get_plugin_manager(
     *,
     load_entrypoints: bool | None = None,
@@ -349,10 +372,11 @@ def get_plugin_manager(
         essential plugins cannot be disabled.
     :param plugins: extra ``(name, plugin object)`` pairs to register, e.g. in tests.
     :param on_broken: told (one line naming plugin and distribution) of each entry
-        point that fails to import or to register (a hook with a wrong signature,
-        an unknown hook); the plugin is then left out and the rest still load.
-        Without it such a plugin raises.
-    :raises PluginLoadError: when an entry point fails and ``on_broken`` is not given.
+        point that fails to import, and of each plugin (entry point or ``plugins``)
+        that fails to register (a hook with a wrong signature, an unknown hook); the
+        plugin is then left out and the rest still load. Without it such a plugin
+        raises.
+    :raises PluginLoadError: when a plugin fails and ``on_broken`` is not given.
     :raises GrmodelError: when an essential plugin is disabled.
     """
     disabled = set(disabled)
@@ -366,6 +390,23 @@ def get_plugin_manager(
             _register(pm, importlib.import_module(module), name)
     distributions: dict[str, tuple[str, str]] = {}
     broken: list[BrokenPlugin] = []
+
+    def guarded(name: str, load: Callable[[], object], dist: str, version: str) -> bool:
+        try:
+            _register(pm, load(), name)
+            pm.check_pending()
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                pm.unregister(name=name)
+            first = (str(exc).strip().splitlines() or [""])[0]
+            found = BrokenPlugin(name, dist, version, f"{type(exc).__name__}: {first}")
+            if on_broken is None:
+                raise PluginLoadError(found.message) from exc
+            on_broken(found.message)
+            broken.append(found)
+            return False
+        return True
+
     if load_entrypoints is None:
         load_entrypoints = not _env_disables_autoload()
     if load_entrypoints:
@@ -374,22 +415,9 @@ def get_plugin_manager(
                 continue
             dist = ep.dist.name if ep.dist else "unknown distribution"
             version = ep.dist.version if ep.dist else "?"
-            try:
-                _register(pm, ep.load(), ep.name)
-                pm.check_pending()
-            except Exception as exc:
-                with contextlib.suppress(Exception):
-                    pm.unregister(name=ep.name)
-                first = (str(exc).strip().splitlines() or [""])[0]
-                found = BrokenPlugin(ep.name, dist, version, f"{type(exc).__name__}: {first}")
-                if on_broken is None:
-                    raise PluginLoadError(found.message) from exc
-                on_broken(found.message)
-                broken.append(found)
-                continue
-            distributions[ep.name] = (dist, version)
+            if guarded(ep.name, ep.load, dist, version):
+                distributions[ep.name] = (dist, version)
     for name, plugin in plugins:
         if name not in disabled:
-            _register(pm, plugin, name)
-    pm.check_pending()
+            guarded(name, functools.partial(_given, plugin), "no distribution (in code)", "?")
     return GrPluginManager(pm, distributions, broken)

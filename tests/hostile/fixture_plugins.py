@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
-from grmodel.exporting.base import Exporter
+from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.model import Person, Record
 from grmodel.plugins import hookimpl
@@ -118,3 +120,85 @@ class RaisingHooks:
 
 
 raising_hooks = RaisingHooks()
+
+
+class _FinishesWithNone:
+    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+        return iter(())
+
+    def finish(self) -> Iterator[Issue]:
+        return None  # type: ignore[return-value]
+
+
+class _FinishesWithGarbage(_FinishesWithNone):
+    def finish(self) -> Iterator[Issue]:
+        yield 42  # type: ignore[misc]
+
+
+def _cannot_make(ctx: RuleContext) -> Any:
+    raise MemoryError("no room for the index")
+
+
+class UnmadeRules:
+    """Set rules whose factory raises, whose ``finish`` returns None or yields garbage,
+    a record rule that works (YYY004: one warning per person), and a set rule whose
+    column form cannot be made (YYY005; its plain form finds nothing)."""
+
+    @hookimpl
+    def grmodel_rules(self) -> list[Rule]:
+        return [
+            _rule("YYY001", make_set_rule=_cannot_make),
+            _rule("YYY002", make_set_rule=lambda ctx: _FinishesWithNone()),
+            _rule("YYY003", make_set_rule=lambda ctx: _FinishesWithGarbage()),
+            _rule("YYY004", check=_flags_people, applies_to=("person",)),
+            _rule("YYY005", make_set_rule=lambda ctx: _Quiet(), make_column_rule=_cannot_make),
+        ]
+
+
+class _Quiet:
+    def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
+        return iter(())
+
+    def finish(self) -> Iterator[Issue]:
+        return iter(())
+
+
+def _flags_people(record: Record, ctx: RuleContext) -> Iterator[Issue]:
+    yield Issue(message="a person")
+
+
+unmade_rules = UnmadeRules()
+
+
+def _returns_text(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
+    return "\n".join(record.id for record in records)  # type: ignore[return-value]
+
+
+def _writes_a_directory(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def _clashes(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
+    path.mkdir()  # the path exists (a file): FileExistsError, the exporter's own bug
+
+
+def _fails(records: Iterable[Record], path: Path, options: ExportOptions) -> None:
+    raise ValueError("no template for person")
+
+
+class BadExporters:
+    """Exporters that return their text instead of writing it, write a directory for
+    a file, trip over their own path, and raise."""
+
+    @hookimpl
+    def grmodel_exporters(self) -> list[Exporter]:
+        return [
+            Exporter(name="returns", summary="s", suffix=".txt", write=_returns_text),
+            Exporter(name="folder", summary="s", suffix=".txt", write=_writes_a_directory),
+            Exporter(name="clash", summary="s", suffix=".txt", write=_clashes),
+            Exporter(name="fails", summary="s", suffix=".txt", write=_fails),
+        ]
+
+
+bad_exporters = BadExporters()

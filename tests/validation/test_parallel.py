@@ -6,17 +6,21 @@ import itertools
 import json
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from tests.benchmarks.conftest import load_script
 from tests.hostile.fixture_plugins import CrashingRules
 
-from grmodel.pipeline import parallel, validate
+from grmodel.pipeline import parallel, partitions, validate
 from grmodel.pipeline.validation import RunContext, _located
 from grmodel.plugins import GrPluginManager, get_plugin_manager
-from grmodel.recordset.loading import LoadedRecord, load_records
+from grmodel.recordset import loading
+from grmodel.recordset.fast import fast_codec
+from grmodel.recordset.loading import LoadedRecord, LoadProblem, load_records
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +79,19 @@ def test_workers_see_the_records_one_job_sees(
         "_STATE",
         {"pm": pm, "bound": {}, "ctx": RunContext(pm.refdata), "located": _located},
     )
+    codec = fast_codec(pm.converter)
+    assert codec is not None
     seen = {}
     for partition in parallel.partitions(files, jobs=2, size=20_000):
-        for key, (record_id, emitted) in parallel._work(partition).items():
+        for sent in parallel._work(partition).entries:
+            if isinstance(sent, LoadProblem):
+                continue
+            line, record, _locate, emitted = sent
+            key = (partition.file, line)
             assert key not in seen
-            seen[key] = record_id
+            seen[key] = codec.build(codec.unpack(record)) if isinstance(record, bytes) else record
             assert emitted == []
-    assert seen == {key: record.id for key, record in expected.items()}
+    assert seen == expected
 
 
 def test_findings_are_those_of_one_job_in_the_same_order(
@@ -158,3 +168,73 @@ def test_a_rule_crashing_in_a_worker_is_the_finding_of_one_job(
     assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
     assert two.crashed == one.crashed and "ZZZ001" in one.crashed
     assert any(f.message.startswith("rule crashed") and f.code == "ZZZ001" for f in two.findings)
+
+
+READERS = [
+    (loading, "iter_jsonl"),
+    (loading, "iter_json"),
+    (loading, "iter_yaml"),
+    (loading, "iter_csv"),
+    (partitions, "iter_jsonl"),
+]
+"""Every function that parses a record file's text, where it is called from."""
+
+
+def test_each_record_file_is_parsed_once_with_jobs(
+    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each call of a parser is logged to a file (forked workers append to it too):
+    with two jobs, no file, and no range of a JSON Lines file, is parsed twice."""
+    log = tmp_path / "parsed.log"
+
+    def logged(parse: Callable[..., Iterator[object]]) -> Callable[..., Iterator[object]]:
+        def parsing(source: object, file: str, *args: Any) -> Iterator[object]:
+            first = args[2] if parse.__name__ == "iter_jsonl" and len(args) > 2 else 1
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{file}\t{first}\n")
+            return parse(source, file, *args)
+
+        return parsing
+
+    for module, name in READERS:
+        monkeypatch.setattr(module, name, logged(getattr(module, name)))
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 20_000)
+    one = _findings(generated, pm, jobs=1)
+    once = log.read_text(encoding="utf-8").splitlines()
+    log.unlink()
+    assert _findings(generated, pm, jobs=2) == one
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert len(calls) == len(set(calls))  # no file or range parsed twice
+    files = {call.split("\t")[0] for call in calls}
+    assert files == {call.split("\t")[0] for call in once} == {str(f) for f in generated.iterdir()}
+    assert len(calls) > len(once)  # the JSON Lines files were read in ranges, by workers
+
+
+def test_field_lines_of_records_read_by_workers(
+    tmp_path: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set rules' findings at a field of a multi-line YAML or JSON record, in the pass
+    and at the end, point at the field's line with two jobs as with one."""
+    member = "type: membership\nid: {id}\nperson: nobody-{id}\nbody: nowhere\nrole: ledamot\n"
+    (tmp_path / "a.yaml").write_text(
+        "---\n".join(member.format(id=f"m{n}") for n in range(3)), encoding="utf-8"
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            [{"type": "person", "id": f"p{n}", "name": "A"} for n in (1, 2, 1)]
+            + [{"type": "membership", "id": "m9", "person": "ghost", "body": "b", "role": "x"}],
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "c.jsonl").write_text(
+        "".join(f'{{"type": "person", "id": "q{n}", "name": "Q"}}\n' for n in range(50)),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 500)
+    one = validate([tmp_path], pm, jobs=1)
+    assert {"REF001", "IDN003"} <= {f.code for f in one.findings}
+    assert any(f.path and f.line not in (None, 1) for f in one.findings if f.code == "REF001")
+    two = validate([tmp_path], pm, jobs=2)
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert two.summary.records == one.summary.records

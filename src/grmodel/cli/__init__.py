@@ -80,6 +80,17 @@ class _Group(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return super().get_command(ctx, cmd_name) or self._plugin_commands(ctx).get(cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # a plugin that did not load may provide it
+            hint = get_pm(ctx).missing_hint()
+            if not hint or ctx.resilient_parsing:
+                raise
+            raise click.UsageError(f"{exc.message.rstrip('.')}{hint}", exc.ctx) from exc
+
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="grmodel")

@@ -135,7 +135,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Processes for the record rules (0: one per CPU); the findings do not change.",
+    help="Processes that read the record files and run the record rules (0: one per "
+    "CPU); the findings do not change.",
 )
 @engine_options
 @kind_option
@@ -176,8 +177,9 @@ def validate_command(
     else the current directory; --examples validates the bundled example data
     set. Finding no record file and no document is an error.
 
-    With --engine dask the record rules run on a dask.distributed cluster (the one at
-    --scheduler, or a local one of --jobs processes); the findings are the same.
+    With --engine dask the record files are read and the record rules run on a
+    dask.distributed cluster (the one at --scheduler, or a local one of --jobs
+    processes); the findings are the same.
 
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error,
     3 a rule crashed (the run is incomplete).
@@ -192,6 +194,7 @@ def validate_command(
         fail_on=fail_on,
         max_findings=max_findings,
         known_codes={rule.code for rule in pm.rules},
+        unknown_hint=lambda code: pm.missing_hint(code=code),
     )
     targets = record_targets(paths, examples, config)
 

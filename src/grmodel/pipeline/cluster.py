@@ -7,12 +7,13 @@ forked processes:
 - **validate**: each partition of the record set (a record file, or a byte range of
   a large JSON Lines file with the global number of its first line) is a task. A
   worker reads it, structures its records and runs the record rules on them; the
-  task returns only those rules' findings, keyed by each record's file and line.
-  The client streams the record set once, as one job does: loading problems, the
-  set rules (cross-record rules: references, duplicates, memberships, composition)
-  and the order of everything stay on the client, so the findings are those of
-  one job, in the same order. What is distributed is the per-record work; the set
-  rules are not (yet).
+  task returns the partition's records (as compact Structs) with those rules'
+  findings, and its loading problems. The client reads no record file itself: it
+  takes each file's entries from the tasks, in the order one job reads them, and
+  runs the set rules (cross-record rules: references, duplicates, memberships,
+  composition), so the findings are those of one job, in the same order. What is
+  distributed is the reading and the per-record work; the set rules are not (yet).
+  A few tasks per worker thread are in flight at a time.
 - **import**: the documents are a bag of tasks, one document each; a worker reads
   and imports it and returns the records, and the client writes them, in the
   order of the local import (the same files, the same messages).
@@ -39,6 +40,7 @@ from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.pipeline import parallel
 from grmodel.pipeline.importing import import_read, read_source
 from grmodel.plugins import GrPluginManager, get_plugin_manager
+from grmodel.recordset.fast import fast_codec
 from grmodel.recordset.loading import LoadLimits
 from grmodel.rules.base import RuleContext
 
@@ -140,8 +142,8 @@ _BOUND: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], parallel.Bound]
 
 def _validate_partition(
     partition: parallel.Partition, spec: WorkerSpec, ctx: RuleContext, located: parallel.Located
-) -> parallel.Answers:
-    """A task: the record rules' findings per record of one partition."""
+) -> parallel.Shipped:
+    """A task: one partition read, with its record rules' findings."""
     pm = _worker_pm(spec)
     codes, bound = _BOUND.get(spec.plugins, ((), {}))
     if codes != spec.codes:
@@ -246,17 +248,30 @@ class DaskEngine:
         :class:`grmodel.pipeline.parallel.Distributor`)."""
         self.last = None
         workers = self.client.scheduler_info()["workers"].values()
-        plan = parallel.plan_partitions(paths, sum(w.get("nthreads", 1) for w in workers) or 1)
+        threads = sum(w.get("nthreads", 1) for w in workers) or 1
+        plan = parallel.plan_partitions(paths, threads)
         record_types = tuple(run.pm.converter.record_types)
         if not plan or not parallel.bind(run.rules, record_types):
             return None
         spec = self._spec(run.pm, [rule.code for rule in run.rules], limits=run.limits)
         self._check(spec, Path(plan[0].file))
         [ctx] = self.client.scatter([run.ctx], broadcast=True, hash=False)  # reference data
-        pending = self.client.map(
-            _validate_partition, plan, spec=spec, ctx=ctx, located=run.located, pure=False
+        client, located, pm, limits = self.client, run.located, run.pm, run.limits
+
+        def submit(partition: parallel.Partition) -> parallel.Answer:
+            future: parallel.Answer = client.submit(
+                _validate_partition, partition, spec=spec, ctx=ctx, located=located, pure=False
+            )
+            return future
+
+        self.last = parallel.RecordRules(
+            plan,
+            submit,
+            lambda: None,
+            lambda partition: parallel.Reading(partition, pm, limits),
+            fast_codec(pm.converter),
+            parallel.AHEAD * threads,
         )
-        self.last = parallel.RecordRules(pending, lambda: None)
         return self.last
 
     def imports(

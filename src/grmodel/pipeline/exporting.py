@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError, RecordSetProblemsError, SourceError
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.exporting.paths import SourcePaths
@@ -55,12 +55,32 @@ def iter_records(
     return unique_records(entries, on_problem or _raise)
 
 
+_ENVIRONMENT = frozenset(
+    {
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EIO,
+        errno.EROFS,
+        errno.EACCES,
+        errno.EPERM,
+        errno.EMFILE,
+        errno.ENFILE,
+        errno.ENAMETOOLONG,
+    }
+)
+"""Errors of the environment (a full disk, permissions), not of the exporter."""
+
+
 def _write(
     exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
 ) -> None:
-    """Run an exporter; a failure that is not an I/O or user error names the plugin,
-    a text that cannot be written (a lone surrogate) the last record read."""
+    """Run an exporter; a failure that is not an I/O or user error, a value returned
+    (``write`` writes, and returns ``None``) or a file where a directory belongs (or
+    the other way round) names the plugin; a text that cannot be written (a lone
+    surrogate) names the last record read."""
     last: list[str] = ["none"]
+    who = f"exporter {exporter.name!r} of plugin {exporter.plugin!r}"
 
     def read() -> Iterator[Record]:
         for record in records:
@@ -68,9 +88,13 @@ def _write(
             yield record
 
     try:
-        exporter.write(read(), tmp, options)
-    except (GrmodelError, OSError):
+        result = exporter.write(read(), tmp, options)  # type: ignore[func-returns-value]
+    except GrmodelError:
         raise
+    except OSError as exc:
+        if exc.errno in _ENVIRONMENT:
+            raise
+        raise GrmodelError(f"{who} failed: {type(exc).__name__}: {exc}") from exc
     except UnicodeEncodeError as exc:
         raise GrmodelError(
             f"{exporter.name} export: a text with a lone surrogate "
@@ -78,10 +102,15 @@ def _write(
             f"last record read: {last[0]}"
         ) from exc
     except Exception as exc:
+        raise GrmodelError(f"{who} failed: {type(exc).__name__}: {exc}") from exc
+    if result is not None:
         raise GrmodelError(
-            f"exporter {exporter.name!r} of plugin {exporter.plugin!r} failed: "
-            f"{type(exc).__name__}: {exc}"
-        ) from exc
+            f"{who} returned {type(result).__name__}, not None (an exporter writes to the "
+            "path it is given); nothing written"
+        )
+    wanted = "directory" if exporter.directory else "file"
+    if tmp.is_dir() != exporter.directory or not tmp.exists():
+        raise GrmodelError(f"{who} did not write a {wanted}; nothing written")
 
 
 def export(
@@ -109,7 +138,7 @@ def export(
     exporter = pm.exporters.get(fmt)
     if exporter is None:
         known = ", ".join(sorted(pm.exporters))
-        hint = provider_hint(exporter=fmt)
+        hint = pm.missing_hint(exporter=fmt)
         raise GrmodelError(f"unknown export format {fmt!r} (known: {known}){hint}")
     unknown = sorted(set((options or ExportOptions()).extra) - set(exporter.options))
     if unknown:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from grmodel.bundled import install_command, provider_hint
+from grmodel.bundled import install_command
 from grmodel.errors import GrmodelError, SourceError
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.importing.decoding import decode_text
@@ -91,7 +91,7 @@ def import_read(
 def _known_kind(pm: GrPluginManager, kind: str | None) -> None:
     if kind is not None and kind not in pm.importers:
         known = ", ".join(sorted(pm.importers)) or "none installed"
-        hint = provider_hint(importer=kind)
+        hint = pm.missing_hint(importer=kind)
         raise GrmodelError(f"unknown document kind {kind!r} (known: {known}){hint}")
 
 

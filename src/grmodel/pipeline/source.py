@@ -12,7 +12,7 @@ whether it was imported from a document.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,10 +29,20 @@ from grmodel.recordset.loading import (
     load_records,
 )
 
-__all__ = ["ProgressCallback", "RecordSource", "Sourced", "discover_inputs", "source_documents"]
+__all__ = [
+    "ProgressCallback",
+    "ReadElsewhere",
+    "RecordSource",
+    "Sourced",
+    "discover_inputs",
+    "source_documents",
+]
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, file)`` before each file and once at the end."""
+
+ReadElsewhere = Callable[[Path], "Iterable[LoadedRecord | LoadProblem] | None"]
+"""A record file's entries as read elsewhere (``--jobs``' workers), or ``None``."""
 
 
 def discover_inputs(
@@ -97,10 +107,15 @@ class RecordSource:
         self._kind = kind
         self._limits = limits
 
-    def entries(self, progress: ProgressCallback | None = None) -> Iterator[Sourced]:
+    def entries(
+        self, progress: ProgressCallback | None = None, read: ReadElsewhere | None = None
+    ) -> Iterator[Sourced]:
         """Every record and every problem, file by file.
 
         A document no importer can read is a problem of kind ``import`` at its line 1.
+
+        :param read: a record file's entries as read elsewhere (worker processes), or
+            ``None``: read it here.
         """
         for problem in self._problems:
             yield Sourced(problem, False)
@@ -109,7 +124,10 @@ class RecordSource:
             if progress is not None:
                 progress(index, len(files), str(file))
             if file.suffix.lower() in RECORD_SUFFIXES:
-                for entry in load_records([file], self._pm.converter, self._limits):
+                found = read(file) if read is not None else None
+                if found is None:
+                    found = load_records([file], self._pm.converter, self._limits)
+                for entry in found:
                     yield Sourced(entry, False)
             else:
                 yield from self._imported(file)

@@ -392,7 +392,9 @@ def _run(
     files_seen: set[str] = set()
     records = 0
     counted = getattr(progress, "records", None)
-    for entry, imported in RecordSource(paths, pm, kind=kind, limits=limits).entries(progress):
+    source = RecordSource(paths, pm, kind=kind, limits=limits)
+    read = workers.entries if workers is not None else None  # each file read once
+    for entry, imported in source.entries(progress, read):
         files_seen.add(entry.file)
         if isinstance(entry, LoadProblem):
             findings.problem(entry, load_rules.get(entry.code), runner.seq)

@@ -34,11 +34,13 @@ __all__ = [
     "FieldLines",
     "FieldLocator",
     "KeptLines",
+    "KeptLocator",
     "KeptText",
     "RecordLines",
     "Shape",
     "Shapes",
     "map_shape",
+    "portable",
     "seq_shape",
 ]
 
@@ -69,8 +71,10 @@ class Shapes:
         return known
 
     def size(self, shape: Shape) -> int:
-        """How many lines a node of ``shape`` has in preorder."""
-        return self._sizes[id(shape)]
+        """How many lines a node of ``shape`` has in preorder (also of a shape interned
+        elsewhere: one a record read in another process came with)."""
+        found = self._sizes.get(id(shape))
+        return self._sizes[id(self.intern(shape))] if found is None else found
 
 
 def map_shape(shapes: Shapes, keys: list[str | None], children: list[Shape]) -> Shape:
@@ -234,6 +238,40 @@ class FieldLocator:
         """What to keep to tell the record's field lines later (``None``: every
         field is on ``line``, the record's)."""
         raise NotImplementedError
+
+
+class KeptLocator(FieldLocator):
+    """The locator of a record read in another process, rebuilt from what its own
+    locator kept there (:meth:`FieldLocator.field_lines`): the same line for every
+    path."""
+
+    __slots__ = ("_kept", "_line")
+
+    def __init__(self, kept: KeptLines, line: int):
+        self._kept = kept
+        self._line = line
+
+    def __call__(self, path: FieldPath) -> int:
+        found = self._kept.line_of(path, Shapes(), self._line)
+        source = self._kept.source
+        if source is not None:
+            source.seal()  # the file's text goes back to its compressed form
+        if found is None:  # where the locator itself failed
+            raise IndexError(f"no line for {path!r}")
+        return found
+
+    def field_lines(self, shapes: Shapes, line: int) -> KeptLines | None:
+        return self._kept
+
+
+def portable(locate: object, shapes: Shapes, line: int) -> KeptLocator | None:
+    """What of a record's locator can go to another process: a :class:`KeptLocator`,
+    or ``None`` when every field is on the record's line (a JSON Lines or CSV
+    record, a record on one line)."""
+    if not isinstance(locate, FieldLocator):
+        return None  # CSV: a constant line; JSON Lines: none
+    kept = locate.field_lines(shapes, line)
+    return None if kept is None else KeptLocator(kept, line)
 
 
 class RecordLines:

@@ -326,12 +326,20 @@ def iter_jsonl(
     """Records of a JSON Lines stream, one per non-blank line; ``first_line`` is the
     line of the stream's first line in ``file`` (a byte range read by a worker).
 
+    A line with bytes that are not UTF-8 (a stream opened with
+    ``errors="surrogateescape"`` gives them as lone surrogates) is a problem at that
+    line, and the stream is read no further: the same line and message however the
+    file is cut into ranges.
+
     With ``fast``, a line it structures comes already structured; on any doubt (it
     says no, or a key name repeats on the line, which msgspec would let overwrite)
     the line takes the detailed path, which finds and explains every problem.
     """
     limits = limits or LoadLimits()
     for number, text in enumerate(handle, start=first_line):
+        if not text.isascii() and _UNDECODED.search(text):
+            yield _not_utf8(text, file, number)
+            return  # the rest of the file is not read (as a JSON or YAML file's is not)
         if not text.strip():
             continue
         if fast is not None and not _may_repeat_key(text):
@@ -350,6 +358,23 @@ def iter_jsonl(
             )
             continue
         yield RawRecord(data, file, number, None)
+
+
+NOT_UTF8 = "not UTF-8 text"
+"""How the problem of a JSON Lines line that is not UTF-8 begins (reading stops there)."""
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""A byte that is not UTF-8, as a stream opened with ``errors="surrogateescape"`` gives it."""
+
+
+def _not_utf8(text: str, file: str, number: int) -> LoadProblem:
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        raw.decode("utf-8")
+        why = "undecodable bytes"
+    except UnicodeDecodeError as exc:
+        why = f"{exc.reason} at byte {exc.start} of the line"
+    return LoadProblem(file, number, f"{NOT_UTF8} ({why})", "parse", hint="save the file as UTF-8")
 
 
 def _may_repeat_key(text: str) -> bool:

@@ -205,11 +205,12 @@ def iter_raw(
         return
     try:
         if fmt in ("jsonl", "csv"):
-            with open(fd, encoding="utf-8-sig", newline="" if fmt == "csv" else None) as handle:
-                if fmt == "jsonl":
+            if fmt == "jsonl":  # a line that is not UTF-8 is a problem at its line
+                with open(fd, encoding="utf-8-sig", errors="surrogateescape") as handle:
                     yield from iter_jsonl(handle, file, limits, fast)
-                else:
-                    yield from iter_csv(handle, file, decoder)
+                return
+            with open(fd, encoding="utf-8-sig", newline="") as handle:
+                yield from iter_csv(handle, file, decoder)
             return
         size = os.fstat(fd).st_size
         if size > limits.file_size:

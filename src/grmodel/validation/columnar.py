@@ -56,14 +56,24 @@ class ColumnPass:
         record_types: Iterable[str],
         ctx: RuleContext,
         lines: RecordLines,
+        crash: CrashAt | None = None,
     ):
         self.records = RecordTable()
         """Every record of the pass."""
         self._lines = lines
         self._states: dict[str, tuple[Rule, ColumnRule]] = {}
+        self.failed: set[str] = set()
+        """Codes of the rules whose column rule could not be made (told to ``crash``;
+        their plain form does not run either)."""
         for rule in rules:
             assert rule.make_column_rule is not None
-            self._states[rule.code] = (rule, rule.make_column_rule(ctx))
+            try:
+                self._states[rule.code] = (rule, rule.make_column_rule(ctx))
+            except Exception as exc:  # a broken rule is a finding; the others run on
+                if crash is None:
+                    raise
+                crash(rule, exc, None, None, None)
+                self.failed.add(rule.code)
         self._by_type: dict[str, list[tuple[Rule, ColumnRule]]] = {
             tag: [
                 (r, s) for r, s in self._states.values() if not r.applies_to or tag in r.applies_to
@@ -78,14 +88,16 @@ class ColumnPass:
         record_types: Iterable[str],
         ctx: RuleContext,
         lines: RecordLines,
+        crash: CrashAt | None = None,
     ) -> ColumnPass | None:
         """The pass of the rules among ``rules`` that have a columnar form; ``None``
-        when none has or pyarrow is missing (their plain forms run)."""
+        when none has or pyarrow is missing (their plain forms run). A rule whose
+        column rule cannot be made is told to ``crash`` (without it, raises)."""
         columnar = [rule for rule in rules if rule.make_column_rule is not None]
         if not columnar or not available():
             return None
         _system_pool()
-        return cls(columnar, record_types, ctx, lines)
+        return cls(columnar, record_types, ctx, lines, crash)
 
     @property
     def codes(self) -> set[str]:

@@ -30,7 +30,7 @@ import functools
 import os
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -177,11 +177,14 @@ def load_config(
     fail_on: str | None = None,
     max_findings: int | None = None,
     known_codes: Collection[str] | None = None,
+    unknown_hint: Callable[[str], str] | None = None,
 ) -> ValidationConfig:
     """Read a config file (if any) and apply command-line options over it.
 
     :param known_codes: the codes of the loaded rules; when given, every code or
         prefix named (options and file) must match one of them.
+    :param unknown_hint: what to add to the error for an unknown code (default: the
+        bundled plugin that provides it, :func:`~grmodel.bundled.provider_hint`).
     :raises GrmodelError: for an unreadable file, bad settings, or an unknown rule
         code (one line, with the file's line and a "did you mean").
     """
@@ -219,13 +222,19 @@ def load_config(
         root=Path(os.path.abspath(file.parent)) if file is not None else None,
     )
     if known_codes is not None:
-        _check_codes(data, file, known_codes)
+        hint = unknown_hint or (lambda code: provider_hint(code=code))
+        _check_codes(data, file, known_codes, hint)
         options = {"select": select, "extend-select": extend_select, "ignore": ignore}
-        _check_codes(options, None, known_codes)
+        _check_codes(options, None, known_codes, hint)
     return config
 
 
-def _check_codes(data: Mapping[str, Any], file: Path | None, known: Collection[str]) -> None:
+def _check_codes(
+    data: Mapping[str, Any],
+    file: Path | None,
+    known: Collection[str],
+    unknown_hint: Callable[[str], str],
+) -> None:
     """Raise for the first code or prefix in ``data``'s rule lists that matches no known
     rule (``severity`` takes whole codes only)."""
     lists: list[tuple[str, Iterable[str]]] = [
@@ -244,7 +253,7 @@ def _check_codes(data: Mapping[str, Any], file: Path | None, known: Collection[s
                 continue
             where = f"{_line_of(file, code)}: {key}" if file is not None else f"--{key}"
             what = "rule code" if whole else "rule code or prefix"
-            hint = provider_hint(code=code) or _did_you_mean(code, known, prefixes=not whole)
+            hint = unknown_hint(code) or _did_you_mean(code, known, prefixes=not whole)
             raise GrmodelError(f"{where}: unknown {what} {code!r}{hint}")
 
 

@@ -105,17 +105,20 @@ class RuleRunner:
         self._slots = {rule.code: slot for slot, rule in enumerate(set_rules)}
         self.seq = -1
         """The seq of the record being checked (see :meth:`key`)."""
-        self.columns = ColumnPass.start(set_rules, tags, ctx, self.lines)
+        self.columns = ColumnPass.start(set_rules, tags, ctx, self.lines, self._crash)
         """The set rules that run over columns (``None``: none do)."""
         self.placed: list[tuple[tuple[int, int], Rule, Issue]] = []
         """The column rules' issues about records met in the pass, by :meth:`key` order."""
         self._finishing = set_rules
-        columnar = self.columns.codes if self.columns is not None else set()
-        self._set_rules: list[tuple[Rule, SetRule]] = [
-            (rule, rule.make_set_rule(ctx))  # type: ignore[misc]
-            for rule in set_rules
-            if rule.code not in columnar
-        ]
+        columns = self.columns
+        columnar = columns.codes | columns.failed if columns is not None else set()
+        self._set_rules: list[tuple[Rule, SetRule]] = []
+        for rule in set_rules:
+            if rule.code not in columnar:
+                try:
+                    self._set_rules.append((rule, rule.make_set_rule(ctx)))  # type: ignore[misc]
+                except Exception as exc:  # a broken rule is a finding; the others run on
+                    self._crash(rule, exc, None, None, None)
         # Set rules see only the record types they declare (all types when they declare
         # none), so a record is shown to a handful of rules, not to every one.
         self._set_by_type: dict[str, list[tuple[Rule, SetRule]]] = {
