@@ -18,6 +18,7 @@ from test_layout_classes import by_status, imported, meeting_of
 
 from grmodel.cli import cli
 from grmodel.importing.base import SourceDocument
+from grmodel.model import Meeting
 from grmodel_gr_documents.protocol.prose import stated_attendance
 
 Source = Callable[..., SourceDocument]
@@ -191,3 +192,28 @@ def test_a_roll_call_told_in_prose(source: Source) -> None:
     replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
     assert replaced == {"sten-strom": "anna-berg", "kim-dahl": "per-lind", "sara-falk": "olle-ek"}
     assert meeting.attendance_unread is not None
+
+
+NOTES = """\
+Anteckningar Skolchefsgruppen
+
+Transkript
+
+1 1 EKEBY KOMMUNALFÖRBUND ANTECKNINGAR Skolchefsgruppen Tid: Onsdagen 4 juni 2003 Plats: \
+Förbundshuset Deltagare Anna Berg, Ale, ordförande Per Lind, Lerum Olle Ek, Tjörn Eva Holm, \
+GR, sekreterare Bo Dahl, GR Deltog ej Sara Falk, Ale 1. Introduktion av nya rektorer \
+Rapporterades om utbildningen.
+"""
+
+
+def test_notes_participants_are_the_meeting_s(source: Source) -> None:
+    """In minnesanteckningar "Deltagare" lists the meeting: the delegates of the
+    municipalities are present, the host's staff among them others; a transcript's
+    one page "1 1 …" carries its page number twice."""
+    kind, result = imported(source(NOTES))
+    assert kind == "notes"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    statuses = by_status(meeting)
+    assert sorted(statuses["present"]) == ["anna-berg", "olle-ek", "per-lind"]
+    assert sorted(statuses["other"]) == ["bo-dahl", "eva-holm"]
+    assert statuses["absent"] == ["sara-falk"]

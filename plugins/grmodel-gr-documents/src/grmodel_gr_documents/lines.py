@@ -288,7 +288,8 @@ class Tracker:
 
     def _cut_own_page_numbers(self, counted: dict[int, int]) -> None:
         """Cut the document's own page numbers that follow a transcript's: the same
-        number again ("2 2 Rapport …", on two pages or more; a cover may have none),
+        number again ("2 2 Rapport …", on two pages or more, or on a transcript's one
+        page; a cover may have none),
         or ("1 34 Organ: …", "2 35 31 TEMA …": pages 34 and 35 of the protocol an
         extract starts in) a number starting every page, one more on each, where a
         page starts mid-sentence or with another number after it (an item's number
@@ -296,7 +297,7 @@ class Tracker:
         pages = sorted(counted)
         found = {i: m for i in pages if (m := _PAGE_NUMBER_START.match(self.lines[i]))}
         same = [i for i, m in found.items() if int(m[1]) == counted[i]]
-        if len(same) >= 2:
+        if len(same) >= 2 or (len(pages) == 1 and same):  # "1 1 VÄSTRA GÖTALANDSREGIONEN …"
             self._cut_starts({i: found[i] for i in same})
             return
         if len(pages) < 2 or len(found) < len(pages):

@@ -11,6 +11,7 @@ from grmodel.ids import agenda_item_id, document_id, meeting_id, slug
 from grmodel.importing.base import ImportResult
 from grmodel.model import (
     AgendaItem,
+    AttendanceStatus,
     Diarienummer,
     DocumentKind,
     Justering,
@@ -262,6 +263,8 @@ class Assembler:
         self.mid = meeting_id(header.body, str(date) if date else slug(b.source.path.stem)[:40])
         b.doc_id = document_id(meeting=self.mid, kind=word)
         attendance = AttendanceReader(b, self.stream, body=header.body)
+        if self.kind is DocumentKind.MINNESANTECKNINGAR:
+            attendance.participants = AttendanceStatus.PRESENT
         self.front(front, attendance)
         attendance.stated()
         closing_at = self.closing_start(starts[-1].end if starts else len(self.stream.text))

@@ -82,6 +82,9 @@ class AttendanceReader:
     implicit: str | None = None
     """A heading that names only the ledamöter not present ("Samtliga ledamöter
     utom"): those present are not named."""
+    participants: AttendanceStatus = AttendanceStatus.OTHER
+    """The status a "Deltagare" heading gives: in minnesanteckningar its names are
+    the meeting's, in a protocol the others present."""
     shared: set[int] = attrs.field(factory=set)
     """Indexes of entries whose status a stack's run shared out by shape (a guess)."""
 
@@ -109,6 +112,8 @@ class AttendanceReader:
             if segment.meaning == "table":
                 table = True
             status, role = status_of(segment.meaning, top)
+            if segment.meaning == "participants":
+                status, role = self.participants, None
             self.run(segment, status, role, table)
             if segment.meaning == "all-but":
                 self.implicit = self.implicit or segment.head.strip()
@@ -173,9 +178,10 @@ class AttendanceReader:
             where = self.stream.lines_between(
                 segment.value_start + entry.start, segment.value_start + entry.end
             )
-            if _official(entry) and (pointer or status in _UNSEATED):
-                # an occupation and no party: an official, not a member ("samt
-                # sekreterare Per Holm, socialchef Eva Ek" run on after the ersättare)
+            staff = segment.meaning == "participants" and not (entry.party or entry.municipality)
+            if staff or (_official(entry) and (pointer or status in _UNSEATED)):
+                # the host's staff among the delegates ("Per Holm, GR, sekreterare"), or
+                # an official after the ersättare ("samt sekreterare Per Holm, …")
                 self.add(entry, where, AttendanceStatus.OTHER, None)
                 continue
             self.add(entry, where, status, role)
