@@ -217,3 +217,21 @@ def test_notes_participants_are_the_meeting_s(source: Source) -> None:
     assert sorted(statuses["present"]) == ["anna-berg", "olle-ek", "per-lind"]
     assert sorted(statuses["other"]) == ["bo-dahl", "eva-holm"]
     assert statuses["absent"] == ["sara-falk"]
+
+
+def test_presence_marks_glued_to_the_party(source: Source) -> None:
+    """A flattened närvarolista: "Name (Party)X" per line, the X glued; an X is a
+    mark, never a name's first word, and an ersättare without one was not there."""
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nTekniska nämnden\n2019-01-28\nBeslutande\nNärvaro§§\n"
+        "Ordinarie ledamöter TjgEj tjg\nAnna Berg (C)X\nPer Lind (M)X\nOlle Ek (S)X\n"
+        "Ersättare\nNärvaro§§\nKim Dahl (C)X\nSara Falk (M)\nBo Holm (S)\n"
+        "Utses att justera Per Lind\n§ 1 Val av justerare\nPer Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert sorted(statuses["present"]) == ["anna-berg", "olle-ek", "per-lind"]
+    assert statuses["substitute"] == ["kim-dahl"]
+    everyone = {a.person for a in meeting_of(result).attendance}
+    assert not everyone & {"sara-falk", "bo-holm"}

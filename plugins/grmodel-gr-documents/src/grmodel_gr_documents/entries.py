@@ -412,7 +412,12 @@ class _Reader:
         index = 0
         while index < len(self.tokens) and self.stop is None:
             token = self.tokens[index]
-            if token.cap:
+            if token.kind == "word" and token.text in ("X", "x"):
+                # a presence mark ("Anna Ek (C)X"), never a name's first word
+                if self.current is not None and self.current.name:
+                    self.current.marked = True
+                index += 1
+            elif token.cap:
                 index = self.name_run(index)
             elif token.kind == "paren":
                 self.paren(token)

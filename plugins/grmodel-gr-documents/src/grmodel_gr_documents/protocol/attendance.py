@@ -86,6 +86,8 @@ class AttendanceReader:
     """The status a "Deltagare" heading gives: in minnesanteckningar its names are
     the meeting's, in a protocol the others present."""
     shared: set[int] = attrs.field(factory=set)
+    marked_table: bool = False
+    """A run's entries carried presence marks: the lists are a table's columns."""
     """Indexes of entries whose status a stack's run shared out by shape (a guess)."""
 
     def read(self, segments: list[TextSegment], stacks: Sequence[Stack] = ()) -> list[ParsedEntry]:
@@ -172,8 +174,12 @@ class AttendanceReader:
             )
             if status in _VOTING and not pointer:
                 self.unread_voters = self.unread_voters or segment.head.strip()
+        # entries with presence marks ("Anna Ek (C)X"): the run is a table's column,
+        # and so are the runs after it; an entry without one was not there
+        self.marked_table = self.marked_table or sum(e.marked for e in entries) >= 2
+        table = table or self.marked_table
         for entry in entries:
-            if table and segment.meaning in ("members", "substitutes") and not entry.marked:
+            if table and segment.meaning in _MARKED_LISTS and not entry.marked:
                 continue
             where = self.stream.lines_between(
                 segment.value_start + entry.start, segment.value_start + entry.end
@@ -325,6 +331,8 @@ def _as_entry(entry: ParsedEntry) -> Entry:
     return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)
 
 
+_MARKED_LISTS = ("members", "substitutes", "present", "present-top", "other-subs")
+"""Headings whose entries a presence mark tells present or not."""
 _VOTING = (AttendanceStatus.PRESENT, AttendanceStatus.SERVING_SUBSTITUTE)
 _UNSEATED = (AttendanceStatus.SUBSTITUTE,)
 """Under an ersättare heading, officials run on after the list ("samt sekreterare …")."""
