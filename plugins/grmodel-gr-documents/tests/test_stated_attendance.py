@@ -235,3 +235,20 @@ def test_presence_marks_glued_to_the_party(source: Source) -> None:
     assert statuses["substitute"] == ["kim-dahl"]
     everyone = {a.person for a in meeting_of(result).attendance}
     assert not everyone & {"sara-falk", "bo-holm"}
+
+
+def test_a_justerare_heading_after_names_is_no_sentence(source: Source) -> None:
+    """ "… Bo Holm, brandman Utses att justera: Sekreterare: Per Lind …": the
+    capitalised heading does not make the names before it justerare; the sentence
+    in the paragraph does."""
+    text = (
+        "Sammanträdesprotokoll\nPlats och tid: Brandstationen, kl. 13:00 Beslutande: Anna Berg "
+        "(S), ordförande Per Lind (M) Olle Ek (C) Övriga: Eva Holm, förbundsdirektör "
+        "Personalföreträdare Bo Holm, brandman Utses att justera: Sekreterare: Per Lind "
+        "Paragrafer Kim Dahl\nMötet öppnas. 36. Val av justerare. Direktionen beslutar: Utse "
+        "Per Lind till justerare för dagens sammanträde.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    justering = meeting_of(result).justering
+    assert justering is not None and list(justering.justerare) == ["per-lind"]

@@ -258,12 +258,12 @@ _JUSTERARE = (
         r"till\s+justeringsperson(?:er)?)\s+(?:valdes|utsågs|utses|väljs)\s*:?\s*(?P<n>.+?)\.?$"
     ),
     re.compile(
-        r"(?i)^(?P<n>.+?)\s+(?:utses|utsågs|valdes|väljs|väljes)\s+(?:till\s+(?:justerare|"
+        r"(?i)^(?P<n>.+?)\s+(?P<v>utses|utsågs|valdes|väljs|väljes)\s+(?:till\s+(?:justerare|"
         r"justeringsperson(?:er)?)|att\s+(?:jämte|tillsammans\s+med)\s+ordf(?:öranden|\.)\s*justera|"
         r"att\s+justera|till\s+att\s+(?:jämte\s+ordf(?:öranden|\.)\s*)?justera)\b.*$"
     ),
     re.compile(
-        r"(?i)^(?:[\wåäö]+\s+){0,2}?(?:väljer|utser)\s+(?P<n>.+?)\s+(?:som|till)\s+"
+        r"(?i)^(?:[\wåäö]+:?\s+){0,2}?(?:väljer|utser|utse|välja|välj)\s+(?P<n>.+?)\s+(?:som|till)\s+"
         r"(?:justerare|justeringsperson(?:er)?)\b.*$"
     ),
     re.compile(r"(?i)^(?:justerare|justeringsperson(?:er)?|att\s+justera)\s*:\s*(?P<n>.+?)\.?$"),
@@ -276,5 +276,7 @@ def justerare_names(sentence: str) -> str | None:
     for pattern in _JUSTERARE:
         m = pattern.match(sentence)
         if m and m["n"].strip():
+            if "v" in m.groupdict() and m["v"][:1].isupper():
+                continue  # "… Utses att justera: …": a heading, not the sentence's verb
             return m["n"].strip(" .,")
     return None
