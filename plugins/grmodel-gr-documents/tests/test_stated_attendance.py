@@ -155,17 +155,18 @@ def test_serving_marks_abbreviated_or_capitalised(source: Source) -> None:
     text = (
         "PROTOKOLL\nTekniska nämnden 2012-05-03\n"
         "Beslutande Anna Berg (S), ordförande Bo Holm (S), tj.g. ers. för Per Lind (S) "
-        "Eva Ek (M) Ersättare för Olle Nord (M) Kim Dahl (C), tjg ers Sara Falk (V)\n"
+        "Eva Ek (M) Ersättare för Olle Nord (M) Kim Dahl (C), tjg ers Sara Falk (V) "
+        "Lars Ek (M) Ersätter Mats Berg (M)\n"
         "Justerare Eva Ek\n§ 1 Val av justerare\nEva Ek utses att justera.\n"
     )
     kind, result = imported(source(text))
     assert kind == "protocol"
     meeting = meeting_of(result)
     statuses = by_status(meeting)
-    assert sorted(statuses["serving_substitute"]) == ["bo-holm", "eva-ek", "kim-dahl"]
+    assert sorted(statuses["serving_substitute"]) == ["bo-holm", "eva-ek", "kim-dahl", "lars-ek"]
     assert sorted(statuses["present"]) == ["anna-berg", "sara-falk"]
     replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
-    assert replaced == {"bo-holm": "per-lind", "eva-ek": "olle-nord"}
+    assert replaced == {"bo-holm": "per-lind", "eva-ek": "olle-nord", "lars-ek": "mats-berg"}
 
 
 KF_PROSE = """\

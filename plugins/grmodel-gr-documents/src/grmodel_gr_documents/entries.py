@@ -53,8 +53,11 @@ _SERVING_WORDS = re.compile(
     r"(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
     r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )
-_CAPITAL_SERVING = re.compile(r"(?<=[\w)] )(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.)(?= för\b)")
-"""A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …")."""
+_CAPITAL_SERVING = re.compile(
+    r"(?<=[\w)] )(?:Ersätter(?= [A-ZÅÄÖ])|(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.)(?= för\b))"
+)
+"""A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …",
+"Bo Holm (m) Ersätter Per Lind (m)")."""
 _REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
 _NOTE = re.compile(
     r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"
