@@ -253,3 +253,19 @@ def test_a_justerare_heading_after_names_is_no_sentence(source: Source) -> None:
     assert kind == "protocol"
     justering = meeting_of(result).justering
     assert justering is not None and list(justering.justerare) == ["per-lind"]
+
+
+def test_an_unaffiliated_member_on_a_flattened_cover(source: Source) -> None:
+    """Stacked headings share one run by each entry's shape: "(oberoende, tidigare KD)"
+    in place of a party still makes a decision-maker, not one of the others."""
+    text = (
+        "Sammanträdesprotokoll OMSORGSSTYRELSEN Plats och tid Förvaltningen, kl 14:00 "
+        "Beslutande Övriga deltagande Utses att justera Anna Berg (S), ordförande Per Lind "
+        "(M) Bo Ek (oberoende, tidigare KD) Eva Holm, förvaltningschef Bo Ek\n"
+        "§ 1 Val av justerare\nBo Ek utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert sorted(statuses["present"]) == ["anna-berg", "bo-ek", "per-lind"]
+    assert statuses["other"] == ["eva-holm"]

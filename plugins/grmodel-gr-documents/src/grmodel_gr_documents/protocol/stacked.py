@@ -17,6 +17,7 @@ where one list ends is not written; each entry's own shape tells it:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import attrs
@@ -77,12 +78,19 @@ def _kind(entry: ParsedEntry) -> str:
         return "serving"
     if entry.role is Role.ERSATTARE or title.startswith("ersättare"):
         return "substitute"
-    if (entry.party or entry.municipality) and not title:
+    if (entry.party or entry.municipality or _UNAFFILIATED.search(entry.organisation or "")) and (
+        not title
+    ):
         return "member"
     if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE):
         return "member"
     return "other"
 
+
+_UNAFFILIATED = re.compile(
+    r"(?i)^(?:oberoende|partilös|politisk\s+vilde)\b|\b(?:tidigare|f\.\s?d\.)\s+[A-ZÅÄÖ]{1,3}\b"
+)
+"""A politician's note in place of a party ("(oberoende, tidigare KD)")."""
 
 _WANTS: dict[str, tuple[str, ...]] = {
     "serving": ("serving", "present", "members", "present-top", "table"),
