@@ -11,7 +11,7 @@ line break too), so that a heading at the end of one line or in the middle of a
 run-on paragraph is found. To keep ordinary words in running text from being read
 as headings, a phrase counts only when it is written capitalised or in capitals
 ("Närvarande", "NÄRVARANDE"), when a colon follows it ("närvarande:"), or when it
-stands alone on its line. Inside a line, a phrase followed by "för" and a name
+stands alone on its line. Right after an entry's party, a phrase followed by "för" and a name
 ("… Ersättare för Olle Nord") relates two entries and heads nothing.
 """
 
@@ -117,7 +117,8 @@ class Vocabulary:
             colon = m["colon"] is not None
             if not (colon or written[:1].isupper() or _alone(text, m.start(), m.end())):
                 continue
-            if not colon and _RELATION.match(text, m.end()) and not _alone_before(text, m.start()):
+            after_entry = _AFTER_ENTRY.search(text, max(0, m.start() - 4), m.start())
+            if not colon and after_entry and _RELATION.match(text, m.end()):
                 continue  # "Eva Ek (M) Ersättare för Olle Nord": a serving mark in a run
             key = folded(written)
             phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
@@ -130,13 +131,11 @@ class Vocabulary:
         return self._by_key.get((cue, folded(text.rstrip(" :"))))
 
 
-_RELATION = re.compile(r"[ \t]+för[ \t]+[A-ZÅÄÖ]")
-"""A phrase followed by "för" and a name relates two entries; it heads nothing."""
-
-
-def _alone_before(text: str, start: int) -> bool:
-    """True when only white space precedes ``start`` on its line."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+_RELATION = re.compile(r"[ \t]+för[ \t]+[A-ZÅÄÖ][\wåäöé-]+[ \t]+[A-ZÅÄÖ][\wåäöé-]+")
+"""A phrase followed by "för" and a person's name ("… för Olle Nord")."""
+_AFTER_ENTRY = re.compile(r"\)[ \t,]*\Z")
+"""An entry's party just before ("Eva Ek (M) Ersättare för …"): the phrase relates
+two entries of a run; it heads nothing."""
 
 
 def _alone(text: str, start: int, end: int) -> bool:
