@@ -269,3 +269,28 @@ def test_an_unaffiliated_member_on_a_flattened_cover(source: Source) -> None:
     statuses = by_status(meeting_of(result))
     assert sorted(statuses["present"]) == ["anna-berg", "bo-ek", "per-lind"]
     assert statuses["other"] == ["eva-holm"]
+
+
+TORN_COVER = """\
+Protokoll Tekniska nämnden
+
+Transkript
+
+1 34 Organ: Plats och tid: ande: Tekniska nämnden Stadshuset, Ekeby Torsdagen den 3 maj \
+2012 kl Anna Berg, ordf Per Lind Olle Ek, tjg ers Övriga deltagare: Eva Holm
+
+2 35 12 TEMA: Trafik A. Sammanfattning av dialogen Eva Holm redogör för arbetet.
+"""
+
+
+def test_a_cover_whose_labels_stand_first_and_whose_heading_was_torn(source: Source) -> None:
+    """ "Organ: Plats och tid: ande:" — the labels first, "Beslutande" torn to "ande":
+    the date comes from the values after the labels, the decision-makers from the
+    torn heading; a lettered point before a section is no part of the title."""
+    kind, result = imported(source(TORN_COVER))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "2012-05-03"
+    statuses = by_status(meeting)
+    assert {"anna-berg", "per-lind"} <= set(statuses["present"])
+    assert [(i.number, i.title) for i in meeting.items] == [("12", "TEMA: Trafik")]

@@ -448,8 +448,13 @@ def _run_on_title(text: str) -> tuple[str, int]:
     title, at = _title_by_words(text)
     for hit in load_vocabulary().find(text, ["section"], 0, min(at, _TITLE_MAX + 40)):
         if text[: hit.start].strip():
-            return text[: hit.start].rstrip(), hit.start
+            # a lettered point before the section is the body's ("… Folkhälsa A. Sammanfattning")
+            head = _LETTERED.sub("", text[: hit.start].rstrip())
+            return head, hit.start
     return title, at
+
+
+_LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
 
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:

@@ -111,6 +111,7 @@ class _Reader:
         for segment in _labels(self.segments, "time", "place-time"):
             value = _label_value(self.stream, segment)
             out.append(("label", value, self.lines_of(segment, value)))
+        out.extend(self.stacked_values())
         for segment in self.segments:
             if segment.cue == "title":
                 out.append(
@@ -118,6 +119,22 @@ class _Reader:
                 )
         for line, title in self.b.tracker.site_titles:
             out.append(("site title", title, [line]))
+        return out
+
+    def stacked_values(self) -> list[tuple[str, str, list[int]]]:
+        """Where the labels all stand first ("Organ: Plats och tid: ande: Kommunstyrelsen
+        Stadshuset den 11 september 2008 …"): the first value after an empty date,
+        time or place label (its start, as long as a header's values run)."""
+        out = []
+        for index, segment in enumerate(self.segments):
+            empty = not segment.value.strip()
+            if segment.cue != "label" or segment.meaning not in _DATED or not empty:
+                continue
+            following = next((s for s in self.segments[index + 1 :] if s.value.strip()), None)
+            if following is not None:
+                value = following.value[:_STACKED_VALUE]
+                lines = self.stream.lines_between(following.value_start, following.value_start + 1)
+                out.append(("label", value, lines))
         return out
 
     def date(self) -> None:
@@ -277,6 +294,10 @@ def _without_dates(value: str, year: int | None) -> str:
     text = re.sub(r"\([^)]*\)", "", text)
     text = _PLACE_NOISE.sub("", text.strip(" ,"))
     return re.sub(r"\s+", " ", text).strip(" ,.")
+
+
+_DATED = ("date", "time", "place-time")
+_STACKED_VALUE = 300
 
 
 def read_header(b: Builder, stream: Stream, segments: list[TextSegment], text: str) -> Header:
