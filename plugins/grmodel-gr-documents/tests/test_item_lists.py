@@ -13,7 +13,7 @@ from test_layout_classes import imported
 
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import Meeting
-from grmodel_gr_documents.segments import toc_entries
+from grmodel_gr_documents.toc import toc_entries
 
 Source = Callable[..., SourceDocument]
 

@@ -30,8 +30,9 @@ from grmodel.model import (
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
-from grmodel_gr_documents.segments import find_item_starts, item_heading
+from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import finite_verb
 
 __all__ = ["item_title", "parse_agenda"]

@@ -23,16 +23,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 
 import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
-from grmodel_gr_documents.names import NAME_WORD, ORG_WORDS, PARTICLES, parse_role
+from grmodel_gr_documents.names import NAME_WORD, ORG_WORDS, PARTICLES, given_names, parse_role
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
-__all__ = ["ParsedEntry", "given_names", "parse_run"]
+__all__ = ["ParsedEntry", "parse_run"]
 
 _TOKEN = re.compile(
     r"\((?P<paren>[^()\n]{0,80})\)"
@@ -66,19 +65,6 @@ _EXCLUDED = re.compile(
     r"(?i)^(?:ej|utom|förutom)\s+(?:§§?|p\.?|punkt(?:erna)?)?\s*(?P<n>[\d\s,–-]+(?:och\s+\d+)?)$"
 )
 _PROSE_WORDS = 5
-
-
-@functools.cache
-def given_names() -> frozenset[str]:
-    """The given-name gazetteer (``data/given_names.txt``)."""
-    text = resources.files("grmodel_gr_documents").joinpath("data/given_names.txt")
-    words = [
-        w
-        for line in text.read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#")
-        for w in line.split()
-    ]
-    return frozenset(w.casefold() for w in words)
 
 
 @functools.cache

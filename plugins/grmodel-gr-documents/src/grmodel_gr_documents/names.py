@@ -5,14 +5,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
 
-__all__ = ["NAME_WORD", "ORG_WORDS", "PARTICLES", "Entry", "is_person_name", "parse_role"]
+__all__ = [
+    "NAME_WORD",
+    "ORG_WORDS",
+    "PARTICLES",
+    "Entry",
+    "given_names",
+    "is_person_name",
+    "parse_role",
+]
 
 _ROLE_WORDS: tuple[tuple[re.Pattern[str], Role], ...] = (
     (
@@ -123,3 +133,16 @@ def is_person_name(text: str, refdata: ReferenceData | None = None) -> bool:
     if not NAME_WORD.match(words[0]) or not NAME_WORD.match(words[-1]):
         return False
     return refdata is None or refdata.municipality(text) is None
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The given-name gazetteer (``data/given_names.txt``)."""
+    text = resources.files("grmodel_gr_documents").joinpath("data/given_names.txt")
+    words = [
+        w
+        for line in text.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    ]
+    return frozenset(w.casefold() for w in words)

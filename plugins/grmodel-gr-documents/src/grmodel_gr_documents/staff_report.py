@@ -21,9 +21,9 @@ from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
-from grmodel_gr_documents.segments import item_heading
 from grmodel_gr_documents.staff_run_on import run_on_proposal, run_on_title
 from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.titles import item_heading
 
 __all__ = ["STAFF_KINDS", "parse_staff_report"]
 

@@ -21,7 +21,7 @@ import re
 from grmodel_gr_documents.bodies import BodyNames
 from grmodel_gr_documents.decisions import sentences, strip_separator
 from grmodel_gr_documents.names import is_person_name
-from grmodel_gr_documents.segments import item_heading
+from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import finite_verb
 
 __all__ = ["run_on_proposal", "run_on_title"]

@@ -37,13 +37,12 @@ from grmodel_gr_documents.segments import (
     ItemStart,
     TextSegment,
     find_item_starts,
-    item_heading,
     listed_items,
     segment,
-    split_diarienummer,
-    toc_entries,
 )
 from grmodel_gr_documents.stream import Stream
+from grmodel_gr_documents.titles import item_heading, split_diarienummer
+from grmodel_gr_documents.toc import toc_entries
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["Assembler"]

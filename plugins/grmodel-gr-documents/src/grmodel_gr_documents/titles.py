@@ -1,0 +1,190 @@
+"""Item titles: where a title ends in the text after its number, and the
+diarienummer or cross-references written before it.
+
+A title is the rest of its number's line (with the next where it goes on); in a
+run-on paragraph it ends where the item's text starts: a body section's heading
+("Beslut", "Sammanfattning"), a sentence, a subject with its verb ("Justerare | Eva
+Borg utses …"), a capitalised word after a content word. Wherever it stands, a
+dotted leader to a page number, a diarienummer after it or a web page's "<br>"
+ends it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grmodel_gr_documents.names import given_names
+from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
+
+__all__ = ["item_heading", "run_on_title", "split_diarienummer"]
+
+_FUNCTION_WORDS = {
+    "och",
+    "samt",
+    "av",
+    "till",
+    "för",
+    "i",
+    "om",
+    "med",
+    "på",
+    "över",
+    "från",
+    "mot",
+    "vid",
+    "inom",
+    "under",
+    "efter",
+    "enligt",
+    "inför",
+    "kring",
+    "angående",
+    "gällande",
+    "avseende",
+    "den",
+    "det",
+    "de",
+    "en",
+    "ett",
+    "eller",
+    "the",
+    "of",
+    "and",
+    "–",
+    "-",
+    "&",
+}
+_CONTINUES = re.compile(
+    r"(?:[,:–-]|\b(?:och|samt|av|till|för|i|om|med|på|över|från|mot|vid|inom))\s*$"
+)
+_TITLE_MAX = 200
+_SUB_POINT = re.compile(r"[a-zåäö][.)]\s")
+"""A lettered point under an item ("a) Minnesanteckningar …"): no title's continuation."""
+
+
+def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
+    """An item's title from the text after its number, and where its body starts.
+
+    The title is the rest of the number's line (with the next line when the
+    title goes on: it ends in a comma or a preposition, or the next line starts in
+    lower case). In a run-on paragraph the title ends where a new sentence starts:
+    a capitalised word after a content word or a number ("Val av
+    justeringsperson | Till att …"), or a sentence end. Wherever it is, a title
+    ends before a dotted leader to a page number ("Budget ....... 3"), a
+    diarienummer after it ("Budget 2020. Dnr 2019/12") or a web page's "<br>".
+    """
+    title, at = _heading(text, run_on=run_on)
+    end = _TITLE_END.search(title)
+    if end and title[: end.start()].strip():
+        return title[: end.start()], end.start() if end.group("leader") is None else at
+    return title, at
+
+
+_TITLE_END = re.compile(
+    r"(?P<leader>\s*(?:\.{3,}|…+)\s*\d{0,3}\s*$)"
+    r"|\.?\s+(?=(?:Dnr|Diarienr|Diarienummer)\b\.?:?\s*\S*\d)"
+    r"|\s*<br\s*/?>",
+    re.IGNORECASE,
+)
+"""Where a title ends inside its line: a leader to a page number (the rest is the
+table's, not the item's text), a diarienummer, a web page's line break."""
+
+
+def _heading(text: str, *, run_on: bool) -> tuple[str, int]:
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    if not line.strip() and line_end >= 0:
+        rest = text[line_end + 1 :]
+        title, at = _heading(rest, run_on=False)
+        return title, line_end + 1 + at
+    if len(line) <= 160 and not run_on:
+        title_end = len(line)
+        rest = text[title_end:]
+        following = rest.lstrip("\n")
+        nxt = following.split("\n", 1)[0]
+        if (_CONTINUES.search(line) and nxt and len(nxt) <= 120) or (
+            nxt[:1].islower() and len(line) < 90 and not _SUB_POINT.match(nxt)
+        ):
+            title_end = len(line) + (len(rest) - len(following)) + len(nxt)
+        return text[:title_end], title_end
+    return run_on_title(text)
+
+
+def run_on_title(text: str) -> tuple[str, int]:
+    """A run-on item's title: up to a body section's heading ("Beslut",
+    "Ärendebeskrivning") or where the words say its text starts."""
+    title, at = _title_by_words(text)
+    for hit in load_vocabulary().find(text, ["section"], 0, min(at, _TITLE_MAX + 40)):
+        if text[: hit.start].strip():
+            # a lettered point before the section is the body's ("… Folkhälsa A. Sammanfattning")
+            head = _LETTERED.sub("", text[: hit.start].rstrip())
+            return head, hit.start
+    return title, at
+
+
+_LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
+
+
+def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
+    """Whether the capitalised word at ``index`` is the subject of a finite verb: the
+    next word is one, or it is a given name with a family name and then one."""
+    following = [m[0] for m in words[index + 1 : index + 3]]
+    if following and finite_verb(following[0]):
+        return True
+    return (
+        len(following) == 2
+        and words[index][0].casefold() in given_names()
+        and following[0][:1].isupper()
+        and finite_verb(following[1])
+    )
+
+
+def _title_by_words(text: str) -> tuple[str, int]:
+    words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
+    for index in range(1, len(words)):
+        word, previous = words[index][0], words[index - 1][0]
+        if re.search(r"[.!?]$", previous) and not re.fullmatch(r"\w\.", previous):
+            return text[: words[index - 1].end()], words[index].start()
+        if re.fullmatch(r"\d{1,2}[.)]", word):
+            return text[: words[index - 1].end()], words[index].start()
+        if not word[:1].isupper() or word[:1] in '"”„(' or previous.endswith(":"):
+            continue  # after a colon the title goes on ("Remiss: Ingen får vara …")
+        if _subject_starts(words, index):
+            # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
+            # "Justerare | Eva Borg utses …")
+            return text[: words[index - 1].end()], words[index].start()
+        if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
+            # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
+            return text[: words[index - 1].end()], words[index].start()
+        prev = previous.casefold().strip(",")
+        if previous.endswith((":", ",", "–", "-")) or prev in _FUNCTION_WORDS:
+            continue
+        if previous[:1].isupper() and not previous[:1].isdigit():
+            continue
+        return text[: words[index - 1].end()], words[index].start()
+    cut = min(len(text), _TITLE_MAX)
+    return text[:cut], cut
+
+
+DNR_PREFIX = re.compile(
+    r"(?i)^(?:dnr|diarienr|diarienummer)\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+)"
+    r"(?:\s+(?:kod\s+)?\d{3}(?:[.:]\d{1,3})*(?=\s+[A-ZÅÄÖ]))?\s*"
+)
+"""A diarienummer before a title ("Dnr 36/2009", "Dnr H 00:189"), with the archive's
+class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 …")."""
+
+
+_CROSS_REFERENCE = re.compile(rf"(?P<prefix>{LOCAL_PREFIX})\s+(?P<n>\d{{1,4}})\s+")
+
+
+def split_diarienummer(title: str) -> tuple[str | None, str]:
+    """(diarienummer, title) of a heading that starts with its diarienummer, after
+    the numbers the item had in other bodies ("Au 84 Sn 34 Dnr 2019/12 …": the
+    working committee's paragraphs, dropped from the title)."""
+    vocabulary = load_vocabulary()
+    while (ref := _CROSS_REFERENCE.match(title)) and vocabulary.lookup("prefix", ref["prefix"]):
+        title = title[ref.end() :]
+    m = DNR_PREFIX.match(title)
+    if m is None or not title[m.end() :].strip():
+        return None, title
+    return m["dnr"].strip(), title[m.end() :]
