@@ -55,6 +55,24 @@ CASES = [
 ]
 
 
+CASES.append(
+    (
+        "Göteborgsregionens kommunalförbund Dnr: Styrelseärende Till förbundsstyrelsen Val "
+        "av ny ersättare i styrgruppen efter Anna Berg (S), Ale Förslag till beslut "
+        "Förbundsfullmäktige föreslås välja Per Lind (S), Ale, till ny ersättare i styrgruppen "
+        "för återstoden av mandatperioden Förbundsstyrelsen föreslås adjungera Per Lind (S), "
+        "Ale, till styrgruppen i avvaktan på valet. Sammanfattning av ärendet Anna Berg har "
+        "avsagt sig uppdraget.\n",
+        "Val av ny ersättare i styrgruppen efter Anna Berg (S), Ale",
+        [
+            "välja Per Lind (S), Ale, till ny ersättare i styrgruppen för återstoden av "
+            "mandatperioden",
+            "adjungera Per Lind (S), Ale, till styrgruppen i avvaktan på valet",
+        ],
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "title", "clauses"), CASES)
 def test_run_on_report(source: Source, text: str, title: str, clauses: list[str]) -> None:
     kind, result = imported(source(text))

@@ -88,10 +88,25 @@ _POINT = re.compile(r"(?:^|\s+)(?=\d{1,2}[.)]\s+\S)")
 _ATT = re.compile(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])")
 
 
+_VERB_LEAD = re.compile(
+    r"(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}föreslås\s+(?=(?:välja|utse|godkänna|anta|fastställa|"
+    r"bifalla|adjungera|uppdra|ge|överlämna|avslå|tillstyrka|anteckna|notera)\b)"
+)
+"""A body proposed to do something, the verb starting the clause ("Förbundsstyrelsen
+föreslås välja Anna Ek (S), Ale, till …")."""
+_CLAUSE_END = re.compile(
+    r"(?<=[a-zåäö0-9)])\.(?=\s+[A-ZÅÄÖ]|\s*$)|\s+(?=(?:Sammanfattning|Bakgrund|Ärendet|Beskrivning)\b)"
+)
+
+
 def run_on_proposal(text: str) -> list[str]:
     """The clauses after the first proposal lead in ``text``: its numbered points,
-    its att-clauses, or the one clause to its sentence's end."""
+    its att-clauses, or the one clause to its sentence's end; or each "X föreslås
+    välja …" with its verb, up to the next such lead or the sentence's end."""
     lead = _RUN_ON_LEAD.search(text)
+    verb_leads = list(_VERB_LEAD.finditer(text))
+    if verb_leads and (lead is None or verb_leads[0].start() < lead.start()):
+        return _verb_clauses(text, verb_leads)
     if lead is None:
         return []
     rest = text[lead.end() :].lstrip()
@@ -112,3 +127,16 @@ def run_on_proposal(text: str) -> list[str]:
 def _to_sentence_end(text: str) -> str:
     first = sentences(text)[0] if sentences(text) else text
     return strip_separator(first.rstrip(" ."))
+
+
+def _verb_clauses(text: str, leads: list[re.Match[str]]) -> list[str]:
+    """Each verb-first clause after its lead, up to the next lead, a sentence's end or
+    a section heading."""
+    out = []
+    for index, lead in enumerate(leads):
+        stop = leads[index + 1].start() if index + 1 < len(leads) else len(text)
+        end = _CLAUSE_END.search(text, lead.end(), stop)
+        clause = strip_separator(text[lead.end() : end.start() if end else stop].strip(" ."))
+        if clause:
+            out.append(clause)
+    return out
