@@ -294,3 +294,21 @@ def test_a_cover_whose_labels_stand_first_and_whose_heading_was_torn(source: Sou
     statuses = by_status(meeting)
     assert {"anna-berg", "per-lind"} <= set(statuses["present"])
     assert [(i.number, i.title) for i in meeting.items] == [("12", "TEMA: Trafik")]
+
+
+def test_a_torn_heading_inside_a_line(source: Source) -> None:
+    """ "… kl. 09:00-16:20 ande Anna Berg (S) …": "Beslutande" torn to "ande" by the
+    transcript heads the decision-makers wherever it stands; "Ersättare för" right
+    after an entry relates two entries."""
+    text = (
+        "Sammanträdesprotokoll\nSammanträdesdatum Plats och tid Stadshuset, kl. 09:00-16:20 "
+        "ande Anna Berg (S), ordförande Per Lind (M) Olle Ek (S) Ersättare för Eva Holm (MP) "
+        "Ersättare Kim Dahl (FP)\nUtses att justera Per Lind\n§ 1 Val av justerare\n"
+        "Per Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert sorted(statuses["present"]) == ["anna-berg", "per-lind"]
+    assert statuses["serving_substitute"] == ["olle-ek"]
+    assert statuses["substitute"] == ["kim-dahl"]

@@ -11,8 +11,10 @@ line break too), so that a heading at the end of one line or in the middle of a
 run-on paragraph is found. To keep ordinary words in running text from being read
 as headings, a phrase counts only when it is written capitalised or in capitals
 ("Närvarande", "NÄRVARANDE"), when a colon follows it ("närvarande:"), or when it
-stands alone on its line. Right after an entry's party, a phrase followed by "för" and a name
-("… Ersättare för Olle Nord") relates two entries and heads nothing.
+stands alone on its line; a row written in lower case (a heading as transcripts tear
+it: "ande" for "Beslutande") is found as written anywhere. Right after an entry's
+party, a phrase followed by "för" and a name ("… Ersättare för Olle Nord") relates
+two entries and heads nothing.
 """
 
 from __future__ import annotations
@@ -115,15 +117,19 @@ class Vocabulary:
         for m in self._pattern(frozenset(order)).finditer(text, start, stop):
             written = m.group(0)[: m.start("colon") - m.start()] if m["colon"] else m.group(0)
             colon = m["colon"] is not None
-            if not (colon or written[:1].isupper() or _alone(text, m.start(), m.end())):
+            key = folded(written)
+            phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
+            if phrase is None:
+                continue
+            as_listed = phrase.text[:1].islower() and written == phrase.text
+            if not (
+                colon or as_listed or written[:1].isupper() or _alone(text, m.start(), m.end())
+            ):
                 continue
             after_entry = _AFTER_ENTRY.search(text, max(0, m.start() - 4), m.start())
             if not colon and after_entry and _RELATION.match(text, m.end()):
                 continue  # "Eva Ek (M) Ersättare för Olle Nord": a serving mark in a run
-            key = folded(written)
-            phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
-            if phrase is not None:
-                hits.append(Hit(m.start(), m.end(), phrase, colon))
+            hits.append(Hit(m.start(), m.end(), phrase, colon))
         return hits
 
     def lookup(self, cue: str, text: str) -> Phrase | None:
