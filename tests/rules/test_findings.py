@@ -374,6 +374,14 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         "reason: body-not-named",
         ("no body",),
     ),
+    (
+        "IMP006",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Anna Ek, reason: attendance-conflict}\n",
+        "reason: attendance-conflict",
+        ("both",),
+    ),
     # bodies
     (
         "BOD001",

@@ -312,3 +312,21 @@ def test_a_torn_heading_inside_a_line(source: Source) -> None:
     assert sorted(statuses["present"]) == ["anna-berg", "per-lind"]
     assert statuses["serving_substitute"] == ["olle-ek"]
     assert statuses["substitute"] == ["kim-dahl"]
+
+
+def test_a_name_read_both_present_and_absent_keeps_the_first(source: Source) -> None:
+    """ "Justerande Ej närvarande Per Lind Kim Dahl": side-by-side headings put the
+    justerare under the absent heading; the first reading stays and the conflict
+    is noted (IMP006), not reported as the document's contradiction (ATT001)."""
+    document = source(
+        "PROTOKOLL\nTekniska nämnden 2015-06-24\nBeslutande Anna Berg (S), ordförande "
+        "Per Lind (M) Olle Ek (S)\nJusterande Ej närvarande Per Lind (M) Kim Dahl (C)\n"
+        "§ 1 Val av justerare\nPer Lind utses att justera.\n"
+    )
+    kind, result = imported(document)
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert "per-lind" in statuses["present"] and statuses["absent"] == ["kim-dahl"]
+    assert [n.reason for n in result.document.notes] == ["attendance-conflict"]
+    codes = error_codes(document)
+    assert "IMP006" in codes and "ATT001" not in codes

@@ -73,6 +73,7 @@ IMPORT_NOTES: dict[str, str] = {
     "no-items": "a protocol with no item read",
     "date-outside-header": "the meeting date not taken from the document's own header",
     "body-not-named": "no body named in the document's header",
+    "attendance-conflict": "a person read both as taking part and as absent (the first kept)",
 }
 """The problems an importer notes on a document it did not read well (reason →
 what it means); the IMP rules report each at its line."""

@@ -80,6 +80,16 @@ _RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "be checked against a body.",
         "Give the body in the record set (the meeting's body field).",
     ),
+    (
+        "IMP006",
+        "attendance-conflict",
+        "A person the importer read both as taking part and as absent.",
+        "Where a flattened cover puts headings side by side ('Justerande Ej närvarande "
+        "Anna Ek …'), a name can come out under two statuses; the importer keeps the "
+        "first and notes the second, rather than report a contradiction the document "
+        "may not hold.",
+        "Check the person's attendance in the source and correct it by hand.",
+    ),
 )
 
 RULES: list[Rule] = [

@@ -232,6 +232,9 @@ class AttendanceReader:
             status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
         person = b.person(entry.name, line, _as_entry(entry))
         b.tracker.place_all(lines)
+        if self.conflicts(person, status, entry):
+            b.note("attendance-conflict", line, entry.name)
+            return
         if self.known(person, status):
             return
         if (
@@ -274,6 +277,18 @@ class AttendanceReader:
         if self.attendance and not any(a.status in _VOTING for a in self.attendance):
             return "no decision-maker read among the attendance"
         return None
+
+    def conflicts(self, person: str, status: AttendanceStatus, entry: ParsedEntry) -> bool:
+        """Whether ``person``, read before as taking part (or absent) for the whole
+        meeting, is now read as absent (or taking part): a flattened cover's reading
+        against itself ("Justerande Ej närvarande Anna Ek …")."""
+        side = _side(status)
+        if entry.paragraphs or side is None:
+            return False
+        return any(
+            a.person == person and not a.paragraphs and _side(a.status) not in (None, side)
+            for a in self.attendance
+        )
 
     def known(self, person: str, status: AttendanceStatus) -> bool:
         """True when the person is already in the attendance (a page shown twice, a
@@ -329,6 +344,13 @@ class AttendanceReader:
 
 def _as_entry(entry: ParsedEntry) -> Entry:
     return Entry(name=entry.name, title=entry.title, organisation=entry.organisation)
+
+
+def _side(status: AttendanceStatus) -> str | None:
+    """Taking part (with a vote), absent, or neither."""
+    if status in _VOTING:
+        return "present"
+    return "absent" if status is AttendanceStatus.ABSENT else None
 
 
 _MARKED_LISTS = ("members", "substitutes", "present", "present-top", "other-subs")
