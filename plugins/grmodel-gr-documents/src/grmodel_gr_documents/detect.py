@@ -190,7 +190,9 @@ def _compound() -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile(rf"(?i)(?<!\w)[a-zåäöé]{{3,}}?({alternation(words)})(?!\w)")
+    # the head found first (a literal alternation the engine scans quickly), then the
+    # word it ends, read back from there
+    return re.compile(rf"(?i)(?<=[a-zåäöé]{{3}})({alternation(words)})(?!\w)")
 
 
 def _kind_words(text: str) -> list[tuple[int, str, str]]:
@@ -202,9 +204,13 @@ def _kind_words(text: str) -> list[tuple[int, str, str]]:
         (h.start, h.phrase.meaning, text[h.start : h.end]) for h in vocabulary.find(text, ["kind"])
     ]
     for m in _compound().finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : m.end()]
         phrase = vocabulary.lookup("kind", m[1])
-        if phrase is not None and m[0][:1].isupper() and vocabulary.lookup("kind", m[0]) is None:
-            found.append((m.start(), phrase.meaning, m[0]))
+        if phrase is not None and word[:1].isupper() and vocabulary.lookup("kind", word) is None:
+            found.append((start, phrase.meaning, word))
     return [entry for entry in sorted(found) if not _names_a_file(text, entry[0])]
 
 
