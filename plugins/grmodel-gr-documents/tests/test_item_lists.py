@@ -227,3 +227,43 @@ def test_run_on_table_whose_numbers_after_the_first_were_lost() -> None:
     text = " 9 Val av justerare 2019/ Information till nämnden 2019/ Motion om bad"
     assert toc_entries(text) == [(9, "Val av justerare")]
     assert toc_entries(" Se sidan 4 11 Val av justerare 2019/ Information") == []
+
+
+FILED_AGENDA = """\
+Nämndsalen, Stadshuset. Ärenden enligt följande förteckning
+
+Transkript
+
+1 Tekniska nämnden Ordförande/ Anna Berg Sekreterare/ Olle Ek KALLELSE 1 (2) Tisdagen den \
+14 april, 2015 kl Nämndsalen, Stadshuset. Ärenden enligt följande förteckning Val av \
+justerare 1 Dnr NÄMNDENS ARBETSFORMER a) Minnesanteckningar från presidiet den 2 april Dnr \
+INFORMATION FRÅN FÖRVALTNINGEN 3 Dnr BUDGETUPPFÖLJNING a) Uppföljning per den 31 mars \
+4 Dnr TAXA FÖR TILLSTÅND ENLIGT 9 KAP. 2 § MILJÖBALKEN 5 Dnr AVGIFTER ENLIGT LAG (2010:900) \
+OM PLANERING OCH BYGGANDE 6 VINTERVÄGHÅLLNING a) Enskilt ärende AB
+
+2 7 Dnr ANMÄLAN AV DELEGATIONSBESLUT 8 KURSER OCH KONFERENSER 9 ÖVRIGA FRÅGOR
+
+3 PROTOKOLLSUTDRAG2 Presidiet i tekniska nämnden Minnesanteckningar från presidiets möte.
+"""
+
+
+def test_agenda_filed_numbers_in_capitals(source: Source) -> None:
+    """'N Dnr TITLE' run on, the diarienummer values lost: a number with a diarienummer's
+    label is an item's, with a number lost before it (2); a title in capitals goes on
+    over a law's reference and a chapter ("9 KAP. 2 §"), and ends before a lettered
+    point ("a) …") or the next page's heading with its page number glued on."""
+    kind, result = imported(source(FILED_AGENDA))
+    assert kind == "agenda"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "2015-04-14"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "NÄMNDENS ARBETSFORMER"),
+        ("3", "BUDGETUPPFÖLJNING"),
+        ("4", "TAXA FÖR TILLSTÅND ENLIGT 9 KAP. 2 § MILJÖBALKEN"),
+        ("5", "AVGIFTER ENLIGT LAG (2010:900) OM PLANERING OCH BYGGANDE"),
+        ("6", "VINTERVÄGHÅLLNING"),
+        ("7", "ANMÄLAN AV DELEGATIONSBESLUT"),
+        ("8", "KURSER OCH KONFERENSER"),
+        ("9", "ÖVRIGA FRÅGOR"),
+    ]
+    assert meeting.items[0].text is not None and meeting.items[0].text.startswith("a) Minnes")

@@ -23,6 +23,7 @@ REFDATA = load_reference_data()
         ("torsdag den 18 december", "2008-12-18", None),
         ("19-20 mars", "2008-03-19", "2008-03-20"),
         ("14 feb 2020", "2020-02-14", None),
+        ("Onsdagen den 28 mars, 2011 kl", "2011-03-28", None),
     ],
 )
 def test_dates(text: str, first: str, last: str | None) -> None:

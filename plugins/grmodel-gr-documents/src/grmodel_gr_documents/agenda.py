@@ -19,6 +19,7 @@ from grmodel.model import (
     AgendaItem,
     Body,
     BodyKind,
+    Diarienummer,
     DocumentKind,
     ItemKind,
     Meeting,
@@ -32,10 +33,9 @@ from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.titles import item_heading
-from grmodel_gr_documents.vocabulary import finite_verb
+from grmodel_gr_documents.titles import item_heading, split_diarienummer
 
-__all__ = ["item_title", "parse_agenda"]
+__all__ = ["parse_agenda"]
 
 _KINDS: dict[str, ItemKind] = {
     "beslutsärende": ItemKind.BESLUTSARENDE,
@@ -61,35 +61,9 @@ _RUN_ON = re.compile(
 _LINE_START = re.compile(
     r"(?im)^(?:§\s*(\d{1,3})\s*[.:]?\s+|(?:punkt\s+)?(\d{1,2})[.):]?\s+)(?=[A-ZÅÄÖ\"„”(])"
 )
+_INNER_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ]|\s[a-h]\)\s")
+"""Where an item's text goes on after its title: a sentence, a lettered point."""
 _HEADING_GROUP = re.compile(rf"(?i)^({_KIND_WORD})\s*:?$")
-
-
-def item_title(text: str) -> tuple[str, str | None]:
-    """Split an item's run-on text into its title and the rest.
-
-    The rest starts at the first sentence end or where a capitalised word is
-    followed within three words by a finite verb ("… Brottsofferfonden Projekt
-    Dialoga Relationsvåldcentrum löper …").
-    """
-    text = text.strip()
-    if len(text) <= 100 and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", text):
-        return text.rstrip(" ."), None
-    words = list(re.finditer(r"\S+", text))
-    cut = None
-    for i, w in enumerate(words[1:], start=1):
-        word = w[0]
-        following = words[i + 1][0] if i + 1 < len(words) else ""
-        if not word[0].isupper() or words[i - 1][0].endswith(":") or following[:1].isdigit():
-            continue
-        if any(finite_verb(x[0]) for x in words[i + 1 : i + 4]):
-            cut = w.start()
-            break
-    sentence = re.search(r"[.!?](?=\s+[A-ZÅÄÖ])|\s(?=\d{1,2}[.)]\s)", text)
-    if sentence and (cut is None or sentence.end() <= cut):
-        cut = sentence.end()  # a sentence's end, or a numbered point ("Information 1. …")
-    if cut is None or cut > 200:
-        return (text[:200].rstrip(" .") if cut is None and len(text) <= 200 else text), None
-    return text[:cut].strip().rstrip(" ."), text[cut:].strip() or None
 
 
 @attrs.frozen
@@ -297,7 +271,13 @@ class _Agenda:
         if m:
             item_kind = _KINDS[m[1].lower()]
             body_text = body_text[m.end() :].strip()
-        title, rest = (body_text.rstrip(" ."), under) if line_mode else item_title(body_text)
+        dnr, body_text = split_diarienummer(body_text)
+        if line_mode or (len(body_text) <= 100 and not _INNER_BREAK.search(body_text)):
+            # a run-on item that is only its title ("Remiss: Ingen får vara Svarte Petter")
+            title, rest = body_text.rstrip(" ."), under
+        else:
+            heading, at = item_heading(body_text, run_on=True)
+            title, rest = heading.strip().rstrip(" ."), body_text[at:].strip() or None
         return AgendaItem(
             id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
             ordinal=index + 1,
@@ -305,6 +285,7 @@ class _Agenda:
             number=f.number,
             paragraph=f.paragraph,
             kind=item_kind,
+            diarienummer=Diarienummer(dnr) if dnr else None,
             text=rest,
             attachment=attachment,
             source=Span(lines[0], lines[-1] if lines[-1] != lines[0] else None) if lines else None,

@@ -1,6 +1,6 @@
 """Dates and times as Swedish documents write them.
 
-"7 november 2019", "2019-11-07", "1november2012", "torsdag den 18 december"
+"7 november 2019", "28 mars, 2011", "2019-11-07", "1november2012", "torsdag den 18 december"
 (no year: the caller gives one from context), "19-20 mars", "14 feb 2020",
 "190523" (YYMMDD, only on request), "kl 9-15", "kl. 13:00-16:00",
 "klockan 18.00 – 19.30".
@@ -63,7 +63,7 @@ _WEEKDAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
 _ISO = re.compile(r"(?=\d)(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _TEXT = re.compile(
     rf"(?i)(?=[\dmtofls])(?:{_WEEKDAY}\s+(?:den\s+)?)?(?<![\w\d])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?"
-    rf"\s*(?:e\s+|:e\s+)?({_MONTH})\.?(?![a-zåäö])(?:\s*(\d{{4}})(?!\d))?"
+    rf"\s*(?:e\s+|:e\s+)?({_MONTH})\.?(?![a-zåäö])(?:(?:\s*|,\s?)(\d{{4}})(?!\d))?"
 )
 _COMPACT = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")

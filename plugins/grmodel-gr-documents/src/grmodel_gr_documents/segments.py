@@ -234,7 +234,7 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
     found = list(_NUMBERED.finditer(stream.text, start))
     out: list[ItemStart] = []
     previous: int | None = None
-    in_run = False  # the items so far are a run of bare numbers
+    in_run = False  # the items so far are a run of bare numbers (or filed: "1 Dnr …")
     styles: list[str | None] = []
     for index, m in enumerate(found):
         value = _value(m)
@@ -244,7 +244,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             continue
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
-        marked = m["p"] is not None or m["q"] is not None
+        filed = _FILED.match(stream.text, m.end()) is not None
+        marked = m["p"] is not None or m["q"] is not None or filed
         if _titled(stream, m, expected, value) and (previous is None or value > previous):
             ok = True
         elif previous is None:
@@ -259,8 +260,9 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
                     and m["p"] is not None
                     and _SECOND.search(stream.text, m.end(), m.end() + 400) is not None
                 )
+                or (value == 1 and filed and _filed_next(stream, found, index))
             )
-            in_run = not ok and _run_ahead(stream, found, index)
+            in_run = (not ok and _run_ahead(stream, found, index)) or (ok and filed)
             ok = ok or in_run
         elif value == previous + 1 and (in_run or _run_ahead(stream, found, index, 2)):
             ok = True
@@ -270,7 +272,7 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
                 and (marked or _page_head(stream, m) or _run_ahead(stream, found, index, 2))
             )
         else:
-            ok = value == previous + 1 and (
+            ok = (value == previous + 1 or (filed and previous < value <= previous + 3)) and (
                 marked or _AFTER_SENTENCE.search(before) is not None or value in known
             )
         if ok:
@@ -278,6 +280,22 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             previous = value
             styles.append(style)
     return out
+
+
+_FILED = re.compile(r"(?i:dnr|diarienr)\b")
+"""A diarienummer's label right after an item's number ("1 Dnr 2011/23 Budget", its value
+often lost: "3 Dnr MÅNADSUPPFÖLJNING"): the number is an item's."""
+
+
+def _filed_next(stream: Stream, found: Sequence[re.Match[str]], index: int) -> bool:
+    """Whether a later number within reach, a few on, is filed the same way."""
+    first = found[index]
+    return any(
+        _value(m) <= _value(first) + 3
+        and m.start() - first.end() <= _RUN_REACH
+        and _FILED.match(stream.text, m.end()) is not None
+        for m in itertools.islice(found, index + 1, index + 6)
+    )
 
 
 _HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
 __all__ = ["item_heading", "run_on_title", "split_diarienummer"]
@@ -41,6 +40,7 @@ _FUNCTION_WORDS = {
     "angående",
     "gällande",
     "avseende",
+    "respektive",
     "den",
     "det",
     "de",
@@ -122,37 +122,60 @@ def run_on_title(text: str) -> tuple[str, int]:
     return title, at
 
 
+_LOWER = re.compile(r"[a-zåäöé]")
+_CAPITAL_WORD = re.compile(r"\b[A-ZÅÄÖ]{4,}\b")
+
+
+def _in_capitals(title: str) -> bool:
+    """Whether a title so far is written in capitals: no lower-case letter, and a word
+    of capitals (not only abbreviations: "6 PM 2004 RII")."""
+    return not _LOWER.search(title) and _CAPITAL_WORD.search(title) is not None
+
+
 _LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
 
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
-    """Whether the capitalised word at ``index`` is the subject of a finite verb: the
-    next word is one, or it is a given name with a family name and then one."""
-    following = [m[0] for m in words[index + 1 : index + 3]]
-    if following and finite_verb(following[0]):
-        return True
-    return (
-        len(following) == 2
-        and words[index][0].casefold() in given_names()
-        and following[0][:1].isupper()
-        and finite_verb(following[1])
-    )
+    """Whether the capitalised word at ``index`` starts the subject of a finite verb:
+    the verb follows it, after at most two more capitalised words ("Ordföranden
+    förklarade", "Eva Borg utses", "Projekt Dialoga Relationsvåldcentrum löper")."""
+    for following in words[index + 1 : index + 4]:
+        if finite_verb(following[0]):
+            return True
+        if not following[0][:1].isupper():
+            return False
+    return False
 
 
 def _title_by_words(text: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
+    colon: int | None = None  # the index of the word after the title's colon
     for index in range(1, len(words)):
         word, previous = words[index][0], words[index - 1][0]
-        if re.search(r"[.!?]$", previous) and not re.fullmatch(r"\w\.", previous):
+        if colon is None and previous.endswith(":"):
+            colon = index
+        if (
+            re.search(r"[.!?]$", previous)
+            and not re.fullmatch(r"\w\.", previous)
+            and not word[:1].isdigit()  # "… enligt 6 kap. 6 §"
+        ):
             return text[: words[index - 1].end()], words[index].start()
-        if re.fullmatch(r"\d{1,2}[.)]", word):
+        if re.fullmatch(r"\d{1,2}[.)]|[a-h]\)", word):
+            # a numbered or lettered point under the item ("… ARBETSFORMER a) Minnesanteckningar")
             return text[: words[index - 1].end()], words[index].start()
         if not word[:1].isupper() or word[:1] in '"”„(' or previous.endswith(":"):
             continue  # after a colon the title goes on ("Remiss: Ingen får vara …")
+        if re.fullmatch(r"[A-ZÅÄÖ]{3,}\d{1,3}", word):
+            # a page's heading, its page number glued on ("… FRÅGOR MINNESANTECKNINGAR1")
+            return text[: words[index - 1].end()], words[index].start()
+        if word.isupper() and _in_capitals(text[: words[index].start()]):
+            continue  # a title in capitals goes on ("… LAG (2009:730) OM HANDEL …")
         if _subject_starts(words, index):
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")
             return text[: words[index - 1].end()], words[index].start()
+        if colon is not None and colon < index:
+            continue  # a named document after "Remiss:" ("… Ingen får vara Svarte Petter SOU …")
         if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
             # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
             return text[: words[index - 1].end()], words[index].start()
@@ -174,6 +197,8 @@ DNR_PREFIX = re.compile(
 class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 …")."""
 
 
+_BARE_DNR = re.compile(r"(?i:dnr|diarienr|diarienummer)\.?:?\s+(?=[A-ZÅÄÖ])")
+
 _CROSS_REFERENCE = re.compile(rf"(?P<prefix>{LOCAL_PREFIX})\s+(?P<n>\d{{1,4}})\s+")
 
 
@@ -186,5 +211,6 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
         title = title[ref.end() :]
     m = DNR_PREFIX.match(title)
     if m is None or not title[m.end() :].strip():
-        return None, title
+        bare = _BARE_DNR.match(title)  # the label kept, its value lost ("Dnr ANMÄLAN …")
+        return None, title[bare.end() :] if bare else title
     return m["dnr"].strip(), title[m.end() :]
