@@ -267,3 +267,79 @@ def test_agenda_filed_numbers_in_capitals(source: Source) -> None:
         ("9", "ÖVRIGA FRÅGOR"),
     ]
     assert meeting.items[0].text is not None and meeting.items[0].text.startswith("a) Minnes")
+
+
+PREFIXED_PROTOCOL = """\
+SAMMANTRÄDESPROTOKOLL Myndighetsnämnden 2016-03-08
+
+Transkript
+
+1 SAMMANTRÄDESPROTOKOLL Myndighetsnämnden Sammanträdesdatum 2016-03-08 Plats och tid \
+Stadshuset kl 13.00-15.00 Beslutande Eva Lund (S), ordförande Per Ström (M) Kim Alm (C) \
+Utses att justera Per Ström
+
+2 MYN § 19 Dnr 2016/45 Bygglov för förråd Beslut Myndighetsnämnden beviljar bygglov. \
+MYN § 20 Dnr 2016/51 Strandskyddsdispens för brygga Beslut Myndighetsnämnden avslår \
+ansökan. MYN § 21 Delegationsbeslut Beslut Redovisningen läggs till handlingarna.
+"""
+
+
+def test_paragraphs_after_the_bodys_abbreviation(source: Source) -> None:
+    """Each § after the body's abbreviation in capitals ("MYN § 19"), run on after the
+    sentence before: every one is an item, its diarienummer apart from its title."""
+    kind, result = imported(source(PREFIXED_PROTOCOL))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [(i.paragraph, i.title) for i in items] == [
+        (19, "Bygglov för förråd"),
+        (20, "Strandskyddsdispens för brygga"),
+        (21, "Delegationsbeslut"),
+    ]
+    assert str(items[1].diarienummer) == "2016/51"
+    assert items[0].text is None or "MYN" not in items[0].text
+
+
+def test_agenda_title_ends_before_an_empty_dnr_label(source: Source) -> None:
+    """A title followed by a diarienummer's label with its value lost ("Dnr:")."""
+    text = (
+        "Kallelse Kulturnämnden 2019-05-14\n\n1. Val av justerare\n"
+        "2. Bidrag till studieförbund Dnr: \n3. Remiss om biblioteksplan Dnr: KN 2019/7\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "agenda"
+    assert [i.title for i in meeting_of(result).items] == [
+        "Val av justerare",
+        "Bidrag till studieförbund",
+        "Remiss om biblioteksplan",
+    ]
+
+
+RETITLED_PAGE = """\
+Ärenden: 1. Val av justerare. 2. Budget UTKAST. 3. Information
+
+Storlek: px
+
+Download "Ärenden: 9-10, 1. Val av justerare. 2. Budget UTKAST. 3. Information"
+
+Transkript
+
+1 Kulturnämnden 1 (2) Ärendelista 3 maj 2016 Ärenden: 1. Val av justerare 2. Budget \
+3. Information 4. Lokaler för kulturskolan 5. Rapporter
+
+2 Kulturnämnden 2 (2) Förhinder anmäls till nämndens sekreterare.
+"""
+
+
+def test_a_web_pages_heading_worded_apart_from_its_site_title(source: Source) -> None:
+    """The page's heading above the site chrome repeats the site's title of the document
+    with words left out: it is the site's, and the items come from the text."""
+    kind, result = imported(source(RETITLED_PAGE))
+    assert kind == "agenda"
+    items = meeting_of(result).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1.", "Val av justerare"),
+        ("2.", "Budget"),
+        ("3.", "Information"),
+        ("4.", "Lokaler för kulturskolan"),
+        ("5.", "Rapporter"),
+    ]

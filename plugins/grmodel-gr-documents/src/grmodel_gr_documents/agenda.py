@@ -263,16 +263,20 @@ class _Agenda:
         body_text = segment.replace("\n", " ").strip()
         attachment = bool(_ATTACHED.search(body_text))
         body_text = re.sub(r"(?i)\(\s*handling(?:ar)?\s+bifoga[st]\s*\)", "", body_text).strip()
+        # the kind word before or after the text; an item titled by it keeps it ("3. Information")
         m = _KIND_END.search(body_text)
         if m:
             item_kind = _KINDS[m[1].lower()]
-            body_text = body_text[: m.start()].strip()
+            body_text = body_text[: m.start()].strip() or body_text
         m = _KIND_START.match(body_text)
         if m:
             item_kind = _KINDS[m[1].lower()]
-            body_text = body_text[m.end() :].strip()
+            body_text = body_text[m.end() :].strip() or body_text
         dnr, body_text = split_diarienummer(body_text)
-        if line_mode or (len(body_text) <= 100 and not _INNER_BREAK.search(body_text)):
+        paragraphs = "\n" in segment.strip()  # a run-on item over a page: its closing after it
+        if line_mode or (
+            len(body_text) <= 100 and not _INNER_BREAK.search(body_text) and not paragraphs
+        ):
             # a run-on item that is only its title ("Remiss: Ingen får vara Svarte Petter")
             title, rest = body_text.rstrip(" ."), under
         else:

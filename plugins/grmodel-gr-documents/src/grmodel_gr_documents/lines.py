@@ -73,6 +73,17 @@ _LIGATURES = str.maketrans(
 )
 _TRANSCRIPT = {"transkript", "transcript", "transkription"}
 """The chrome line after which a transcript's pages begin."""
+
+_COPY_SHARE = 0.8
+"""The share of a line's words a site title must hold for the line to be a copy of it."""
+
+
+def _copies(words: set[str], titles: list[set[str]]) -> bool:
+    """Whether a line's words are (nearly all) a site title's: the web page's heading,
+    which a site shortens or words differently ("… delegationsbeslut UTKAST. 3. …")."""
+    return bool(words) and any(len(words & title) >= _COPY_SHARE * len(words) for title in titles)
+
+
 _TRANSCRIPT_LONGEST = max(map(len, _TRANSCRIPT))
 """Casefolding never shortens a text, so a longer stripped line is none of them."""
 _BULLET = re.compile(r"^[•·▪◦○■□➢►✓-]\s*(?=\S)|^–\s+")
@@ -223,12 +234,12 @@ class Tracker:
     def _drop_title_copies(self) -> None:
         """Drop the lines above a site's chrome that repeat its title of the document
         (a web page's heading): a title, never the document's own text."""
-        titles = {folded(title) for _, title in self.site_titles}
+        titles = [set(folded(title).split()) for _, title in self.site_titles]
         for line in self.within:
             if line in self.dropped:
                 break
             text = self.lines[line - 1]
-            if text and folded(text) in titles:
+            if text and _copies(set(folded(text).split()), titles):
                 self.drop(Segment(span=Span(line), text=text, reason="site title"))
                 self.lines[line - 1] = ""
 

@@ -127,15 +127,35 @@ def _paragraphs(stream: Stream) -> list[ItemStart]:
     out = []
     for m in _PARAGRAPH.finditer(stream.text):
         before = stream.before(m.start())
+        start: int | None = m.start()
         if before.strip() and not _AFTER_SENTENCE.search(before):
+            start = _prefixed(stream, m)
+        if start is None:
             continue
-        out.append(ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True))
+        out.append(
+            ItemStart(start, m.end(), stream.text[start : m.end()].strip(), int(m["n"]), True)
+        )
     if not out:
         out = [
             ItemStart(m.start(), m.end(), m[0].strip(), int(m["n"]), True)
             for m in _PARAGRAPH_AFTER.finditer(stream.text)
         ]
     return out
+
+
+_UPPER_PREFIX = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,5}\s*$")
+
+
+def _prefixed(stream: Stream, m: re.Match[str]) -> int | None:
+    """Where a § starts that follows its body's abbreviation in capitals, itself at a
+    line's start or after a sentence ("MYN § 19 Dnr …"); ``None`` for any other §."""
+    prefix = _UPPER_PREFIX.search(stream.before(m.start(), 8))
+    if prefix is None:
+        return None
+    at = m.start() - (prefix.endpos - prefix.start())
+    if stream.line_start(at) or _AFTER_SENTENCE.search(stream.before(at)) is not None:
+        return at
+    return None
 
 
 def _local(stream: Stream) -> list[ItemStart]:

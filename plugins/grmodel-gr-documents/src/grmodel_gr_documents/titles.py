@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
 __all__ = ["item_heading", "run_on_title", "split_diarienummer"]
@@ -82,7 +83,7 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
 
 _TITLE_END = re.compile(
     r"(?P<leader>\s*(?:\.{3,}|…+)\s*\d{0,3}\s*$)"
-    r"|\.?\s+(?=(?:Dnr|Diarienr|Diarienummer)\b\.?:?\s*\S*\d)"
+    r"|\.?\s+(?=(?:Dnr|Diarienr|Diarienummer)\b(?:\.?:?\s*\S*\d|\.?:))"
     r"|\s*<br\s*/?>",
     re.IGNORECASE,
 )
@@ -147,6 +148,16 @@ def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     return False
 
 
+def _person(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a given name and a capitalised family name start at ``index`` ("…
+    programmet Ulrika Frick (MP), och …"): a person, so the item's text."""
+    return (
+        index + 1 < len(words)
+        and words[index][0].casefold() in given_names()
+        and words[index + 1][0][:1].isupper()
+    )
+
+
 def _title_by_words(text: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
     colon: int | None = None  # the index of the word after the title's colon
@@ -174,7 +185,9 @@ def _title_by_words(text: str) -> tuple[str, int]:
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")
             return text[: words[index - 1].end()], words[index].start()
-        if colon is not None and colon < index:
+        if text.count("(", 0, words[index].start()) > text.count(")", 0, words[index].start()):
+            continue  # inside brackets ("… Västra Götaland (muntlig information) (Nils-Gunnar …)")
+        if colon is not None and colon < index and not _person(words, index):
             continue  # a named document after "Remiss:" ("… Ingen får vara Svarte Petter SOU …")
         if previous.isalpha() and previous.isupper() and len(previous) >= 4 and not word.isupper():
             # a title in capitals, then the text ("DAGORDNING Dagordningen fastställs")
