@@ -71,6 +71,13 @@ CASES = [
     ),
     (MEETING_PAGE, "agenda"),
     (
+        # kinds paired by a slash over the labels, the values after them, the items run on
+        "KALLELSE/FÖREDRAGNINGSLISTA Sammanträdesdatum Byggnämnden Tid Plats Ärenden "
+        "Onsdagen den 6 mars 2019 kl 09.00 Kommunhuset Se nedan Ärende Dnr 1 Val av "
+        "justerare 2 Delegationsbeslut BN 2019/12 3 Bygglov för förråd BN 2019/31\n",
+        "agenda",
+    ),
+    (
         # a meeting's page that goes on to its paragraphs is the meeting's protocol
         MEETING_PAGE + "\nBilagor till protokoll\nNärvaro.pdf\n\n§1 Val av justerare\n\n"
         "Nämnden beslutade att utse Eva Holm att justera protokollet.\n",
@@ -162,4 +169,22 @@ def test_a_meeting_page_with_its_paragraphs_lists_every_item(source: Source) -> 
         (2, "Budgetuppföljning februari"),
         (3, "Remiss ang. Ny avfallsplan för kommunen"),
         (4, "Övriga frågor"),
+    ]
+
+
+def test_a_lists_diarienummer_column_is_no_part_of_the_title(source: Source) -> None:
+    """A diarienummer after an item's title, under the list's "Dnr" column."""
+    kind, result = imported(
+        source(
+            "KALLELSE/FÖREDRAGNINGSLISTA Byggnämnden 2019-03-06 Ärende Dnr 1 Val av justerare "
+            "2 Delegationsbeslut BN 2019/12 3 Bygglov för förråd BN 2019/31 4 Information\n"
+        )
+    )
+    assert kind == "agenda"
+    items = next(r for r in result.records if isinstance(r, Meeting)).items
+    assert [(i.title, str(i.diarienummer) if i.diarienummer else None) for i in items] == [
+        ("Val av justerare", None),
+        ("Delegationsbeslut", "BN 2019/12"),
+        ("Bygglov för förråd", "BN 2019/31"),
+        ("Information", None),
     ]

@@ -33,7 +33,7 @@ from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.titles import item_heading, split_diarienummer
+from grmodel_gr_documents.titles import item_heading, split_diarienummer, trailing_diarienummer
 
 __all__ = ["parse_agenda"]
 
@@ -282,6 +282,8 @@ class _Agenda:
         else:
             heading, at = item_heading(body_text, run_on=True)
             title, rest = heading.strip().rstrip(" ."), body_text[at:].strip() or None
+        if dnr is None:
+            dnr, title = trailing_diarienummer(title)
         return AgendaItem(
             id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
             ordinal=index + 1,

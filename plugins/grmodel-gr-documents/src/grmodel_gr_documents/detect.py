@@ -211,7 +211,16 @@ def _kind_words(text: str) -> list[tuple[int, str, str]]:
         phrase = vocabulary.lookup("kind", m[1])
         if phrase is not None and word[:1].isupper() and vocabulary.lookup("kind", word) is None:
             found.append((start, phrase.meaning, word))
+    for m in _PAIRED.finditer(text):  # "KALLELSE/FÖREDRAGNINGSLISTA": kinds paired by a slash
+        for group in (1, 2):
+            phrase = vocabulary.lookup("kind", m[group])
+            if phrase is not None:
+                found.append((m.start(group), phrase.meaning, m[group]))
     return [entry for entry in sorted(found) if not _names_a_file(text, entry[0])]
+
+
+_PAIRED = re.compile(r"(?<![\w/])([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})\s?/\s?([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})(?![\w/])")
+"""Two words paired by a slash, as a document's heading names its kinds."""
 
 
 def _line_rest(text: str, at: int) -> str:
@@ -279,9 +288,19 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         out.append((kind, 3.0, "a meeting's page"))
     if _listed(lines):
         out.append(("agenda", 2.0, "a numbered list of item titles"))
+    elif _RUN_ON_LIST.search(head):
+        out.append(("agenda", 1.5, "numbered item titles run on"))
     if any(_ADDRESSEE.match(line) for line in lines[:12]):
         out.append(("staff-report", 1.5, "an addressee"))
     return out
+
+
+_RUN_ON_LIST = re.compile(
+    r"(?<![\w.,/-])1[.)]?\s+[A-ZÅÄÖ][^\n.!?]{2,80}?\s2[.)]?\s+[A-ZÅÄÖ][^\n.!?]{2,80}?"
+    r"\s3[.)]?\s+[A-ZÅÄÖ]"
+)
+"""Items 1, 2 and 3 run on in one line, each a title ("… 1 Val av justerare 2 Delegationsbeslut
+3 Bygglov …")."""
 
 
 def _listed(lines: list[str]) -> bool:

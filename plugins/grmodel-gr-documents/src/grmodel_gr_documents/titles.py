@@ -16,7 +16,7 @@ import re
 from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
-__all__ = ["item_heading", "run_on_title", "split_diarienummer"]
+__all__ = ["item_heading", "run_on_title", "split_diarienummer", "trailing_diarienummer"]
 
 _FUNCTION_WORDS = {
     "och",
@@ -227,3 +227,19 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
         bare = _BARE_DNR.match(title)  # the label kept, its value lost ("Dnr ANMÄLAN …")
         return None, title[bare.end() :] if bare else title
     return m["dnr"].strip(), title[m.end() :]
+
+
+_TRAILING_DNR = re.compile(
+    r"(?<!\bSOU)(?<!\bDs)(?<!\bProp)(?<!\bSFS)"
+    r"\s+(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5})\s*$"
+)
+"""A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12");
+never a government report's number ("… Svarte Petter SOU 2009:38")."""
+
+
+def trailing_diarienummer(title: str) -> tuple[str | None, str]:
+    """(diarienummer, title) of a title followed by its diarienummer."""
+    m = _TRAILING_DNR.search(title)
+    if m is None or not title[: m.start()].strip():
+        return None, title
+    return m["dnr"], title[: m.start()]
