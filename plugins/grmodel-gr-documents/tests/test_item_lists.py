@@ -343,3 +343,36 @@ def test_a_web_pages_heading_worded_apart_from_its_site_title(source: Source) ->
         ("4.", "Lokaler för kulturskolan"),
         ("5.", "Rapporter"),
     ]
+
+
+PAGED_PARAGRAPHS = """\
+PROTOKOLL Tekniska nämnden 2018-04-10
+
+Transkript
+
+1 PROTOKOLL Tekniska nämnden Sammanträdesdatum 2018-04-10 Plats och tid Kommunhuset kl \
+13.00-15.30 Beslutande Anna Ek (S), ordförande Bo Lind (M) Cia Berg (C) Utses att justera Bo Lind \
+Sekreterare Eva Stål Paragrafer 45-48
+
+2 Innehållsförteckning § 45 Val av justerare... 3 § 46 Budgetuppföljning mars... 3 § 47 \
+Detaljplan för Norra hamnen... 4 § 48 Meddelanden... 4
+
+3 § 45 Val av justerare Beslut Nämnden utser Bo Lind att justera protokollet. § 46 \
+Budgetuppföljning mars Beslut Nämnden godkänner uppföljningen.
+
+4 § 47 Detaljplan för Norra hamnen Beslut Nämnden antar detaljplanen. § 48 Meddelanden Beslut \
+Meddelandena läggs till handlingarna.
+"""
+
+
+def test_pages_that_start_with_a_paragraph(source: Source) -> None:
+    """Pages that each start with a § are no running header "§"; a table of contents
+    with leaders is read (its line placed); a decision heading runs on before its
+    decision ("Beslut Nämnden antar …")."""
+    kind, result = imported(source(PAGED_PARAGRAPHS))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [i.paragraph for i in items] == [45, 46, 47, 48]
+    assert [i.title for i in items][2] == "Detaljplan för Norra hamnen"
+    assert [d.text for d in items[2].decisions] == ["Nämnden antar detaljplanen."]
+    assert 7 in result.placed_lines

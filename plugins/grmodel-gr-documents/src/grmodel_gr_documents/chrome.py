@@ -233,4 +233,5 @@ def running_header(lines: list[str], pages: list[int]) -> str | None:
     ):
         size -= 1
     header = " ".join(best[0][:size])
-    return header if size and ":" not in header else None
+    # a header has a word: never a § that starts each page's first item ("§ 45 …", "§ 47 …")
+    return header if size and ":" not in header and re.search(r"[^\W\d_]", header) else None

@@ -77,8 +77,12 @@ class Assembler:
         if not hits:
             return listed_items(self.stream)
         stream = self.stream
-        value = stream.text[hits[0].end : _next_page(stream, hits[0].start)]
-        return [(n, title, hits[0].start) for n, title in toc_entries(value)]
+        end = _next_page(stream, hits[0].start)
+        entries = toc_entries(stream.text[hits[0].end : end])
+        if entries:  # read, its entries the items' titles (a line it shares keeps its own)
+            lines = stream.lines_between(hits[0].start, end)
+            self.b.tracker.place_all(lines if stream.line_start(hits[0].start) else lines[1:])
+        return [(n, title, hits[0].start) for n, title in entries]
 
     def items_and_front(
         self, toc: list[tuple[int, str, int]]

@@ -111,9 +111,10 @@ class ItemReader:
         heading = BESLUT.match(text)
         if heading:
             self.mode, self.lead = "decision", None
-            if not heading["rest"]:
+            rest = heading["rest"] or heading["run_on"]
+            if not rest:
                 return
-            text = heading["rest"]
+            text = rest
         if self.basis(text, unit):
             return
         for sentence in sentences(text):

@@ -16,8 +16,10 @@ __all__ = ["BASIS", "BESLUT", "region_units"]
 BESLUT = re.compile(
     r"(?i)^(?:(?:[\wåäö]+a\s+)?[\wåäö]+(?:-\s+och\s+[\wåäö]+)?s\s+)?(?:beslut(?:et)?|förslag\s+till\s+beslut)\s*"
     r"(?::\s*(?P<rest>.*))?$"
+    r"|^(?:Beslut|BESLUT)\s+(?P<run_on>[A-ZÅÄÖ][\wåäö-]+\s+[a-zåäö].*)$"
 )
-"""A decision heading: "Beslut", "BESLUT:", "Miljö- och samhällsbyggandsutskottets beslut"."""
+"""A decision heading: "Beslut", "BESLUT:", "Miljö- och samhällsbyggandsutskottets beslut",
+or one run on before its decision ("Beslut Kommunstyrelsen godkänner …": ``run_on``)."""
 BASIS = re.compile(r"(?i)^(?:beslutsunderlag|underlag|handlingar)\s*(?::\s*(?P<rest>.*))?$")
 """A basis-document heading."""
 _MID_BESLUT = re.compile(
@@ -68,6 +70,11 @@ def _adjacent(b: Builder, first: int, second: int) -> bool:
     return all(n in t.dropped or n in t.joined for n in range(first + 1, second))
 
 
+def _bare_heading(text: str) -> bool:
+    heading = BESLUT.match(text)
+    return heading is not None and not heading["run_on"]
+
+
 def _begins(text: str, run: list[tuple[int, str]]) -> bool:
     """Whether ``text`` starts a new unit after ``run``."""
     if not run:
@@ -80,7 +87,7 @@ def _begins(text: str, run: list[tuple[int, str]]) -> bool:
         or clause_text(text) is not None
         or STRONG_DECISION.match(text)
         or previous.endswith(":")
-        or BESLUT.match(previous) is not None  # a bare decision heading stands alone
+        or _bare_heading(previous)  # a bare decision heading stands alone
         or (_POINT_START.match(text) is not None and _POINT_START.match(run[0][1]) is not None)
         or (found and found[0].sentence[:30] in text[:30])
         or (
