@@ -71,6 +71,15 @@ CASES = [
     ),
     (MEETING_PAGE, "agenda"),
     (
+        # the page's heading (a near copy of the site's title, so dropped) and the site's
+        # title hold what makes it a protocol
+        "Den 3 maj Protokollet föres av undertecknad sekreterare.\n\nStorlek: px\n\n"
+        'Download "Den 3 maj 2001. Protokollet föres av undertecknad sekreterare."\n\n'
+        "Transkript\n\n1 Den 3 maj 2001 Närvarande vid uppropet: samtliga ledamöter utom "
+        "Anna Berg, Bo Lind, Cia Ek och Eva Holm. Som ersättare inträder Dan Holm för Anna Berg.\n",
+        "protocol",
+    ),
+    (
         # kinds paired by a slash over the labels, the values after them, the items run on
         "KALLELSE/FÖREDRAGNINGSLISTA Sammanträdesdatum Byggnämnden Tid Plats Ärenden "
         "Onsdagen den 6 mars 2019 kl 09.00 Kommunhuset Se nedan Ärende Dnr 1 Val av "

@@ -161,10 +161,12 @@ def evidence(document: SourceDocument) -> Evidence:
         scores[kind] = scores.get(kind, 0.0) + 0.5
     for kind, points, what in _layout(text, lines):
         add(structure, kind, points, what)
-    folded = fold(text)
+    # the site's title is the document's first words as the site read them: evidence too
+    searched = "\n".join([t for _, t in tracker.site_titles] + [text])
+    folded = fold(searched)
     for kind, patterns in _STRUCTURE.items():
         for pattern, points in patterns:
-            m = quick_search(pattern, text, folded)
+            m = quick_search(pattern, searched, folded)
             if m:
                 add(structure, kind, points, m[0])
     # a kind word alone (a title in a list of links) is no evidence without the kind's
