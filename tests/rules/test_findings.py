@@ -382,6 +382,14 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         "reason: attendance-conflict",
         ("both",),
     ),
+    (
+        "IMP007",
+        "type: document\nid: d1\nkind: protokoll\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 4}, text: Anna Ek (M) Bo Lind (S), reason: justerare-unread}\n",
+        "reason: justerare-unread",
+        ("justerare heading",),
+    ),
     # bodies
     (
         "BOD001",

@@ -330,3 +330,25 @@ def test_a_name_read_both_present_and_absent_keeps_the_first(source: Source) -> 
     assert [n.reason for n in result.document.notes] == ["attendance-conflict"]
     codes = error_codes(document)
     assert "IMP006" in codes and "ATT001" not in codes
+
+
+def test_a_row_of_headings_is_no_list_of_justerare(source: Source) -> None:
+    """ "Övriga deltagare Utses att justera Anna Berg (S) Per Lind (M), …": the headings
+    in one row, their values after it; the names after the justerare heading are the
+    other headings' values, so none is taken as justerare (IMP007), and no justerare is
+    reported absent (JUS001)."""
+    document = source(
+        "SAMMANTRÄDESPROTOKOLL Tekniska nämnden Sammanträdesdatum 2015-06-24 Plats och tid "
+        "Kommunhuset kl 13.00 Beslutande Ej tjänstgörande ersättare Anna Berg (S), ordförande "
+        "Per Lind (M) Olle Ek (S), Kim Dahl (C) Tjänstemän och övriga deltagare Utses att "
+        "justera Siv Ahl (M) Kim Dahl (C), Ola Ros (S) Olle Ek (S) Eva Holm, nämndsekreterare "
+        "Bo Alm, förvaltningschef Justeringens plats och tid Kommunhuset Sekreterare Eva Holm "
+        "Justerande Olle Ek\n§ 1 Val av justerare\nBeslut Nämnden godkänner dagordningen.\n"
+    )
+    kind, result = imported(document)
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert meeting.justering is None or "siv-ahl" not in meeting.justering.justerare
+    assert "justerare-unread" in [n.reason for n in result.document.notes]
+    codes = error_codes(document)
+    assert "IMP007" in codes and "JUS001" not in codes

@@ -74,6 +74,7 @@ IMPORT_NOTES: dict[str, str] = {
     "date-outside-header": "the meeting date not taken from the document's own header",
     "body-not-named": "no body named in the document's header",
     "attendance-conflict": "a person read both as taking part and as absent (the first kept)",
+    "justerare-unread": "more names under a justerare heading than a protocol's justerare",
 }
 """The problems an importer notes on a document it did not read well (reason →
 what it means); the IMP rules report each at its line."""

@@ -90,6 +90,16 @@ _RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "may not hold.",
         "Check the person's attendance in the source and correct it by hand.",
     ),
+    (
+        "IMP007",
+        "justerare-unread",
+        "More names under a justerare heading than a protocol has justerare.",
+        "Where a flattened cover puts its headings in one row and their values after it "
+        "('Övriga deltagare Utses att justera Anna Ek (M) Bo Lind (S), …'), the names after "
+        "the justerare heading belong to the headings before it; the importer takes none "
+        "as justerare rather than report every one as absent from the meeting.",
+        "Give the meeting's justerare by hand from the source.",
+    ),
 )
 
 RULES: list[Rule] = [

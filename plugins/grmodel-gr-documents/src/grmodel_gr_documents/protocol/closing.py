@@ -91,7 +91,12 @@ class ClosingReader:
         plats och tid Berndt Ekholm …"), the first name after that label."""
         line = self.stream.line_at(segment.start)
         value = segment.value.strip()
-        if value and self.justerare_from(_first_entries(value), line):
+        first = _first_entries(value)
+        if len(list(iter_names(first, self.refdata))) > _MOST_JUSTERARE:
+            # the values of a flattened table's row of headings, not this one's
+            self.b.note("justerare-unread", line, first[:80])
+            return
+        if value and self.justerare_from(first, line):
             return
         if following is not None and following.cue == "label" and not value:
             names = list(iter_names(following.value, self.refdata))
@@ -275,6 +280,10 @@ def _without_labels(text: str, start: int, end: int, hits: list[Hit]) -> str:
         position = min(end, line_end if line_end >= 0 else end)
     out.append(text[position:end])
     return _DOTS.sub(" ", " ".join(out))
+
+
+_MOST_JUSTERARE = 3
+"""More names under a justerare heading are no protocol's justerare."""
 
 
 def _first_entries(value: str) -> str:
