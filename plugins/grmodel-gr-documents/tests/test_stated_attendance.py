@@ -352,3 +352,26 @@ def test_a_row_of_headings_is_no_list_of_justerare(source: Source) -> None:
     assert "justerare-unread" in [n.reason for n in result.document.notes]
     codes = error_codes(document)
     assert "IMP007" in codes and "JUS001" not in codes
+
+
+def test_a_row_of_headings_with_marks_after_the_names(source: Source) -> None:
+    """ "Plats Närvarande ledamöter Närvarande ers Övriga närvarande Sekreterare", then the
+    place and every entry in one run: the marks after a name tell its status ("tj
+    ersättare" serves, "ej närvarande" is absent, "deltog inte under 12" took part but
+    in § 12), the entries without a party are the others."""
+    text = (
+        "PROTOKOLL Regionstyrelsen Tid Måndagen den 10 november 2008, kl 09.00 Plats "
+        "Närvarande ledamöter Närvarande ers Övriga närvarande Sekreterare Stora salen, "
+        "Regionhuset Anna Berg (m), ordf Per Lind (c) Olle Ek (s) tj ersättare Kim Dahl (s) "
+        "deltog inte under 12 Eva Holm (s) ej närvarande Siv Ahl (v) Bo Alm, Ola Ros "
+        "Karin Sund\n§ 10 Val av justerare\nPer Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    statuses = by_status(meeting)
+    assert statuses["present"] == ["anna-berg", "per-lind", "kim-dahl", "siv-ahl"]
+    assert statuses["serving_substitute"] == ["olle-ek"]
+    assert statuses["absent"] == ["eva-holm"]
+    dahl = next(a for a in meeting.attendance if a.person == "kim-dahl")
+    assert dahl.title is None

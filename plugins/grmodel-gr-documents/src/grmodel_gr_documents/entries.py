@@ -28,27 +28,15 @@ import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
-from grmodel_gr_documents.names import NAME_WORD, ORG_WORDS, PARTICLES, given_names, parse_role
+from grmodel_gr_documents.entry_tokens import INITIAL, NUMBER, ORG_WORD, Token, read_tokens
+from grmodel_gr_documents.names import ORG_WORDS, PARTICLES, given_names, parse_role
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["ParsedEntry", "parse_run"]
 
-_TOKEN = re.compile(
-    r"\((?P<paren>[^()\n]{0,80})\)"
-    r"|(?P<comma>[,;])"
-    r"|(?P<sect>§§?)"
-    r"|(?P<word>[^\s,;()]+)"
-    r"|(?P<open>\()"
-)
-_INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")
-_ORG_WORD = re.compile(
-    r"^(?:[A-ZÅÄÖ]{2,6}(?::s)?|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\w]*|[\wÅÄÖåäö]+/[\wÅÄÖåäö/]+)$"
-)
-"""An acronym ("GR", "FP"), a word with an inner capital ("FoU") or a slash ("Väst/GR")."""
-_NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
 _SERVING_WORDS = re.compile(
-    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?)(?:\s+ers(?:ättare)?\.?)?"
+    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?|tj\.?(?=\s+ers))(?:\s+ers(?:ättare)?\.?)?"
     r"(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
     r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )
@@ -64,42 +52,16 @@ _NOTE = re.compile(
 _EXCLUDED = re.compile(
     r"(?i)^(?:ej|utom|förutom)\s+(?:§§?|p\.?|punkt(?:erna)?)?\s*(?P<n>[\d\s,–-]+(?:och\s+\d+)?)$"
 )
+_ABSENT_MARK = re.compile(r"(?i)^(?:ej|inte|icke)\s+närvarande$|^frånvarande$")
+"""An absence written after the entry ("Per Lind (s) ej närvarande")."""
+_EXCLUDING = re.compile(r"(?i)^(?:deltog|närvarade|var)\s+(?:ej|inte)(?:\s+(?:under|i|vid))?$")
+"""Paragraphs the entry took no part in follow ("… deltog inte under 227")."""
 _PROSE_WORDS = 5
 
 
 @functools.cache
 def _non_names() -> frozenset[str]:
     return frozenset(p.text.casefold() for p in load_vocabulary().phrases if p.cue == "nonname")
-
-
-@attrs.frozen
-class _Token:
-    kind: str
-    """``word``, ``paren``, ``comma``, ``sect`` or ``open``."""
-    text: str
-    start: int
-    end: int
-
-    @property
-    def cap(self) -> bool:
-        return self.kind == "word" and bool(
-            NAME_WORD.match(self.text) or _INITIAL.match(self.text) or _ORG_WORD.match(self.text)
-        )
-
-    @property
-    def lower(self) -> bool:
-        return self.kind == "word" and self.text[:1].islower()
-
-
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "word"
-        value = m[kind] if kind != "open" else "("
-        if kind == "word" and value.startswith("("):
-            kind, value = "word", value.lstrip("(")
-        out.append(_Token(kind, value, m.start(), m.end()))
-    return out
 
 
 @attrs.define
@@ -120,6 +82,8 @@ class ParsedEntry:
     excluded: list[int] = attrs.field(factory=list)
     marked: bool = False
     """An "x" in a presence column (tabular närvarolistor)."""
+    absent: bool = False
+    """Marked absent after the name ("ej närvarande")."""
 
 
 def _numbers(text: str) -> list[int]:
@@ -139,12 +103,13 @@ class _Reader:
     def __init__(self, text: str, refdata: ReferenceData):
         self.text = text
         self.refdata = refdata
-        self.tokens = _tokens(text)
+        self.tokens = read_tokens(text)
         self.entries: list[ParsedEntry] = []
         self.current: ParsedEntry | None = None
         self.after_comma = False
         self.replacing = False
         self.replaced_paren = False
+        self.excluding = False  # the numbers next are paragraphs the entry took no part in
         self.stop: int | None = None
 
     # -- gazetteers -----------------------------------------------------------------
@@ -209,9 +174,9 @@ class _Reader:
         word = self.tokens[at].text.casefold()
         if word in PARTICLES:
             return True
-        return word == "i" and bool(_ORG_WORD.match(self.tokens[at - 1].text))
+        return word == "i" and bool(ORG_WORD.match(self.tokens[at - 1].text))
 
-    def place_words(self, run: list[_Token], words: list[str]) -> None:
+    def place_words(self, run: list[Token], words: list[str]) -> None:
         """Distribute a run of capitalised words over the current and new entries."""
         while words:
             taken = self.take_prefix(run, words)
@@ -232,7 +197,7 @@ class _Reader:
                 return words[:cut]
         return words
 
-    def take_prefix(self, run: list[_Token], words: list[str]) -> int:
+    def take_prefix(self, run: list[Token], words: list[str]) -> int:
         """Municipality, organisation, party or title words at the start of a run
         that belong to the current entry: how many."""
         if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
@@ -254,7 +219,7 @@ class _Reader:
             return 1
         return 0
 
-    def place_name(self, run: list[_Token], words: list[str]) -> None:
+    def place_name(self, run: list[Token], words: list[str]) -> None:
         name = " ".join(words).strip(" ,.")
         if len(words) < 2 or not _plausible(words):
             self.after_comma = False
@@ -274,7 +239,7 @@ class _Reader:
         self.after_comma = False
         self.replaced_paren = False
 
-    def paren(self, token: _Token) -> None:
+    def paren(self, token: Token) -> None:
         entry = self.current
         content = token.text.strip()
         if entry is None or not entry.name:
@@ -328,6 +293,12 @@ class _Reader:
         if re.match(r"(?i)^tjänstgörande\s+ordf", phrase):
             entry.role = parse_role(phrase.split(None, 1)[1])
             return
+        if _ABSENT_MARK.match(phrase):
+            entry.absent = True
+            return
+        if _EXCLUDING.match(phrase):
+            self.excluding = True
+            return
         plain = phrase.replace(".", "")  # "tj.g. ers. för"
         if _SERVING_WORDS.match(plain) or re.match(
             r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", plain
@@ -372,12 +343,12 @@ class _Reader:
         collected: list[str] = []
         while stop < len(self.tokens):
             token = self.tokens[stop]
-            if token.kind == "sect" or (token.kind == "word" and _NUMBER.match(token.text)):
+            if token.kind == "sect" or (token.kind == "word" and NUMBER.match(token.text)):
                 collected.append(token.text)
             elif (
                 token.kind == "comma"
                 and stop + 1 < len(self.tokens)
-                and _NUMBER.match(self.tokens[stop + 1].text)
+                and NUMBER.match(self.tokens[stop + 1].text)
             ) or (token.kind == "word" and token.text.casefold() == "och" and collected):
                 collected.append(",")
             else:
@@ -393,8 +364,9 @@ class _Reader:
                 and int(bare[0]) < int(bare[1])
             ):
                 spec = f"{bare[0]}-{bare[1]}"  # "1 6": a range whose dash was lost
-            entry.paragraphs.extend(_numbers(spec))
+            (entry.excluded if self.excluding else entry.paragraphs).extend(_numbers(spec))
             entry.end = self.tokens[stop - 1].end
+        self.excluding = False
         return max(stop, index + 1)
 
     def read(self) -> None:
@@ -414,7 +386,7 @@ class _Reader:
             elif token.kind == "comma":
                 self.after_comma = True
                 index += 1
-            elif token.kind == "sect" or (token.kind == "word" and _NUMBER.match(token.text)):
+            elif token.kind == "sect" or (token.kind == "word" and NUMBER.match(token.text)):
                 index = self.numbers(index)
             elif token.lower:
                 index = self.lower_run(index)
@@ -434,7 +406,7 @@ def _org_prefix(words: list[str]) -> int:
         and first.endswith("s")
     ):
         return 2
-    if len(words) >= 3 and words[1] == "i" and _ORG_WORD.match(first):
+    if len(words) >= 3 and words[1] == "i" and ORG_WORD.match(first):
         return 3
     if re.fullmatch(r"[A-ZÅÄÖ]{2,6}(?::s)?", first) or "/" in first:
         return 1
@@ -449,7 +421,7 @@ def _plausible(words: list[str]) -> bool:
     non_names = _non_names()
     if any(w.casefold().strip(".:") in non_names for w in words):
         return False
-    return any(len(w.strip(".")) >= 2 for w in words) and not _INITIAL.match(words[-1])
+    return any(len(w.strip(".")) >= 2 for w in words) and not INITIAL.match(words[-1])
 
 
 def _split_names(words: list[str]) -> list[list[str]]:
@@ -464,7 +436,7 @@ def _split_names(words: list[str]) -> list[list[str]]:
         len(words) == 3
         and folded[0] not in given
         and folded[1] in given
-        and not _INITIAL.match(words[1])
+        and not INITIAL.match(words[1])
     ):
         return [[words[0]], words[1:]]
     if len(words) >= 4:

@@ -230,6 +230,8 @@ class AttendanceReader:
             )
         ):
             status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
+        if entry.absent and status in _VOTING:
+            status = AttendanceStatus.ABSENT  # "Per Lind (s) ej närvarande" in the list
         person = b.person(entry.name, line, _as_entry(entry))
         b.tracker.place_all(lines)
         if self.conflicts(person, status, entry):

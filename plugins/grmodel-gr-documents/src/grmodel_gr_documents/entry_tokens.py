@@ -1,0 +1,62 @@
+"""The tokens of an attendance run: capitalised and lower-case words, parenthesised
+notes, numbers, "§" and separators (read into entries by
+:mod:`~grmodel_gr_documents.entries`)."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from grmodel_gr_documents.names import NAME_WORD
+
+__all__ = ["INITIAL", "NUMBER", "ORG_WORD", "Token", "read_tokens"]
+
+_TOKEN = re.compile(
+    r"\((?P<paren>[^()\n]{0,80})\)"
+    r"|(?P<comma>[,;])"
+    r"|(?P<sect>§§?)"
+    r"|(?P<word>[^\s,;()]+)"
+    r"|(?P<open>\()"
+)
+INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")
+ORG_WORD = re.compile(
+    r"^(?:[A-ZÅÄÖ]{2,6}(?::s)?|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\w]*|[\wÅÄÖåäö]+/[\wÅÄÖåäö/]+)$"
+)
+"""An acronym ("GR", "FP"), a word with an inner capital ("FoU") or a slash ("Väst/GR")."""
+NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
+
+
+@attrs.frozen
+class Token:
+    """One token of a run, with its offsets."""
+
+    kind: str
+    """``word``, ``paren``, ``comma``, ``sect`` or ``open``."""
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        """A capitalised word: a name's, an initial, an organisation's."""
+        return self.kind == "word" and bool(
+            NAME_WORD.match(self.text) or INITIAL.match(self.text) or ORG_WORD.match(self.text)
+        )
+
+    @property
+    def lower(self) -> bool:
+        """A lower-case word."""
+        return self.kind == "word" and self.text[:1].islower()
+
+
+def read_tokens(text: str) -> list[Token]:
+    """The tokens of ``text``, in order."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        value = m[kind] if kind != "open" else "("
+        if kind == "word" and value.startswith("("):
+            kind, value = "word", value.lstrip("(")
+        out.append(Token(kind, value, m.start(), m.end()))
+    return out
