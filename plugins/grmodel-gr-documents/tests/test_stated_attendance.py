@@ -375,3 +375,20 @@ def test_a_row_of_headings_with_marks_after_the_names(source: Source) -> None:
     assert statuses["absent"] == ["eva-holm"]
     dahl = next(a for a in meeting.attendance if a.person == "kim-dahl")
     assert dahl.title is None
+
+
+def test_a_flattened_list_of_names_parties_and_presence_marks(source: Source) -> None:
+    """A närvarolista table flattened to "Name P 1" / "Name P -" rows: 1 is there, "-"
+    not; only the marked take part."""
+    text = (
+        "PROTOKOLL\nArbetsutskottet 2019-05-14\nBeslutande Enligt närvarolista\n"
+        "Närvarolista Namn Parti Närvaro Anteckningar Ledamöter (5) Anna Berg S 1 Ordförande "
+        "Per Lind M 1 Olle Ek S 1 Kim Dahl C - Vakant plats Eva Holm L 1 Siv Ahl S - "
+        "Bo Alm KD -\nÖvriga närvarande Ola Ros, nämndsekreterare\n§ 10 Val av justerare\n"
+        "Per Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert statuses["present"] == ["anna-berg", "per-lind", "olle-ek", "eva-holm"]
+    assert "kim-dahl" not in str(statuses) and "bo-alm" not in str(statuses)

@@ -448,10 +448,31 @@ def _split_names(words: list[str]) -> list[list[str]]:
     return [words]
 
 
+_MARKED_ROW = re.compile(r"(?<=[a-zåäöé]) (?P<party>[A-ZÅÄÖ]{1,2}) (?P<mark>[1xX]|[-–])(?=\s|$)")
+"""A flattened närvarolista's row end: the party bare, then its presence column ("Erik
+Berg S 1 Ordförande", "Per Lind C -")."""
+
+
+def _marked_rows(text: str, refdata: ReferenceData) -> str:
+    """A närvarolista's rows "Name P 1" / "Name P -" (three or more) rewritten as the
+    grammar reads a presence mark, offsets kept: "Name(P)x" / "Name(P)  "."""
+    rows = [m for m in _MARKED_ROW.finditer(text) if refdata.party(m["party"]) is not None]
+    if len(rows) < 3:
+        return text
+    out, at = [], 0
+    for m in rows:
+        party = f"({m['party']})"
+        mark = "x" if m["mark"] in "1xX" else " "
+        out += [text[at : m.start()], party, mark.ljust(m.end() - m.start() - len(party))]
+        at = m.end()
+    return "".join([*out, text[at:]])
+
+
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:
     """The entries of an attendance run, and the offset where prose begins (the run's
     end), or ``None`` when it is entries to the end."""
     text = _CAPITAL_SERVING.sub(lambda m: m[0].lower(), text)
+    text = _marked_rows(text, refdata)
     reader = _Reader(text, refdata)
     reader.read()
     entries = [e for e in reader.entries if e.name]
