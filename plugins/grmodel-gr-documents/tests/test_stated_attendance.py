@@ -392,3 +392,35 @@ def test_a_flattened_list_of_names_parties_and_presence_marks(source: Source) ->
     statuses = by_status(meeting_of(result))
     assert statuses["present"] == ["anna-berg", "per-lind", "olle-ek", "eva-holm"]
     assert "kim-dahl" not in str(statuses) and "bo-alm" not in str(statuses)
+
+
+def test_substitutions_chained_in_a_run(source: Source) -> None:
+    """ "X (s) för Y", "X (s) Tjänstgör för A Y", "X (M), ersättare för Vakant (M)": the
+    ersättare serves and the ledamot replaced is not present, however the next entry
+    follows (a name right after the replaced one, a vacant seat)."""
+    text = (
+        "PROTOKOLL\nSocialnämnden 2004-03-11\nBeslutande Anna Berg (s), ordförande "
+        "Glenn Lund (s) för Marie Sten Irhan Kasic (s) för Vera Nord Eje Björk (s) Tjänstgör "
+        "för A Malm (s) Bo Fors (M), ersättare för Vakant (M) Jan Örn (C), ersättare för "
+        "Lena Ros (L) Per Ek (v)\nUtses att justera Per Ek\n§ 1 Val av justerare\n"
+        "Per Ek utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    statuses = by_status(meeting)
+    assert statuses["present"] == ["anna-berg", "per-ek"]
+    assert statuses["serving_substitute"] == [
+        "glenn-lund",
+        "irhan-kasic",
+        "eje-bjork",
+        "bo-fors",
+        "jan-orn",
+    ]
+    replaced = {a.person: a.replaces for a in meeting.attendance if a.replaces}
+    assert replaced == {
+        "glenn-lund": "marie-sten",
+        "irhan-kasic": "vera-nord",
+        "eje-bjork": "a-malm",
+        "jan-orn": "lena-ros",
+    }

@@ -41,10 +41,11 @@ _SERVING_WORDS = re.compile(
     r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )
 _CAPITAL_SERVING = re.compile(
-    r"(?<=[\w)] )(?:Ersätter(?= [A-ZÅÄÖ])|(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.)(?= för\b))"
+    r"(?<=[\w)] )(?:Ersätter(?= [A-ZÅÄÖ])"
+    r"|(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.|Tjänstgör|Tjänstgörande)(?= för\b))"
 )
 """A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …",
-"Bo Holm (m) Ersätter Per Lind (m)")."""
+"Bo Holm (m) Ersätter Per Lind (m)", "Eje Ek (s) Tjänstgör för A Malm (s)")."""
 _REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
 _NOTE = re.compile(
     r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"
@@ -184,6 +185,9 @@ class _Reader:
             if not words:
                 return
             names = _split_names(self.party_cut(words))
+            if self.replacing and len(names[0]) >= 4:
+                # the ledamot replaced, then the next entry ("… för Marie Berg Irhan Kasic (s)")
+                names[0] = names[0][:2]
             size = len(names[0])
             head = run[:size]
             self.place_name(head, names[0])
@@ -223,6 +227,8 @@ class _Reader:
         name = " ".join(words).strip(" ,.")
         if len(words) < 2 or not _plausible(words):
             self.after_comma = False
+            if self.replacing:  # "ersättare för Vakant (M)": no one replaced by name
+                self.replacing, self.replaced_paren = False, True
             return
         entry = self.current
         if self.replacing and entry is not None:
@@ -298,6 +304,10 @@ class _Reader:
             return
         if _EXCLUDING.match(phrase):
             self.excluding = True
+            return
+        if phrase == "för" and entry.party and not entry.serving:
+            # "Glenn Ek (s) för Marie Berg": an ersättare, and the ledamot replaced
+            entry.serving, self.replacing = True, True
             return
         plain = phrase.replace(".", "")  # "tj.g. ers. för"
         if _SERVING_WORDS.match(plain) or re.match(
