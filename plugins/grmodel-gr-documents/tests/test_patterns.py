@@ -56,7 +56,7 @@ def test_the_vocabulary_finds_what_its_plain_pattern_finds(
     texts = [seed(number).text for number in ("000", "003")]
     for cues in (["kind"], ["attendance", "closing", "justerare", "label", "toc"]):
         branches = sorted(
-            {folded(p.text) for p in vocabulary.phrases if p.cue in cues}, key=len, reverse=True
+            {folded(p.written) for p in vocabulary.phrases if p.cue in cues}, key=len, reverse=True
         )
         body = "|".join(r"\s+".join(map(re.escape, b.split())) for b in branches)
         plain = rf"(?i)(?<![\w/])(?:{body})(?![\w/])(?P<colon>[ \t]*:)?"

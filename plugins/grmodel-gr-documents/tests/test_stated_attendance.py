@@ -424,3 +424,24 @@ def test_substitutions_chained_in_a_run(source: Source) -> None:
         "eje-bjork": "a-malm",
         "jan-orn": "lena-ros",
     }
+
+
+def test_role_labels_with_colons_and_a_serving_ersattare_among_the_others(
+    source: Source,
+) -> None:
+    """ "Ordförande: Berg Anna (FP) 2:e vice ordförande: Lind Per (S) Ledamöter: …" (names
+    written family name first) heads decision-makers, the word alone does not
+    ("Underskrifter: … Ordförande Berg Anna"); "Ersättare: Övriga närvarande: … Ek Kim
+    (C), tjänstgörande för Eva Holm (C)": the ersättare serves."""
+    text = (
+        "Sammanträdesprotokoll Plats och tid: Skolan, kl 18:30-21:10 Ordförande: Berg Anna "
+        "(FP) 2:e vice ordförande: Lind Per (S) Ledamöter: Sten Olle (M) Ros Ola (KD) "
+        "Ersättare: Övriga närvarande: Ahl Siv (FP) Ek Kim (C), tjänstgörande för Eva Holm "
+        "(C) Alm Bo (S) Underskrifter: Sekreterare Siv Ahl Ordförande Berg Anna\n"
+        "§ 1 Val av justerare\nLind Per utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert statuses["present"] == ["berg-anna", "lind-per", "sten-olle", "ros-ola"]
+    assert statuses["serving_substitute"] == ["ek-kim"]

@@ -12,7 +12,8 @@ run-on paragraph is found. To keep ordinary words in running text from being rea
 as headings, a phrase counts only when it is written capitalised or in capitals
 ("Närvarande", "NÄRVARANDE"), when a colon follows it ("närvarande:"), or when it
 stands alone on its line; a row written in lower case (a heading as transcripts tear
-it: "ande" for "Beslutande") is found as written anywhere. Right after an entry's
+it: "ande" for "Beslutande") is found as written anywhere, and a row ending in a
+colon ("Ordförande:") only with its colon. Right after an entry's
 party, a phrase followed by "för" and a name ("… Ersättare för Olle Nord") relates
 two entries and heads nothing.
 """
@@ -51,7 +52,18 @@ class Phrase:
     meaning: str
     """The status, field or kind the phrase stands for."""
     text: str
-    """The phrase as written."""
+    """The phrase as written in the table (a colon at its end: found only with one)."""
+
+    @property
+    def written(self) -> str:
+        """The phrase without the colon a row may end in."""
+        return self.text.removesuffix(":").rstrip()
+
+    @property
+    def needs_colon(self) -> bool:
+        """A row ending in a colon ("Ordförande:") is found only with its colon: the
+        word alone is too common to head anything."""
+        return self.text.endswith(":")
 
 
 @attrs.frozen
@@ -85,7 +97,7 @@ class Vocabulary:
         self.phrases: tuple[Phrase, ...] = tuple(phrases)
         self._by_key: dict[tuple[str, str], Phrase] = {}
         for phrase in self.phrases:
-            self._by_key.setdefault((phrase.cue, folded(phrase.text)), phrase)
+            self._by_key.setdefault((phrase.cue, folded(phrase.written)), phrase)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def meanings(self, cue: str) -> set[str]:
@@ -96,7 +108,7 @@ class Vocabulary:
         pattern = self._patterns.get(cues)
         if pattern is None:
             texts = sorted(
-                {folded(p.text) for p in self.phrases if p.cue in cues}, key=len, reverse=True
+                {folded(p.written) for p in self.phrases if p.cue in cues}, key=len, reverse=True
             )
             body = alternation([r"\s+".join(map(re.escape, t.split())) for t in texts])
             pattern = re.compile(rf"(?i)(?<![\w/]){body}(?![\w/])(?P<colon>[ \t]*:)?")
@@ -118,10 +130,18 @@ class Vocabulary:
             written = m.group(0)[: m.start("colon") - m.start()] if m["colon"] else m.group(0)
             colon = m["colon"] is not None
             key = folded(written)
-            phrase = next((self._by_key[(c, key)] for c in order if (c, key) in self._by_key), None)
+            phrase = next(
+                (
+                    found
+                    for c in order
+                    if (found := self._by_key.get((c, key))) is not None
+                    and (colon or not found.needs_colon)
+                ),
+                None,
+            )
             if phrase is None:
                 continue
-            as_listed = phrase.text[:1].islower() and written == phrase.text
+            as_listed = phrase.text[:1].islower() and written == phrase.written
             if not (
                 colon or as_listed or written[:1].isupper() or _alone(text, m.start(), m.end())
             ):

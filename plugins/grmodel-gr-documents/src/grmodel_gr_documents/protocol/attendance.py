@@ -230,6 +230,9 @@ class AttendanceReader:
             )
         ):
             status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
+        if entry.serving and entry.replaces and status is AttendanceStatus.OTHER:
+            # "… Nilsson Karin (C), tjänstgörande för Eva Ek (C)" under the others' heading
+            status, role = AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE
         if entry.absent and status in _VOTING:
             status = AttendanceStatus.ABSENT  # "Per Lind (s) ej närvarande" in the list
         person = b.person(entry.name, line, _as_entry(entry))
