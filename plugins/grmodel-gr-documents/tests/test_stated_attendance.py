@@ -445,3 +445,24 @@ def test_role_labels_with_colons_and_a_serving_ersattare_among_the_others(
     statuses = by_status(meeting_of(result))
     assert statuses["present"] == ["berg-anna", "lind-per", "sten-olle", "ros-ola"]
     assert statuses["serving_substitute"] == ["ek-kim"]
+
+
+def test_the_meetings_place_and_time_label_comes_before_the_justerings(
+    source: Source,
+) -> None:
+    """Labels stacked over their values twice, the meeting's "Plats och tid" empty (its
+    value after the headings), the justering's "Justerare Plats och tid" with its own
+    date: the meeting's date is the first label's; a venue ("Folkets hus") is no
+    person."""
+    text = (
+        "EKBY KOMMUN Sammanträdesprotokoll Sammanträdesdatum Kommunfullmäktige Plats och tid "
+        "Beslutande Ekby Folkets hus, måndagen den 15 november 1993, kl Samtliga ledamöter "
+        "utom Anna Berg Per Lind Tjg ersättare Olle Ek Kim Dahl Övriga Justerare Plats och "
+        "tid Eva Holm, sekr Siv Ahl, Bo Alm Stadshuset torsdagen den 18 november 1993, kl "
+        "Sekreterare Eva Holm\nKf 110 Val av justerare\nSiv Ahl och Bo Alm utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "1993-11-15"
+    assert not any("folkets" in a.person for a in meeting.attendance)

@@ -105,13 +105,15 @@ class _Reader:
     def sources(self) -> list[tuple[str, str, list[int]]]:
         """(source, text, lines) of every date source, best first."""
         out: list[tuple[str, str, list[int]]] = []
-        for segment in _labels(self.segments, "date"):
-            value = _label_value(self.stream, segment)
-            out.append(("label", value, self.lines_of(segment, value)))
-        for segment in _labels(self.segments, "time", "place-time"):
-            value = _label_value(self.stream, segment)
-            out.append(("label", value, self.lines_of(segment, value)))
-        out.extend(self.stacked_values())
+        for meanings in (("date",), ("time", "place-time")):
+            # in order: the meeting's label comes first ("… Justerare Plats och tid …" after
+            # it is the justering's), an empty one with the value after it
+            for segment in _labels(self.segments, *meanings):
+                value = _label_value(self.stream, segment)
+                if value.strip():
+                    out.append(("label", value, self.lines_of(segment, value)))
+                else:
+                    out.extend(self.stacked_value(segment))
         for segment in self.segments:
             if segment.cue == "title":
                 out.append(
@@ -121,21 +123,17 @@ class _Reader:
             out.append(("site title", title, [line]))
         return out
 
-    def stacked_values(self) -> list[tuple[str, str, list[int]]]:
+    def stacked_value(self, segment: TextSegment) -> list[tuple[str, str, list[int]]]:
         """Where the labels all stand first ("Organ: Plats och tid: ande: Kommunstyrelsen
         Stadshuset den 11 september 2008 …"): the first value after an empty date,
         time or place label (its start, as long as a header's values run)."""
-        out = []
-        for index, segment in enumerate(self.segments):
-            empty = not segment.value.strip()
-            if segment.cue != "label" or segment.meaning not in _DATED or not empty:
-                continue
-            following = next((s for s in self.segments[index + 1 :] if s.value.strip()), None)
-            if following is not None:
-                value = following.value[:_STACKED_VALUE]
-                lines = self.stream.lines_between(following.value_start, following.value_start + 1)
-                out.append(("label", value, lines))
-        return out
+        index = self.segments.index(segment)
+        following = next((s for s in self.segments[index + 1 :] if s.value.strip()), None)
+        if following is None:
+            return []
+        value = following.value[:_STACKED_VALUE]
+        lines = self.stream.lines_between(following.value_start, following.value_start + 1)
+        return [("label", value, lines)]
 
     def date(self) -> None:
         for compact in (False, True):
@@ -296,7 +294,6 @@ def _without_dates(value: str, year: int | None) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
-_DATED = ("date", "time", "place-time")
 _STACKED_VALUE = 300
 
 
