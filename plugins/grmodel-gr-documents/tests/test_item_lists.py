@@ -376,3 +376,23 @@ def test_pages_that_start_with_a_paragraph(source: Source) -> None:
     assert [i.title for i in items][2] == "Detaljplan för Norra hamnen"
     assert [d.text for d in items[2].decisions] == ["Nämnden antar detaljplanen."]
     assert 7 in result.placed_lines
+
+
+def test_a_table_of_contents_that_ends_the_fragment(source: Source) -> None:
+    """The fragment ends with its table of contents: the numbers of the paragraphs the
+    officials attended ("Enhetschef 48 Per Holm …") are no items; the table's are."""
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Tekniska nämnden 2019-05-14 Beslutande S Anna Berg M Per Lind "
+        "C Olle Ek Tjänstemän Eva Holm Förvaltningschef Kim Dahl Enhetschef 48 Siv Ahl "
+        "Verksamhetschef 49 Bo Alm Trafikingenjör 50 Utses att justera Per Lind\n"
+        "Innehållsförteckning Förnyelseplan för ledningar 48 Beläggningsplan 2019 49 "
+        "Rivning av scenen i parken 50"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [(i.paragraph, i.title) for i in items] == [
+        (48, "Förnyelseplan för ledningar"),
+        (49, "Beläggningsplan 2019"),
+        (50, "Rivning av scenen i parken"),
+    ]

@@ -88,8 +88,11 @@ class Assembler:
         self, toc: list[tuple[int, str, int]]
     ) -> tuple[list[ItemStart], list[TextSegment]]:
         expected = {n: title for n, title, _ in toc}
-        toc_line = self.stream.text.find("\n", toc[0][2]) if toc else -1
-        starts = find_item_starts(self.stream, max(toc_line, 0) if toc else 0, expected)
+        start = 0
+        if toc:  # the items after the table of contents (none where it ends the fragment)
+            toc_line = self.stream.text.find("\n", toc[0][2])
+            start = toc_line if toc_line >= 0 else len(self.stream.text)
+        starts = find_item_starts(self.stream, start, expected)
         front_end = starts[0].start if starts else len(self.stream.text)
         front = _signature_boxes(segment(self.stream, self.vocabulary, FRONT_CUES, 0, front_end))
         return starts, front
