@@ -396,3 +396,32 @@ def test_a_table_of_contents_that_ends_the_fragment(source: Source) -> None:
         (49, "Beläggningsplan 2019"),
         (50, "Rivning av scenen i parken"),
     ]
+
+
+ONE_PAGE_OF_MANY = """\
+Kommunfullmäktige 2019-01-10
+
+Transkript
+
+3 Kommunfullmäktige (27) 36 VAL AV ORDFÖRANDE SAMT 1:E OCH 2:E VICE ORDFÖRANDE Dnr: \
+Kommunfullmäktige väljer Anna Berg (S) till ordförande. Justerandes sign Utdragsbestyrkande
+
+4 Kommunfullmäktige (28) 37 Val av justerare beslutar att utse Per Lind (M) att justera.
+
+5 5/29 38 Anmälningar Beslut Kommunfullmäktige lägger anmälningarna till handlingarna.
+"""
+
+
+def test_a_fragments_pages_with_their_own_page_counts(source: Source) -> None:
+    """Pages of a longer protocol, each headed by its body and page count ("Kommunfullmäktige
+    (27)", "5/29"): the number after it starts an item, its § lost; a title in capitals
+    ends before an empty "Dnr:", and a run-on title before a decision whose subject the
+    transcript lost ("… justerare | beslutar att utse …")."""
+    kind, result = imported(source(ONE_PAGE_OF_MANY))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [(i.number, i.title) for i in items] == [
+        ("36", "VAL AV ORDFÖRANDE SAMT 1:E OCH 2:E VICE ORDFÖRANDE"),
+        ("37", "Val av justerare"),
+        ("38", "Anmälningar"),
+    ]

@@ -164,7 +164,7 @@ class Paragraph:
         return Span(self.lines[0], self.lines[-1] if len(self.lines) > 1 else None)
 
 
-_PAGE_NUMBER_START = re.compile(r"(\d{1,3})\s+(?=\S)")
+_PAGE_NUMBER_START = re.compile(r"(\d{1,3})(?:\s*/\s*\d{1,3})?\s+(?=\S)")
 _HEADER_PAGE = re.compile(r"(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)\s+(?=\S)")
 """A page count right after a running header ("4 (17)", "(18)")."""
 

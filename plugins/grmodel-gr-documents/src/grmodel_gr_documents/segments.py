@@ -320,6 +320,9 @@ def _filed_next(stream: Stream, found: Sequence[re.Match[str]], index: int) -> b
 
 _HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")
 """A diarienummer standing before an item's number at a page's head ("KSKF/2014:1")."""
+_HEAD_PAGE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)")
+"""A page's running header with its page count, on a fragment's one page ("Kommunfullmäktige
+(27)")."""
 
 
 def _page_head(stream: Stream, m: re.Match[str]) -> bool:
@@ -332,7 +335,7 @@ def _page_head(stream: Stream, m: re.Match[str]) -> bool:
     if stream.line_at(m.start()) not in stream.page_starts:
         return False
     head = stream.text[stream.line_begin(m.start()) : m.start()].strip()
-    if head and _HEAD_DNR.fullmatch(head) is None:
+    if head and _HEAD_DNR.fullmatch(head) is None and _HEAD_PAGE.fullmatch(head) is None:
         return False
     return not load_vocabulary().find(stream.text, _PAGE_HEADER_CUES, m.end(), m.end() + 60)
 

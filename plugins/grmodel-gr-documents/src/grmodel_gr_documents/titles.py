@@ -171,6 +171,9 @@ def _title_by_words(text: str) -> tuple[str, int]:
             and not word[:1].isdigit()  # "… enligt 6 kap. 6 §"
         ):
             return text[: words[index - 1].end()], words[index].start()
+        if finite_verb(word) and index + 1 < len(words) and words[index + 1][0] == "att":
+            # the decision, its subject lost ("Val av justerare | beslutar att utse …")
+            return text[: words[index - 1].end()], words[index].start()
         if re.fullmatch(r"\d{1,2}[.)]|[a-h]\)", word):
             # a numbered or lettered point under the item ("… ARBETSFORMER a) Minnesanteckningar")
             return text[: words[index - 1].end()], words[index].start()
