@@ -148,3 +148,9 @@ def test_furniture_keeps_masthead_and_structural_repeats() -> None:
     furniture = detect_furniture(lines)
     assert furniture.masthead == (1, 2)
     assert [(s.span.line, s.span.last) for s in furniture.dropped] == [(6, 7)]
+
+
+def test_a_weekday_is_never_part_of_a_name() -> None:
+    """ "… Ek Nielsen Måndag den 27 februari": a capitalised weekday after a name."""
+    entries, _ = parse_run("Anna Berg (S) Karin Ek Nielsen Måndag den 27 februari", REFDATA)
+    assert [e.name for e in entries] == ["Anna Berg", "Karin Ek Nielsen"]

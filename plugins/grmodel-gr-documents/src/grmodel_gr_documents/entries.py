@@ -160,7 +160,10 @@ class _Reader:
     def name_run(self, index: int) -> int:
         """Read a run of capitalised words from ``tokens[index]``; the index after it."""
         stop = index
+        non_names = _non_names()
         while stop < len(self.tokens) and (self.tokens[stop].cap or self.joins_run(index, stop)):
+            if stop > index and self.tokens[stop].text.casefold().strip(".:") in non_names:
+                break  # a word never a name's ends the run ("… Ek Nielsen | Måndag den …")
             stop += 1
         run = self.tokens[index:stop]
         words = [t.text for t in run]
