@@ -466,3 +466,39 @@ def test_the_meetings_place_and_time_label_comes_before_the_justerings(
     meeting = meeting_of(result)
     assert str(meeting.date) == "1993-11-15"
     assert not any("folkets" in a.person for a in meeting.attendance)
+
+
+LABEL_COLUMN = """\
+SAMVERKAN UNGDOM
+Protokoll 2017-04-27
+Tid och plats
+Ledamöter
+Adjungerade
+Justerare
+Tid och plats för justering
+Övriga närvarande
+Torsdag den 27 april 2017 kl. 09:00-11:30 Stadshuset, sal A.
+Anna Berg (L), barn- och ungdomsnämnden, ordförande
+Per Lind (S) gymnasienämnden
+Olle Ek (MP), arbetsmarknads- och socialnämnden
+Kim Dahl, Polisen
+Olle Ek (MP)
+Förvaltningen den 5 maj 2017
+Siv Ahl, barn- och ungdomsförvaltningen och gymnasieförvaltningen
+Bo Alm, kultur- och fritidsförvaltningen
+Eva Holm, sekreterare
+§1
+Riktlinje mot våld
+Nämnden har beslutat att ta fram riktlinjer.
+"""
+
+
+def test_a_label_column_over_its_values_one_per_line(source: Source) -> None:
+    """The labels one per line, then their values one per line: a stack; a politician
+    with a nämnd in place of a title decides; an organisation's name with "och" twice is
+    no prose (the run goes on after it)."""
+    kind, result = imported(source(LABEL_COLUMN))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert statuses["present"] == ["anna-berg", "per-lind", "olle-ek"]
+    assert {"siv-ahl", "bo-alm"} <= set(statuses["other"])

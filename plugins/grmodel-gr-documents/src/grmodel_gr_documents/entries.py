@@ -282,7 +282,7 @@ class _Reader:
         while stop < len(self.tokens) and self.tokens[stop].lower:
             stop += 1
         words = [t.text for t in self.tokens[index:stop]]
-        if len(words) >= _PROSE_WORDS:
+        if sum(_counts_as_prose(w) for w in words) >= _PROSE_WORDS:
             self.stop = self.tokens[index].start
             return len(self.tokens)
         entry = self.current
@@ -428,6 +428,13 @@ def _org_prefix(words: list[str]) -> int:
     if ORG_WORDS.search(first) and len(first) > 6:
         return 1
     return 0
+
+
+def _counts_as_prose(word: str) -> bool:
+    """A lower-case word that counts towards prose: not a conjunction, nor the first
+    part of a compound ("barn- och ungdomsförvaltningen och gymnasieförvaltningen" is an
+    organisation's name, not a sentence)."""
+    return word not in ("och", "samt") and not word.endswith("-")
 
 
 def _plausible(words: list[str]) -> bool:

@@ -50,8 +50,8 @@ def find_stacks(front: list[TextSegment]) -> list[Stack]:
     labels with their values between them), all but the last empty, where an empty
     one heads the decision-makers (a heading of others followed by its sub-heading,
     "Övriga närvarande Ej tjänstgörande ersättare", is no stack), and the run goes
-    on in the last heading's line
-    (headings side by side over columns are read as columns)."""
+    on in the last heading's line, or the headings stand one per line (a label column
+    over its values); headings side by side over columns are read as columns."""
     stacks: list[Stack] = []
     pending: list[TextSegment] = []
     for seg in front:
@@ -64,7 +64,10 @@ def find_stacks(front: list[TextSegment]) -> list[Stack]:
             pending.append(seg)
             continue
         runs_on = bool(seg.value.split("\n", 1)[0].strip())  # not a column heading
-        if runs_on and any(h.cue == "attendance" and h.meaning in _DECIDING for h in pending):
+        column = all("\n" in h.value for h in pending) and not runs_on  # one per line
+        if (runs_on or column) and any(
+            h.cue == "attendance" and h.meaning in _DECIDING for h in pending
+        ):
             stacks.append(Stack((*pending, seg), seg))
         pending = []
     return stacks
@@ -79,7 +82,7 @@ def _kind(entry: ParsedEntry) -> str:
     if entry.role is Role.ERSATTARE or title.startswith("ersättare"):
         return "substitute"
     if (entry.party or entry.municipality or _UNAFFILIATED.search(entry.organisation or "")) and (
-        not title
+        not title or _BODY_TITLE.search(title)
     ):
         return "member"
     if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE):
@@ -87,6 +90,8 @@ def _kind(entry: ParsedEntry) -> str:
     return "other"
 
 
+_BODY_TITLE = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|beredningen)$")
+"""A politician's body in place of a title ("Per Lind (MP), gymnasienämnden")."""
 _UNAFFILIATED = re.compile(
     r"(?i)^(?:oberoende|partilös|politisk\s+vilde)\b|\b(?:tidigare|f\.\s?d\.)\s+[A-ZÅÄÖ]{1,3}\b"
 )
