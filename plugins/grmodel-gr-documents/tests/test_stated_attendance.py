@@ -502,3 +502,18 @@ def test_a_label_column_over_its_values_one_per_line(source: Source) -> None:
     statuses = by_status(meeting_of(result))
     assert statuses["present"] == ["anna-berg", "per-lind", "olle-ek"]
     assert {"siv-ahl", "bo-alm"} <= set(statuses["other"])
+
+
+def test_a_time_after_the_justerare_is_the_justerings(source: Source) -> None:
+    """ "Datum: Klockan: 09:00-12:10" (the date lost), then "Justerare: … Tid: Tisdagen den 18
+    november 2014": that time is the justering's; the site's title keeps the date."""
+    text = (
+        'Download "Miljönämnden. Protokoll. Datum: 2014-11-11 Klockan: 09:00-12:10"\n\n'
+        "Transkript\n\n1 Protokoll Miljönämnden Datum: Klockan: 09:00-12:10 Plats: "
+        "Stadshuset Närvarande ledamöter Anna Berg (S) Per Lind (M) Olle Ek (C) Justerare: "
+        "Per Lind (M) Tid: Tisdagen den 18 november 2014, kl. 08:30 Plats: Förvaltningen\n"
+        "§ 1 Val av justerare\nPer Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    assert str(meeting_of(result).date) == "2014-11-11"

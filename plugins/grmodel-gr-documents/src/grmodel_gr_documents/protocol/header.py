@@ -105,15 +105,23 @@ class _Reader:
     def sources(self) -> list[tuple[str, str, list[int]]]:
         """(source, text, lines) of every date source, best first."""
         out: list[tuple[str, str, list[int]]] = []
+        justering: list[tuple[str, str, list[int]]] = []
+        first_justerare = next(
+            (s.start for s in self.segments if s.cue == "justerare"), len(self.stream.text)
+        )
         for meanings in (("date",), ("time", "place-time")):
-            # in order: the meeting's label comes first ("… Justerare Plats och tid …" after
-            # it is the justering's), an empty one with the value after it
+            # in order, an empty label with the value after it; a time after the justerare
+            # heading is the justering's ("Justerare: … Tid: Tisdagen den 18 november"), the
+            # last resort
             for segment in _labels(self.segments, *meanings):
                 value = _label_value(self.stream, segment)
-                if value.strip():
-                    out.append(("label", value, self.lines_of(segment, value)))
-                else:
-                    out.extend(self.stacked_value(segment))
+                found = (
+                    [("label", value, self.lines_of(segment, value))]
+                    if value.strip()
+                    else self.stacked_value(segment)
+                )
+                late = meanings != ("date",) and segment.start > first_justerare
+                (justering if late else out).extend(found)
         for segment in self.segments:
             if segment.cue == "title":
                 out.append(
@@ -121,7 +129,7 @@ class _Reader:
                 )
         for line, title in self.b.tracker.site_titles:
             out.append(("site title", title, [line]))
-        return out
+        return out + justering
 
     def stacked_value(self, segment: TextSegment) -> list[tuple[str, str, list[int]]]:
         """Where the labels all stand first ("Organ: Plats och tid: ande: Kommunstyrelsen
