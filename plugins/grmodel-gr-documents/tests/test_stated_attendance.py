@@ -429,16 +429,16 @@ def test_substitutions_chained_in_a_run(source: Source) -> None:
 def test_role_labels_with_colons_and_a_serving_ersattare_among_the_others(
     source: Source,
 ) -> None:
-    """ "Ordförande: Berg Anna (FP) 2:e vice ordförande: Lind Per (S) Ledamöter: …" (names
-    written family name first) heads decision-makers, the word alone does not
-    ("Underskrifter: … Ordförande Berg Anna"); "Ersättare: Övriga närvarande: … Ek Kim
-    (C), tjänstgörande för Eva Holm (C)": the ersättare serves."""
+    """ "1:e vice ordförande: Berg Anna (FP) 2:e vice ordförande: Lind Per (S) Ledamöter: …"
+    (names written family name first) heads decision-makers, "vice ordförande" alone
+    does not, nor a signature block's "Ordförande:"; "Ersättare: Övriga närvarande: … Ek
+    Kim (C), tjänstgörande för Eva Holm (C)": the ersättare serves."""
     text = (
-        "Sammanträdesprotokoll Plats och tid: Skolan, kl 18:30-21:10 Ordförande: Berg Anna "
-        "(FP) 2:e vice ordförande: Lind Per (S) Ledamöter: Sten Olle (M) Ros Ola (KD) "
-        "Ersättare: Övriga närvarande: Ahl Siv (FP) Ek Kim (C), tjänstgörande för Eva Holm "
-        "(C) Alm Bo (S) Underskrifter: Sekreterare Siv Ahl Ordförande Berg Anna\n"
-        "§ 1 Val av justerare\nLind Per utses att justera.\n"
+        "Sammanträdesprotokoll Plats och tid: Skolan, kl 18:30-21:10 1:e vice ordförande: "
+        "Berg Anna (FP) 2:e vice ordförande: Lind Per (S) Ledamöter: Sten Olle (M) Ros Ola "
+        "(KD) Ersättare: Övriga närvarande: Ahl Siv (FP) Ek Kim (C), tjänstgörande för Eva "
+        "Holm (C) Alm Bo (S) Underskrifter: Sekreterare: Ordförande: Justerare: Siv Ahl "
+        "Anna Berg Per Lind\n§ 1 Val av justerare\nLind Per utses att justera.\n"
     )
     kind, result = imported(source(text))
     assert kind == "protocol"
