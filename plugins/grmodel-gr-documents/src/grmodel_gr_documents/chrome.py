@@ -22,6 +22,7 @@ import re
 
 import attrs
 
+from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
 
 __all__ = [
@@ -198,8 +199,22 @@ _GLUED = re.compile(
 
 
 def deglue(line: str) -> str:
-    """``line`` with a space where a transcript ran two words together."""
-    return _GLUED.sub(" ", line)
+    """``line`` with a space where a transcript ran two words together; never inside a
+    double given name written as one word ("JanAnders", "RosMarie")."""
+    return _GLUED.sub(lambda m: "" if _double_given_name(line, m.start()) else " ", line)
+
+
+_LETTERS_BEFORE = re.compile(r"[A-ZÅÄÖa-zåäöé]+$")
+_LETTERS_AFTER = re.compile(r"[A-ZÅÄÖa-zåäöé]+")
+
+
+def _double_given_name(line: str, at: int) -> bool:
+    before = _LETTERS_BEFORE.search(line, max(0, at - 20), at)
+    after = _LETTERS_AFTER.match(line, at)
+    if before is None or after is None:
+        return False
+    names = given_names()
+    return before[0].casefold() in names and after[0].casefold() in names
 
 
 _HEADER_WORDS = 4
