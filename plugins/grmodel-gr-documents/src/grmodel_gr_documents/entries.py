@@ -36,7 +36,7 @@ __all__ = ["ParsedEntry", "parse_run"]
 
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
 _SERVING_WORDS = re.compile(
-    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tjänstg\.?|tj\.?(?=\s+ers))(?:\s+ers(?:ättare)?\.?)?"
+    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tgj\.?|tjänstg\.?|tj\.?(?=\s+ers))(?:\s+ers(?:ättare)?\.?)?"
     r"(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
     r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )

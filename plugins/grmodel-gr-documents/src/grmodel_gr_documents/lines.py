@@ -232,12 +232,16 @@ class Tracker:
         self._drop_title_copies()
 
     def _drop_title_copies(self) -> None:
-        """Drop the lines above a site's chrome that repeat its title of the document
-        (a web page's heading): a title, never the document's own text."""
+        """Drop the lines above the site's title of the document that repeat it (a web
+        page's heading, above or among the chrome): a title, never the document's own
+        text."""
         titles = [set(folded(title).split()) for _, title in self.site_titles]
+        last = max((line for line, _ in self.site_titles), default=0)
         for line in self.within:
-            if line in self.dropped:
+            if line >= last:
                 break
+            if line in self.dropped:
+                continue
             text = self.lines[line - 1]
             if text and _copies(set(folded(text).split()), titles):
                 self.drop(Segment(span=Span(line), text=text, reason="site title"))
