@@ -539,3 +539,20 @@ def test_a_page_heading_among_the_chrome_and_a_transposed_serving_mark(source: S
     statuses = by_status(meeting)
     assert statuses["serving_substitute"] == ["kim-dahl"]
     assert "eva-holm" not in statuses.get("present", [])
+
+
+def test_entries_that_take_part_from_afar(source: Source) -> None:
+    """ "… (M) 1:e vice ordförande närvarar på distans": a note after the role, no prose;
+    the run goes on."""
+    text = (
+        "PROTOKOLL Utbildningsnämnden 2020-11-10 Närvarande Ledamöter Anna Berg (L), "
+        "ordförande Per Lind (M) 1:e vice ordförande närvarar på distans Olle Ek (V), 2:e vice "
+        "ordförande Kim Dahl (S) närvarar på distans Tjänstgörande ersättare Siv Ahl (M) "
+        "närvarar på distans Övriga närvarande Bo Alm, nämndsekreterare\n"
+        "§ 1 Val av justerare\nPer Lind utses att justera.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    statuses = by_status(meeting_of(result))
+    assert statuses["present"] == ["anna-berg", "per-lind", "olle-ek", "kim-dahl"]
+    assert statuses["serving_substitute"] == ["siv-ahl"]

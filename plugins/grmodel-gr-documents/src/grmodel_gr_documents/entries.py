@@ -28,6 +28,20 @@ import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.entry_marks import (
+    ABSENT_MARK,
+    CAPITAL_SERVING,
+    EXCLUDED,
+    EXCLUDING,
+    NOTE,
+    PROSE_WORDS,
+    REMOTE,
+    REPLACING,
+    SERVING_WORDS,
+    counts_as_prose,
+    marked_rows,
+    paragraph_numbers,
+)
 from grmodel_gr_documents.entry_tokens import INITIAL, NUMBER, ORG_WORD, Token, read_tokens
 from grmodel_gr_documents.names import ORG_WORDS, PARTICLES, given_names, parse_role
 from grmodel_gr_documents.vocabulary import load_vocabulary
@@ -35,29 +49,6 @@ from grmodel_gr_documents.vocabulary import load_vocabulary
 __all__ = ["ParsedEntry", "parse_run"]
 
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
-_SERVING_WORDS = re.compile(
-    r"(?i)^(?:tjänstgörande|tjänstgör|tjg\.?|tgj\.?|tjänstg\.?|tj\.?(?=\s+ers))(?:\s+ers(?:ättare)?\.?)?"
-    r"(?:\s+(?:för|i\s+stället\s+för|istället\s+för))?$"
-    r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
-)
-_CAPITAL_SERVING = re.compile(
-    r"(?<=[\w)] )(?:Ersätter(?= [A-ZÅÄÖ])"
-    r"|(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.|Tjänstgör|Tjänstgörande)(?= för\b))"
-)
-"""A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …",
-"Bo Holm (m) Ersätter Per Lind (m)", "Eje Ek (s) Tjänstgör för A Malm (s)")."""
-_REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
-_NOTE = re.compile(
-    r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"
-)
-_EXCLUDED = re.compile(
-    r"(?i)^(?:ej|utom|förutom)\s+(?:§§?|p\.?|punkt(?:erna)?)?\s*(?P<n>[\d\s,–-]+(?:och\s+\d+)?)$"
-)
-_ABSENT_MARK = re.compile(r"(?i)^(?:ej|inte|icke)\s+närvarande$|^frånvarande$")
-"""An absence written after the entry ("Per Lind (s) ej närvarande")."""
-_EXCLUDING = re.compile(r"(?i)^(?:deltog|närvarade|var)\s+(?:ej|inte)(?:\s+(?:under|i|vid))?$")
-"""Paragraphs the entry took no part in follow ("… deltog inte under 227")."""
-_PROSE_WORDS = 5
 
 
 @functools.cache
@@ -85,17 +76,6 @@ class ParsedEntry:
     """An "x" in a presence column (tabular närvarolistor)."""
     absent: bool = False
     """Marked absent after the name ("ej närvarande")."""
-
-
-def _numbers(text: str) -> list[int]:
-    out: list[int] = []
-    for part in re.split(r"\s*(?:,|och|&)\s*", text):
-        bounds = [int(x) for x in re.findall(r"\d+", part)]
-        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 500:
-            out.extend(range(bounds[0], bounds[1] + 1))
-        elif bounds:
-            out.append(bounds[0])
-    return out
 
 
 class _Reader:
@@ -260,19 +240,19 @@ class _Reader:
             return
         entry.end = token.end
         role = parse_role(content)
-        excluded = _EXCLUDED.match(content)
+        excluded = EXCLUDED.match(content)
         known = self.refdata.party(content.strip(" .")) is not None
         if (known or role is None) and self.is_party(content) and entry.party is None:
             entry.party = content  # "(v)" is a party, "(ordf.)" of a party's shape a role
         elif role is not None:
             entry.role = role
-        elif _SERVING_WORDS.match(content):
+        elif SERVING_WORDS.match(content):
             entry.serving = True
         elif excluded:
-            entry.excluded.extend(_numbers(excluded["n"]))
+            entry.excluded.extend(paragraph_numbers(excluded["n"]))
         elif re.match(r"^(?:§§?|p\.?|punkt)\s*\d", content):
-            entry.paragraphs.extend(_numbers(content))
-        elif not _NOTE.match(content) and content:
+            entry.paragraphs.extend(paragraph_numbers(content))
+        elif not NOTE.match(content) and content:
             entry.organisation = content if entry.organisation is None else entry.organisation
 
     def lower_run(self, index: int) -> int:
@@ -282,14 +262,18 @@ class _Reader:
         while stop < len(self.tokens) and self.tokens[stop].lower:
             stop += 1
         words = [t.text for t in self.tokens[index:stop]]
-        if sum(_counts_as_prose(w) for w in words) >= _PROSE_WORDS:
+        remote = REMOTE.search(" ".join(words))
+        if remote:  # "… (M) 1:e vice ordförande närvarar på distans": a note, no prose
+            words = remote.string[: remote.start()].split()
+        if sum(counts_as_prose(w) for w in words) >= PROSE_WORDS:
             self.stop = self.tokens[index].start
             return len(self.tokens)
         entry = self.current
         if entry is None or not entry.name:
             return stop
         entry.end = self.tokens[stop - 1].end
-        self.read_lower(" ".join(words), entry)
+        if words:
+            self.read_lower(" ".join(words), entry)
         return stop
 
     def read_lower(self, phrase: str, entry: ParsedEntry) -> None:
@@ -302,10 +286,10 @@ class _Reader:
         if re.match(r"(?i)^tjänstgörande\s+ordf", phrase):
             entry.role = parse_role(phrase.split(None, 1)[1])
             return
-        if _ABSENT_MARK.match(phrase):
+        if ABSENT_MARK.match(phrase):
             entry.absent = True
             return
-        if _EXCLUDING.match(phrase):
+        if EXCLUDING.match(phrase):
             self.excluding = True
             return
         if phrase == "för" and entry.party and not entry.serving:
@@ -313,13 +297,11 @@ class _Reader:
             entry.serving, self.replacing = True, True
             return
         plain = phrase.replace(".", "")  # "tj.g. ers. för"
-        if _SERVING_WORDS.match(plain) or re.match(
-            r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", plain
-        ):
+        if SERVING_WORDS.match(plain) or re.match(r"(?i)^(?:tjg|tjänstgör|tjänstgörande)\b", plain):
             entry.serving = True
             # "tjg för Per Lind", "tjg Per Lind": the name after is the one replaced;
             # after "tjg ers" a new entry starts
-            self.replacing = bool(_REPLACING.search(plain))
+            self.replacing = bool(REPLACING.search(plain))
             return
         words = phrase.split()
         if words[0] in ("stad", "kommun") and (entry.municipality or entry.organisation):
@@ -377,7 +359,7 @@ class _Reader:
                 and int(bare[0]) < int(bare[1])
             ):
                 spec = f"{bare[0]}-{bare[1]}"  # "1 6": a range whose dash was lost
-            (entry.excluded if self.excluding else entry.paragraphs).extend(_numbers(spec))
+            (entry.excluded if self.excluding else entry.paragraphs).extend(paragraph_numbers(spec))
             entry.end = self.tokens[stop - 1].end
         self.excluding = False
         return max(stop, index + 1)
@@ -430,13 +412,6 @@ def _org_prefix(words: list[str]) -> int:
     return 0
 
 
-def _counts_as_prose(word: str) -> bool:
-    """A lower-case word that counts towards prose: not a conjunction, nor the first
-    part of a compound ("barn- och ungdomsförvaltningen och gymnasieförvaltningen" is an
-    organisation's name, not a sentence)."""
-    return word not in ("och", "samt") and not word.endswith("-")
-
-
 def _plausible(words: list[str]) -> bool:
     non_names = _non_names()
     if any(w.casefold().strip(".:") in non_names for w in words):
@@ -468,31 +443,11 @@ def _split_names(words: list[str]) -> list[list[str]]:
     return [words]
 
 
-_MARKED_ROW = re.compile(r"(?<=[a-zåäöé]) (?P<party>[A-ZÅÄÖ]{1,2}) (?P<mark>[1xX]|[-–])(?=\s|$)")
-"""A flattened närvarolista's row end: the party bare, then its presence column ("Erik
-Berg S 1 Ordförande", "Per Lind C -")."""
-
-
-def _marked_rows(text: str, refdata: ReferenceData) -> str:
-    """A närvarolista's rows "Name P 1" / "Name P -" (three or more) rewritten as the
-    grammar reads a presence mark, offsets kept: "Name(P)x" / "Name(P)  "."""
-    rows = [m for m in _MARKED_ROW.finditer(text) if refdata.party(m["party"]) is not None]
-    if len(rows) < 3:
-        return text
-    out, at = [], 0
-    for m in rows:
-        party = f"({m['party']})"
-        mark = "x" if m["mark"] in "1xX" else " "
-        out += [text[at : m.start()], party, mark.ljust(m.end() - m.start() - len(party))]
-        at = m.end()
-    return "".join([*out, text[at:]])
-
-
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:
     """The entries of an attendance run, and the offset where prose begins (the run's
     end), or ``None`` when it is entries to the end."""
-    text = _CAPITAL_SERVING.sub(lambda m: m[0].lower(), text)
-    text = _marked_rows(text, refdata)
+    text = CAPITAL_SERVING.sub(lambda m: m[0].lower(), text)
+    text = marked_rows(text, refdata)
     reader = _Reader(text, refdata)
     reader.read()
     entries = [e for e in reader.entries if e.name]
