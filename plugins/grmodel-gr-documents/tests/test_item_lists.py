@@ -425,3 +425,25 @@ def test_a_fragments_pages_with_their_own_page_counts(source: Source) -> None:
         ("37", "Val av justerare"),
         ("38", "Anmälningar"),
     ]
+
+
+def test_a_local_prefix_after_a_lower_case_body_name_and_an_unlabelled_dnr(
+    source: Source,
+) -> None:
+    """ "Tekniska nämnden TN 2 09/TN 0044 Budget …": the body's name ends in lower case, a
+    diarienummer without its label stands before the title; the title ends where the body
+    starts its sentence ("Tekniska nämnden har …")."""
+    text = (
+        "PROTOKOLL Tekniska nämnden 2010-01-12 Beslutande Anna Berg (S) Per Lind (M)\n\n"
+        "2 Tekniska nämnden TN 1 Sammanträdets öppnande Dagordningen godkänns.\n\n"
+        "3 Tekniska nämnden TN 2 09/TN 0044 Budget för drift Tekniska nämnden har tilldelats "
+        "en ram för 2010.\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [(i.paragraph, i.title) for i in items] == [
+        (1, "Sammanträdets öppnande"),
+        (2, "Budget för drift"),
+    ]
+    assert str(items[1].diarienummer) == "09/TN 0044"

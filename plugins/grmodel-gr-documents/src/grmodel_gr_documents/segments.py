@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.titles import item_heading
+from grmodel_gr_documents.titles import BODY_WORD, item_heading
 from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -90,7 +90,7 @@ _PARAGRAPH_AFTER = re.compile(r"(?m)^(?P<n>\d{1,4})\s*§\s+(?=[A-ZÅÄÖ\"”„
 """A § written after its number at a line's start ("53 § Sammanträdets öppnande")."""
 _LOCAL_SHAPE = (
     r"(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})(?P<year>/\d{2,4})?"
-    r"[.:]?\s+(?=[A-ZÅÄÖ])"
+    r"[.:]?\s+(?=[A-ZÅÄÖ]|\d{2}/[A-ZÅÄÖ])"
 )
 _LOCAL = re.compile(rf"(?m)^{_LOCAL_SHAPE}")
 """A § with a local prefix at a line's start ("Sn 49", "KS § 12", "KS 353/2008")."""
@@ -158,18 +158,24 @@ def _prefixed(stream: Stream, m: re.Match[str]) -> int | None:
     return None
 
 
+def _ends_a_name(word: str) -> bool:
+    """Whether ``word`` ends a body's name: capitalised, or a body's kind ("Tekniska
+    nämnden")."""
+    return word[:1].isupper() or BODY_WORD.search(word) is not None
+
+
 def _local(stream: Stream) -> list[ItemStart]:
     """Items under a local prefix: one the vocabulary knows ("KF", "SN", "Mbhn"), or
     any prefix written before two or more numbers; never a diarienummer's year. Inside
-    a line, only a prefix the vocabulary knows, right after a capitalised name (the
-    body's: "Kommunstyrelsen KS 235 …")."""
+    a line, only a prefix the vocabulary knows, right after the body's name
+    ("Kommunstyrelsen KS 235 …", "Tekniska nämnden TN 2 09/TN 0044 …")."""
     vocabulary = load_vocabulary()
     inline = [
         m
         for m in _LOCAL_AFTER_NAME.finditer(stream.text)
         if vocabulary.lookup("prefix", m["prefix"]) is not None
         and not m["year"]  # "Protokoll Mn 87/2014": the protocol's own number
-        and stream.before(m.start()).split()[-1][:1].isupper()
+        and _ends_a_name(stream.before(m.start()).split()[-1])
     ]
     found = sorted([*_LOCAL.finditer(stream.text), *inline], key=lambda m: m.start())
     found = [m for m in found if not (m["year"] and int(m["n"]) >= 1900)]

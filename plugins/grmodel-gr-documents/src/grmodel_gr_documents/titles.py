@@ -16,7 +16,13 @@ import re
 from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
-__all__ = ["item_heading", "run_on_title", "split_diarienummer", "trailing_diarienummer"]
+__all__ = [
+    "BODY_WORD",
+    "item_heading",
+    "run_on_title",
+    "split_diarienummer",
+    "trailing_diarienummer",
+]
 
 _FUNCTION_WORDS = {
     "och",
@@ -136,6 +142,10 @@ def _in_capitals(title: str) -> bool:
 _LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
 
 
+BODY_WORD = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
+"""The last word of a body's name written in lower case ("Tekniska nämnden")."""
+
+
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     """Whether the capitalised word at ``index`` starts the subject of a finite verb:
     the verb follows it, after at most two more capitalised words ("Ordföranden
@@ -143,8 +153,8 @@ def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     for following in words[index + 1 : index + 4]:
         if finite_verb(following[0]):
             return True
-        if not following[0][:1].isupper():
-            return False
+        if not following[0][:1].isupper() and not BODY_WORD.search(following[0]):
+            return False  # a body's name goes on in lower case ("Tekniska nämnden har …")
     return False
 
 
@@ -213,6 +223,8 @@ DNR_PREFIX = re.compile(
 class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 …")."""
 
 
+_FILED_BEFORE = re.compile(r"(?P<dnr>\d{2}/[A-ZÅÄÖ]{1,6}\s*\d{1,5})\s+(?=[A-ZÅÄÖ])")
+"""A diarienummer without its label before a title ("TN 2 09/TN 0044 Mål och …")."""
 _BARE_DNR = re.compile(r"(?i:dnr|diarienr|diarienummer)\.?:?\s+(?=[A-ZÅÄÖ])")
 
 _CROSS_REFERENCE = re.compile(rf"(?P<prefix>{LOCAL_PREFIX})\s+(?P<n>\d{{1,4}})\s+")
@@ -225,7 +237,7 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
     vocabulary = load_vocabulary()
     while (ref := _CROSS_REFERENCE.match(title)) and vocabulary.lookup("prefix", ref["prefix"]):
         title = title[ref.end() :]
-    m = DNR_PREFIX.match(title)
+    m = DNR_PREFIX.match(title) or _FILED_BEFORE.match(title)
     if m is None or not title[m.end() :].strip():
         bare = _BARE_DNR.match(title)  # the label kept, its value lost ("Dnr ANMÄLAN …")
         return None, title[bare.end() :] if bare else title
