@@ -36,7 +36,9 @@ def sphinx(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         cwd=ROOT,
-        timeout=300,
+        # A guard against a hang, not a speed target: a build is under a minute of
+        # CPU, but five minutes of wall time on a shared two-core machine was too few.
+        timeout=1200,
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import Run
 
 from grmodel.examples import example_data_path
-from grmodel.exporting.tables import TABLES, flatten
+from grmodel.exporting.tables import TABLES, TABLES_BY_NAME, flatten
 from grmodel.model import (
     Attendance,
     AttendanceStatus,
@@ -128,6 +130,24 @@ def test_the_reference_data_is_in_the_tables(
     assert examples_db.execute(
         "SELECT successor FROM parties WHERE abbreviation = 'FP'"
     ).fetchone() == ("L",)
+
+
+@pytest.mark.parametrize(
+    ("kind", "elsewhere"),
+    [("municipalities", {"county"}), ("counties", set()), ("parties", {"aliases"})],
+)
+def test_the_refdata_json_keys_are_the_column_names(
+    grmodel: Run, kind: str, elsewhere: set[str]
+) -> None:
+    """``grmodel refdata KIND --format json`` and the table name a value alike (but a
+    municipality's county name, and a party's aliases, which are rows of their own)."""
+    code, out, _ = grmodel("refdata", kind, "--format", "json")
+    assert code == 0
+    keys = set().union(*(row.keys() for row in json.loads(out)))
+    assert elsewhere <= keys
+    assert keys - elsewhere <= set(TABLES_BY_NAME[kind].column_names)
+    assert "aliases" not in TABLES_BY_NAME["parties"].column_names
+    assert "alias" in TABLES_BY_NAME["party_aliases"].column_names
 
 
 def _key_targets() -> dict[str, set[str | None]]:

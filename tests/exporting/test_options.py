@@ -37,3 +37,13 @@ def test_a_format_without_options_says_so(grmodel: Run, tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2
     assert "sqlite export: unknown option -O x (options: none)" in err
+
+
+def test_the_list_shows_each_formats_options(grmodel: Run) -> None:
+    code, out, _ = grmodel("export", "--list")
+    assert code == 0
+    lines = out.splitlines()
+    ics = next(i for i, line in enumerate(lines) if line.startswith("ics "))
+    assert lines[ics + 1].split()[:2] == ["-O", "calendar_name=…"]
+    sqlite = next(i for i, line in enumerate(lines) if line.startswith("sqlite "))
+    assert sqlite + 1 == len(lines) or not lines[sqlite + 1].startswith(" ")  # none

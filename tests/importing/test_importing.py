@@ -142,9 +142,21 @@ def test_import_path_when_nothing_fits(memo_pm: GrPluginManager, tmp_path: Path)
 
 def test_import_path_without_importers(core_pm: GrPluginManager, memo: Path) -> None:
     with pytest.raises(
-        GrmodelError, match=r"none installed; .*pip install \./plugins/grmodel-gr-documents"
+        GrmodelError, match=r"none installed\); .*pip install \./plugins/grmodel-gr-documents"
     ):
         import_path(memo, core_pm)
+
+
+def test_import_path_with_other_importers_names_the_documents_plugin(
+    memo_pm: GrPluginManager, tmp_path: Path
+) -> None:
+    """Other importers installed (a user who installed only grmodel-oparl), none of GR's
+    documents: the message still says where a protocol is read."""
+    path = tmp_path / "protokoll.txt"
+    path.write_text("PROTOKOLL\n", encoding="utf-8")
+    with pytest.raises(GrmodelError, match=r"\(importers: memo, note\); GR's protocols") as err:
+        import_path(path, memo_pm)
+    assert "pip install ./plugins/grmodel-gr-documents" in str(err.value)
 
 
 # -- coverage ------------------------------------------------------------------------------

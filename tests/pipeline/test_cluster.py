@@ -38,7 +38,7 @@ def test_without_dask_a_one_line_error_and_exit_2(
     assert code == 2
     assert err.count("\n") == 1
     assert "Traceback" not in err
-    assert "pip install 'grmodel[dask]'" in err
+    assert "python3 -m pip install '.[dask]'" in err
     assert not (tmp_path / "out").exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -55,9 +56,46 @@ def test_pyproject_section_and_cli_overrides(tmp_path: Path) -> None:
 
 
 def test_grmodel_toml_wins_and_bad_keys_are_one_line_errors(tmp_path: Path) -> None:
-    (tmp_path / "grmodel.toml").write_text('selct = ["MTG"]\n', encoding="utf-8")
-    with pytest.raises(GrmodelError, match=r"unknown grmodel setting.*selct"):
+    config = tmp_path / "grmodel.toml"
+    config.write_text('ignore = ["MTG"]\nselct = ["MTG"]\n', encoding="utf-8")
+    with pytest.raises(GrmodelError) as err:
         load_config(find_config_file(tmp_path))
-    (tmp_path / "grmodel.toml").write_text('fail-on = "fatal"\n', encoding="utf-8")
-    with pytest.raises(GrmodelError, match="unknown severity"):
-        load_config(tmp_path / "grmodel.toml")
+    assert str(err.value) == f"{config}:2: unknown grmodel setting 'selct' (did you mean 'select'?)"
+    config.write_text('\nfail-on = "fatal"\n', encoding="utf-8")
+    with pytest.raises(
+        GrmodelError, match=rf"^{re.escape(str(config))}:2: fail-on: unknown severity"
+    ):
+        load_config(config)
+    config.write_text('[severity]\nMTG001 = "warn"\n', encoding="utf-8")
+    with pytest.raises(GrmodelError, match=rf"^{re.escape(str(config))}:2: severity: unknown"):
+        load_config(config)
+    with pytest.raises(GrmodelError, match=r"^--fail-on: unknown severity"):
+        load_config(None, fail_on="fatal")
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('severity = "x"', "'severity' must be a table"),
+        ("severity = 3", "'severity' must be a table"),
+        ("[severity]\nMTG001 = 3", "'severity' must be a table"),
+        ("per-file-ignores = 3", "'per-file-ignores' must be a table"),
+        ('per-file-ignores = "x"', "'per-file-ignores' must be a table"),
+        ('max-findings = "x"', "'max-findings' must be a whole number"),
+        ("max-findings = -1", "'max-findings' must be a whole number"),
+        ("max-findings = true", "'max-findings' must be a whole number"),
+        ("fail-on = 3", "'fail-on' must be one of error, warning, info"),
+        ("paths = 3", "'paths' must be a list of strings"),
+        ('select = ["MTG", 1]', "'select' must be a list of strings"),
+        ("xyz = 1", "unknown grmodel setting 'xyz' (settings: extend-select, fail-on"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(
+    tmp_path: Path, setting: str, message: str
+) -> None:
+    """Never an internal error: each wrong shape is one line at the setting's line."""
+    config = tmp_path / "grmodel.toml"
+    config.write_text(f"# settings\n{setting}\n", encoding="utf-8")
+    with pytest.raises(GrmodelError) as err:
+        load_config(config)
+    assert str(err.value).startswith(f"{config}:2: {message}")

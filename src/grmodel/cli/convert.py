@@ -169,6 +169,8 @@ def export_command(
     if list_formats:
         for name, exporter in sorted(pm.exporters.items()):
             click.echo(f"{name:12s} {exporter.summary}  [{exporter.plugin}]")
+            for key, what in exporter.options.items():
+                click.echo(f"{'':12s}   -O {key}=…  {what}")
         return
     if fmt is None or output is None:
         raise click.UsageError("give --to FORMAT and -o OUTPUT (or --list)")

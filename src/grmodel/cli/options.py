@@ -187,8 +187,9 @@ def engine_options(func: F) -> F:
         type=click.Choice(["local", "dask"]),
         default="local",
         show_default=True,
-        help="Run on this machine, or on a dask.distributed cluster (the optional extra: "
-        "pip install 'grmodel[dask]'); the results do not change.",
+        help="Run on this machine, or on a dask.distributed cluster (the optional extra, "
+        "from a grmodel checkout: python3 -m pip install '.[dask]'); the results do not "
+        "change.",
     )(func)
 
 

@@ -1,8 +1,8 @@
 """``--engine dask``: the engine's partitioned work on a ``dask.distributed`` cluster.
 
-An optional extra (``pip install 'grmodel[dask]'``). The engine is the one of
-``--jobs`` (:mod:`grmodel.pipeline.parallel`), with a cluster's workers in place of
-forked processes:
+An optional extra (from a grmodel checkout: ``python3 -m pip install '.[dask]'``).
+The engine is the one of ``--jobs`` (:mod:`grmodel.pipeline.parallel`), with a
+cluster's workers in place of forked processes:
 
 - **validate**: each partition of the record set (a record file, or a byte range of
   a large JSON Lines file with the global number of its first line) is a task. A
@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = ["INSTALL", "DaskEngine", "require_dask"]
 
-INSTALL = "pip install 'grmodel[dask]'"
-"""What installs the extra."""
+INSTALL = "from a grmodel checkout: python3 -m pip install '.[dask]'"
+"""What installs the extra (grmodel is on no package index)."""
 
 
 def require_dask() -> None:

@@ -78,14 +78,26 @@ def import_read(
     document = attrs.evolve(document, refdata=pm.refdata)
     chosen = kind or pm.detect_kind(document)
     if chosen is None:
-        known = ", ".join(sorted(pm.importers)) or (
-            f"none installed; from a grmodel checkout: {install_command('grmodel-gr-documents')}"
-        )
+        known = ", ".join(sorted(pm.importers)) or "none installed"
         raise GrmodelError(
             f"{document.path}:1: cannot tell what kind of document this is; give --kind "
-            f"(importers: {known})"
+            f"(importers: {known}){_documents_hint(pm)}"
         )
     return document, _parse(pm.importers[chosen], document)
+
+
+def _documents_hint(pm: GrPluginManager) -> str:
+    """Where GR's own documents (protocols, agendas, …) are read, when no importer of
+    theirs is installed: a plugin that did not load, else the bundled one."""
+    if "protocol" in pm.importers:
+        return ""
+    broken = pm.missing_hint(importer="protocol")
+    if "did not load" in broken:
+        return broken
+    return (
+        "; GR's protocols, agendas and staff reports are read by the plugin "
+        f"grmodel-gr-documents (from a grmodel checkout: {install_command('grmodel-gr-documents')})"
+    )
 
 
 def _known_kind(pm: GrPluginManager, kind: str | None) -> None:

@@ -42,17 +42,6 @@ from grmodel.rules.base import Severity
 
 __all__ = ["ValidationConfig", "find_config_file", "load_config"]
 
-_KEYS = {
-    "paths",
-    "select",
-    "ignore",
-    "extend-select",
-    "severity",
-    "per-file-ignores",
-    "fail-on",
-    "max-findings",
-}
-
 
 def _longest(code: str, prefixes: Iterable[str]) -> int:
     best = -1
@@ -160,12 +149,70 @@ def _read_toml(file: Path) -> dict[str, Any]:
         raise GrmodelError(f"{file}: cannot read: {reason}") from exc
 
 
-def _str_tuple(value: Any, key: str, file: Path) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise GrmodelError(f"{file}: '{key}' must be a list of strings")
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+
+
+def _is_table(value: Any, of: Callable[[Any], bool]) -> bool:
+    return isinstance(value, dict) and all(of(v) for v in value.values())
+
+
+_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    **dict.fromkeys(
+        ("paths", "select", "ignore", "extend-select"), (_is_strings, "a list of strings")
+    ),
+    "severity": (
+        lambda v: _is_table(v, lambda level: isinstance(level, str)),
+        'a table of rule codes and severities (MTG001 = "warning")',
+    ),
+    "per-file-ignores": (
+        lambda v: _is_table(v, _is_strings),
+        'a table of globs and lists of codes ("legacy/*.yaml" = ["NUM"])',
+    ),
+    "fail-on": (lambda v: isinstance(v, str), "one of error, warning, info"),
+    "max-findings": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+        "a whole number, 0 or more",
+    ),
+}
+"""Each setting: whether a value has its type, and what the error says it must be."""
+
+
+def _check_settings(data: Mapping[str, Any], file: Path) -> None:
+    """Every setting known and of its type.
+
+    :raises GrmodelError: ``FILE:LINE: …`` naming the first setting that is not.
+    """
+    unknown = sorted(set(data) - set(_SHAPES))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(_SHAPES), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"settings: {', '.join(sorted(_SHAPES))}"
+        raise GrmodelError(
+            f"{_line_of(file, unknown[0])}: unknown grmodel setting {unknown[0]!r} ({hint})"
+        )
+    for key, (fits, shape) in _SHAPES.items():
+        if key in data and not fits(data[key]):
+            raise GrmodelError(f"{_line_of(file, key)}: {key!r} must be {shape}")
+
+
+def _severity(level: Any, file: Path | None, *, fail_on: bool) -> Severity:
+    """A severity from the configuration (``file``) or from ``--fail-on``.
+
+    :raises GrmodelError: ``FILE:LINE: unknown severity …`` naming the line that sets it.
+    """
+    try:
+        return Severity.parse(level)
+    except (ValueError, AttributeError) as exc:
+        key = "fail-on" if fail_on else "severity"
+        where = f"{_line_of(file, str(level))}: {key}" if file is not None else f"--{key}"
+        raise GrmodelError(f"{where}: {exc}") from exc
+
+
+def _str_tuple(value: str | list[str]) -> tuple[str, ...]:
+    """A setting that :func:`_check_settings` passed as strings, as a tuple."""
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def load_config(
@@ -192,33 +239,28 @@ def load_config(
     if file is not None:
         parsed = _read_toml(file)
         data = parsed if file.name == "grmodel.toml" else parsed.get("tool", {}).get("grmodel", {})
-        unknown = set(data) - _KEYS
-        if unknown:
-            raise GrmodelError(f"{file}: unknown grmodel setting(s): {', '.join(sorted(unknown))}")
-    try:
-        severity = {
-            code: Severity.parse(level) for code, level in dict(data.get("severity", {})).items()
-        }
-        config_fail = Severity.parse(fail_on or data.get("fail-on", "error"))
-    except (ValueError, AttributeError) as exc:
-        raise GrmodelError(f"{file or 'options'}: {exc}") from exc
-    per_file = {
-        pattern: _str_tuple(codes, "per-file-ignores", file or Path("."))
-        for pattern, codes in dict(data.get("per-file-ignores", {})).items()
+        _check_settings(data, file)
+    severity = {
+        code: _severity(level, file, fail_on=False)
+        for code, level in data.get("severity", {}).items()
     }
-    base = file or Path(".")
+    config_fail = (
+        _severity(fail_on, None, fail_on=True)
+        if fail_on
+        else _severity(data.get("fail-on", "error"), file, fail_on=True)
+    )
+    per_file = {
+        pattern: _str_tuple(codes) for pattern, codes in data.get("per-file-ignores", {}).items()
+    }
     config = ValidationConfig(
-        select=tuple(select) or _str_tuple(data.get("select", ["ALL"]), "select", base),
-        extend_select=(
-            *_str_tuple(data.get("extend-select", []), "extend-select", base),
-            *extend_select,
-        ),
-        ignore=(*_str_tuple(data.get("ignore", []), "ignore", base), *ignore),
+        select=tuple(select) or _str_tuple(data.get("select", ["ALL"])),
+        extend_select=(*_str_tuple(data.get("extend-select", [])), *extend_select),
+        ignore=(*_str_tuple(data.get("ignore", [])), *ignore),
         severity=severity,
         per_file_ignores=per_file,
         fail_on=config_fail,
         max_findings=max_findings if max_findings is not None else data.get("max-findings"),
-        paths=_str_tuple(data.get("paths", []), "paths", base),
+        paths=_str_tuple(data.get("paths", [])),
         root=Path(os.path.abspath(file.parent)) if file is not None else None,
     )
     if known_codes is not None:
@@ -244,7 +286,7 @@ def _check_codes(
     ]
     lists.extend(
         (f"per-file-ignores {pattern!r}", [codes] if isinstance(codes, str) else codes)
-        for pattern, codes in dict(data.get("per-file-ignores", {})).items()
+        for pattern, codes in data.get("per-file-ignores", {}).items()
     )
     for key, codes in lists:
         whole = key == "severity"
@@ -277,7 +319,8 @@ def _line_of(file: Path, code: str) -> str:
     except (OSError, UnicodeDecodeError):
         return str(file)
     needles = (f'"{code}"', f"'{code}'")
+    setting = re.compile(rf"\s*({re.escape(code)}\s*=|\[(tool\.grmodel\.)?{re.escape(code)}\])")
     for number, line in enumerate(lines, 1):
-        if any(needle in line for needle in needles) or re.match(rf"\s*{code}\s*=", line):
+        if any(needle in line for needle in needles) or setting.match(line):
             return f"{file}:{number}"
     return str(file)

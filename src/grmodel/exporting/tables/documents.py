@@ -1,4 +1,5 @@
-"""Tables of documents, their proposed clauses and their unplaced or dropped text."""
+"""Tables of documents, their proposed clauses, their unplaced, dropped or cut text and
+their import notes."""
 
 from __future__ import annotations
 
@@ -48,22 +49,24 @@ TABLES: tuple[Table, ...] = (
     ),
     table(
         "document_segments",
-        "Text of a document not placed in a record (unplaced), dropped or cut",
+        "Text of a document not placed in a record (unplaced), dropped or cut, and the "
+        "importer's notes on what it could not read well",
         (
             text("document_id", "Id of the document", required=True),
             Column(
                 name="disposition",
                 type="string",
-                description="unplaced, dropped (page furniture, site chrome) or cut (a piece "
-                "cut out of a line that is kept)",
+                description="unplaced, dropped (page furniture, site chrome), cut (a piece "
+                "cut out of a line that is kept) or note (an import note: what the importer "
+                "could not read well there)",
                 required=True,
-                enum=("unplaced", "dropped", "cut"),
+                enum=("unplaced", "dropped", "cut", "note"),
             ),
             integer("ordinal", "Position in its list, 1-based", required=True),
             integer("line", "First line", required=True),
             integer("end_line", "Last line"),
             text("text", "The text as in the source"),
-            text("reason", "Why it was not placed"),
+            text("reason", "Why it was not placed; for a note, which problem it is"),
         ),
         ("document_id", "disposition", "ordinal"),
         foreign_keys=(fk("document_id", "documents"),),
@@ -72,7 +75,7 @@ TABLES: tuple[Table, ...] = (
 
 
 def document_rows(d: Document) -> Rows:
-    """The rows of a document: itself, its proposed clauses and its segments."""
+    """The rows of a document: itself, its proposed clauses, its segments and notes."""
     yield (
         "documents",
         {
@@ -98,6 +101,7 @@ def document_rows(d: Document) -> Rows:
         ("unplaced", d.unplaced),
         ("dropped", d.dropped),
         ("cut", d.cut),
+        ("note", d.notes),
     ):
         for ordinal, segment in enumerate(segments, 1):
             yield (

@@ -59,6 +59,7 @@ TABLES: tuple[Table, ...] = (
             ref_column("body_id", Meeting, "body", "Id of the body that met"),
             *date_columns("date", "Date of the meeting (first day)"),
             text("stated_date", "The date as written when the document states no full date"),
+            text("weekday", "The weekday stated with the date, as written"),
             *date_columns("end_date", "Last day of a meeting over several days"),
             text("body_name", "The body's name as used at the time"),
             Column(name="start_time", type="time", description="Start time"),
@@ -66,6 +67,16 @@ TABLES: tuple[Table, ...] = (
             text("place", "Where the meeting was held"),
             choice("kind", MeetingKind, "Ordinary, extraordinary, residential…"),
             choice("status", MeetingStatus, "Held, planned or cancelled"),
+            text(
+                "attendance_elsewhere",
+                "Where the document says its list of decision-makers is, when not in its "
+                "text: the attendance rows are then partial",
+            ),
+            text(
+                "attendance_unread",
+                "Why the attendance rows are incomplete though the text holds them (a list "
+                "the importer could not read)",
+            ),
             ref_column("secretary_id", Meeting, "secretary", "Id of the secretary"),
             *date_columns("justering_date", "When the protocol was justerat"),
             text("justering_place", "Where it was justerat"),
@@ -243,6 +254,7 @@ def meeting_rows(m: Meeting) -> Rows:
             "body_id": m.body,
             **date_values("date", m.date),
             "stated_date": m.stated_date,
+            "weekday": m.weekday,
             **date_values("end_date", m.end_date),
             "body_name": m.body_name,
             "start_time": m.start_time,
@@ -250,6 +262,8 @@ def meeting_rows(m: Meeting) -> Rows:
             "place": m.place,
             "kind": value(m.kind),
             "status": value(m.status),
+            "attendance_elsewhere": m.attendance_elsewhere,
+            "attendance_unread": m.attendance_unread,
             "secretary_id": m.secretary,
             **(date_values("justering_date", j.date) if j else {}),
             "justering_place": j.place if j else None,
