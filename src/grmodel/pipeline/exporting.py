@@ -15,7 +15,7 @@ from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
 from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import LoadedRecord, LoadLimits, LoadProblem, format_problem
+from grmodel.recordset.loading import LoadLimits, LoadProblem, format_problem
 
 __all__ = ["ProblemCallback", "export", "iter_records"]
 
@@ -42,16 +42,13 @@ def iter_records(
     A record that does not load, a path that cannot be read and a second record
     with an id already seen are problems: each is passed to ``on_problem`` (and the
     record left out), or, without it, raised. Ids are checked with a few bytes per
-    record (``grmodel.exporting.unique``); duplicate ids are reported after the
-    other records, from a second reading of the source.
+    record (``grmodel.exporting.unique``), as the records stream: the source is
+    read once.
 
     :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
     source = RecordSource(paths, pm, kind=kind, limits=limits)
-
-    def entries() -> Iterator[LoadedRecord | LoadProblem]:
-        return (entry for entry, _imported in source.entries())
-
+    entries = (entry for entry, _imported in source.entries())
     return unique_records(entries, on_problem or _raise)
 
 
