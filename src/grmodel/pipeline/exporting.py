@@ -70,14 +70,14 @@ _ENVIRONMENT = frozenset(
 
 
 def _write(
-    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
+    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions, plugin: str
 ) -> None:
     """Run an exporter; a failure that is not an I/O or user error, a value returned
     (``write`` writes, and returns ``None``) or a file where a directory belongs (or
-    the other way round) names the plugin; a text that cannot be written (a lone
-    surrogate) names the last record read."""
+    the other way round) names it and its ``plugin``; a text that cannot be written
+    (a lone surrogate) names the last record read."""
     last: list[str] = ["none"]
-    who = f"exporter {exporter.name!r} of plugin {exporter.plugin!r}"
+    who = f"exporter {exporter.name!r} of {plugin}"
 
     def read() -> Iterator[Record]:
         for record in records:
@@ -153,7 +153,8 @@ def export(
         run_options = pm.export_options(options)
         portable = SourcePaths(paths, keep=run_options.source_paths)
         records = iter_records(paths, pm, kind, limits=limits, on_problem=counted)
-        _write(exporter, map(portable, records), tmp, run_options)
+        label = pm.plugin_label(exporter.plugin)
+        _write(exporter, map(portable, records), tmp, run_options, label)
         if count:
             raise RecordSetProblemsError(
                 f"{count} problem(s) in the record set; nothing written to {output} "
