@@ -6,9 +6,10 @@ import's result only when something of it reached a record: one of its words is
 in a field of a record made (the document record's own kept text — title, author,
 notes … — included; the spans, the provenance and the text left unplaced not), or
 the line holds nothing but headings and labels of the vocabulary ("Ledamöter",
-"Justeras:", "Plats"), whose meaning, not their words, is in the records (an
-attendance status, a field). A line a reader took whose words reached nothing is
-unplaced text, kept in ``document.unplaced`` like any other.
+"Justeras:", "Plats") and the marks of a table ("x"), whose meaning, not their
+words, is in the records (an attendance status, a field). A line a reader took
+whose words reached nothing is unplaced text, kept in ``document.unplaced`` like
+any other.
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def record_words(records: Iterable[Record], refdata: ReferenceData | None = None
 
 
 def _structure_only(text: str) -> bool:
-    """True when ``text`` has no word outside the vocabulary's structure phrases."""
+    """True when ``text`` has no word outside the vocabulary's structure phrases but
+    single letters (the marks of a table: "x" under "Närvarande", "N", "J")."""
     vocabulary = load_vocabulary()
     cues = sorted({phrase.cue for phrase in vocabulary.phrases} - NOT_STRUCTURE)
     rest, end = [], 0
@@ -118,7 +120,7 @@ def _structure_only(text: str) -> bool:
         rest.append(text[end : hit.start])
         end = hit.end
     rest.append(text[end:])
-    return not any(_WORD.search(piece) for piece in rest)
+    return all(len(word) == 1 and word.isalpha() for word in _WORD.findall(" ".join(rest)))
 
 
 def unreached(
