@@ -142,9 +142,34 @@ class GrPluginManager:
 
     # -- helpers ---------------------------------------------------------------
 
+    def plugin_label(self, name: str) -> str:
+        """How an error names a plugin: ``plugin 'x' of distribution d 1.0``, or
+        ``plugin 'x'`` when its distribution is unknown (a plugin given in code)."""
+        dist, version = self._distributions.get(name, ("", "?"))
+        return f"plugin {name!r}" + (f" of distribution {dist} {version}" if version != "?" else "")
+
+    def _hook(self, hook_name: str) -> pluggy.HookCaller:
+        """A hook with each plugin's implementation guarded (:class:`_Guard`) — at the
+        call, so a plugin registered on :attr:`pm` after this manager was built is
+        guarded too. A wrapper around the call already sees named items, and a
+        wrapper's own additions keep the ``plugin`` they were made with.
+
+        pluggy types :attr:`pluggy.HookImpl.function` as final; wrapping the function
+        pluggy calls is the one place that can tell which plugin returned an item
+        without calling a hook twice.
+        """
+        caller: pluggy.HookCaller = getattr(self.pm.hook, hook_name)
+        for impl in caller.get_hookimpls():
+            if impl.wrapper or impl.hookwrapper or isinstance(impl.function, _Guard):
+                continue
+            label = self.plugin_label(impl.plugin_name)
+            guard = _Guard(impl, hook_name, label, lambda: self.importers)
+            impl.function = guard  # type: ignore[misc]
+        return caller
+
     def _collect(self, hook_name: str, **kwargs: Any) -> list[Any]:
         """Call a list-returning hook through pluggy; its items in registration order."""
-        results: list[list[Any]] = getattr(self.pm.hook, hook_name)(**kwargs)
+        results: list[list[Any]] = self._hook(hook_name)(**kwargs)
         return [item for result in reversed(results) for item in result or ()]
 
     def _named(self, hook_name: str, what: str, key: Callable[[Any], str]) -> list[Any]:
@@ -172,7 +197,7 @@ class GrPluginManager:
         from grmodel.converter import make_converter
 
         def configure(converter: cattrs.Converter) -> None:
-            self.pm.hook.grmodel_configure_converter(converter=converter)
+            self._hook("grmodel_configure_converter")(converter=converter)
 
         return make_converter(self.record_types, [configure])
 
@@ -267,7 +292,7 @@ class GrPluginManager:
     def detect_kind(self, document: SourceDocument) -> str | None:
         """Which importer fits a document: the ``grmodel_detect_kind`` hook's first answer
         (the core's own implementation runs last), else ``None``."""
-        result: str | None = self.pm.hook.grmodel_detect_kind(
+        result: str | None = self._hook("grmodel_detect_kind")(
             document=document, importers=self.importers
         )
         return result
@@ -302,23 +327,47 @@ _DESCRIBING_HOOKS = frozenset({"grmodel_rules", "grmodel_importers", "grmodel_ex
 """Hooks whose items (rules, importers, exporters) carry their plugin's name."""
 
 
-def _attributed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
-    """The hook implementation, its items given ``plugin=name``; one that raises or
-    returns something else than a list of rules, importers or exporters is a
-    one-line error naming the plugin and the hook."""
-    hook = function.__name__
+class _Guard:
+    """A plugin's hook implementation as the facade calls it: one that raises is a
+    one-line error naming the plugin (a :class:`GrmodelError` it raises is one line
+    already, and passes); the items of a describing hook are given
+    ``plugin=name``, and anything but a list of rules, importers or exporters is
+    an error naming it; a kind detected that no importer has is one too."""
 
-    @functools.wraps(function)
-    def call(*args: Any, **kwargs: Any) -> Any:
+    def __init__(
+        self, impl: pluggy.HookImpl, hook: str, label: str, kinds: Callable[[], Iterable[str]]
+    ):
+        functools.update_wrapper(self, impl.function)
+        self._function: Callable[..., Any] = impl.function
+        self._hook, self._name, self._label, self._kinds = hook, impl.plugin_name, label, kinds
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            result = function(*args, **kwargs)
+            result = self._function(*args, **kwargs)
+        except GrmodelError:
+            raise
         except Exception as exc:
             first = (str(exc).strip().splitlines() or [""])[0]
             raise GrmodelError(
-                f"plugin {name!r}: {hook} failed: {type(exc).__name__}: {first}"
+                f"{self._label}: {self._hook} failed: {type(exc).__name__}: {first}"
             ) from exc
         if result is None:
             return None
+        if self._hook == "grmodel_detect_kind":
+            return self._kind(result)
+        if self._hook in _DESCRIBING_HOOKS:
+            return self._items(result)
+        return result
+
+    def _kind(self, result: Any) -> str:
+        if not isinstance(result, str) or result not in self._kinds():
+            raise GrmodelError(
+                f"{self._label}: grmodel_detect_kind answered {result!r}, which is no "
+                "importer's name"
+            )
+        return result
+
+    def _items(self, result: Any) -> list[Any]:
         wrong = (
             [item for item in result if not attrs.has(type(item))]
             if isinstance(result, (list, tuple))
@@ -326,31 +375,10 @@ def _attributed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
         )
         if wrong:
             raise GrmodelError(
-                f"plugin {name!r}: {hook} returned a {type(wrong[0]).__name__}, "
+                f"{self._label}: {self._hook} returned a {type(wrong[0]).__name__}, "
                 "not a list of what it registers"
             )
-        return [attrs.evolve(item, plugin=name) for item in result]
-
-    return call
-
-
-def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
-    """Register a plugin; its rules, importers and exporters get ``plugin=name``.
-
-    The name is filled in as each of the plugin's own implementations returns, so
-    hook wrappers around the call already see it, and a wrapper's own additions
-    keep the ``plugin`` they were made with. pluggy types
-    :attr:`pluggy.HookImpl.function` as final; wrapping the function pluggy calls,
-    in this manager's own :class:`~pluggy.HookImpl`, is the one place that can
-    tell which plugin returned an item without calling a hook twice.
-    """
-    pm.register(plugin, name=name)
-    for caller in pm.get_hookcallers(plugin) or ():
-        if caller.name not in _DESCRIBING_HOOKS:
-            continue
-        for impl in caller.get_hookimpls():
-            if impl.plugin is plugin and not (impl.wrapper or impl.hookwrapper):
-                impl.function = _attributed(impl.function, name)  # type: ignore[misc]
+        return [attrs.evolve(item, plugin=self._name) for item in result]
 
 
 def _given(plugin: object) -> object:
@@ -387,13 +415,13 @@ def get_plugin_manager(
     pm.add_hookspecs(hookspecs)
     for name, module in (*ESSENTIAL_PLUGINS, *BUILTIN_PLUGINS):
         if name not in disabled:
-            _register(pm, importlib.import_module(module), name)
+            pm.register(importlib.import_module(module), name=name)
     distributions: dict[str, tuple[str, str]] = {}
     broken: list[BrokenPlugin] = []
 
     def guarded(name: str, load: Callable[[], object], dist: str, version: str) -> bool:
         try:
-            _register(pm, load(), name)
+            pm.register(load(), name=name)
             pm.check_pending()
         except Exception as exc:
             with contextlib.suppress(Exception):

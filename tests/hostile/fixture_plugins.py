@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import errno
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from grmodel.exporting.base import Exporter, ExportOptions
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
-from grmodel.model import Person, Record
+from grmodel.model import Document, DocumentKind, Person, Record
 from grmodel.plugins import hookimpl
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
 
@@ -202,3 +203,39 @@ class BadExporters:
 
 
 bad_exporters = BadExporters()
+
+
+def _calm(document: SourceDocument) -> ImportResult:
+    lines = len(document.lines)
+    made = Document(id=document.path.stem, kind=DocumentKind.OTHER, line_count=lines)
+    return ImportResult(document=made, placed_lines=frozenset(range(1, lines + 1)))
+
+
+def _fails_to_read(document: SourceDocument) -> ImportResult:
+    raise OSError(errno.EIO, "Input/output error", str(document.path.with_suffix(".xml")))
+
+
+class FailingImporters:
+    """An importer that works (text with CALM), one whose parse raises ``OSError``
+    (text with FAIL), and one whose ``detect`` does (text with GUESS)."""
+
+    @hookimpl
+    def grmodel_importers(self) -> list[Importer]:
+        def marked(word: str) -> Callable[[SourceDocument], float]:
+            return lambda document: 1.0 if word in document.text else 0.0
+
+        def guess(document: SourceDocument) -> float:
+            if "GUESS" in document.text:
+                raise PermissionError(errno.EACCES, "Permission denied", "/etc/boom.conf")
+            return 0.0
+
+        return [
+            Importer(name="calm", summary="works", parse=_calm, detect=marked("CALM")),
+            Importer(
+                name="failing", summary="OSError", parse=_fails_to_read, detect=marked("FAIL")
+            ),
+            Importer(name="guessing", summary="detect fails", parse=_calm, detect=guess),
+        ]
+
+
+failing_importers = FailingImporters()

@@ -44,6 +44,9 @@ def grmodel_rules(nope):
 
 MODULES = ("grmodel_boom",)
 
+BOOM_PLUGIN = "plugin 'boom' of distribution grmodel-boom 2.0"
+"""How errors name the throwaway distribution's plugin."""
+
 
 def _distribution(site: Path, module_source: str | None, value: str = "grmodel_boom") -> None:
     """Install ``grmodel-boom 2.0`` into ``site``: its metadata, its ``boom`` entry
@@ -251,10 +254,10 @@ def test_cli_exit_code_says_incomplete_for_a_set_rule(
 @pytest.mark.parametrize(
     ("fmt", "message"),
     [
-        ("returns", "exporter 'returns' of plugin 'boom' returned str, not None"),
-        ("folder", "exporter 'folder' of plugin 'boom' did not write a file"),
-        ("clash", "exporter 'clash' of plugin 'boom' failed: FileExistsError"),
-        ("fails", "exporter 'fails' of plugin 'boom' failed: ValueError: no template"),
+        ("returns", f"exporter 'returns' of {BOOM_PLUGIN} returned str, not None"),
+        ("folder", f"exporter 'folder' of {BOOM_PLUGIN} did not write a file"),
+        ("clash", f"exporter 'clash' of {BOOM_PLUGIN} failed: FileExistsError"),
+        ("fails", f"exporter 'fails' of {BOOM_PLUGIN} failed: ValueError: no template"),
     ],
 )
 def test_an_exporter_that_fails_or_writes_the_wrong_thing_is_named(
@@ -276,3 +279,56 @@ def test_an_exporter_that_fails_or_writes_the_wrong_thing_is_named(
     [line] = err.splitlines()
     assert line.startswith(f"grmodel: error: {message}") and "Traceback" not in err
     assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "site", records]
+
+
+def test_an_importer_that_raises_oserror_is_named_and_the_batch_handled_by_design(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``import`` stops at the document with one line naming it, the importer, its
+    plugin and distribution (the documents before it are written); ``validate``
+    makes it a LOAD007 finding and reads the other documents."""
+    from grmodel.cli import EXIT_FINDINGS, EXIT_USAGE, main
+
+    _distribution(site, None, "tests.hostile.fixture_plugins:failing_importers")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, word in (("1-calm", "CALM"), ("2-fail", "FAIL"), ("3-calm", "CALM")):
+        (docs / f"{name}.txt").write_text(f"{word}\nline two\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(docs), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert exit_info.value.code == EXIT_USAGE
+    [line] = captured.err.splitlines()
+    failing = docs / "2-fail.txt"
+    assert line == (
+        f"grmodel: error: {failing}: importer 'failing' of {BOOM_PLUGIN} failed: "
+        f"OSError: [Errno 5] Input/output error: '{failing.with_suffix('.xml')}'"
+    )
+    assert "Traceback" not in captured.err + captured.out
+    assert sorted(p.name for p in out.iterdir()) == ["1-calm.yaml"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", str(docs)])
+    captured = capsys.readouterr()
+    assert exit_info.value.code == EXIT_FINDINGS
+    [finding] = [line for line in captured.out.splitlines() if "LOAD007" in line]
+    assert f"{failing}:1:" in finding and f"importer 'failing' of {BOOM_PLUGIN}" in finding
+    assert "2 records in 3 file(s)" in captured.out + captured.err
+
+
+def test_an_importer_whose_detect_raises_is_named(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grmodel.cli import EXIT_USAGE, main
+
+    _distribution(site, None, "tests.hostile.fixture_plugins:failing_importers")
+    guess = tmp_path / "guess.txt"
+    guess.write_text("GUESS\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(guess), "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == EXIT_USAGE and "Traceback" not in err
+    assert err.splitlines() == [
+        f"grmodel: error: {guess}: importer 'guessing' of plugin 'boom': detect failed: "
+        "PermissionError: [Errno 13] Permission denied: '/etc/boom.conf'"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import json
 import os
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from grmodel.errors import GrmodelError
+from grmodel.importing.base import SourceDocument
 from grmodel.pipeline import validate
-from grmodel.pipeline.importing import import_path
-from grmodel.plugins import get_plugin_manager
+from grmodel.pipeline.importing import import_path, read_source
+from grmodel.plugins import get_plugin_manager, hookimpl
 from tests.hostile.conftest import PERSON
 from tests.hostile.fixture_plugins import BadImporters, CrashingRules, RaisingHooks
 
@@ -200,6 +202,47 @@ def test_describing_hook_that_raises_or_returns_garbage_is_named(what: str, mess
     pm = get_plugin_manager(load_entrypoints=False, plugins=[("hooks", RaisingHooks())])
     with pytest.raises(GrmodelError, match=message):
         getattr(pm, what)
+
+
+class _LateDetector:
+    """A ``grmodel_detect_kind`` that raises, and one that answers no importer's name."""
+
+    def __init__(self, answer: str | None) -> None:
+        self.answer = answer
+
+    @hookimpl(tryfirst=True)
+    def grmodel_detect_kind(self, document: SourceDocument) -> str | None:
+        if self.answer is None:
+            raise OSError(errno.EIO, "Input/output error")
+        return self.answer
+
+
+def test_plugins_registered_on_pm_pm_after_the_manager_is_built_are_guarded(
+    tmp_path: Path,
+) -> None:
+    """The guard happens when the facade calls a hook, not at registration."""
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.pm.register(RaisingHooks(), name="late")
+    for what, message in (
+        ("rules", "plugin 'late': grmodel_rules failed: RuntimeError: rules table missing"),
+        ("exporters", "plugin 'late': grmodel_exporters returned a str, not a list"),
+        ("importers", "plugin 'late': grmodel_importers returned a str, not a list"),
+    ):
+        with pytest.raises(GrmodelError, match=message):
+            getattr(pm, what)
+    named = get_plugin_manager(load_entrypoints=False)
+    rules = CrashingRules()
+    named.pm.register(rules)  # no name: pluggy makes one up
+    assert {r.plugin for r in named.rules if r.code.startswith("ZZZ")} == {named.pm.get_name(rules)}
+    source = tmp_path / "doc.txt"
+    source.write_text("Protokoll\n", encoding="utf-8")
+    document = read_source(source)
+    for answer, message in ((None, "failed: OSError"), ("nokind", "answered 'nokind'")):
+        late = get_plugin_manager(load_entrypoints=False)
+        assert late.detect_kind(document) is None  # the importers are known already
+        late.pm.register(_LateDetector(answer), name="detector")
+        with pytest.raises(GrmodelError, match=f"plugin 'detector': grmodel_detect_kind {message}"):
+            late.detect_kind(document)
 
 
 def test_cli_with_a_raising_hook_is_one_line(

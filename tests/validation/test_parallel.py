@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -15,7 +16,9 @@ import pytest
 from tests.benchmarks.conftest import load_script
 from tests.hostile.fixture_plugins import CrashingRules
 
+from grmodel.errors import GrmodelError
 from grmodel.pipeline import parallel, partitions, validate
+from grmodel.pipeline.exporting import export
 from grmodel.pipeline.validation import RunContext, _located
 from grmodel.plugins import GrPluginManager, get_plugin_manager
 from grmodel.recordset import loading
@@ -180,11 +183,10 @@ READERS = [
 """Every function that parses a record file's text, where it is called from."""
 
 
-def test_each_record_file_is_parsed_once_with_jobs(
-    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Each call of a parser is logged to a file (forked workers append to it too):
-    with two jobs, no file, and no range of a JSON Lines file, is parsed twice."""
+@pytest.fixture
+def parse_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Each call of a parser, logged to this file as ``file<TAB>first line`` (forked
+    workers append to it too)."""
     log = tmp_path / "parsed.log"
 
     def logged(parse: Callable[..., Iterator[object]]) -> Callable[..., Iterator[object]]:
@@ -198,16 +200,42 @@ def test_each_record_file_is_parsed_once_with_jobs(
 
     for module, name in READERS:
         monkeypatch.setattr(module, name, logged(getattr(module, name)))
+    return log
+
+
+def test_each_record_file_is_parsed_once_with_jobs(
+    generated: Path, pm: GrPluginManager, monkeypatch: pytest.MonkeyPatch, parse_log: Path
+) -> None:
+    """With two jobs, no file, and no range of a JSON Lines file, is parsed twice."""
     monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 20_000)
     one = _findings(generated, pm, jobs=1)
-    once = log.read_text(encoding="utf-8").splitlines()
-    log.unlink()
+    once = parse_log.read_text(encoding="utf-8").splitlines()
+    parse_log.unlink()
     assert _findings(generated, pm, jobs=2) == one
-    calls = log.read_text(encoding="utf-8").splitlines()
+    calls = parse_log.read_text(encoding="utf-8").splitlines()
     assert len(calls) == len(set(calls))  # no file or range parsed twice
     files = {call.split("\t")[0] for call in calls}
     assert files == {call.split("\t")[0] for call in once} == {str(f) for f in generated.iterdir()}
     assert len(calls) > len(once)  # the JSON Lines files were read in ranges, by workers
+
+
+def test_export_with_a_repeated_id_parses_each_file_once(
+    generated: Path, pm: GrPluginManager, parse_log: Path, tmp_path: Path
+) -> None:
+    """The duplicate-id check settles a repeated id in the one reading of the set."""
+    records = tmp_path / "records"
+    shutil.copytree(generated, records)
+    (records / "13-again.jsonl").write_text(
+        '{"type": "person", "id": "ok", "name": "Eva"}\n', encoding="utf-8"
+    )
+    problems: list[LoadProblem] = []
+    with pytest.raises(GrmodelError, match="problem"):
+        export("json", [records], tmp_path / "out.json", pm, on_problem=problems.append)
+    again = [p for p in problems if p.kind == "duplicate" and p.record == "ok"]
+    assert [(Path(p.file).name, p.line) for p in again] == [("13-again.jsonl", 1)]
+    calls = parse_log.read_text(encoding="utf-8").splitlines()
+    assert len(calls) == len(set(calls))  # no file parsed twice
+    assert {call.split("\t")[0] for call in calls} == {str(f) for f in records.iterdir()}
 
 
 def test_field_lines_of_records_read_by_workers(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from grmodel.errors import GrmodelError
 from grmodel.model import CORE_RECORD_TYPES, Body, Record
 from grmodel.plugins import hookimpl
 from grmodel.rules.base import Rule
@@ -45,7 +46,21 @@ def grmodel_detect_kind(document: SourceDocument, importers: Mapping[str, Import
     the first registered wins a tie."""
     best, best_score = None, DETECT_THRESHOLD
     for name, importer in importers.items():
-        score = importer.detect(document) if importer.detect else 0.0
+        score = _score(importer, document)
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _score(importer: Importer, document: SourceDocument) -> float:
+    """An importer's confidence; a ``detect`` that fails is an error naming it."""
+    if importer.detect is None:
+        return 0.0
+    try:
+        return importer.detect(document)
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise GrmodelError(
+            f"{document.path}: importer {importer.name!r} of plugin {importer.plugin!r}: "
+            f"detect failed: {type(exc).__name__}: {first}"
+        ) from exc

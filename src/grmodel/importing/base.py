@@ -47,7 +47,11 @@ class ImportResult:
     records: Sequence[Record] = ()
     """The records made (meetings, persons, memberships, documents, …)."""
     placed_lines: frozenset[int] = frozenset()
-    """Line numbers placed in records (blank lines count as placed)."""
+    """Line numbers placed in records (blank lines count as placed): something of the
+    line reached a record (some of its words are in a record's field, the document
+    record's own title or notes included, or it is a heading or label read as the
+    document's structure). A line an importer read of which nothing reached a record
+    belongs in ``document.unplaced``."""
 
     @property
     def coverage(self) -> float:

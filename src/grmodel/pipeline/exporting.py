@@ -15,7 +15,7 @@ from grmodel.io import atomic_output, refuse_input_target
 from grmodel.model import Record
 from grmodel.pipeline.source import RecordSource
 from grmodel.plugins import GrPluginManager
-from grmodel.recordset.loading import LoadedRecord, LoadLimits, LoadProblem, format_problem
+from grmodel.recordset.loading import LoadLimits, LoadProblem, format_problem
 
 __all__ = ["ProblemCallback", "export", "iter_records"]
 
@@ -42,16 +42,13 @@ def iter_records(
     A record that does not load, a path that cannot be read and a second record
     with an id already seen are problems: each is passed to ``on_problem`` (and the
     record left out), or, without it, raised. Ids are checked with a few bytes per
-    record (``grmodel.exporting.unique``); duplicate ids are reported after the
-    other records, from a second reading of the source.
+    record (``grmodel.exporting.unique``), as the records stream: the source is
+    read once.
 
     :raises GrmodelError: on the first problem when ``on_problem`` is not given.
     """
     source = RecordSource(paths, pm, kind=kind, limits=limits)
-
-    def entries() -> Iterator[LoadedRecord | LoadProblem]:
-        return (entry for entry, _imported in source.entries())
-
+    entries = (entry for entry, _imported in source.entries())
     return unique_records(entries, on_problem or _raise)
 
 
@@ -73,14 +70,14 @@ _ENVIRONMENT = frozenset(
 
 
 def _write(
-    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions
+    exporter: Exporter, records: Iterator[Record], tmp: Path, options: ExportOptions, plugin: str
 ) -> None:
     """Run an exporter; a failure that is not an I/O or user error, a value returned
     (``write`` writes, and returns ``None``) or a file where a directory belongs (or
-    the other way round) names the plugin; a text that cannot be written (a lone
-    surrogate) names the last record read."""
+    the other way round) names it and its ``plugin``; a text that cannot be written
+    (a lone surrogate) names the last record read."""
     last: list[str] = ["none"]
-    who = f"exporter {exporter.name!r} of plugin {exporter.plugin!r}"
+    who = f"exporter {exporter.name!r} of {plugin}"
 
     def read() -> Iterator[Record]:
         for record in records:
@@ -156,7 +153,8 @@ def export(
         run_options = pm.export_options(options)
         portable = SourcePaths(paths, keep=run_options.source_paths)
         records = iter_records(paths, pm, kind, limits=limits, on_problem=counted)
-        _write(exporter, map(portable, records), tmp, run_options)
+        label = pm.plugin_label(exporter.plugin)
+        _write(exporter, map(portable, records), tmp, run_options, label)
         if count:
             raise RecordSetProblemsError(
                 f"{count} problem(s) in the record set; nothing written to {output} "

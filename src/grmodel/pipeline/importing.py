@@ -83,7 +83,8 @@ def import_read(
             f"{document.path}:1: cannot tell what kind of document this is; give --kind "
             f"(importers: {known}){_documents_hint(pm)}"
         )
-    return document, _parse(pm.importers[chosen], document)
+    importer = pm.importers[chosen]
+    return document, _parse(importer, document, pm.plugin_label(importer.plugin))
 
 
 def _documents_hint(pm: GrPluginManager) -> str:
@@ -107,12 +108,13 @@ def _known_kind(pm: GrPluginManager, kind: str | None) -> None:
         raise GrmodelError(f"unknown document kind {kind!r} (known: {known}){hint}")
 
 
-def _parse(importer: Importer, document: SourceDocument) -> ImportResult:
-    """Run an importer; a failure or a result of the wrong types names the plugin."""
-    who = f"importer {importer.name!r} of plugin {importer.plugin!r}"
+def _parse(importer: Importer, document: SourceDocument, plugin: str) -> ImportResult:
+    """Run an importer; a failure (an ``OSError`` too: the document was read
+    already) or a result of the wrong types names it and its ``plugin``."""
+    who = f"importer {importer.name!r} of {plugin}"
     try:
         result = importer.parse(document)
-    except (GrmodelError, OSError):
+    except GrmodelError:
         raise
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [""])[0]

@@ -8,6 +8,8 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import attrs
+
 from grmodel.exporting.paths import unicode_path
 from grmodel.ids import document_id, person_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
@@ -25,6 +27,7 @@ from grmodel.model import (
     Span,
 )
 from grmodel.refdata import ReferenceData, load_reference_data
+from grmodel_gr_documents.accounting import unreached
 from grmodel_gr_documents.bodies import BodyNames
 from grmodel_gr_documents.dates import DateMatch, context_year, find_dates
 from grmodel_gr_documents.lines import Tracker, normalise_line
@@ -258,8 +261,8 @@ class Builder:
         part_of: str | None = None,
         first_line: int = 1,
     ) -> ImportResult:
-        """Build the document record and the import result."""
-        placed, unplaced, dropped = self.tracker.finish()
+        """Build the document record and the import result (a placed line whose words
+        reached no record is unplaced: :mod:`~grmodel_gr_documents.accounting`)."""
         within = self.tracker.within
         last = within[-1] if len(within) else first_line
         document = Document(
@@ -276,11 +279,12 @@ class Builder:
             part_of=part_of,
             source_file=Path(self.path).name,
             line_count=len(within),
-            unplaced=unplaced,
-            dropped=dropped,
             cut=tuple(self.tracker.cut_segments),
             notes=tuple(self.notes),
             provenance=self.prov(within[0] if len(within) else first_line, last),
         )
         records: list[Record] = [*self.persons.values(), *self.records]
+        self.tracker.placed -= unreached(self.tracker, document, records, self.refdata)
+        placed, unplaced, dropped = self.tracker.finish()
+        document = attrs.evolve(document, unplaced=unplaced, dropped=dropped)
         return ImportResult(document=document, records=tuple(records), placed_lines=placed)
