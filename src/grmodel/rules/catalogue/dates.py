@@ -137,9 +137,17 @@ def _future(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
         yield Issue(message=f"document dated {record.date} is in the future", path=("date",))
 
 
+_DATED: dict[str, tuple[int, str]] = {}
+"""(earliest day, text) by a date's text: one tuple per distinct date in any index."""
+
+
 def _dated(date: PartialDate) -> tuple[int, str]:
-    """(earliest day, text) of a date, as an index keeps it."""
-    return shared_day(date.earliest().toordinal()), shared(str(date))
+    """(earliest day, text) of a date, as an index keeps it (shared)."""
+    text = str(date)
+    found = _DATED.get(text)
+    if found is None:
+        found = _DATED[text] = (shared_day(date.earliest().toordinal()), shared(text))
+    return found
 
 
 class _BasisDates:
