@@ -110,7 +110,7 @@ def last_record_memo(fn: Callable[[A], R]) -> Callable[[A], R]:
 
 
 def shared(text: str) -> str:
-    """One string object for every equal ``text`` kept (:func:`sys.intern`): a set
+    """One string object for every equal ``text`` kept (``sys.intern``): a set
     rule's index keeps a body's or a person's id, a role or a date's text once per
     distinct value, not once per record that wrote it (about 60 bytes each)."""
     return sys.intern(text)
