@@ -232,6 +232,7 @@ def _validate(jobs: int) -> Callable[[Path, argparse.Namespace], Callable[[], Ou
         from grmodel.plugins import get_plugin_manager
 
         pm = get_plugin_manager()
+        pm.rules, pm.converter  # noqa: B018 - set-up: the rule catalogue's imports, not the pass
 
         def run() -> Outcome:
             report = validate([records], pm, jobs=jobs)

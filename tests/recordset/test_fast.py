@@ -323,3 +323,26 @@ def test_a_key_given_twice_is_never_taken_by_the_fast_path(
     [problem] = list(load_records([path], CONVERTER))
     assert isinstance(problem, LoadProblem)
     assert (problem.code, problem.line) == ("LOAD008", 1) and repr(key) in problem.message
+
+
+@pytest.mark.parametrize(
+    ("line", "fast"),
+    [
+        ('{"type": "person", "id": "p1", "name": "A", "note": null}', False),
+        ('{"type": "meeting", "id": "m1", "body": "b", "date": "2019-11-07", "documents": []}', False),
+        ('{"type": "person", "id": "p1", "name": "A: B", "note": "kl. 18:00"}', True),
+    ],
+)  # fmt: skip
+def test_the_repeat_check_counts_colons_of_keys_not_of_strings(
+    line: str, fast: bool, tmp_path: Path
+) -> None:
+    """The fast path's repeat check encodes the Struct again and compares colons: one
+    inside a string counts on both sides (the line is taken), a default written out
+    (``null``, ``[]``) is not encoded again (the line takes the detailed path); either
+    way loading gives the detailed path's record."""
+    assert FAST is not None
+    assert (FAST(line) is not None) is fast
+    path = tmp_path / "set.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    [entry] = list(load_records([path], CONVERTER))
+    assert isinstance(entry, LoadedRecord) and entry.record == _detailed(line)

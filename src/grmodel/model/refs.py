@@ -263,25 +263,62 @@ def _refdata_plan(cls: type) -> _RefdataPlan:
     return found
 
 
-def _walk_refdata(value: Any, path: FieldPath, node: Any, out: list[RefdataReference]) -> None:
-    for name, kind, loose in _refdata_plan(value.__class__):
-        inner = getattr(value, name)
-        if not inner:
-            continue
-        at = (*path, name)
+_RefdataWalker = Callable[[Any, FieldPath, Any, list[RefdataReference]], None]
+_REFDATA_WALKERS: dict[type, _RefdataWalker | None] = {}
+"""A compiled walker per class (``None``: not an attrs class), made on first use."""
+
+
+def _refdata_walker(cls: type) -> _RefdataWalker | None:
+    try:
+        return _REFDATA_WALKERS[cls]
+    except KeyError:
+        found = _REFDATA_WALKERS[cls] = _compile_refdata(cls) if attrs.has(cls) else None
+        return found
+
+
+def _compile_refdata(cls: type) -> _RefdataWalker:
+    """A function that appends the reference-data names of a ``cls`` value to a list,
+    generated from :func:`_refdata_plan` as :func:`_compile` is from the references'
+    plan (the MUN and PTY rules walk every record)."""
+    lines = ["def walk(value, path, node, out):"]
+    namespace: dict[str, Any] = {"RR": RefdataReference, "new": tuple.__new__}
+    namespace["walker"] = _refdata_walker
+    for index, (name, kind, loose) in enumerate(_refdata_plan(cls)):
+        lines += [f"    inner = value.{name}", "    if inner:"]
         if kind is None:
-            items = enumerate(inner) if isinstance(inner, tuple) else ((None, inner),)
-            for i, item in items:
-                if attrs.has(item.__class__):
-                    _walk_refdata(item, at if i is None else (*at, i), item, out)
-        elif isinstance(inner, str):
-            out.append(RefdataReference(inner, kind, loose, at, node))
-        elif isinstance(inner, dict):
-            out.extend(RefdataReference(k, kind, loose, (*at, k), node) for k in inner)
-        else:
-            out.extend(
-                RefdataReference(t, kind, loose, (*at, i), node) for i, t in enumerate(inner)
-            )
+            lines += [
+                "        if isinstance(inner, tuple):",
+                "            for i, item in enumerate(inner):",
+                "                nested = walker(item.__class__)",
+                "                if nested is not None:",
+                f"                    nested(item, (*path, {name!r}, i), item, out)",
+                "        else:",
+                "            nested = walker(inner.__class__)",
+                "            if nested is not None:",
+                f"                nested(inner, (*path, {name!r}), inner, out)",
+            ]
+            continue
+        namespace[f"kind{index}"] = kind
+        made = f"kind{index}, {loose!r}"
+        lines += [
+            "        if isinstance(inner, str):",
+            f"            out.append(new(RR, (inner, {made}, (*path, {name!r}), node)))",
+            "        elif isinstance(inner, dict):",
+            "            for key in inner:",
+            f"                out.append(new(RR, (key, {made}, (*path, {name!r}, key), node)))",
+            "        else:",
+            "            for i, text in enumerate(inner):",
+            f"                out.append(new(RR, (text, {made}, (*path, {name!r}, i), node)))",
+        ]
+    lines.append("    return None")
+    source = "\n".join(lines)
+    exec(compile(source, f"<grmodel refdata walker {cls.__qualname__}>", "exec"), namespace)
+    walk: _RefdataWalker = namespace["walk"]
+    return walk
+
+
+_last_refdata: list[tuple[object, tuple[RefdataReference, ...]]] = [(object(), ())]
+"""The last record walked and its names: several rules ask of the same record."""
 
 
 def iter_refdata_refs(record: object) -> Iterator[RefdataReference]:
@@ -290,11 +327,15 @@ def iter_refdata_refs(record: object) -> Iterator[RefdataReference]:
 
     :param record: an attrs instance, usually a :class:`~grmodel.Record`.
     """
-    if not _refdata_plan(record.__class__):
-        return iter(())
-    out: list[RefdataReference] = []
-    _walk_refdata(record, (), None, out)
-    return iter(out)
+    seen, found = _last_refdata[0]
+    if seen is not record:
+        walk = _refdata_walker(record.__class__)
+        out: list[RefdataReference] = []
+        if walk is not None:
+            walk(record, (), None, out)
+        found = tuple(out)
+        _last_refdata[0] = (record, found)
+    return iter(found)
 
 
 def iter_refs(record: object) -> Iterator[Reference]:

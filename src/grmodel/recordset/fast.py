@@ -55,13 +55,32 @@ class FastCodec:
         pack: Callable[[Any], bytes],
         unpack: Callable[[bytes], Any],
     ):
-        self.decode = decode
-        """JSON text to its Struct (raises when it cannot say yes)."""
+        import msgspec
+
+        self._decode = decode
+        self._encode = msgspec.json.Encoder().encode
         self._builders = builders
         self.pack = pack
         """A Struct to msgpack."""
         self.unpack = unpack
         """msgpack to its Struct."""
+
+    def decode(self, text: str | bytes) -> Any:
+        """JSON text to its Struct; raises when it cannot say yes, a key given twice in
+        one object of a text without escapes included (msgspec keeps the last value
+        without a word; a text with a backslash is the caller's to check).
+
+        Without escapes, a text's colons are its keys' and those inside its strings;
+        the Struct encoded again writes every key once and the same strings, and no
+        field it leaves out (one at its default, ``null`` or ``[]`` written out) adds
+        one, so it has fewer colons exactly when a key repeats or a default is
+        written: either way the detailed path decides, which explains a repeat.
+        """
+        struct = self._decode(text)
+        colon: Any = ":" if isinstance(text, str) else b":"
+        if text.count(colon) > self._encode(struct).count(b":"):
+            raise ValueError("a key may be given twice")
+        return struct
 
     def build(self, struct: Any) -> Record:
         """The record of a Struct (raises where a value type's own check fails)."""

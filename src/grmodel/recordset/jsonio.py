@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import msgspec
-
 from grmodel.converter import FieldPath
 from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, RawRecord
 from grmodel.recordset.fast import FastStructurer
@@ -41,8 +39,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
-_msgspec_decode = msgspec.json.Decoder().decode
-_msgspec_encode = msgspec.json.Encoder().encode
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = " \t\r\n"
 _SCALAR = re.compile(r"[^,\]}\s]+")
@@ -342,7 +338,7 @@ def iter_jsonl(
             return  # the rest of the file is not read (as a JSON or YAML file's is not)
         if not text.strip():
             continue
-        if fast is not None and not _may_repeat_key(text):
+        if fast is not None and ("\\" not in text or not _may_repeat_key(text)):
             record = fast(text)
             if record is not None:
                 yield LoadedRecord(record, file, number, None)
@@ -378,19 +374,11 @@ def _not_utf8(text: str, file: str, number: int) -> LoadProblem:
 
 
 def _may_repeat_key(text: str) -> bool:
-    """True when a key may be given twice in one object of the line (msgspec, on the
-    fast path, would keep the last value without a word).
-
-    Without escapes, the line's colons are its keys' and those inside strings; the
-    same line re-encoded from its decoded value (a repeated key gone) has fewer
-    exactly when a key repeats. Told at C speed; a line with an escape gets the
-    detailed decoder's own check, without structuring.
+    """True when a key may be given twice in one object of a line with an escape
+    (msgspec, on the fast path, would keep the last value without a word): the
+    detailed decoder's own check, without structuring. A line without one the fast
+    path checks itself (:meth:`~grmodel.recordset.fast.FastCodec.decode`).
     """
-    if "\\" not in text:
-        try:
-            return text.count(":") > _msgspec_encode(_msgspec_decode(text)).count(b":")
-        except Exception:  # not JSON msgspec reads: the detailed path explains
-            return True
     try:
         _decoder.decode(text)
     except (ValueError, RecursionError):  # a key given twice, or a line to explain

@@ -195,9 +195,11 @@ class ReferenceData:
         matches; compare :attr:`~grmodel.Party.valid` to tell.
         """
         key = (text, at)
-        if key not in self._party_memo:
-            self._party_memo[key] = self._party(text, at)
-        return self._party_memo[key]
+        try:
+            return self._party_memo[key]  # one look-up: the rules ask per attendance entry
+        except KeyError:
+            found = self._party_memo[key] = self._party(text, at)
+            return found
 
     def _party(self, text: str, at: dt.date | None) -> Party | None:
         key = text.strip().strip("()").strip()

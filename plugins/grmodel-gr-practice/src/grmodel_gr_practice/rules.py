@@ -30,7 +30,7 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.support import VOTING, BodyIndex
+from grmodel.rules.support import VOTING, BodyIndex, shared
 
 __all__ = [
     "ADJUNGERAD_PARTY",
@@ -68,7 +68,7 @@ class _MeetingFrequency:
             and record.status is not MeetingStatus.CANCELLED
         ):
             key = (record.body, record.date.year)
-            self._dates.setdefault(key, set()).add(str(record.date))
+            self._dates.setdefault(key, set()).add(shared(str(record.date)))
             self._first.setdefault(key, ref)
         return ()
 

@@ -21,6 +21,8 @@ from grmodel.rules.support import (
     BodyInfo,
     MeetingOfBodyRule,
     resolve_municipality,
+    shared,
+    shared_day,
 )
 
 __all__ = ["RULES"]
@@ -149,10 +151,10 @@ class _MembershipSeats:
             end = period.end if period is not None else None
             self._seats.setdefault(record.body, []).append(
                 (
-                    start.earliest().toordinal() if start is not None else 0,
-                    end.latest().toordinal() if end is not None else 10**7,
+                    shared_day(start.earliest().toordinal()) if start is not None else 0,
+                    shared_day(end.latest().toordinal()) if end is not None else 10**7,
                     _code(self._refdata, record.municipality),
-                    str(start) if start is not None else "",
+                    shared(str(start)) if start is not None else "",
                     ref,
                 )
             )

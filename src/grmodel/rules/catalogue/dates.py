@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 import attrs
 
-from grmodel.model import Document, Meeting, MeetingStatus, Period, Record
+from grmodel.model import Document, Meeting, MeetingStatus, PartialDate, Period, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.support import shared, shared_day
 
 __all__ = ["RULES"]
 
@@ -136,6 +137,19 @@ def _future(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
         yield Issue(message=f"document dated {record.date} is in the future", path=("date",))
 
 
+_DATED: dict[str, tuple[int, str]] = {}
+"""(earliest day, text) by a date's text: one tuple per distinct date in any index."""
+
+
+def _dated(date: PartialDate) -> tuple[int, str]:
+    """(earliest day, text) of a date, as an index keeps it (shared)."""
+    text = str(date)
+    found = _DATED.get(text)
+    if found is None:
+        found = _DATED[text] = (shared_day(date.earliest().toordinal()), shared(text))
+    return found
+
+
 class _BasisDates:
     """Document id → (earliest day, date text); meetings' basis checked against it."""
 
@@ -145,15 +159,15 @@ class _BasisDates:
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Document) and record.date is not None:
-            self._documents[record.id] = (record.date.earliest().toordinal(), str(record.date))
+            self._documents[record.id] = _dated(record.date)
         elif isinstance(record, Meeting) and (held := record.end_date or record.date):
-            last = held.latest().toordinal()
+            last = shared_day(held.latest().toordinal())
             for i, item in enumerate(record.items):
                 for k, doc in enumerate(item.basis):
                     path = ("items", i, "basis", k)
                     found = self._documents.get(doc)
                     if found is None:
-                        self._open.append((doc, last, record.date_label, ref, path))
+                        self._open.append((shared(doc), last, shared(record.date_label), ref, path))
                     elif found[0] > last:
                         yield self._issue(doc, found[1], record.date_label, path, None)
 
@@ -185,12 +199,13 @@ class _Announced:
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if not isinstance(record, Meeting) or record.date is None:
             return
-        self._dates[record.id] = (record.date.earliest().toordinal(), str(record.date))
+        self._dates[record.id] = _dated(record.date)
         if record.announced_in:
             latest = record.date.latest().toordinal()
             found = self._dates.get(record.announced_in)
             if found is None:
-                self._open.append((record.announced_in, latest, str(record.date), ref))
+                announcer, date = shared(record.announced_in), shared(str(record.date))
+                self._open.append((announcer, shared_day(latest), date, ref))
             elif found[0] >= latest:
                 yield self._issue(record.announced_in, found[1], str(record.date), None)
 

@@ -47,23 +47,46 @@ def _organisationsnummer(record: Municipality, _ctx: RuleContext) -> Iterator[Is
 
 
 class _UniqueIds:
-    """First occurrence of each id: (index of file, line)."""
+    """First occurrence of each id, packed into one int: its line (plus one, 0 for
+    none), the index of its file and of its record type (an id's entry is then a
+    dict slot and one int, not a tuple of three)."""
+
+    _SHIFT = 32
+    """Bits for the file's and the type's index below the line."""
 
     def __init__(self, _ctx: RuleContext):
         self._files: dict[str | None, int] = {}
         self._file_names: list[str | None] = []
-        self._seen: dict[str, tuple[int, int | None, str]] = {}
+        self._types: dict[str, int] = {}
+        self._type_names: list[str] = []
+        self._seen: dict[str, int] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         first = self._seen.get(record.id)
         if first is None:
-            index = self._files.setdefault(ref.file, len(self._files))
-            if index == len(self._file_names):
-                self._file_names.append(ref.file)
-            self._seen[record.id] = (index, ref.line, record.TYPE)
+            self._seen[record.id] = self._pack(ref.file, ref.line, record.TYPE)
             return
-        file_index, line, type_tag = first
-        yield _duplicate(record.id, type_tag, self._file_names[file_index], line)
+        line = (first >> self._SHIFT) - 1
+        below = first & ((1 << self._SHIFT) - 1)
+        file_index, type_index = divmod(below, 1 << 12)
+        yield _duplicate(
+            record.id,
+            self._type_names[type_index],
+            self._file_names[file_index],
+            line if line >= 0 else None,
+        )
+
+    def _pack(self, file: str | None, line: int | None, tag: str) -> int:
+        file_index = self._files.setdefault(file, len(self._files))
+        if file_index == len(self._file_names):
+            self._file_names.append(file)
+        type_index = self._types.setdefault(tag, len(self._types))
+        if type_index == len(self._type_names):
+            self._type_names.append(tag)
+        if file_index >= 1 << 20 or type_index >= 1 << 12:  # pragma: no cover - 1M files
+            raise ValueError("too many files or record types for the id index")
+        below = file_index << 12 | type_index
+        return (line + 1 if line is not None else 0) << self._SHIFT | below
 
     def finish(self) -> Iterator[Issue]:
         return iter(())

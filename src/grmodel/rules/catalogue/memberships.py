@@ -19,7 +19,7 @@ from grmodel.rules.columns import (
     RecordTable,
     SourceLine,
 )
-from grmodel.rules.support import party_lineage
+from grmodel.rules.support import party_lineage, shared, shared_day
 
 __all__ = ["RULES"]
 
@@ -32,8 +32,8 @@ def _span(record: Membership) -> _Span:
     start = period.start if period is not None else None
     end = period.end if period is not None else None
     return (
-        start.earliest().toordinal() if start is not None else 0,
-        end.latest().toordinal() if end is not None else _OPEN_END,
+        shared_day(start.earliest().toordinal()) if start is not None else 0,
+        shared_day(end.latest().toordinal()) if end is not None else _OPEN_END,
     )
 
 
@@ -51,7 +51,7 @@ class _Overlaps:
         day = record.period.start.to_date() if record.period and record.period.start else None
         party = party_lineage(self._refdata, record.party, day) if record.party else None
         party = party or record.party
-        entries = self._seen.setdefault((record.person, record.body), [])
+        entries = self._seen.setdefault((shared(record.person), shared(record.body)), [])
         for other_start, other_end, role, other_party, other_id in entries:
             if start > other_end or other_start > end:
                 continue
@@ -59,7 +59,7 @@ class _Overlaps:
                 mine = (record.person, record.body, str(record.role), record.party)
                 yield _overlap(mine, role, other_party, other_id)
                 break
-        entries.append((start, end, str(record.role), party, record.id))
+        entries.append((start, end, shared(str(record.role)), party and shared(party), record.id))
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
@@ -204,23 +204,24 @@ class _MeetingParty:
             if record.party:
                 start, end = _span(record)
                 lineage = party_lineage(self._refdata, record.party, None) or record.party
-                self._parties.setdefault((record.person, record.body), []).append(
-                    (start, end, lineage, record.party)
+                key = (shared(record.person), shared(record.body))
+                self._parties.setdefault(key, []).append(
+                    (start, end, shared(lineage), shared(record.party))
                 )
             return
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
         day = record.date.earliest()
-        ordinal = day.toordinal()
+        ordinal = shared_day(day.toordinal())
         refdata, parties = self._refdata, self._parties
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
             lineage = party_lineage(refdata, entry.party, day) or entry.party
             if (entry.person, record.body) not in parties:
-                self._open.append(
-                    (entry.person, record.body, ordinal, lineage, entry.party, ref, index)
-                )
+                person, body = shared(entry.person), shared(record.body)
+                party = shared(entry.party)
+                self._open.append((person, body, ordinal, shared(lineage), party, ref, index))
                 continue
             message = self._check(entry.person, record.body, ordinal, lineage, entry.party)
             if message is not None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from grmodel.model import Meeting, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.support import shared, shared_day
 
 __all__ = ["RULES"]
 
@@ -150,10 +151,10 @@ class _RunOn:
             if numbers:
                 self._meetings.setdefault(record.body, []).append(
                     (
-                        record.date.earliest().toordinal(),
+                        shared_day(record.date.earliest().toordinal()),
                         min(numbers),
                         max(numbers),
-                        str(record.date),
+                        shared(str(record.date)),
                         ref,
                     )
                 )
