@@ -232,13 +232,13 @@ class Tracker:
         self._drop_title_copies()
 
     def _drop_title_copies(self) -> None:
-        """Drop the lines above the site's title of the document that repeat it (a web
-        page's heading, above or among the chrome): a title, never the document's own
-        text."""
+        """Drop the lines above the (first) site's title of the document that repeat it
+        (a web page's heading, above or among the chrome): a title, never the document's
+        own text."""
         titles = [set(folded(title).split()) for _, title in self.site_titles]
-        last = max((line for line, _ in self.site_titles), default=0)
+        first = min((line for line, _ in self.site_titles), default=0)
         for line in self.within:
-            if line >= last:
+            if line >= first:  # the document's own text may repeat a site's title below it
                 break
             if line in self.dropped:
                 continue
