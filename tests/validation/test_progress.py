@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grmodel.cli.validate import _ProgressBar
 from grmodel.pipeline import validate
 from grmodel.plugins import GrPluginManager
 
@@ -35,3 +36,24 @@ def test_a_plain_callback_still_works(tmp_path: Path, core_pm: GrPluginManager) 
     calls: list[int] = []
     validate([tmp_path], core_pm, progress=lambda done, total, file: calls.append(done))
     assert calls == [0, 1]
+
+
+def test_the_bar_for_one_large_file_pulses_as_its_records_count() -> None:
+    """One file gives no share of files to fill a bar with (it sat at 0 % for a whole
+    50k-record file): the bar is indeterminate, and its description counts records."""
+    bar = _ProgressBar()
+    bar._started -= 5  # a run that has taken a while
+    bar(0, 1, "people.jsonl")
+    bar.records(3000)
+    try:
+        task = bar._bar.tasks[0]
+        assert task.total is None
+        assert "3,000 records" in task.description
+    finally:
+        bar.close()
+    many = _ProgressBar()
+    many(0, 40, "a.yaml")
+    try:
+        assert many._bar.tasks[0].total == 40
+    finally:
+        many.close()

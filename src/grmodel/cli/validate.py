@@ -301,7 +301,8 @@ class _ProgressBar:
 
             self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("validating", total=total)
+            # one file: no share of files to show, so the bar pulses as its records count
+            self._task = self._bar.add_task("validating", total=total if total > 1 else None)
         self._bar.update(
             self._task, completed=done, description=f"{name} · {self._records:,} records"
         )
