@@ -232,16 +232,14 @@ class Tracker:
         self._drop_title_copies()
 
     def _drop_title_copies(self) -> None:
-        """Drop the lines above the (first) site's title of the document that repeat it
-        (a web page's heading, above or among the chrome): a title, never the document's
-        own text."""
+        """Drop the lines above a site's chrome that repeat its title of the document
+        (a web page's heading): a title, never the document's own text. (A heading among
+        the chrome stays: dropping it moved a signature block's reading on a real
+        protocol, a false JUS001.)"""
         titles = [set(folded(title).split()) for _, title in self.site_titles]
-        first = min((line for line, _ in self.site_titles), default=0)
         for line in self.within:
-            if line >= first:  # the document's own text may repeat a site's title below it
-                break
             if line in self.dropped:
-                continue
+                break
             text = self.lines[line - 1]
             if text and _copies(set(folded(text).split()), titles):
                 self.drop(Segment(span=Span(line), text=text, reason="site title"))
