@@ -210,6 +210,7 @@ def test_each_record_file_is_parsed_once_with_jobs(
     monkeypatch.setattr(parallel, "DEFAULT_PARTITION_BYTES", 20_000)
     one = _findings(generated, pm, jobs=1)
     once = parse_log.read_text(encoding="utf-8").splitlines()
+    assert len(once) == len(set(once))  # one job: each file parsed once too
     parse_log.unlink()
     assert _findings(generated, pm, jobs=2) == one
     calls = parse_log.read_text(encoding="utf-8").splitlines()
