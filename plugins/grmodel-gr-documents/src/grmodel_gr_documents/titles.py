@@ -87,9 +87,11 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     return title, at
 
 
+_DNR_LABEL = r"(?:dnr|diarienr|diarienummer)"
+"""A diarienummer's label, in any case (the patterns below say where it stands)."""
 _TITLE_END = re.compile(
     r"(?P<leader>\s*(?:\.{3,}|…+)\s*\d{0,3}\s*$)"
-    r"|\.?\s+(?=(?:Dnr|Diarienr|Diarienummer)\b(?:\.?:?\s*\S*\d|\.?:))"
+    rf"|\.?\s+(?={_DNR_LABEL}\b(?:\.?:?\s*\S*\d|\.?:))"
     r"|\s*<br\s*/?>",
     re.IGNORECASE,
 )
@@ -216,7 +218,7 @@ def _title_by_words(text: str) -> tuple[str, int]:
 
 
 DNR_PREFIX = re.compile(
-    r"(?i)^(?:dnr|diarienr|diarienummer)\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{1,6}\s*)?[\d.:/-]+)"
+    rf"(?i)^{_DNR_LABEL}\.?:?\s*(?P<dnr>(?:[A-ZÅÄÖ]{{1,6}}\s*)?[\d.:/-]+)"
     r"(?:\s+(?:kod\s+)?\d{3}(?:[.:]\d{1,3})*(?=\s+[A-ZÅÄÖ]))?\s*"
 )
 """A diarienummer before a title ("Dnr 36/2009", "Dnr H 00:189"), with the archive's
@@ -225,7 +227,7 @@ class code after it ("Dnr 36/2009 049 Uppföljning …", "Dnr 191/2013 Kod 623 �
 
 _FILED_BEFORE = re.compile(r"(?P<dnr>\d{2}/[A-ZÅÄÖ]{1,6}\s*\d{1,5})\s+(?=[A-ZÅÄÖ])")
 """A diarienummer without its label before a title ("TN 2 09/TN 0044 Mål och …")."""
-_BARE_DNR = re.compile(r"(?i:dnr|diarienr|diarienummer)\.?:?\s+(?=[A-ZÅÄÖ])")
+_BARE_DNR = re.compile(rf"(?i:{_DNR_LABEL})\.?:?\s+(?=[A-ZÅÄÖ])")
 
 _CROSS_REFERENCE = re.compile(rf"(?P<prefix>{LOCAL_PREFIX})\s+(?P<n>\d{{1,4}})\s+")
 
