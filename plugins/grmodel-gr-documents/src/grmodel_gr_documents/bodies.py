@@ -11,7 +11,13 @@ import attrs
 from grmodel.ids import slug
 from grmodel.refdata import ReferenceData
 
-__all__ = ["BodyMention", "BodyNames"]
+__all__ = ["BODY_NOUN", "BODY_WORD", "BodyMention", "BodyNames"]
+
+BODY_NOUN = "(?:nämnden|styrelsen|fullmäktige|utskottet|beredningen|direktionen)"
+"""The definite noun a body's name ends in ("Tekniska nämnden", "Kommunstyrelsen",
+"Beredningen"), as regex source."""
+BODY_WORD = re.compile(BODY_NOUN + "$")
+"""A word that ends as a body's name does ("gymnasienämnden", "fullmäktige")."""
 
 _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "gr-styrgruppen-utbildning": ("Styrgruppen för utbildning", "Utbildningsgruppen"),

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.titles import BODY_WORD, item_heading
+from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
 
 __all__ = [

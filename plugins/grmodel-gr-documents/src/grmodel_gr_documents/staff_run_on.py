@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from grmodel_gr_documents.bodies import BodyNames
+from grmodel_gr_documents.bodies import BODY_NOUN, BodyNames
 from grmodel_gr_documents.decisions import sentences, strip_separator
 from grmodel_gr_documents.names import is_person_name
 from grmodel_gr_documents.titles import item_heading
@@ -36,7 +36,7 @@ _ELEMENT = re.compile(
     r"|\b(?:\d{4}-\d{2}-\d{2}|(?:den\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
     r"[a-zåäö]*\s+\d{4})\b"
     r"|\b(?:dnr\s*)?[A-ZÅÄÖ]{0,6}[\s/-]?\d{2,4}[/:.-]\d{1,5}(?:[/:.-]\d{1,5})*\b"
-    r"|\btill\s+(?:[\wåäö]+s\s+)?[\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|gruppen)\b",
+    rf"|\btill\s+(?:[\wåäö]+s\s+)?[\wåäö-]*(?:{BODY_NOUN}|gruppen)\b",
 )
 """What a report's header holds besides its title."""
 _TITLE_LONGEST = 200
@@ -60,7 +60,7 @@ def run_on_title(head: str, bodies: BodyNames) -> str | None:
 
 
 _OFFICE = re.compile(
-    r"^(?:[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|kontoret|förvaltningen)"
+    rf"^(?:[A-ZÅÄÖ][\wåäö-]*(?:{BODY_NOUN}|kontoret|förvaltningen)"
     r"\s+)+(?=[A-ZÅÄÖ])"
 )
 """An office or body heading a phrase ("Socialkontoret", "Socialnämnden")."""

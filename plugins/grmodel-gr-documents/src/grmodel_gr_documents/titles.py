@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
 __all__ = [
-    "BODY_WORD",
     "item_heading",
     "run_on_title",
     "split_diarienummer",
@@ -142,10 +142,6 @@ def _in_capitals(title: str) -> bool:
 
 
 _LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
-
-
-BODY_WORD = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
-"""The last word of a body's name written in lower case ("Tekniska nämnden")."""
 
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:

@@ -27,6 +27,7 @@ from grmodel.model import (
     PartialDate,
     Provenance,
 )
+from grmodel_gr_documents.bodies import BODY_NOUN
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import DateMatch, TimeMatch, find_dates, find_times
 from grmodel_gr_documents.segments import TextSegment
@@ -38,7 +39,7 @@ _WEEKDAY = re.compile(r"(?i)\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|sön
 _BODY_NOUN = re.compile(
     r"(?P<n>(?=[A-ZÅÄÖ])(?:[A-ZÅÄÖ][a-zåäö]+a\s+)?[\wåäö]*"
     r"(?:-\s+och\s+[\wåäö]+|\s+och\s+[\wåäö]+)?"
-    r"(?:nämnden|nämnd|styrelsen|utskottet|fullmäktige|beredningen|direktionen|rådet))(?![\wåäö])"
+    rf"(?:{BODY_NOUN}|nämnd|rådet))(?![\wåäö])"
 )
 """A body's name as a nämnd or styrelse writes it ("Miljönämnden", "Miljö- och
 samhällsbyggnadsutskottet")."""

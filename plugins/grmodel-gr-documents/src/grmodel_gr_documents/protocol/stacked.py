@@ -24,6 +24,7 @@ import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.segments import TextSegment
 
@@ -82,7 +83,7 @@ def _kind(entry: ParsedEntry) -> str:
     if entry.role is Role.ERSATTARE or title.startswith("ersättare"):
         return "substitute"
     if (entry.party or entry.municipality or _UNAFFILIATED.search(entry.organisation or "")) and (
-        not title or _BODY_TITLE.search(title)
+        not title or BODY_WORD.search(title)  # a body for a title: "(MP), gymnasienämnden"
     ):
         return "member"
     if entry.role in (Role.ORDFORANDE, Role.VICE_ORDFORANDE):
@@ -90,8 +91,6 @@ def _kind(entry: ParsedEntry) -> str:
     return "other"
 
 
-_BODY_TITLE = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|beredningen)$")
-"""A politician's body in place of a title ("Per Lind (MP), gymnasienämnden")."""
 _UNAFFILIATED = re.compile(
     r"(?i)^(?:oberoende|partilös|politisk\s+vilde)\b|\b(?:tidigare|f\.\s?d\.)\s+[A-ZÅÄÖ]{1,3}\b"
 )
