@@ -437,10 +437,24 @@ def _split_names(words: list[str]) -> list[list[str]]:
     if len(words) >= 4:
         for cut in range(2, len(words) - 1):
             if folded[cut] in given and folded[cut - 1] not in given:
-                return [words[:cut], *_split_names(words[cut:])]
-        if not any(w.casefold() in PARTICLES for w in words) and len(words) >= 5:
+                return [*_split_names(words[:cut]), *_split_names(words[cut:])]
+        if not any(w.casefold() in PARTICLES for w in words) and (
+            len(words) >= 5 or _two_pairs(words, folded, given)
+        ):
             return [words[:2], *_split_names(words[2:])]
     return [words]
+
+
+def _two_pairs(words: list[str], folded: list[str], given: frozenset[str]) -> bool:
+    """Whether four words are two names of two: the second is no given name ("Maud
+    Bengtsson Mussa Selim"), the first is a double given name already ("Sten-Åke Kjell
+    Jorge Pereira") or the first and third are given names ("Per Kjell Eva Berg");
+    "Anna Maria Svensson Berg" stays one."""
+    return len(words) == 4 and (
+        folded[1] not in given
+        or ("-" in words[0] and folded[0] in given)
+        or (folded[0] in given and folded[2] in given)
+    )
 
 
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:

@@ -16,7 +16,8 @@ _TOKEN = re.compile(
     r"\((?P<paren>[^()\n]{0,80})\)"
     r"|(?P<comma>[,;])"
     r"|(?P<sect>§§?)"
-    r"|(?P<word>[^\s,;()]+)"
+    r"|(?P<mark>\*)"
+    r"|(?P<word>[^\s,;()*]+)"
     r"|(?P<open>\()"
 )
 INITIAL = re.compile(r"^[A-ZÅÄÖ]\.?$")
@@ -32,7 +33,8 @@ class Token:
     """One token of a run, with its offsets."""
 
     kind: str
-    """``word``, ``paren``, ``comma``, ``sect`` or ``open``."""
+    """``word``, ``paren``, ``comma``, ``sect``, ``mark`` (an asterisk before a name,
+    "*Anna Ek": a serving ersättare, in many lists) or ``open``."""
     text: str
     start: int
     end: int
