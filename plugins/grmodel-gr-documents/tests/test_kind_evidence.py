@@ -113,6 +113,46 @@ CASES = [
         "Datum för anslags uppsättande 2009-11-11\nDatum för anslags nedtagande 2009-12-03\n",
         "protocol",
     ),
+    (
+        # a web agenda without a kind word: headings inside numbered titles name items
+        "2018-05-16\n\nHär finns handlingar till tekniska nämndens sammanträde den 16 maj 2018\n\n"
+        "1. Tjänstgörande ledamöter\n\n2. Protokollets justering\n\n"
+        "3. Fastställande av dagordning\n\nBeslutsärenden\n\n4. Taxor för parkering\n\n"
+        "5. Övriga frågor\n",
+        "agenda",
+    ),
+    (
+        # a list from its second item, the opening items' titles, an addressee in a title
+        "Regionfullmäktige 2021-04-20\n\n2 Sammanträdets öppnande\n3 Upprop\n"
+        "4 Val av protokolljusterare samt tid för justering\n"
+        "5 Fastställande av föredragningslista\n6 Revisorernas rapport till regionfullmäktige\n",
+        "agenda",
+    ),
+    (
+        # a site's heading that lists kinds (in lower case: no kind words), the opening
+        # items listed, a justering's word in an item's title
+        "Protokoll, kallelse och föredragningslista, tekniska nämnden\n\n"
+        "Förteckning över tekniska nämndens ärenden den 3 mars 2016\n\n"
+        "Tid Torsdagen den 3 mars 2016 klockan 15.00\n\n 1. Val av justeringsperson\n"
+        " 2. Allmänhetens frågestund\n 3. Delårsrapport\n 4. Övrigt\n",
+        "agenda",
+    ),
+    (
+        # a run-on protocol whose justering stands inside its lines
+        "1 Tekniska nämnden Tid Tisdagen den 4 maj 2010 kl. 13:00 Beslutande Eva Ek (S), "
+        "ordförande Bo Lind (M) Ersättare Per Holm (S)\n\n2 2 (9) Sekreterare Ann Berg "
+        "Justeras Eva Ek ordförande Bo Lind\n\n3 3 (9) 12 Val av justerare Bo Lind (M) "
+        "väljs till justerare.\n",
+        "protocol",
+    ),
+    (
+        # a decision's basis in the letterhead, the chair's numbered proposal
+        "1 Regionen EXEMPEL BESLUTSUNDERLAG Regionfullmäktige Datum 2015-11-03 Sida 1 (4) "
+        "Dnr RE15/0815 Regionstyrelsen Regionfullmäktige Nytt avtal om färdtjänst "
+        "Ordförandens förslag 1. Avtalet godkänns. 2. Kostnaden ryms i budgeten. "
+        "Sammanfattning Avtalet löper ut vid årsskiftet.\n",
+        "staff-report",
+    ),
 ]
 
 

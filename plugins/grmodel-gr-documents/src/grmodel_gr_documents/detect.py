@@ -5,8 +5,10 @@ vocabulary's kind words (in the title, or the site's title of the document,
 they count most), and each kind's structure: attendance headings, justerare
 and "Vid protokollet" for a protocol; "föreslås besluta"/"föreslås välja" and an
 addressee for a staff report; bracketed item kinds, "(bilaga)" and a day's
-programme for an agenda. Site chrome and page numbers are dropped first, so a
-leading "1 " or "Academic year: 2021" changes nothing.
+programme for an agenda, and a meeting's opening items listed. Site chrome and
+page numbers are dropped first, so a leading "1 " or "Academic year: 2021" changes
+nothing. A heading or justering word in a numbered item's title ("1. Tjänstgörande
+ledamöter", "4 Val av justerare") names the item, so it gives a protocol no points.
 """
 
 from __future__ import annotations
@@ -33,13 +35,14 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
     "protocol": (
         (
             re.compile(
-                r"(?i)(?=[uj])(?:\butses\s+att\s+justera|\bjustera\s+(?:dagens\s+)?protokollet|\bjusteringsman\b|\bjusteringsperson)"
+                r"(?i)(?=[uvj])(?:\b(?:utses|väljs|valdes|utsågs)\s+(?:att\s+justera|till\s+justera)"
+                r"|\bjustera\s+(?:dagens\s+)?protokollet|\bjusteringsman\b|\bjusteringsperson)"
             ),
             2.0,
         ),
         (
             re.compile(
-                r"(?i)(?=[vjp\s])(?:\bvid\s+protokollet\b|^\s*justeras\b|\bjusterandes\s+sign"
+                r"(?i)(?=[vjpJ\s])(?:\bvid\s+protokollet\b|^\s*justeras\b|(?-i:\bJusteras\b)|\bjusterandes\s+sign"
                 r"|\bprotokollet\s+för(?:e|d)s\s+av\b)"
             ),
             2.0,
@@ -100,7 +103,8 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
             re.compile(
                 rf"(?i)\A{_HEAD}(?:\bföredragande\b|\bärendelista\b|\bsammanträdet\s+öppnas\b"
                 r"|\banmälningsärenden\b|\bupprop\b|\bkallelse\s+till\b"
-                r"|\bgodkännande\s+av\s+(?:föredragningslista|dagordning))"
+                r"|\b(?:godkännande|fastställande)\s+av\s+(?:föredragningslista|dagordning)"
+                r"|\bhandlingar\s+till\s+[\wåäö\s-]{0,60}?sammanträde|\bförteckning\s+över\s+[\wåäö\s-]{0,60}?ärenden\b)"
             ),
             1.0,
         ),
@@ -166,7 +170,7 @@ def evidence(document: SourceDocument) -> Evidence:
     folded = fold(searched)
     for kind, patterns in _STRUCTURE.items():
         for pattern, points in patterns:
-            m = quick_search(pattern, searched, folded)
+            m = _search(pattern, searched, folded, skip_items=kind == "protocol")
             if m:
                 add(structure, kind, points, m[0])
     # a kind word alone (a title in a list of links) is no evidence without the kind's
@@ -177,6 +181,34 @@ def evidence(document: SourceDocument) -> Evidence:
         if structure.get(kind, 0.0) > 0 or kind in ("notes", "invitation")
     }
     return Evidence({k: v for k, v in total.items() if v}, tuple(dict.fromkeys(seen)))
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, folded: str, *, skip_items: bool
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` (:func:`quick_search`), with
+    ``skip_items`` the first not inside a numbered item's title."""
+    m = quick_search(pattern, text, folded)
+    while m is not None and skip_items and _in_item_title(text, m.start()):
+        m = pattern.search(text, m.end())
+    return m
+
+
+_ITEM_TITLE_START = re.compile(r"[ \t]*\d{1,3}[.)]?[ \t]+(?:[^\s\d().:;!?]+[ \t]+){0,4}")
+"""A numbered item line up to a word of its title ("1. ", "4 Val av ")."""
+_ITEM_LINE_LONGEST = 100
+"""A numbered line longer than this is run-on text after a page number, no item's title."""
+
+
+def _in_item_title(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands in the title of a numbered item line, a few words
+    after its number ("1. Tjänstgörande ledamöter", "18. Övriga frågor", "4 Val av
+    protokolljusterare"): an item that names a heading, not the heading."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    if (len(text) if end < 0 else end) - start > _ITEM_LINE_LONGEST:
+        return False
+    return _ITEM_TITLE_START.fullmatch(text, start, at) is not None
 
 
 @functools.cache
@@ -269,7 +301,9 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         if _PAGE_HEADER.match(text, hit.end):
             out.append((hit.phrase.meaning, 2.0, text[hit.start : hit.end] + " N (M)"))
             break
-    headings = vocabulary.find(head, ["attendance"])
+    headings = [
+        h for h in vocabulary.find(head, ["attendance"]) if not _in_item_title(head, h.start)
+    ]
     meanings = {h.phrase.meaning for h in headings}
     if len(meanings) >= 2:
         out.append(("protocol", 3.0, "attendance headings"))
@@ -280,7 +314,7 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         out.append(("protocol", 1.5, "an attendance heading over names"))
     if stated_attendance(head):
         out.append(("protocol", 1.5, "attendance stated in a sentence"))
-    if vocabulary.find(head, ["justerare"]):
+    if any(not _in_item_title(head, h.start) for h in vocabulary.find(head, ["justerare"])):
         out.append(("protocol", 1.5, "a justerare heading"))
     if any(h.phrase.meaning == "posted" for h in vocabulary.find(text, ["label"])):
         out.append(("protocol", 2.0, "the protocol's posting box"))
@@ -290,13 +324,29 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         out.append((kind, 3.0, "a meeting's page"))
     if _listed(lines):
         out.append(("agenda", 2.0, "a numbered list of item titles"))
+        if len({m.lastgroup for line in lines if (m := _OPENING.match(line))}) >= 2:
+            out.append(("agenda", 1.5, "a meeting's opening items listed"))
     elif _RUN_ON_LIST.search(head):
         out.append(("agenda", 1.5, "numbered item titles run on"))
-    if any(_ADDRESSEE.match(line) for line in lines[:12]):
+    if _LETTERHEAD_REPORT.search(text, 0, _HEAD_CHARS):
+        out.append(("staff-report", 2.0, "BESLUTSUNDERLAG"))
+    if any(_ADDRESSEE.match(line) and not _ITEM_TITLE_START.match(line) for line in lines[:12]):
         out.append(("staff-report", 1.5, "an addressee"))
     return out
 
 
+_OPENING = re.compile(
+    r"(?i)[ \t]*\d{1,2}[.)]?[ \t]+(?:"
+    r"(?P<opening>(?:sammanträdets|mötets)\s+öppnande|öppnande\s+av\s+(?:sammanträdet|mötet))"
+    r"|(?P<roll>upprop)|(?P<justering>val\s+av\s+(?:protokoll)?justera|protokollets\s+justering"
+    r"|justering\s+av\s+protokoll|val\s+av\s+justeringsperson)"
+    r"|(?P<agenda>(?:fastställande|godkännande)\s+av\s+(?:dagordning|föredragningslista))"
+    r"|(?P<public>allmänhetens\s+frågestund)|(?P<jav>anmälan\s+(?:om|av)\s+jäv))"
+)
+"""The items that open a meeting, at the start of a numbered line ("2 Sammanträdets
+öppnande", "3. Fastställande av dagordning"): a meeting's agenda lists them."""
+_LETTERHEAD_REPORT = re.compile(r"\bBESLUTSUNDERLAG\b")
+"""A decision's basis named in the letterhead, in capitals: a staff report."""
 _RUN_ON_LIST = re.compile(
     r"(?<![\w.,/-])1[.)]?\s+[A-ZÅÄÖ][^\n.!?]{2,80}?\s2[.)]?\s+[A-ZÅÄÖ][^\n.!?]{2,80}?"
     r"\s3[.)]?\s+[A-ZÅÄÖ]"
