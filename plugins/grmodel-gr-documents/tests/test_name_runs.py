@@ -72,3 +72,66 @@ def test_names_run_together_are_split_pairwise(source: Source) -> None:
 def test_a_run_of_names(run: str, names: list[str]) -> None:
     entries, _ = parse_run(run, load_reference_data())
     assert [e.name for e in entries] == names
+
+
+HEADLESS = """\
+2020-03-12 Protokoll miljönämnden.pdf Pdf, 98 kB.
+
+Full text
+
+(1)
+
+Eva Lind (S) Per Holm (S) Anna Berg (C) Olle Nord (M)
+
+Karin Ek (KD) Bo Sund (V)
+
+Övriga deltagande Ersättare: Lisa Dahl (S) ej §§ 10-12, Ulf Ros (M), sekreterare Maja Falk
+
+Utses att justera Anna Berg
+"""
+
+
+def test_a_leading_list_whose_heading_was_lost(source: Source) -> None:
+    """Names with parties before the first heading, when every heading there is
+    heads the others or the ersättare: the decision-makers, their heading cut off."""
+    kind, result = imported(source(HEADLESS))
+    assert kind == "protocol"
+    status = by_status(meeting_of(result))
+    assert status["present"] == [
+        "eva-lind",
+        "per-holm",
+        "anna-berg",
+        "olle-nord",
+        "karin-ek",
+        "bo-sund",
+    ]
+    assert status["substitute"][:2] == ["lisa-dahl", "ulf-ros"]
+
+
+def test_no_headless_list_beside_a_decision_makers_heading(source: Source) -> None:
+    text = HEADLESS.replace("Övriga deltagande Ersättare:", "Beslutande Sara Ek (L) Ersättare:")
+    status = by_status(meeting_of(imported(source(text))[1]))
+    assert "eva-lind" not in status.get("present", [])
+    assert "sara-ek" in status["present"]
+
+
+COLON_HEADINGS = """\
+Protokoll Miljödirektionen 2023-06-13
+
+Beslutande:
+Eva Lind (S) ordförande
+Per Holm (M)
+Ej tjänstgörande:
+Ulf Ros (KD)
+Deltagande:
+Karin Ek, miljöchef
+Bo Sund, miljöinspektör §§ 46-48
+Utses att justera Per Holm
+"""
+
+
+def test_short_colon_headings_of_the_others(source: Source) -> None:
+    status = by_status(meeting_of(imported(source(COLON_HEADINGS))[1]))
+    assert status["present"] == ["eva-lind", "per-holm"]
+    assert status["substitute"] == ["ulf-ros"]
+    assert status["other"] == ["karin-ek", "bo-sund"]

@@ -28,6 +28,7 @@ import attrs
 
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.entry_marks import (
     ABSENT_MARK,
     CAPITAL_SERVING,
@@ -142,7 +143,8 @@ class _Reader:
         stop = index
         non_names = _non_names()
         while stop < len(self.tokens) and (self.tokens[stop].cap or self.joins_run(index, stop)):
-            if stop > index and self.tokens[stop].text.casefold().strip(".:") in non_names:
+            word = self.tokens[stop].text.casefold().strip(".:")
+            if stop > index and (word in non_names or BODY_WORD.search(word)):
                 break  # a word never a name's ends the run ("… Ek Nielsen | Måndag den …")
             stop += 1
         run = self.tokens[index:stop]

@@ -100,6 +100,7 @@ class AttendanceReader:
         stacked = {h.start for stack in stacks for h in stack.headings}
         justerare = [entry for stack in stacks for entry in self.stacked(stack)]
         attendance = [s for s in segments if s.cue == "attendance" and s.start not in stacked]
+        self.headless(segments, attendance)
         index = 0
         while index < len(attendance):
             group = side_by_side(self.stream, attendance, index)
@@ -120,6 +121,28 @@ class AttendanceReader:
             if segment.meaning == "all-but":
                 self.implicit = self.implicit or segment.head.strip()
         return justerare
+
+    def headless(self, segments: list[TextSegment], attendance: list[TextSegment]) -> None:
+        """A leading list whose heading was lost: lines of three or more "Name (P)"
+        entries and nothing else just before the first heading (after the title, if
+        any), when that heading and every other one heads the others, the ersättare
+        or the absent (a fragment cut into its cover keeps the decision-makers, not
+        their heading)."""
+        if not attendance or any(
+            s.cue != "title" for s in segments[: segments.index(attendance[0])]
+        ):
+            return
+        if any(status_of(s.meaning, None)[0] in _VOTING for s in attendance):
+            return
+        end = attendance[0].start
+        starts = [s for s in self.stream.starts if s < end][-_HEADLESS_LINES:]
+        for start in starts:
+            entries, stop = parse_run(self.stream.text[start:end], self.b.refdata)
+            if stop is None and len(entries) >= _HEADLESS_LEAST and all(e.party for e in entries):
+                for entry in entries:
+                    where = self.stream.lines_between(start + entry.start, start + entry.end)
+                    self.add(entry, where, *_HEADLESS)
+                return
 
     def stacked(self, stack: Stack) -> list[ParsedEntry]:
         """The entries of stacked headings, each under the heading its shape says."""
@@ -345,6 +368,12 @@ class AttendanceReader:
             if len(matches) == 1:
                 return matches[0]
         return self.b.person(name, line)
+
+
+_HEADLESS_LEAST = 3
+_HEADLESS_LINES = 8
+"""How many lines before the first heading a headless list is looked for in."""
+_HEADLESS = (AttendanceStatus.PRESENT, Role.LEDAMOT)
 
 
 def _as_entry(entry: ParsedEntry) -> Entry:
