@@ -135,3 +135,19 @@ def test_short_colon_headings_of_the_others(source: Source) -> None:
     assert status["present"] == ["eva-lind", "per-holm"]
     assert status["substitute"] == ["ulf-ros"]
     assert status["other"] == ["karin-ek", "bo-sund"]
+
+
+def test_a_presence_column_of_ja_and_nej(source: Source) -> None:
+    """A närvarolista flattened to a run: "Ja" after an entry marks it present,
+    "Nej" marks it not."""
+    text = (
+        "SAMMANTRÄDESPROTOKOLL Plats och tid Stadshuset, måndagen den 30 maj 2011 "
+        "Beslutande Se särskild närvarolista, s 2.\n\n"
+        "2 NÄRVAROLISTA för kommunfullmäktige Ordinarie ledamöter Parti Närvaro "
+        "Eva Lind (m) Ja Per Holm (s) Nej Anna Berg (m) Ja Olle Nord (s) Ja "
+        "Karin Ek (c) Nej Bo Sund (v) Ja\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    present = by_status(meeting_of(result))["present"]
+    assert present == ["eva-lind", "anna-berg", "olle-nord", "bo-sund"]

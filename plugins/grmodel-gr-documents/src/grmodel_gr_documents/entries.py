@@ -370,10 +370,11 @@ class _Reader:
         index = 0
         while index < len(self.tokens) and self.stop is None:
             token = self.tokens[index]
-            if token.kind == "word" and token.text in ("X", "x"):
-                # a presence mark ("Anna Ek (C)X"), never a name's first word
+            if token.kind == "word" and token.text in _PRESENCE_MARKS:
+                # a presence mark ("Anna Ek (C)X", "Per Lind (m) Ja"), never a name's
+                # first word; "Nej" in the column marks no presence
                 if self.current is not None and self.current.name:
-                    self.current.marked = True
+                    self.current.marked = self.current.marked or _PRESENCE_MARKS[token.text]
                 index += 1
             elif token.cap:
                 index = self.name_run(index)
@@ -389,6 +390,10 @@ class _Reader:
                 index = self.lower_run(index)
             else:
                 index += 1
+
+
+_PRESENCE_MARKS = {"X": True, "x": True, "Ja": True, "Nej": False}
+"""What a närvarolista's presence column holds after an entry: present or not."""
 
 
 def _org_prefix(words: list[str]) -> int:

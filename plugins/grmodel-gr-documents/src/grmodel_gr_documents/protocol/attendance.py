@@ -201,8 +201,10 @@ class AttendanceReader:
         # and so are the runs after it; an entry without one was not there
         self.marked_table = self.marked_table or sum(e.marked for e in entries) >= 2
         table = table or self.marked_table
+        # a närvarolista's own run: its marks say who was there, if it has marks
+        marked_list = table if segment.meaning in _MARKED_LISTS else segment.meaning == "table"
         for entry in entries:
-            if table and segment.meaning in _MARKED_LISTS and not entry.marked:
+            if marked_list and self.marked_table and not entry.marked:
                 continue
             where = self.stream.lines_between(
                 segment.value_start + entry.start, segment.value_start + entry.end
