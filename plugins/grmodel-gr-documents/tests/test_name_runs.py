@@ -151,3 +151,20 @@ def test_a_presence_column_of_ja_and_nej(source: Source) -> None:
     assert kind == "protocol"
     present = by_status(meeting_of(result))["present"]
     assert present == ["eva-lind", "anna-berg", "olle-nord", "bo-sund"]
+
+
+def test_attendance_headings_as_an_ocr_misread_them(source: Source) -> None:
+    """A scanned protocol's headings with the letters an OCR confuses ("u" for "v",
+    "â" for "å", no dots on "Ö") are the vocabulary's rows."""
+    text = (
+        "Göteborgsreg ionens ko mm unalfo rbu nd 20t6-12-75 från sammanträde med styrgruppen "
+        "Tid: Torsdag 15 december, 9.00-12.00 Plats: GR Näruarande ledamöter Eva Lind (MP), "
+        "Göteborg, ordf Per Holm (M), Ale Frânvarande ledamöter Anna Berg (S), Lerum "
+        "Olle Nord (C), Kungsbacka Sekreterare Karin Ek, GR Ovriga närvarande Bo Sund, GR\n"
+        "s1 Val av justeringsperson Till att jämte ordföranden justera dagens protokoll utses "
+        "Per Holm (M).\n"
+    )
+    status = by_status(meeting_of(imported(source(text))[1]))
+    assert status["present"] == ["eva-lind", "per-holm"]
+    assert status["absent"] == ["anna-berg", "olle-nord"]
+    assert status["other"] == ["bo-sund"]

@@ -16,6 +16,10 @@ it: "ande" for "Beslutande") is found as written anywhere, and a row ending in a
 colon ("Ordförande:") only with its colon. Right after an entry's
 party, a phrase followed by "för" and a name ("… Ersättare för Olle Nord") relates
 two entries and heads nothing.
+
+An attendance heading of eight letters or more is found with the letters an OCR
+misreads too ("Näruarande", "Frânvarande", "Ovriga närvarande"): a scanned
+protocol's headings are the same rows.
 """
 
 from __future__ import annotations
@@ -96,8 +100,11 @@ class Vocabulary:
     def __init__(self, phrases: Iterable[Phrase]):
         self.phrases: tuple[Phrase, ...] = tuple(phrases)
         self._by_key: dict[tuple[str, str], Phrase] = {}
+        self._by_ocr: dict[tuple[str, str], Phrase] = {}
         for phrase in self.phrases:
             self._by_key.setdefault((phrase.cue, folded(phrase.written)), phrase)
+            if _ocr_tolerant(phrase):
+                self._by_ocr.setdefault((phrase.cue, _ocr_key(folded(phrase.written))), phrase)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def meanings(self, cue: str) -> set[str]:
@@ -110,7 +117,14 @@ class Vocabulary:
             texts = sorted(
                 {folded(p.written) for p in self.phrases if p.cue in cues}, key=len, reverse=True
             )
-            body = alternation([r"\s+".join(map(re.escape, t.split())) for t in texts])
+            branches = [r"\s+".join(map(re.escape, t.split())) for t in texts]
+            misread = {
+                folded(p.written) for p in self.phrases if p.cue in cues and _ocr_tolerant(p)
+            }
+            branches += [
+                b for t in sorted(misread, key=len, reverse=True) for b in _ocr_branches(t)
+            ]
+            body = alternation(branches)
             pattern = re.compile(rf"(?i)(?<![\w/]){body}(?![\w/])(?P<colon>[ \t]*:)?")
             self._patterns[cues] = pattern
         return pattern
@@ -134,7 +148,8 @@ class Vocabulary:
                 (
                     found
                     for c in order
-                    if (found := self._by_key.get((c, key))) is not None
+                    if (found := self._by_key.get((c, key)) or self._by_ocr.get((c, _ocr_key(key))))
+                    is not None
                     and (colon or not found.needs_colon)
                 ),
                 None,
@@ -155,6 +170,46 @@ class Vocabulary:
     def lookup(self, cue: str, text: str) -> Phrase | None:
         """The row of ``cue`` whose phrase ``text`` is (any case, any spacing)."""
         return self._by_key.get((cue, folded(text.rstrip(" :"))))
+
+
+_OCR_LEAST = 8
+"""The fewest letters of a phrase found with OCR misreadings: shorter ones would
+match ordinary words."""
+_OCR_LETTERS = {"v": "[vu]", "å": "[åâáàa]", "ä": "[äâáàa]", "ö": "[öôóòo]"}
+"""What an OCR reads a phrase's letter as ("Näruarande", "Frânvarande")."""
+_OCR_FIRST = {"å": "a", "ä": "a", "ö": "o"}
+_OCR_KEY = str.maketrans(
+    {
+        "u": "v",
+        "å": "a",
+        "ä": "a",
+        "â": "a",
+        "á": "a",
+        "à": "a",
+        "ö": "o",
+        "ô": "o",
+        "ó": "o",
+        "ò": "o",
+    }
+)
+
+
+def _ocr_tolerant(phrase: Phrase) -> bool:
+    return phrase.cue == "attendance" and sum(c.isalpha() for c in phrase.written) >= _OCR_LEAST
+
+
+def _ocr_key(text: str) -> str:
+    """``text`` with the letters an OCR confuses made one ("näruarande" → "narvarande")."""
+    return text.translate(_OCR_KEY)
+
+
+def _ocr_branches(text: str) -> list[str]:
+    """Regex branches for ``text`` (folded) as an OCR may have read it; the first
+    letter stays literal (so the alternation is grouped by it), as written or without
+    its dots and ring ("Ovriga")."""
+    rest = "".join(_OCR_LETTERS.get(c, "\\s+" if c == " " else re.escape(c)) for c in text[1:])
+    firsts = dict.fromkeys([text[0], _OCR_FIRST.get(text[0], text[0])])
+    return [re.escape(first) + rest for first in firsts]
 
 
 _RELATION = re.compile(r"[ \t]+för[ \t]+[A-ZÅÄÖ][\wåäöé-]+[ \t]+[A-ZÅÄÖ][\wåäöé-]+")
