@@ -226,14 +226,14 @@ class Assembler:
     def front(self, front: list[TextSegment], attendance: AttendanceReader) -> None:
         stacks = find_stacks(front)
         named = attendance.read(front, stacks)
-        carriers = {stack.carrier.start for stack in stacks}
+        stacked = {h.start for stack in stacks for h in stack.headings}
         if named:
             line = self.stream.line_at(stacks[0].carrier.value_start + named[0].start)
             self.closing.add_justerare([e.name for e in named], line)
         for index, seg in enumerate(front):
             following = front[index + 1] if index + 1 < len(front) else None
-            if seg.cue == "justerare" and seg.start in carriers:
-                continue  # a stack's run: its justerare are read above
+            if seg.cue == "justerare" and seg.start in stacked:
+                continue  # a stack's heading: its run's justerare are read above
             if seg.cue == "justerare":
                 self.closing.justerare_segment(seg, following)
             elif seg.cue == "closing":

@@ -98,7 +98,7 @@ class AttendanceReader:
         top: str | None = None
         table = False
         stacked = {h.start for stack in stacks for h in stack.headings}
-        justerare = [entry for stack in stacks for entry in self.stacked(stack)]
+        justerare = [entry for stack in stacks for entry in self.stacked(stack, segments)]
         attendance = [s for s in segments if s.cue == "attendance" and s.start not in stacked]
         self.headless(segments, attendance)
         index = 0
@@ -144,8 +144,9 @@ class AttendanceReader:
                     self.add(entry, where, *_HEADLESS)
                 return
 
-    def stacked(self, stack: Stack) -> list[ParsedEntry]:
-        """The entries of stacked headings, each under the heading its shape says."""
+    def stacked(self, stack: Stack, segments: list[TextSegment]) -> list[ParsedEntry]:
+        """The entries of stacked headings, each under the heading its shape says;
+        returns the justerare the run names at its end."""
         carrier = stack.carrier
         implicit = next((h for h in stack.headings if h.meaning == "all-but"), None)
         if implicit is not None:
@@ -153,7 +154,18 @@ class AttendanceReader:
         self.b.tracker.place_all(
             self.stream.lines_between(stack.headings[0].start, carrier.value_start + 1)
         )
-        placed, justerare = split_stack(stack, self.b.refdata)
+        earlier = [
+            s
+            for s in segments
+            if s.cue == "attendance" and s.start < stack.headings[0].start and s.value.strip()
+        ]
+        named = frozenset(
+            e.name
+            for s in earlier
+            if status_of(s.meaning, None)[0] in _VOTING
+            for e in parse_run(s.value, self.b.refdata)[0]
+        )
+        placed, justerare = split_stack(stack, self.b.refdata, named)
         for meaning, entry in placed:
             status, role = status_of(meaning, None)
             where = self.stream.lines_between(

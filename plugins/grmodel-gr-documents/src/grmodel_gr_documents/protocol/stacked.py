@@ -52,10 +52,19 @@ def find_stacks(front: list[TextSegment]) -> list[Stack]:
     one heads the decision-makers (a heading of others followed by its sub-heading,
     "Övriga närvarande Ej tjänstgörande ersättare", is no stack), and the run goes
     on in the last heading's line, or the headings stand one per line (a label column
-    over its values); headings side by side over columns are read as columns."""
+    over its values); headings side by side over columns are read as columns.
+
+    The justering's label after a justerare heading closes the row too, its value
+    the run ("Övriga närvarande Utses att justera Justeringens plats och tid Eva Ek,
+    kommundirektör …"): there the run's last entries already named are the
+    justerare, whether or not a decision-makers' heading is in the row."""
     stacks: list[Stack] = []
     pending: list[TextSegment] = []
     for seg in front:
+        if seg.cue == "label" and pending and _closes_row(seg, pending):
+            stacks.append(Stack((*pending, seg), seg))
+            pending = []
+            continue
         if seg.cue == "label" and pending:
             continue  # a header label's value between the columns ("Plats och tid …")
         if seg.cue not in _STACKED_CUES:
@@ -103,6 +112,17 @@ _WANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _closes_row(label: TextSegment, pending: list[TextSegment]) -> bool:
+    """Whether the justering's label, right after a justerare heading, carries the
+    row's run in its value (attendance headings before it)."""
+    return (
+        label.meaning == "justering-time"
+        and pending[-1].cue == "justerare"
+        and any(h.cue == "attendance" for h in pending)
+        and bool(label.value.split("\n", 1)[0].strip())
+    )
+
+
 def meaning_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> str:
     """The meaning (as of a vocabulary heading) an entry of a stack is read with: that
     of the heading its shape names, else of the first attendance heading; an
@@ -117,12 +137,13 @@ def meaning_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> str:
     return attendance[0].meaning
 
 
-def justerare_of(entries: list[ParsedEntry]) -> list[ParsedEntry]:
-    """The entries at the end of a run that repeat a name named before them."""
+def justerare_of(entries: list[ParsedEntry], named: frozenset[str]) -> list[ParsedEntry]:
+    """The entries at the end of a run that repeat a name named before them, in the
+    run or in ``named`` (the decision-makers listed before the stack)."""
     counts = Counter(e.name for e in entries)
     out: list[ParsedEntry] = []
     for entry in reversed(entries[1:]):
-        if counts[entry.name] < 2:
+        if counts[entry.name] < 2 and entry.name not in named:
             break
         counts[entry.name] -= 1
         out.append(entry)
@@ -130,11 +151,13 @@ def justerare_of(entries: list[ParsedEntry]) -> list[ParsedEntry]:
 
 
 def split_stack(
-    stack: Stack, refdata: ReferenceData
+    stack: Stack, refdata: ReferenceData, named: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[str, ParsedEntry]], list[ParsedEntry]]:
-    """Each entry of the run with the meaning it is read with; and the justerare."""
+    """Each entry of the run with the meaning it is read with; and the justerare
+    (``named``: the names of the decision-makers listed before the stack)."""
     entries, _ = parse_run(stack.carrier.value, refdata)
-    repeated = justerare_of(entries) if any(h.cue == "justerare" for h in stack.headings) else []
+    has_justerare = any(h.cue == "justerare" for h in stack.headings)
+    repeated = justerare_of(entries, named) if has_justerare else []
     placed = [
         (meaning_for(entry, stack.headings), entry)
         for entry in entries[: len(entries) - len(repeated)]

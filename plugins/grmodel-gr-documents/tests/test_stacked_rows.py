@@ -1,0 +1,61 @@
+"""A cover's row of headings closed by the justering's label.
+
+A PDF cover's label column flattened by a transcript: "… Utses att justera
+Justeringens plats och tid" and then every value in one run, the justering's
+place last. The run belongs to the headings of the row, and the justerare is the
+name at its end that was named before. The persons and places are invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from test_layout_classes import by_status, imported, meeting_of
+from test_stated_attendance import error_codes
+
+from grmodel.importing.base import SourceDocument
+
+Source = Callable[..., SourceDocument]
+
+DOCPLAYER = "Protokoll\n\nStorlek: px\nStarta visningen från sidan:\n\nTranskript\n\n"
+PAGE_TWO = "\n2 Kulturskolans avgifter Arbetsutskottet föreslår kommunstyrelsen besluta att …\n"
+
+WHOLE_ROW = DOCPLAYER + (
+    "1 Kommunstyrelsens arbetsutskott 25 mars 2004 Plats och tid för sammanträdet "
+    "Beslutande Övriga deltagare Utses att justera Justeringens plats och tid Ekrummet, "
+    "Kommunhuset, Exempelby torsdagen den 25 mars 2004 kl Eva Lind (m), ordförande "
+    "Per Holm (fp), vice ordförande Anna Berg (c) Olle Nord (s) Kommundirektör Karin Ek "
+    "Olle Nord (s) Kommunledningskontoret, Exempelby Sekreterare Karin Ek Paragrafer "
+    "Ordförande Eva Lind Justerande Olle Nord\n" + PAGE_TWO
+)
+
+OTHERS_ROW = DOCPLAYER + (
+    "1 (48) Plats och tid Rådhuset, kl 08.30 Beslutande Eva Lind (M), ordförande "
+    "Per Holm (S) Anna Berg (C) Övriga närvarande Utses att justera Justeringens plats "
+    "och tid Bo Sund, kommundirektör Karin Ek, kommunsekreterare Lisa Dahl, ekonomichef, "
+    "532, 533 Per Holm Kommunledningskontoret Underskrifter Paragrafer Sekreterare "
+    "Karin Ek Ordförande Eva Lind Justerande Per Holm\n" + PAGE_TWO
+)
+
+
+def test_a_row_with_the_decision_makers_closed_by_the_justering_label(source: Source) -> None:
+    kind, result = imported(source(WHOLE_ROW))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert by_status(meeting)["present"] == ["eva-lind", "per-holm", "anna-berg", "olle-nord"]
+    assert meeting.justering is not None and meeting.justering.justerare == ("olle-nord",)
+    assert "för sammanträdet" not in (meeting.place or "")  # the label, not its value
+
+
+def test_a_row_of_the_others_whose_justerare_was_named_above(source: Source) -> None:
+    """The decision-makers listed above the row: the run holds the officials, and its
+    last name, already a decision-maker, is the justerare (not the first official)."""
+    document = source(OTHERS_ROW)
+    kind, result = imported(document)
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    status = by_status(meeting)
+    assert status["present"] == ["eva-lind", "per-holm", "anna-berg"]
+    assert status["other"] == ["bo-sund", "karin-ek", "lisa-dahl"]
+    assert meeting.justering is not None and meeting.justering.justerare == ("per-holm",)
+    assert "JUS001" not in error_codes(document)
