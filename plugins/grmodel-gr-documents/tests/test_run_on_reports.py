@@ -73,6 +73,21 @@ CASES.append(
 )
 
 
+CASES.append(
+    (
+        # a beslutsunderlag: its route of bodies, the title, the chair's numbered points
+        'Datum Sida 1 (3)\n\nStorlek: px\n\nDownload "Datum 2015-11-03 Sida 1 (3)"\n\n'
+        "Transkript\n\n1 I ll Regionen EXEMPEL Central förvaltning BESLUTSUNDERLAG "
+        "Regionfullmäktige Datum Sida 1 (3) Dnr RE15/0815 Uppdnr Regionstyrelsens "
+        "arbetsutskott Regionstyrelsen Regionfullmäktige Nytt avtal om färdtjänst "
+        "Ordförandens förslag 1. Avtalet med länets kommuner godkänns. 2. Kostnaden, enligt "
+        "bilaga b), ryms i budgeten. Sammanfattning Avtalet löper ut vid årsskiftet.\n",
+        "Nytt avtal om färdtjänst",
+        ["Avtalet med länets kommuner godkänns", "Kostnaden, enligt bilaga b), ryms i budgeten"],
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "title", "clauses"), CASES)
 def test_run_on_report(source: Source, text: str, title: str, clauses: list[str]) -> None:
     kind, result = imported(source(text))
@@ -87,3 +102,9 @@ def test_an_empty_page_and_a_sidan_marker_are_furniture(source: Source) -> None:
     assert kind == "staff-report"
     cut = [s.text for s in result.document.cut]
     assert "2" in cut and "Sidan 3 av 40" in cut
+
+
+def test_a_report_dated_by_the_sites_title_where_its_text_lost_the_date(source: Source) -> None:
+    """ "Datum Sida 1 (3)" in the text, "Datum 2015-11-03 Sida 1 (3)" in the site's title."""
+    _, result = imported(source(CASES[-1][0]))
+    assert str(result.document.date) == "2015-11-03"

@@ -21,7 +21,7 @@ from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
-from grmodel_gr_documents.staff_run_on import run_on_proposal, run_on_title
+from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
 
@@ -135,6 +135,7 @@ _SIGN_ANYWHERE = re.compile(
 _RUN_ON_LEAD = re.compile(
     r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}föreslås\s+(?:besluta|välja|godkänna|anta|fastställa|bifalla|utse)"
     r"|\b(?:Förslag\s+till\s+beslut|Beslutsförslag)\b"
+    rf"|{PROPOSER_POINTS}"
 )
 """Where a run-on report's proposal starts: its header and title end there."""
 
@@ -155,6 +156,12 @@ class _Report:
         lead = _RUN_ON_LEAD.search(self.text, head_start)
         ends = [x.start() for x in (section, lead) if x is not None]
         self.head_end = min(ends) if ends else min(len(self.text), head_start + 400)
+        # "… <title> Ordförandens förslag 1. …": the title stands right before
+        self.title_last = (
+            lead is not None
+            and lead.start() == self.head_end
+            and bool(re.match(PROPOSER_POINTS, self.text[lead.start() :]))
+        )
         self.head = self.text[: self.head_end]
         # a run-on report: its header is one line with its proposal ("… Till
         # Förbundsstyrelsen <title> Förbundsstyrelsen föreslås besluta att …")
@@ -180,6 +187,11 @@ class _Report:
         if "datum" in self.field:
             stated = find_dates(self.field["datum"], self.b.year)
             self.date = stated[0].date if stated else self.date
+        if self.date is None:
+            # the site's title of the document kept the date its text lost ("Datum
+            # 2014-03-03 Sida 1 (3)" over "Datum Sida 1 (3)")
+            titled = [d for _, t in self.t.site_titles for d in find_dates(t, self.b.year)]
+            self.date = titled[0].date if titled else None
         return dates
 
     def diarienummer(self) -> str | None:
@@ -248,7 +260,9 @@ class _Report:
             title = rest.strip(" ,.\n").replace("\n", " ") or None
         if title is None or not _plausible(title):
             own = self.head[self.kind_at :] if self.kind_at else self.head
-            title = run_on_title(own, self.b.bodies) or title or self.title_line()
+            title = (
+                run_on_title(own, self.b.bodies, last=self.title_last) or title or self.title_line()
+            )
         if title and len(title) > 200:
             title = title[:200].rsplit(" ", 1)[0]
         return title

@@ -24,14 +24,20 @@ from grmodel_gr_documents.names import is_person_name
 from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import finite_verb
 
-__all__ = ["run_on_proposal", "run_on_title"]
+__all__ = ["PROPOSER_POINTS", "run_on_proposal", "run_on_title"]
+
+PROPOSER_POINTS = (
+    r"\b[A-ZÅÄÖ][\wåäö-]*(?:ens|ets|s)\s+förslag(?:\s+till\s+beslut)?\s*:?\s*(?=1[.)]\s)"
+)
+"""A proposer's "förslag" before its first numbered point ("Ordförandens förslag 1.
+…", a beslutsunderlag's proposal), as regex source."""
 
 _ELEMENT = re.compile(
     r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|styrelseärende|styrgruppsärende|missiv)\b"
     r"|\bhandling\s+\d{4}\s+nr\s+\d+"
     r"|\bbilaga\s+[\d:]+(?:\s+till\s+[\wåäö]+\s+protokoll)?"
     r"|\b(?:handläggare|telefon|datum|vår\s+beteckning|vår\s+referens|er\s+beteckning|"
-    r"diarienummer|diarienr|dnr|ärende|kopia\s+till|mottagare|från)\b\.?:?"
+    r"diarienummer|diarienr|dnr|uppdnr|uppdragsnummer|ärende|kopia\s+till|mottagare|från)\b\.?:?"
     r"|\(\s*(?:dnr[^)]*)\)|\b\d{1,3}\s*\(\s*\d{1,3}\s*\)"
     r"|\b(?:\d{4}-\d{2}-\d{2}|(?:den\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
     r"[a-zåäö]*\s+\d{4})\b"
@@ -42,9 +48,10 @@ _ELEMENT = re.compile(
 _TITLE_LONGEST = 200
 
 
-def run_on_title(head: str, bodies: BodyNames) -> str | None:
+def run_on_title(head: str, bodies: BodyNames, *, last: bool = False) -> str | None:
     """The longest phrase of ``head`` that no header element claims and that reads as
-    a title; ``None`` when there is none."""
+    a title (with ``last``, the last such phrase: the title right before a proposal
+    that ends the head); ``None`` when there is none."""
     cuts = [(m.start(), m.end()) for m in _ELEMENT.finditer(head)]
     cuts += [(m.start, m.end) for m in bodies.find(head)]
     cuts.sort()
@@ -55,15 +62,18 @@ def run_on_title(head: str, bodies: BodyNames) -> str | None:
         at = max(at, end)
     spans.append(head[at:])
     titles = [t for t in (_as_title(s) for s in spans) if t]
+    if last and titles:
+        return titles[-1]
     first = next((t for t in titles if len(t.split()) >= 3), None)
     return first or (max(titles, key=len) if titles else None)
 
 
 _OFFICE = re.compile(
-    rf"^(?:[A-ZÅÄÖ][\wåäö-]*(?:{BODY_NOUN}|kontoret|förvaltningen)"
-    r"\s+)+(?=[A-ZÅÄÖ])"
+    rf"^(?:(?:[A-ZÅÄÖ][\wåäö-]*(?:{BODY_NOUN}|kontoret|förvaltningen)"
+    r"|[A-ZÅÄÖ][\wåäö-]*s\s+(?:arbetsutskott|presidium))\s+)+(?=[A-ZÅÄÖ])"
 )
-"""An office or body heading a phrase ("Socialkontoret", "Socialnämnden")."""
+"""Offices or bodies heading a phrase ("Socialkontoret", "Socialnämnden", a report's
+route: "Regionstyrelsens arbetsutskott Regionstyrelsen Regionfullmäktige")."""
 
 
 def _as_title(span: str) -> str | None:
@@ -82,8 +92,10 @@ def _as_title(span: str) -> str | None:
 _RUN_ON_LEAD = re.compile(
     r"(?i)\bföreslå[rs]?\s+(?:att\s+)?(?:[\wåäö-]+\s+){0,3}?besluta[r]?(?:\s+följande)?\s*:?\s*"
     r"|\bförslag\s+till\s+beslut\s*:?\s*(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}beslutar\s+"
+    rf"|{PROPOSER_POINTS}"
 )
-"""A proposal's lead anywhere in a line."""
+"""A proposal's lead anywhere in a line; a proposer's "förslag" before its first
+numbered point ("Ordförandens förslag 1. …")."""
 _POINT = re.compile(r"(?:^|\s+)(?=\d{1,2}[.)]\s+\S)")
 _ATT = re.compile(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])")
 
