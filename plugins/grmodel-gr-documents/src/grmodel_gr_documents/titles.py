@@ -84,7 +84,34 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     end = _TITLE_END.search(title)
     if end and title[: end.start()].strip():
         return title[: end.start()], end.start() if end.group("leader") is None else at
+    restated = _restated(title)
+    if restated is not None:
+        return title[:restated].rstrip(), restated
     return title, at
+
+
+_STEM_LEAST = 5
+"""The fewest letters of a title's word that a decision restating it begins with."""
+
+
+def _restated(title: str) -> int | None:
+    """Where the decision starts that restates the title's noun after it, its words
+    run on into the title ("Fastställande av dagordning Dagordningen fastställs",
+    "… av dagordning att fastställa dagordningen"): a capitalised form of a title
+    word before a finite verb, or "att" + a verb before one."""
+    words = list(re.finditer(r"\S+", title))
+    for index in range(2, len(words) - 1):
+        word, following = words[index][0], words[index + 1][0]
+        if word == "att" and index + 2 < len(words):
+            restates, at = words[index + 2][0], words[index].start()
+        elif word[:1].isupper() and finite_verb(following):
+            restates, at = word, words[index].start()
+        else:
+            continue
+        stems = {w[0].casefold() for w in words[:index] if len(w[0]) >= _STEM_LEAST}
+        if any(restates.casefold().startswith(stem) for stem in stems):
+            return at
+    return None
 
 
 _DNR_LABEL = r"(?:dnr|diarienr|diarienummer)"
@@ -122,6 +149,14 @@ def _heading(text: str, *, run_on: bool) -> tuple[str, int]:
 def run_on_title(text: str) -> tuple[str, int]:
     """A run-on item's title: up to a body section's heading ("Beslut",
     "Ärendebeskrivning") or where the words say its text starts."""
+    lead = len(text) - len(text.lstrip())
+    filed = DNR_PREFIX.match(text[lead:])
+    if filed and lead + filed.end() < len(text):
+        # the diarienummer first ("Dnr 2017/00065 Godkännande av dagordning Dnr …"): the
+        # title is read after it, the number kept for the caller to split off
+        after = lead + filed.end()
+        title, at = run_on_title(text[after:])
+        return text[:after] + title, after + at
     title, at = _title_by_words(text)
     for hit in load_vocabulary().find(text, ["section"], 0, min(at, _TITLE_MAX + 40)):
         if text[: hit.start].strip():
@@ -141,7 +176,23 @@ def _in_capitals(title: str) -> bool:
     return not _LOWER.search(title) and _CAPITAL_WORD.search(title) is not None
 
 
+_GENITIVE = re.compile(r"[a-zåäö]{3,}(?:ens|ets|ns|s)")
+"""A lower-case word in the genitive ("kommuns", "regionens"): its head comes next."""
 _LETTERED = re.compile(r"\s+[A-ZÅÄÖa-zåäö][.)]$")
+
+
+def _title_goes_on(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether the capitalised word at ``index`` goes on the title: a title in capitals
+    ("… LAG (2009:730) OM HANDEL …"), or the head after a genitive ("Östersunds
+    kommuns Kulturstrategi"), unless a person's name starts there."""
+    word, previous = words[index][0], words[index - 1][0]
+    if word.isupper() and _in_capitals(text[: words[index].start()]):
+        return True
+    return (
+        _GENITIVE.fullmatch(previous) is not None
+        and not finite_verb(previous)
+        and not _person(words, index)
+    )
 
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
@@ -190,8 +241,8 @@ def _title_by_words(text: str) -> tuple[str, int]:
         if re.fullmatch(r"[A-ZÅÄÖ]{3,}\d{1,3}", word):
             # a page's heading, its page number glued on ("… FRÅGOR MINNESANTECKNINGAR1")
             return text[: words[index - 1].end()], words[index].start()
-        if word.isupper() and _in_capitals(text[: words[index].start()]):
-            continue  # a title in capitals goes on ("… LAG (2009:730) OM HANDEL …")
+        if _title_goes_on(text, words, index):
+            continue
         if _subject_starts(words, index):
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from grmodel_gr_documents.titles import DNR_PREFIX, run_on_title
+from grmodel_gr_documents.titles import DNR_PREFIX, run_on_title, split_diarienummer
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, load_vocabulary
 
 __all__ = ["toc_entries"]
@@ -96,7 +96,8 @@ def _first_only(window: str, first: tuple[int, int, int]) -> list[tuple[int, str
         before = before[: hit.start] + before[hit.end :]
     if re.search(r"[^\W\d_]", before):
         return []
-    title = _toc_title(_YEAR_FRAGMENT.split(run_on_title(window[end:])[0], 1)[0])
+    _, titled = split_diarienummer(run_on_title(window[end:])[0].lstrip())  # "Dnr 2017/0065 …"
+    title = _toc_title(_YEAR_FRAGMENT.split(titled, 1)[0])
     return [(number, title)] if title else []
 
 
