@@ -105,6 +105,10 @@ _NUMBERED = re.compile(
 """A numbered item: "3.", "3)", "3 " before a capital, "Punkt 3"."""
 _SECOND = re.compile(r"(?<![\w§.,:/-])2[.)]\s+[A-ZÅÄÖ]")
 """A "2." after a run-on "1.": the start of a numbered list inside a line."""
+_POINTER = re.compile(r"(?i)(?<![\w])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z")
+"""A pointer's words before a number ("Se 83", "jfr § 12"): the number names a
+paragraph, it starts none."""
+_POINTER_REACH = 12
 _AFTER_SENTENCE = re.compile(r"(?:[.!?:)”\"]|\(bilaga\)|\(bilagor\))\s*$")
 
 
@@ -269,6 +273,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
         alike = len(styles) >= 2 and styles[-1] == styles[-2]
         if alike and styles[-1] != style and not _titled(stream, m, expected, value):
             continue
+        if _POINTER.search(stream.text, max(0, m.start() - _POINTER_REACH), m.start()):
+            continue  # "Övriga deltagande Se 83": a pointer to a paragraph
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
         filed = _FILED.match(stream.text, m.end()) is not None

@@ -18,6 +18,12 @@ _LEADER = re.compile(r"\.{2,}\s*\d{1,3}\b|\[\d{1,3}\]")
 _TOC_NUMBER = re.compile(r"(?<![\w/:.-])(?:§\s*)?(\d{1,4})(?:/\d{2})?(?![\w/:-]|\.\d)")
 
 
+_PAGE_COLUMN = re.compile(r"\bSid(?:a|an|nr|\.)?(?!\w)")
+"""A page column's header before the table's first number."""
+_PAGE_BEFORE = re.compile(r"[ \t]+(?:\d|[a-zåäö])")
+"""What follows a page number on a title's line: the next entry's number ("… jäv 2
+84 Val …"), or the wrapped title going on ("… totala 9 budgeterade …"); an entry's
+number is followed by its title."""
 _TOC_WINDOW = 3000
 
 
@@ -56,7 +62,9 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     Information... 3" (a diarienummer and a page number around the title); the
     longest chain of consecutive numbers."""
     window = _LEADER.sub(" ", text[:_TOC_WINDOW])
-    numbers = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
+    found = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
+    paging = found and _PAGE_COLUMN.search(window, 0, found[0][1]) is not None
+    numbers = [n for n in found if not (paging and _PAGE_BEFORE.match(window, n[2]))]
     chain = _chain(numbers)
     if len(chain) == 1:
         return _first_only(window, chain[0])
@@ -65,7 +73,9 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     runs_on: set[int] = set()  # entries whose text holds a lost number's title too
     prefix = _toc_prefix(window, chain)
-    number_first = _number_first(window, chain, prefix)
+    # pages between the entries stand after the titles: the numbers come first
+    paged = sum(chain[0][1] < n[1] < chain[-1][1] for n in found if n not in numbers) >= 2
+    number_first = paged or _number_first(window, chain, prefix)
     for index, (number, start, end) in enumerate(chain):
         if number_first:
             following = chain[index + 1] if index + 1 < len(chain) else None
@@ -107,17 +117,21 @@ _RUN_ON_ENTRY = 100
 """A last entry longer than this ran on into the titles whose numbers were lost."""
 
 _PAGE_AT_END = re.compile(r"\s(\d{1,3})$")
+_PAGE_INSIDE = re.compile(r"\s(\d{1,3})(?=\s+[a-zåäö])")
+"""A page number inside a title its line wrapped ("… kommunens totala 9 budgeterade
+resultat uppnås": the page's column stood beside the title's first line)."""
 
 
 def _without_page_numbers(entries: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Titles of a table whose page numbers ran onto them ("Ekonomisk rapport 5"):
-    most titles end in a number, and those numbers never go down."""
-    pages = [_PAGE_AT_END.search(title) for _, title in entries]
+    """Titles of a table whose page numbers ran onto them ("Ekonomisk rapport 5", or
+    inside where the title wrapped): most titles hold one, and those numbers never
+    go down."""
+    pages = [_PAGE_AT_END.search(title) or _PAGE_INSIDE.search(title) for _, title in entries]
     numbers = [int(m[1]) for m in pages if m]
     if len(numbers) < 2 or len(numbers) * 2 <= len(entries) or numbers != sorted(numbers):
         return entries
     return [
-        (number, title[: m.start()].rstrip(" .") if m else title)
+        (number, (title[: m.start()] + title[m.end() :]).rstrip(" .") if m else title)
         for (number, title), m in zip(entries, pages, strict=True)
     ]
 

@@ -1,0 +1,58 @@
+"""A table of contents with a page column, flattened into one run: each entry's
+number, its title (wrapped titles with the page between their lines), the page.
+
+The titles are invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from test_layout_classes import imported, meeting_of
+
+from grmodel.importing.base import SourceDocument
+from grmodel_gr_documents.toc import toc_entries
+
+Source = Callable[..., SourceDocument]
+
+TABLE = (
+    "Bilaga Ärenderubrik Sida Allmänt 12 Föredragningslista samt anmälan om jäv 2 "
+    "13 Val av justerande 4 14 Föregående mötes protokoll 5 15 Förslag på åtgärder för "
+    "att nämndens 6 budget ska hålla 16 Kurser och konferenser 8 17 Miljösanktionsavgift "
+    "för saknad 9 märkning av kemisk produkt Exempel AB"
+)
+
+
+def test_pages_between_the_entries_are_no_entries() -> None:
+    assert toc_entries(TABLE) == [
+        (12, "Föredragningslista samt anmälan om jäv"),
+        (13, "Val av justerande"),
+        (14, "Föregående mötes protokoll"),
+        (15, "Förslag på åtgärder för att nämndens budget ska hålla"),
+        (16, "Kurser och konferenser"),
+        (17, "Miljösanktionsavgift för saknad märkning av kemisk produkt Exempel AB"),
+    ]
+
+
+def test_a_pointer_to_a_paragraph_starts_no_item(source: Source) -> None:
+    """ "Övriga deltagande Se 12": the number names the paragraph where the others are
+    listed; the items are the table's."""
+    text = (
+        "Transkript\n\n1 1 (20) Miljönämnden Sammanträdesdatum 2012-08-21 Beslutande Eva Lind "
+        "(s), ordförande Per Holm (m) Övriga deltagande Se 12 Utses att justera Per Holm "
+        "(m)\n\n2 2 (20) Föredragningslista " + TABLE + "\n"
+    )
+    kind, result = imported(source(text))
+    assert kind == "protocol"
+    titles = {i.number: i.title for i in meeting_of(result).items}
+    assert titles.get("12") == "Föredragningslista samt anmälan om jäv"
+    assert "Utses att justera" not in titles.values()
+
+
+def test_without_a_page_column_a_title_may_start_in_lower_case() -> None:
+    """Titles before their numbers, one torn to lower case: no page column, so a number
+    before a lower-case word is an entry's."""
+    entries = toc_entries(
+        "Information 35 Delårsrapport 36 Taxan 37 s svar på remissen. 38 Meddelanden 39"
+    )
+    assert [n for n, _ in entries] == [35, 36, 37, 38, 39]
