@@ -111,9 +111,7 @@ class Document(Record):
     line_count: int | None = None
     """Number of lines in the source (for coverage)."""
     unplaced: tuple[Segment, ...] = ()
-    """Text the importer could not place, with spans; nothing is dropped silently: whole
-    lines, and of a line partly placed the words that reached no record (the reason
-    ``"words not placed"``)."""
+    """Text the importer could not place, with spans; nothing is dropped silently."""
     dropped: tuple[Segment, ...] = ()
     """Whole lines recognised and dropped, with spans: repeated page headers and
     footers, page markers, a web transcript's site chrome."""
