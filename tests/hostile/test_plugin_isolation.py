@@ -284,9 +284,9 @@ def test_an_exporter_that_fails_or_writes_the_wrong_thing_is_named(
 def test_an_importer_that_raises_oserror_is_named_and_the_batch_handled_by_design(
     site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``import`` stops at the document with one line naming it, the importer, its
-    plugin and distribution (the documents before it are written); ``validate``
-    makes it a LOAD007 finding and reads the other documents."""
+    """``import`` names the document in one line with the importer, its plugin and
+    distribution, and imports and writes the other documents (exit 2 at the end);
+    ``validate`` makes it a LOAD007 finding and reads the other documents."""
     from grmodel.cli import EXIT_FINDINGS, EXIT_USAGE, main
 
     _distribution(site, None, "tests.hostile.fixture_plugins:failing_importers")
@@ -299,14 +299,15 @@ def test_an_importer_that_raises_oserror_is_named_and_the_batch_handled_by_desig
         main(["import", str(docs), "-o", str(out)])
     captured = capsys.readouterr()
     assert exit_info.value.code == EXIT_USAGE
-    [line] = captured.err.splitlines()
+    line, summary = captured.err.splitlines()
     failing = docs / "2-fail.txt"
     assert line == (
         f"grmodel: error: {failing}: importer 'failing' of {BOOM_PLUGIN} failed: "
         f"OSError: [Errno 5] Input/output error: '{failing.with_suffix('.xml')}'"
     )
+    assert summary.startswith("grmodel: 1 of 3 documents not imported")
     assert "Traceback" not in captured.err + captured.out
-    assert sorted(p.name for p in out.iterdir()) == ["1-calm.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["1-calm.yaml", "3-calm.yaml"]
     with pytest.raises(SystemExit) as exit_info:
         main(["validate", str(docs)])
     captured = capsys.readouterr()

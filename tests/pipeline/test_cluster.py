@@ -174,7 +174,7 @@ def test_dask_imports_equal_the_local_import(
     on_cluster = grmodel(
         "import", "documents", "-o", "cluster", "--engine", "dask", "--scheduler", address
     )
-    assert local[0] == on_cluster[0] == 2  # the binary document stops both, at the same place
+    assert local[0] == on_cluster[0] == 2  # the binary document fails in both, the others go on
     assert "99-binary.txt:1: binary file" in local[2]
     assert on_cluster[1:] == (local[1].replace("local/", "cluster/"), local[2])
     written = sorted(p.name for p in Path("local").iterdir())

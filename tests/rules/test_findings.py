@@ -390,6 +390,17 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         "reason: justerare-unread",
         ("justerare heading",),
     ),
+    (
+        "IMP008",
+        "type: document\nid: d1\nkind: protokoll\nline_count: 12\n"
+        "dropped:\n  - {span: {line: 1, end_line: 2}, text: Sida 1, reason: page header}\n"
+        "unplaced:\n"
+        '  - {span: {line: 3, end_line: 5}, text: "Presentation laddar.\\nVänta.\\nx"}\n'
+        "  - {span: {line: 7}, text: Göteborg, reason: words not placed}\n"
+        '  - {span: {line: 9, end_line: 10}, text: "Sidan kunde\\ninte visas"}\n',
+        "- {span: {line: 3, end_line: 5}",
+        ("6 of 10 lines (60%)", "9 word(s)", "from line(s) 3, 7, 9"),
+    ),
     # bodies
     (
         "BOD001",
@@ -524,6 +535,13 @@ PASSES: list[tuple[str, str]] = [
     (
         "IMP001",
         "type: document\nid: d1\nkind: protokoll\nnotes:\n  - {span: {line: 2}, text: x, reason: no-items}\n",
+    ),
+    # half of the lines read unplaced is not more than half (page headers not read)
+    (
+        "IMP008",
+        "type: document\nid: d1\nkind: protokoll\nline_count: 12\n"
+        "dropped:\n  - {span: {line: 1, end_line: 2}, text: Sida 1, reason: page header}\n"
+        'unplaced:\n  - {span: {line: 3, end_line: 7}, text: "a\\nb\\nc\\nd\\ne"}\n',
     ),
     # serving substitutes count for the quorum
     (

@@ -8,6 +8,7 @@ import pytest
 
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import FundingStatus, ItemKind, Meeting, MeetingStatus, Person, Project
+from grmodel_gr_documents.accounting import WORDS_NOT_PLACED
 from grmodel_gr_documents.agenda import parse_agenda
 from grmodel_gr_documents.combined import find_parts
 from grmodel_gr_documents.plugin import detect
@@ -176,10 +177,13 @@ def test_bare_labels_and_two_signers(
         "godkänna avtalet om samverkan",
         "avtalet gäller från och med den 1 juli 2018.",
     )
-    placed = result.placed_lines
-    assert {18, 21} <= placed
-    # the first signer is in no record (the author is the handläggare): kept, unplaced
-    assert (20, "Förbundsdirektör Helena Nord") in [(s.span.line, s.text) for s in doc.unplaced]
+    unplaced = [(s.span.line, s.text, s.reason) for s in doc.unplaced]
+    # the first signer is in no record (the author is the handläggare): kept, unplaced;
+    # so are the place and date of signing, and the author's title
+    assert (20, "Förbundsdirektör Helena Nord", None) in unplaced
+    assert (18, "Göteborg den 8 februari 2010", None) in unplaced
+    assert (21, "Avdelningschef", WORDS_NOT_PLACED) in unplaced
+    assert 21 not in result.placed_lines
 
 
 REFERENS_INLINE = """\
@@ -233,8 +237,11 @@ def test_two_fields_on_one_line(
     assert doc.title == "Ny avgiftsmodell"
     assert doc.author == "Anna Svensson"
     assert doc.proposed_clauses == ("anta avgiftsmodellen", "modellen gäller från 2019.")
-    # the author's title reaches no record: kept, unplaced
-    assert [(s.span.line, s.text) for s in doc.unplaced] == [(10, "Avdelningschef")]
+    # the author's title and the place of signing reach no record: kept, unplaced
+    assert [(s.span.line, s.text, s.reason) for s in doc.unplaced] == [
+        (8, "Göteborg", WORDS_NOT_PLACED),
+        (10, "Avdelningschef", None),
+    ]
 
 
 PARAGRAPH_ITEMS = """\
@@ -404,4 +411,7 @@ def test_titled_signers_on_the_date_line(
     assert doc.author == "Helena Nord"
     assert doc.title == "Årsredovisning 2009"
     assert doc.proposed_clauses == ("godkänna årsredovisningen för 2009.",)
-    assert not doc.unplaced
+    # the place of signing, the titles and the second signer reach no record
+    assert [(s.span.line, s.text, s.reason) for s in doc.unplaced] == [
+        (9, "Göteborg … Förbundsdirektör … Avdelningschef Per Olsson", WORDS_NOT_PLACED)
+    ]

@@ -8,7 +8,9 @@ import pytest
 
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import Document, DocumentKind, ItemKind, Meeting, MeetingStatus, Project
+from grmodel_gr_documents.accounting import WORDS_NOT_PLACED
 from grmodel_gr_documents.combined import find_parts, parse_combined
+from grmodel_gr_documents.lines import normalise_line
 from grmodel_gr_documents.plugin import detect
 
 
@@ -99,7 +101,9 @@ def test_funding(result: ImportResult) -> None:
 
 
 def test_direction_part_and_accounting(
-    result: ImportResult, check_accounting: Callable[[ImportResult], None]
+    result: ImportResult,
+    check_accounting: Callable[[ImportResult], None],
+    seed: Callable[[str], SourceDocument],
 ) -> None:
     direction = next(
         r
@@ -107,6 +111,18 @@ def test_direction_part_and_accounting(
         if isinstance(r, Document) and r.kind is DocumentKind.VERKSAMHETSINRIKTNING
     )
     assert direction.organisation == "gr-styrgruppen-social-valfard"
-    # its body text is kept, unplaced, on the combined document
-    assert [seg.span.line for seg in result.document.unplaced] == [14]
+    # its body text is kept, unplaced, on the combined document; so are the words of
+    # the agenda's and the staff report's page-long lines that reached no record
+    unplaced = [(seg.span.line, seg.reason) for seg in result.document.unplaced]
+    assert unplaced == [
+        (1, WORDS_NOT_PLACED),
+        (3, WORDS_NOT_PLACED),
+        (4, WORDS_NOT_PLACED),
+        (13, WORDS_NOT_PLACED),
+        (14, None),
+    ]
+    lines = seed("000").lines
+    for segment in result.document.unplaced[:-1]:  # the words as the line reads
+        line = normalise_line(lines[segment.span.line - 1])
+        assert all(run in line for run in segment.text.split(" … "))
     check_accounting(result)

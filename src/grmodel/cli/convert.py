@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from grmodel.cli import echo_problem, get_pm
+from grmodel.cli import EXIT_USAGE, echo_problem, get_pm
 from grmodel.cli.options import (
     complete_formats,
     engine_context,
@@ -20,11 +20,14 @@ from grmodel.cli.options import (
 )
 from grmodel.errors import GrmodelError
 from grmodel.exporting.base import ExportOptions
+from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.importing.write import import_target, write_import
 from grmodel.pipeline import source_documents
 from grmodel.pipeline.exporting import export
 from grmodel.pipeline.importing import DOCUMENT_SUFFIXES, import_source
-from grmodel.recordset.base import LoadLimits
+from grmodel.pipeline.validation import import_findings
+from grmodel.plugins import GrPluginManager
+from grmodel.recordset.base import LoadLimits, LoadProblem
 
 
 @click.command("import")
@@ -64,13 +67,21 @@ def import_command(
     SOURCE is a document (.txt, .pdf) or a directory of them (read recursively, as
     validate reads one; its record files are left out). Writes
     OUTPUT/<document name>.yaml per document and reports the share of lines placed
-    in records. Two documents of one name (in different directories) are refused,
-    and existing files are not overwritten without --force. With --engine dask the
+    in records, and the findings of the import-quality rules (IMP) on each. A
+    document that cannot be imported or written is one line on stderr naming it;
+    the others are still imported and written, and the exit code is 2. Two
+    documents of one name (in different directories) are refused before any is
+    read, and existing files are not overwritten without --force. With --engine dask the
     documents are read and imported by the workers of a dask.distributed cluster and
     written here, the same files in the same order.
     """
     pm = get_pm(ctx)
-    documents = source_documents(sources)
+    skipped: list[LoadProblem] = []
+    documents = source_documents(sources, skipped)
+    for problem in skipped:  # a special file, an unreadable directory: never read
+        click.echo(f"grmodel: error: {problem.file}: {problem.message}", err=True)
+    if not documents and skipped:
+        ctx.exit(EXIT_USAGE)
     if not documents:
         where = ", ".join(map(str, sources))
         raise GrmodelError(f"no documents ({', '.join(sorted(DOCUMENT_SUFFIXES))}) in {where}")
@@ -87,18 +98,66 @@ def import_command(
         imported = (
             cluster.imports(documents, pm, kind)
             if cluster is not None
-            else (import_source(source, pm, kind=kind) for source in documents)
+            else (_import_one(source, pm, kind) for source in documents)
         )
-        for source, (read, result) in zip(documents, imported, strict=False):
-            target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
-            doc = result.document
+        failed = 0
+        for source, outcome in zip(documents, imported, strict=False):
+            try:
+                if isinstance(outcome, GrmodelError):
+                    raise outcome
+                _write_one(source, outcome, outdir, pm, fmt=fmt, force=force)
+            except GrmodelError as exc:  # one line; the other documents go on
+                failed += 1
+                click.echo(f"grmodel: error: {exc}", err=True)
+    failed += len(skipped)
+    if failed:
+        total = len(documents) + len(skipped)
+        if total > 1:
             click.echo(
-                f"{source}: {doc.kind}, {read.encoding} → {target} "
-                f"({len(result.records)} records, "
-                f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
-                f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
-                f"{len(doc.cut)} page number(s) cut from lines)"
+                f"grmodel: {failed} of {total} documents not imported (each named "
+                f"above); the other {total - failed} written",
+                err=True,
             )
+        ctx.exit(EXIT_USAGE)
+
+
+def _import_one(
+    source: Path, pm: GrPluginManager, kind: str | None
+) -> tuple[SourceDocument, ImportResult] | GrmodelError:
+    """A document imported, or the error that stopped it (as a cluster yields it)."""
+    try:
+        return import_source(source, pm, kind=kind)
+    except GrmodelError as exc:
+        return exc
+
+
+def _write_one(
+    source: Path,
+    imported: tuple[SourceDocument, ImportResult],
+    outdir: Path,
+    pm: GrPluginManager,
+    *,
+    fmt: str,
+    force: bool,
+) -> None:
+    """Write one imported document and report it: a line of counts, then each finding
+    of the import-quality rules on it (:func:`~grmodel.pipeline.validation.import_findings`).
+
+    :raises GrmodelError: when it cannot be written.
+    """
+    read, result = imported
+    target = write_import(result, outdir, pm.converter, fmt=fmt, force=force)
+    doc = result.document
+    click.echo(
+        f"{source}: {doc.kind}, {read.encoding} → {target} "
+        f"({len(result.records)} records, "
+        f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
+        f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
+        f"{len(doc.cut)} page number(s) cut from lines)"
+    )
+    for finding in import_findings(result, pm, str(source)):
+        where = f"{source}:{finding.line}" if finding.line else str(source)
+        click.echo(f"  {where}: {finding.code} {finding.severity} {finding.message}")
 
 
 def _parse_extra(values: tuple[str, ...]) -> dict[str, str]:

@@ -47,11 +47,12 @@ class ImportResult:
     records: Sequence[Record] = ()
     """The records made (meetings, persons, memberships, documents, …)."""
     placed_lines: frozenset[int] = frozenset()
-    """Line numbers placed in records (blank lines count as placed): something of the
-    line reached a record (some of its words are in a record's field, the document
-    record's own title or notes included, or it is a heading or label read as the
-    document's structure). A line an importer read of which nothing reached a record
-    belongs in ``document.unplaced``."""
+    """Line numbers placed in records (blank lines count as placed): each significant
+    word of the line reached a record (it is in a record's field, the document
+    record's own title or notes included, or stands in a heading or label read as the
+    document's structure). A line an importer read of which a significant word reached
+    no record belongs in ``document.unplaced``: whole when nothing of it did, else the
+    words that did not."""
 
     @property
     def coverage(self) -> float:

@@ -276,11 +276,12 @@ class DaskEngine:
 
     def imports(
         self, documents: Sequence[Path], pm: GrPluginManager, kind: str | None = None
-    ) -> Iterator[tuple[SourceDocument, ImportResult]]:
-        """Each document imported by a task, in the order given (the first that
-        fails raises, as in a local import, after those before it).
+    ) -> Iterator[tuple[SourceDocument, ImportResult] | GrmodelError]:
+        """Each document imported by a task, in the order given; a document that
+        fails is its error (as :func:`~grmodel.pipeline.importing.import_source` raises
+        it), and the others go on.
 
-        :raises GrmodelError: as :func:`~grmodel.pipeline.importing.import_source`.
+        :raises GrmodelError: when the cluster cannot work for the client.
         """
         import dask.bag
 
@@ -294,9 +295,7 @@ class DaskEngine:
         try:
             for future in pending:
                 for done in future.result():
-                    if isinstance(done, str):
-                        raise GrmodelError(done)
-                    yield done
+                    yield GrmodelError(done) if isinstance(done, str) else done
         finally:
             for future in pending:
                 future.cancel()

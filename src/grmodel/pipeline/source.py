@@ -57,16 +57,20 @@ def discover_inputs(
     return discover([Path(p) for p in paths], problems, also=DOCUMENT_SUFFIXES)
 
 
-def source_documents(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+def source_documents(
+    paths: Sequence[str | os.PathLike[str]], problems: list[LoadProblem] | None = None
+) -> list[Path]:
     """The source documents to import: a file as given, a directory's documents
     (``.txt``, ``.pdf``; its record files are records already, not documents).
 
+    :param problems: where paths that cannot be used go (a special file, an
+        unreadable directory: :func:`discover_inputs`); without it they raise.
     :raises SourceError: when a path does not exist or cannot be read.
     """
     out: list[Path] = []
     for path in map(Path, paths):
         given = not path.is_dir()
-        found = discover_inputs([path])
+        found = discover_inputs([path], problems)
         out.extend(file for file in found if given or file.suffix.lower() in DOCUMENT_SUFFIXES)
     return out
 

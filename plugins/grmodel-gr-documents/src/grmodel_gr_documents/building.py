@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -260,9 +260,11 @@ class Builder:
         proposed: tuple[str, ...] = (),
         part_of: str | None = None,
         first_line: int = 1,
+        labels: Sequence[re.Pattern[str]] = (),
     ) -> ImportResult:
-        """Build the document record and the import result (a placed line whose words
-        reached no record is unplaced: :mod:`~grmodel_gr_documents.accounting`)."""
+        """Build the document record and the import result (a placed line with a word
+        that reached no record is unplaced: :mod:`~grmodel_gr_documents.accounting`;
+        ``labels``: the reader's own labels, which are structure as the vocabulary's)."""
         within = self.tracker.within
         last = within[-1] if len(within) else first_line
         document = Document(
@@ -284,7 +286,11 @@ class Builder:
             provenance=self.prov(within[0] if len(within) else first_line, last),
         )
         records: list[Record] = [*self.persons.values(), *self.records]
-        self.tracker.placed -= unreached(self.tracker, document, records, self.refdata)
-        placed, unplaced, dropped = self.tracker.finish()
+        found = unreached(self.tracker, document, records, self.refdata, labels)
+        for line in found:
+            self.tracker.placed.discard(line)
+            self.tracker.placed.difference_update(self.tracker.continuations.get(line, ()))
+        partly = {line: segment for line, segment in found.items() if segment is not None}
+        placed, unplaced, dropped = self.tracker.finish(partly)
         document = attrs.evolve(document, unplaced=unplaced, dropped=dropped)
         return ImportResult(document=document, records=tuple(records), placed_lines=placed)

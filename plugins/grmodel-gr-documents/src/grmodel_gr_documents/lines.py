@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -432,11 +432,14 @@ class Tracker:
         last = min(end if end is not None else len(self.lines), len(self.lines))
         return [n for n in range(max(start, 1), last + 1) if self.text(n)]
 
-    def finish(self) -> tuple[frozenset[int], tuple[Segment, ...], tuple[Segment, ...]]:
-        """Placed lines (blank ones included), unplaced segments and dropped segments.
-
-        Every line of ``within`` is in exactly one of the three.
-        """
+    def finish(
+        self, partly: Mapping[int, Segment] | None = None
+    ) -> tuple[frozenset[int], tuple[Segment, ...], tuple[Segment, ...]]:
+        """Placed lines (blank ones included), unplaced segments and dropped segments:
+        every line of ``within`` is in exactly one. A line of ``partly`` (not placed:
+        some of its words reached a record) is unplaced as that segment, the lines
+        joined onto it with it; the other lines not placed are unplaced whole."""
+        partly = partly or {}
         placed = set(self.placed)
         unplaced: list[Segment] = []
         run: list[int] = []
@@ -452,9 +455,13 @@ class Tracker:
             if line in self.dropped:
                 flush()
                 continue
+            if line in partly:
+                flush()
+                unplaced.append(partly[line])
+                continue
             if line in self.joined:
                 # part of the line it is joined onto: placed with it, else unplaced
-                if line not in placed:
+                if line not in placed and self.joined[line] not in partly:
                     if run and run[-1] != line - 1:
                         flush()
                     run.append(line)

@@ -383,6 +383,7 @@ class _Report:
             diarienummer=dnr,
             proposed=tuple(proposed),
             part_of=part_of,
+            labels=(_FIELD, _BARE_FIELD),
         )
 
 
