@@ -1,0 +1,127 @@
+"""Every record id of a run as a small integer, kept once, for set rules' indexes.
+
+A set rule that keeps something per record id (its first place, its type, its date)
+keys it by the id's *number* in the run's :class:`IdIndex` and keeps the values in
+an :class:`IdArray` — a machine-integer array indexed by that number — instead of a
+dict of its own over every id. The rules of a run share one index
+(:func:`id_index` finds it on the run's context), so each id's text is kept once
+however many rules key by it: at a million records a dict over every id costs
+about 40 bytes an entry, and the id text 50-70 bytes, per rule that keeps one; the
+index keeps an id in about 40 bytes in all.
+
+An :class:`IdArray` is what a ``dict[str, int]`` over ids would be, value for
+value: a number never set reads as the array's ``missing`` value.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+from grmodel.rules.base import RuleContext
+
+__all__ = ["IdArray", "IdIndex", "id_index"]
+
+
+class IdIndex:
+    """The ids met in a run, each numbered 0, 1, 2 … in the order first asked for.
+
+    An open-addressing hash table over machine-integer arrays, not a dict: the ids'
+    texts are kept once, as UTF-8 in one buffer, and an id costs about 40 bytes (a
+    dict of str keys and int values costs 130). Equal texts are told by comparing
+    the texts, never by the hash alone.
+    """
+
+    _EMPTY = -1
+
+    def __init__(self) -> None:
+        self._slots = array("i", [self._EMPTY]) * 1024
+        """The table: an id number, or empty (a power of two long)."""
+        self._hashes = array("q")
+        """Per id number, its text's hash."""
+        self._ends = array("q")
+        """Per id number, where its text ends in :attr:`_text`."""
+        self._text = bytearray()
+        self._last: tuple[str | None, int] = (None, -1)
+        """The last id looked up and its number (the rules of a run ask for a record's
+        id one after the other)."""
+
+    def _slot(self, text: str, hashed: int) -> int:
+        """The slot of ``text``, or the empty slot where it goes."""
+        slots, hashes = self._slots, self._hashes
+        mask = len(slots) - 1
+        index = hashed & mask
+        while True:
+            number = slots[index]
+            if number == self._EMPTY or (hashes[number] == hashed and self._is(number, text)):
+                return index
+            index = (index + 1) & mask
+
+    def _is(self, number: int, text: str) -> bool:
+        start = self._ends[number - 1] if number else 0
+        return self._text[start : self._ends[number]] == text.encode("utf-8", "surrogatepass")
+
+    def number(self, text: str) -> int:
+        """The id's number (a new one for an id not met before)."""
+        last, found = self._last
+        if last is text:
+            return found
+        hashed = hash(text)
+        slot = self._slot(text, hashed)
+        found = self._slots[slot]
+        if found == self._EMPTY:
+            found = self._slots[slot] = len(self._hashes)
+            self._hashes.append(hashed)
+            self._text += text.encode("utf-8", "surrogatepass")
+            self._ends.append(len(self._text))
+            if 3 * len(self._hashes) > 2 * len(self._slots):
+                self._grow()
+        self._last = (text, found)
+        return found
+
+    def find(self, text: str) -> int | None:
+        """The id's number, or ``None`` for an id not numbered (nothing keyed by it)."""
+        last, found = self._last
+        if last is text:
+            return found
+        found = self._slots[self._slot(text, hash(text))]
+        return None if found == self._EMPTY else found
+
+    def _grow(self) -> None:
+        slots = self._slots = array("i", [self._EMPTY]) * (2 * len(self._slots))
+        mask = len(slots) - 1
+        for number, hashed in enumerate(self._hashes):
+            index = hashed & mask
+            while slots[index] != self._EMPTY:
+                index = (index + 1) & mask
+            slots[index] = number
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+class IdArray:
+    """One machine integer per id number (``typecode`` of :mod:`array`); a number
+    never set reads as ``missing``."""
+
+    def __init__(self, typecode: str = "q", missing: int = -1):
+        self._values = array(typecode)
+        self._missing = missing
+
+    def get(self, number: int) -> int:
+        """The value at ``number`` (``missing`` when never set)."""
+        values = self._values
+        return values[number] if number < len(values) else self._missing
+
+    def set(self, number: int, value: int) -> None:
+        """Set the value at ``number``."""
+        values = self._values
+        if number >= len(values):
+            values.extend(array(values.typecode, [self._missing]) * (number + 1 - len(values)))
+        values[number] = value
+
+
+def id_index(ctx: RuleContext) -> IdIndex:
+    """The run's shared index (the engine's context has one, ``ctx.ids``); a context
+    without one (a rule made in a test or by another engine) gets an index of its own."""
+    found = getattr(ctx, "ids", None)
+    return found if isinstance(found, IdIndex) else IdIndex()
