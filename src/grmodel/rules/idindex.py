@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from array import array
 
-from grmodel.rules.base import RuleContext
+from grmodel.rules.base import RecordRef, RuleContext
 
-__all__ = ["IdArray", "IdIndex", "id_index"]
+__all__ = ["IdArray", "IdIndex", "PackedRefs", "id_index"]
 
 
 class IdIndex:
@@ -78,6 +78,11 @@ class IdIndex:
         self._last = (text, found)
         return found
 
+    def text(self, number: int) -> str:
+        """The id of a number."""
+        start = self._ends[number - 1] if number else 0
+        return self._text[start : self._ends[number]].decode("utf-8", "surrogatepass")
+
     def find(self, text: str) -> int | None:
         """The id's number, or ``None`` for an id not numbered (nothing keyed by it)."""
         last, found = self._last
@@ -118,6 +123,59 @@ class IdArray:
         if number >= len(values):
             values.extend(array(values.typecode, [self._missing]) * (number + 1 - len(values)))
         values[number] = value
+
+
+class PackedRefs:
+    """Records' refs, each packed into one integer: its line, the index of its file
+    and of its type, and its id's number in an :class:`IdIndex` (a
+    :class:`~grmodel.rules.base.RecordRef` kept costs about 150 bytes with its id
+    and line, a packed one about 40).
+
+    The engine keeps a record's field lines (for the findings at the end) while a set
+    rule keeps its ref; a rule that packs the ref instead keeps the record's lines too,
+    since :meth:`pack` holds the last ref it packed until the next one.
+    """
+
+    _FILE_BITS = 20
+    _TYPE_BITS = 12
+
+    def __init__(self, ids: IdIndex):
+        self._ids = ids
+        self._files: dict[str | None, int] = {}
+        self._file_names: list[str | None] = []
+        self._types: dict[str, int] = {}
+        self._type_names: list[str] = []
+        self._last: RecordRef | None = None
+
+    def pack(self, ref: RecordRef) -> int:
+        """The ref as one integer."""
+        self._last = ref
+        file = self._files.get(ref.file)
+        if file is None:
+            file = self._files[ref.file] = len(self._file_names)
+            self._file_names.append(ref.file)
+        tag = self._types.get(ref.type)
+        if tag is None:
+            tag = self._types[ref.type] = len(self._type_names)
+            self._type_names.append(ref.type)
+        if file >= 1 << self._FILE_BITS or tag >= 1 << self._TYPE_BITS:  # pragma: no cover
+            raise ValueError("too many files or record types for packed refs")
+        line = ref.line + 1 if ref.line is not None else 0
+        below = (file << self._TYPE_BITS | tag) << 32 | self._ids.number(ref.id)
+        return line << (self._FILE_BITS + self._TYPE_BITS + 32) | below
+
+    def ref(self, packed: int) -> RecordRef:
+        """The ref of a packed one."""
+        number = packed & 0xFFFFFFFF
+        tag = packed >> 32 & ((1 << self._TYPE_BITS) - 1)
+        file = packed >> (32 + self._TYPE_BITS) & ((1 << self._FILE_BITS) - 1)
+        line = (packed >> (self._FILE_BITS + self._TYPE_BITS + 32)) - 1
+        return RecordRef(
+            self._ids.text(number),
+            self._type_names[tag],
+            self._file_names[file],
+            line if line >= 0 else None,
+        )
 
 
 def id_index(ctx: RuleContext) -> IdIndex:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from grmodel.model import Meeting, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.idindex import PackedRefs, id_index
 from grmodel.rules.support import shared
 
 __all__ = ["RULES"]
@@ -146,13 +147,14 @@ integer, or the tuple of them when one is out of its bits."""
 
 class _RunOn:
     """Per body, each meeting with § numbers as one packed integer (day, first §,
-    last §, the index of its date's text) and its ref, in the order met."""
+    last §, the index of its date's text) and its packed ref, in the order met."""
 
     _BITS = 24
     """Bits of each field of a packed meeting (§ numbers and days below 2**24)."""
 
-    def __init__(self, _ctx: RuleContext):
-        self._meetings: dict[str, tuple[list[_Packed], list[RecordRef]]] = {}
+    def __init__(self, ctx: RuleContext):
+        self._meetings: dict[str, tuple[list[_Packed], list[int]]] = {}
+        self._refs = PackedRefs(id_index(ctx))
         self._dates: list[str] = []
         self._date_index: dict[str, int] = {}
 
@@ -167,7 +169,7 @@ class _RunOn:
                     self._dates.append(text)
                 packed, refs = self._meetings.setdefault(shared(record.body), ([], []))
                 packed.append(self._pack(record.date.earliest().toordinal(), numbers, date))
-                refs.append(ref)
+                refs.append(self._refs.pack(ref))
         return iter(())
 
     def _pack(self, day: int, numbers: list[int], date: int) -> _Packed:
@@ -206,7 +208,7 @@ class _RunOn:
                     )
                 yield Issue(
                     message=f"{body} {next_date} starts at § {first}, which {what}",
-                    at=ref,
+                    at=self._refs.ref(ref),
                 )
 
 
