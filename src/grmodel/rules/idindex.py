@@ -19,7 +19,11 @@ from array import array
 
 from grmodel.rules.base import RecordRef, RuleContext
 
-__all__ = ["IdArray", "IdIndex", "PackedRefs", "id_index"]
+__all__ = ["RECENT", "IdArray", "IdIndex", "PackedRefs", "id_index"]
+
+
+RECENT = 1 << 13
+"""Ids whose numbers an :class:`IdIndex` keeps in a dict for the next look-ups."""
 
 
 class IdIndex:
@@ -41,9 +45,10 @@ class IdIndex:
         self._ends = array("q")
         """Per id number, where its text ends in :attr:`_text`."""
         self._text = bytearray()
-        self._last: tuple[str | None, int] = (None, -1)
-        """The last id looked up and its number (the rules of a run ask for a record's
-        id one after the other)."""
+        self._recent: dict[str, int] = {}
+        """The numbers of the ids looked up lately (a record's id is asked for by rule
+        after rule, and the persons of a body's meetings over and over): a dict look-up
+        before the table's, bounded by :data:`RECENT`."""
 
     def _slot(self, text: str, hashed: int) -> int:
         """The slot of ``text``, or the empty slot where it goes."""
@@ -62,8 +67,9 @@ class IdIndex:
 
     def number(self, text: str) -> int:
         """The id's number (a new one for an id not met before)."""
-        last, found = self._last
-        if last is text:
+        recent = self._recent
+        found = recent.get(text)
+        if found is not None:
             return found
         hashed = hash(text)
         slot = self._slot(text, hashed)
@@ -75,7 +81,9 @@ class IdIndex:
             self._ends.append(len(self._text))
             if 3 * len(self._hashes) > 2 * len(self._slots):
                 self._grow()
-        self._last = (text, found)
+        if len(recent) >= RECENT:
+            recent.clear()
+        recent[text] = found
         return found
 
     def text(self, number: int) -> str:
@@ -85,11 +93,17 @@ class IdIndex:
 
     def find(self, text: str) -> int | None:
         """The id's number, or ``None`` for an id not numbered (nothing keyed by it)."""
-        last, found = self._last
-        if last is text:
+        recent = self._recent
+        found = recent.get(text)
+        if found is not None:
             return found
         found = self._slots[self._slot(text, hash(text))]
-        return None if found == self._EMPTY else found
+        if found == self._EMPTY:
+            return None
+        if len(recent) >= RECENT:
+            recent.clear()
+        recent[text] = found
+        return found
 
     def _grow(self) -> None:
         slots = self._slots = array("i", [self._EMPTY]) * (2 * len(self._slots))

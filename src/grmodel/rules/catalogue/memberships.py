@@ -218,28 +218,27 @@ class _MeetingParty:
         self._parties: dict[int, list[int]] = {}
         self._open: list[tuple[str, str, int, str, str, RecordRef, int]] = []
 
-    def _check(self, person: str, body: str, day: int, lineage: str, written: str) -> str | None:
-        first = None  # the party of the first membership valid on the day
-        person_number, body_number = self._ids.find(person), self._ids.find(body)
+    def _key(self, person: str, body_number: int | None) -> int | None:
+        """The (person, body) key, when memberships with a party have one."""
+        person_number = self._ids.find(person)
         if person_number is None or body_number is None:
             return None
+        key = person_number << 32 | body_number
+        return key if key in self._parties else None
+
+    def _check(self, key: int, day: int, lineage: str) -> str | None:
+        """The party of the first membership of ``key`` valid on the day, unless one
+        is of the lineage (``None`` too when none is valid)."""
+        first = None
         values = self._values.values
-        for packed in self._parties.get(person_number << 32 | body_number, ()):
+        for packed in self._parties[key]:
             start, end, value = _unpack(packed)
             if start <= day <= end:
                 if values[value][0] == lineage:
                     return None
                 if first is None:
                     first = values[value][1]
-        if first is None:
-            return None
-        return _party_message(person, body, written, first)
-
-    def _has(self, person: str, body: str) -> bool:
-        person_number, body_number = self._ids.find(person), self._ids.find(body)
-        if person_number is None or body_number is None:
-            return False
-        return person_number << 32 | body_number in self._parties
+        return first
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Membership):
@@ -254,24 +253,28 @@ class _MeetingParty:
             return
         day = record.date.earliest()
         ordinal = shared_day(day.toordinal())
-        refdata = self._refdata
+        refdata, body_number = self._refdata, self._ids.find(record.body)
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
             lineage = party_lineage(refdata, entry.party, day) or entry.party
-            if not self._has(entry.person, record.body):
+            pair = self._key(entry.person, body_number)
+            if pair is None:
                 person, body = shared(entry.person), shared(record.body)
                 party = shared(entry.party)
                 self._open.append((person, body, ordinal, shared(lineage), party, ref, index))
                 continue
-            message = self._check(entry.person, record.body, ordinal, lineage, entry.party)
-            if message is not None:
+            found = self._check(pair, ordinal, lineage)
+            if found is not None:
+                message = _party_message(entry.person, record.body, entry.party, found)
                 yield Issue(message=message, path=("attendance", index, "party"), node=entry)
 
     def finish(self) -> Iterator[Issue]:
         for person, body, day, lineage, written, ref, index in self._open:
-            message = self._check(person, body, day, lineage, written)
-            if message is not None:
+            key = self._key(person, self._ids.find(body))
+            found = self._check(key, day, lineage) if key is not None else None
+            if found is not None:
+                message = _party_message(person, body, written, found)
                 yield Issue(message=message, path=("attendance", index, "party"), at=ref)
 
 
