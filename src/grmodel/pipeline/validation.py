@@ -31,6 +31,7 @@ from grmodel.recordset.loading import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, Rule, Severity
+from grmodel.rules.idindex import IdIndex
 from grmodel.validation import columnar
 from grmodel.validation.config import ValidationConfig
 from grmodel.validation.running import RuleRunner, crash_message, run_checks
@@ -148,6 +149,9 @@ class RunContext:
 
     refdata: ReferenceData
     """Reference data."""
+    ids: IdIndex = attrs.field(factory=IdIndex, eq=False, repr=False)
+    """The run's record ids, numbered: the index the set rules share (see
+    :mod:`grmodel.rules.idindex`)."""
 
 
 IMPORT_RULES = "IMP"

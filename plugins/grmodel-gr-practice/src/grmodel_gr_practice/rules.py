@@ -51,12 +51,17 @@ MEETINGS_PER_YEAR = (4, 9)
 # ---------------------------------------------------------------------------
 
 
+_FEW_DATES = 16
+"""Distinct dates a (body, year) keeps in a list (a set costs about 700 bytes from five
+members on); more go into a set."""
+
+
 class _MeetingFrequency:
     """Distinct meeting dates per (body, year); judged at the end of the run."""
 
     def __init__(self, ctx: RuleContext) -> None:
         self._bodies = BodyIndex(ctx.refdata)
-        self._dates: dict[tuple[str, int], set[str]] = {}
+        self._dates: dict[tuple[str, int], list[str] | set[str]] = {}
         self._first: dict[tuple[str, int], RecordRef] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
@@ -67,8 +72,14 @@ class _MeetingFrequency:
             and record.date is not None
             and record.status is not MeetingStatus.CANCELLED
         ):
-            key = (record.body, record.date.year)
-            self._dates.setdefault(key, set()).add(shared(str(record.date)))
+            key = (shared(record.body), record.date.year)
+            dates, text = self._dates.setdefault(key, []), shared(str(record.date))
+            if isinstance(dates, set):
+                dates.add(text)
+            elif text not in dates:
+                dates.append(text)
+                if len(dates) > _FEW_DATES:
+                    self._dates[key] = set(dates)
             self._first.setdefault(key, ref)
         return ()
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from grmodel.model import AttendanceStatus, Body, Meeting, Membership, Record, Role
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.idindex import PackedRefs, id_index
 from grmodel.rules.support import (
     NAMND_KINDS,
     STEERING_KINDS,
@@ -135,12 +136,14 @@ def _make_attendance_rule(ctx: RuleContext) -> MeetingOfBodyRule[_Listed]:
 
 
 class _MembershipSeats:
-    """Per body: (start, end, municipality code, ref) of memberships with a seat."""
+    """Per body: (start, end, municipality code, start's text, packed ref) of
+    memberships with a seat."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
         self._bodies = BodyIndex(ctx.refdata)
-        self._seats: dict[str, list[tuple[int, int, str | None, str, RecordRef]]] = {}
+        self._seats: dict[str, list[tuple[int, int, str | None, str, int]]] = {}
+        self._refs = PackedRefs(id_index(ctx))
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Body):
@@ -155,7 +158,7 @@ class _MembershipSeats:
                     shared_day(end.latest().toordinal()) if end is not None else 10**7,
                     _code(self._refdata, record.municipality),
                     shared(str(start)) if start is not None else "",
-                    ref,
+                    self._refs.pack(ref),
                 )
             )
         return iter(())
@@ -171,7 +174,7 @@ class _MembershipSeats:
         self,
         body_id: str,
         body: BodyInfo,
-        seats: list[tuple[int, int, str | None, str, RecordRef]],
+        seats: list[tuple[int, int, str | None, str, int]],
     ) -> Iterator[Issue]:
         """Judge the composition at each distinct start date, in one sorted pass.
 
@@ -202,7 +205,7 @@ class _MembershipSeats:
                     if not counts[code]:
                         del counts[code]
             when = f"on {start_text}" if start_text else "at once"
-            latest = seats[index - 1][4]
+            latest = self._refs.ref(seats[index - 1][4])
             for message in _composition(
                 body_id, body, self._bodies, self._refdata, active, counts, when
             ):

@@ -13,6 +13,7 @@ import attrs
 
 from grmodel.model import Document, Meeting, MeetingStatus, PartialDate, Period, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.idindex import IdArray, id_index
 from grmodel.rules.support import shared, shared_day
 
 __all__ = ["RULES"]
@@ -137,29 +138,43 @@ def _future(record: Record, _ctx: RuleContext) -> Iterator[Issue]:
         yield Issue(message=f"document dated {record.date} is in the future", path=("date",))
 
 
-_DATED: dict[str, tuple[int, str]] = {}
-"""(earliest day, text) by a date's text: one tuple per distinct date in any index."""
+class _DatesById:
+    """Per record id (its number in the run's :class:`~grmodel.rules.idindex.IdIndex`),
+    the (earliest day, text) of its date: the index of one of the distinct dates, so
+    an id costs four bytes. As a dict would, a later record of the id replaces it."""
 
+    def __init__(self, ctx: RuleContext):
+        self._ids = id_index(ctx)
+        self._slots = IdArray("i", -1)
+        self._dates: list[tuple[int, str]] = []
+        self._index: dict[str, int] = {}
 
-def _dated(date: PartialDate) -> tuple[int, str]:
-    """(earliest day, text) of a date, as an index keeps it (shared)."""
-    text = str(date)
-    found = _DATED.get(text)
-    if found is None:
-        found = _DATED[text] = (shared_day(date.earliest().toordinal()), shared(text))
-    return found
+    def set(self, record_id: str, date: PartialDate) -> None:
+        """Keep the date of the record of ``record_id``."""
+        text = str(date)
+        found = self._index.get(text)
+        if found is None:
+            found = self._index[text] = len(self._dates)
+            self._dates.append((shared_day(date.earliest().toordinal()), shared(text)))
+        self._slots.set(self._ids.number(record_id), found)
+
+    def get(self, record_id: str) -> tuple[int, str] | None:
+        """(earliest day, text) of the date kept for ``record_id``, if any."""
+        number = self._ids.find(record_id)
+        found = self._slots.get(number) if number is not None else -1
+        return self._dates[found] if found >= 0 else None
 
 
 class _BasisDates:
     """Document id → (earliest day, date text); meetings' basis checked against it."""
 
-    def __init__(self, _ctx: RuleContext):
-        self._documents: dict[str, tuple[int, str]] = {}
+    def __init__(self, ctx: RuleContext):
+        self._documents = _DatesById(ctx)
         self._open: list[tuple[str, int, str, RecordRef, _Path]] = []
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Document) and record.date is not None:
-            self._documents[record.id] = _dated(record.date)
+            self._documents.set(record.id, record.date)
         elif isinstance(record, Meeting) and (held := record.end_date or record.date):
             last = shared_day(held.latest().toordinal())
             for i, item in enumerate(record.items):
@@ -192,14 +207,14 @@ class _BasisDates:
 class _Announced:
     """Meeting id → (earliest, latest day); planned meetings' announced_in checked."""
 
-    def __init__(self, _ctx: RuleContext):
-        self._dates: dict[str, tuple[int, str]] = {}
+    def __init__(self, ctx: RuleContext):
+        self._dates = _DatesById(ctx)
         self._open: list[tuple[str, int, str, RecordRef]] = []
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if not isinstance(record, Meeting) or record.date is None:
             return
-        self._dates[record.id] = _dated(record.date)
+        self._dates.set(record.id, record.date)
         if record.announced_in:
             latest = record.date.latest().toordinal()
             found = self._dates.get(record.announced_in)

@@ -38,7 +38,9 @@ _Projection = tuple[tuple[str, _Value], ...]
 _scalar = scalar_text
 
 
-def _project(record: Record) -> _Projection:
+def _project(record: Record, pairs: dict[tuple[str, _Value], tuple[str, _Value]]) -> _Projection:
+    """The record's countable fields as (name, value) pairs, each pair one object for
+    equal pairs (``pairs`` keeps them): records of a type share most of their values."""
     out: list[tuple[str, _Value]] = []
     cls = type(record)
     for field in attrs.fields(cls):
@@ -48,11 +50,13 @@ def _project(record: Record) -> _Projection:
         text = _scalar(value)
         if text is not None:
             if len(text) <= _MAX_VALUE:
-                out.append((field.name, text))
+                pair: tuple[str, _Value] = (field.name, text)
+                out.append(pairs.setdefault(pair, pair))
         elif isinstance(value, tuple) and value:
             items = [_scalar(v) for v in value]
             if all(item is not None for item in items):
-                out.append((field.name, frozenset(i for i in items if i)))
+                pair = (field.name, frozenset(i for i in items if i))
+                out.append(pairs.setdefault(pair, pair))
     return tuple(out)
 
 
@@ -72,6 +76,7 @@ def _matches(projection: dict[str, _Value], filters: dict[str, str], record_type
 class _RecordCounts:
     def __init__(self, _ctx: RuleContext):
         self._counts: Counter[tuple[str, _Projection]] = Counter()
+        self._pairs: dict[tuple[str, _Value], tuple[str, _Value]] = {}
         self._figures: list[tuple[str, dict[str, str], int, RecordRef]] = []
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
@@ -79,7 +84,7 @@ class _RecordCounts:
             if record.measure is FigureMeasure.RECORD_COUNT and record.record_type:
                 self._figures.append((record.record_type, dict(record.filters), record.value, ref))
         elif record.TYPE not in _BULK_TYPES:
-            self._counts[record.TYPE, _project(record)] += 1
+            self._counts[record.TYPE, _project(record, self._pairs)] += 1
         return iter(())
 
     def finish(self) -> Iterator[Issue]:

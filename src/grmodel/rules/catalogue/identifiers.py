@@ -10,6 +10,7 @@ import attrs
 from grmodel.model import Document, Municipality, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
 from grmodel.rules.columns import Placed, RecordTable
+from grmodel.rules.idindex import IdArray, id_index
 
 __all__ = ["RULES"]
 
@@ -47,24 +48,26 @@ def _organisationsnummer(record: Municipality, _ctx: RuleContext) -> Iterator[Is
 
 
 class _UniqueIds:
-    """First occurrence of each id, packed into one int: its line (plus one, 0 for
-    none), the index of its file and of its record type (an id's entry is then a
-    dict slot and one int, not a tuple of three)."""
+    """First occurrence of each id, packed into one machine integer by the id's number
+    in the run's :class:`~grmodel.rules.idindex.IdIndex`: its line (plus one, 0 for
+    none), the index of its file and of its record type."""
 
     _SHIFT = 32
     """Bits for the file's and the type's index below the line."""
 
-    def __init__(self, _ctx: RuleContext):
+    def __init__(self, ctx: RuleContext):
         self._files: dict[str | None, int] = {}
         self._file_names: list[str | None] = []
         self._types: dict[str, int] = {}
         self._type_names: list[str] = []
-        self._seen: dict[str, int] = {}
+        self._ids = id_index(ctx)
+        self._first = IdArray("q", -1)
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
-        first = self._seen.get(record.id)
-        if first is None:
-            self._seen[record.id] = self._pack(ref.file, ref.line, record.TYPE)
+        number = self._ids.number(record.id)
+        first = self._first.get(number)
+        if first < 0:
+            self._first.set(number, self._pack(ref.file, ref.line, record.TYPE))
             return
         line = (first >> self._SHIFT) - 1
         below = first & ((1 << self._SHIFT) - 1)

@@ -19,6 +19,7 @@ from grmodel.rules.columns import (
     RecordTable,
     SourceLine,
 )
+from grmodel.rules.idindex import IdIndex, id_index
 from grmodel.rules.support import party_lineage, shared, shared_day
 
 __all__ = ["RULES"]
@@ -37,12 +38,35 @@ def _span(record: Membership) -> _Span:
     )
 
 
+_BITS = 24
+"""Bits of a day number in a packed span (days, and the open end, are below 2**24)."""
+
+
+def _pack(start: int, end: int, value: int) -> int:
+    """A span and an interned value as one integer (the value, unbounded, on top)."""
+    return (value << _BITS | start) << _BITS | end
+
+
+def _unpack(packed: int) -> tuple[int, int, int]:
+    """(start, end, interned value) of a packed span."""
+    mask = (1 << _BITS) - 1
+    return packed >> _BITS & mask, packed & mask, packed >> 2 * _BITS
+
+
+def _pair(ids: IdIndex, person: str, body: str) -> int:
+    """One integer for a (person, body) pair, by their ids' numbers."""
+    return ids.number(person) << 32 | ids.number(body)
+
+
 class _Overlaps:
-    """(person, body) → [(start, end, role, party lineage, membership id)]."""
+    """(person, body) → the memberships met: each one's span and (role, party lineage)
+    packed into one integer, beside its id (``[packed, id, packed, id, …]``)."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
-        self._seen: dict[tuple[str, str], list[tuple[int, int, str, str | None, str]]] = {}
+        self._ids = id_index(ctx)
+        self._values = Interned()
+        self._seen: dict[int, list[int | str]] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if not isinstance(record, Membership):
@@ -51,15 +75,19 @@ class _Overlaps:
         day = record.period.start.to_date() if record.period and record.period.start else None
         party = party_lineage(self._refdata, record.party, day) if record.party else None
         party = party or record.party
-        entries = self._seen.setdefault((shared(record.person), shared(record.body)), [])
-        for other_start, other_end, role, other_party, other_id in entries:
+        entries = self._seen.setdefault(_pair(self._ids, record.person, record.body), [])
+        values = self._values.values
+        for index in range(0, len(entries), 2):
+            other_start, other_end, value = _unpack(entries[index])  # type: ignore[arg-type]
             if start > other_end or other_start > end:
                 continue
+            role, other_party = values[value]
             if role != record.role or (party and other_party and party != other_party):
                 mine = (record.person, record.body, str(record.role), record.party)
-                yield _overlap(mine, role, other_party, other_id)
+                yield _overlap(mine, role, other_party, entries[index + 1])  # type: ignore[arg-type]
                 break
-        entries.append((start, end, shared(str(record.role)), party and shared(party), record.id))
+        value = self._values((shared(str(record.role)), party and shared(party)))
+        entries += (_pack(start, end, value), record.id)
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
@@ -180,57 +208,73 @@ _PARTY_STATUSES = frozenset(
 
 
 class _MeetingParty:
-    """Memberships' parties by (person, body); attendance parties checked against them."""
+    """Memberships' parties by (person, body), each membership's span and (lineage,
+    party) packed into one integer; attendance parties checked against them."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
-        self._parties: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+        self._ids = id_index(ctx)
+        self._values = Interned()
+        self._parties: dict[int, list[int]] = {}
         self._open: list[tuple[str, str, int, str, str, RecordRef, int]] = []
 
-    def _check(self, person: str, body: str, day: int, lineage: str, written: str) -> str | None:
-        first = None  # the first membership valid on the day
-        for entry in self._parties.get((person, body), ()):
-            if entry[0] <= day <= entry[1]:
-                if entry[2] == lineage:
+    def _key(self, person: str, body_number: int | None) -> int | None:
+        """The (person, body) key, when memberships with a party have one."""
+        person_number = self._ids.find(person)
+        if person_number is None or body_number is None:
+            return None
+        key = person_number << 32 | body_number
+        return key if key in self._parties else None
+
+    def _check(self, key: int, day: int, lineage: str) -> str | None:
+        """The party of the first membership of ``key`` valid on the day, unless one
+        is of the lineage (``None`` too when none is valid)."""
+        first = None
+        values = self._values.values
+        for packed in self._parties[key]:
+            start, end, value = _unpack(packed)
+            if start <= day <= end:
+                if values[value][0] == lineage:
                     return None
                 if first is None:
-                    first = entry
-        if first is None:
-            return None
-        return _party_message(person, body, written, first[3])
+                    first = values[value][1]
+        return first
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Membership):
             if record.party:
                 start, end = _span(record)
                 lineage = party_lineage(self._refdata, record.party, None) or record.party
-                key = (shared(record.person), shared(record.body))
-                self._parties.setdefault(key, []).append(
-                    (start, end, shared(lineage), shared(record.party))
-                )
+                value = self._values((shared(lineage), shared(record.party)))
+                key = _pair(self._ids, record.person, record.body)
+                self._parties.setdefault(key, []).append(_pack(start, end, value))
             return
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
         day = record.date.earliest()
         ordinal = shared_day(day.toordinal())
-        refdata, parties = self._refdata, self._parties
+        refdata, body_number = self._refdata, self._ids.find(record.body)
         for index, entry in enumerate(record.attendance):
             if not entry.party or entry.status not in _PARTY_STATUSES:
                 continue
             lineage = party_lineage(refdata, entry.party, day) or entry.party
-            if (entry.person, record.body) not in parties:
+            pair = self._key(entry.person, body_number)
+            if pair is None:
                 person, body = shared(entry.person), shared(record.body)
                 party = shared(entry.party)
                 self._open.append((person, body, ordinal, shared(lineage), party, ref, index))
                 continue
-            message = self._check(entry.person, record.body, ordinal, lineage, entry.party)
-            if message is not None:
+            found = self._check(pair, ordinal, lineage)
+            if found is not None:
+                message = _party_message(entry.person, record.body, entry.party, found)
                 yield Issue(message=message, path=("attendance", index, "party"), node=entry)
 
     def finish(self) -> Iterator[Issue]:
         for person, body, day, lineage, written, ref, index in self._open:
-            message = self._check(person, body, day, lineage, written)
-            if message is not None:
+            key = self._key(person, self._ids.find(body))
+            found = self._check(key, day, lineage) if key is not None else None
+            if found is not None:
+                message = _party_message(person, body, written, found)
                 yield Issue(message=message, path=("attendance", index, "party"), at=ref)
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from grmodel.model import Meeting, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.support import shared, shared_day
+from grmodel.rules.idindex import PackedRefs, id_index
+from grmodel.rules.support import shared
 
 __all__ = ["RULES"]
 
@@ -139,29 +140,60 @@ def _number_text(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
             )
 
 
-class _RunOn:
-    """Per body: (date, first §, last §, ref) of each meeting with § numbers."""
+_Packed = int | tuple[int, int, int, int]
+"""A meeting as NUM004 keeps it: (day, first §, last §, date text index) packed into one
+integer, or the tuple of them when one is out of its bits."""
 
-    def __init__(self, _ctx: RuleContext):
-        self._meetings: dict[str, list[tuple[int, int, int, str, RecordRef]]] = {}
+
+class _RunOn:
+    """Per body, each meeting with § numbers as one packed integer (day, first §,
+    last §, the index of its date's text) and its packed ref, in the order met."""
+
+    _BITS = 24
+    """Bits of each field of a packed meeting (§ numbers and days below 2**24)."""
+
+    def __init__(self, ctx: RuleContext):
+        self._meetings: dict[str, tuple[list[_Packed], list[int]]] = {}
+        self._refs = PackedRefs(id_index(ctx))
+        self._dates: list[str] = []
+        self._date_index: dict[str, int] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Meeting) and record.date is not None:
             numbers = [i.paragraph for i in record.items if i.paragraph is not None]
             if numbers:
-                self._meetings.setdefault(record.body, []).append(
-                    (
-                        shared_day(record.date.earliest().toordinal()),
-                        min(numbers),
-                        max(numbers),
-                        shared(str(record.date)),
-                        ref,
-                    )
-                )
+                text = str(record.date)
+                date = self._date_index.get(text)
+                if date is None:
+                    date = self._date_index[text] = len(self._dates)
+                    self._dates.append(text)
+                packed, refs = self._meetings.setdefault(shared(record.body), ([], []))
+                packed.append(self._pack(record.date.earliest().toordinal(), numbers, date))
+                refs.append(self._refs.pack(ref))
         return iter(())
 
+    def _pack(self, day: int, numbers: list[int], date: int) -> _Packed:
+        """The meeting as one integer; as a tuple when a value is out of its bits."""
+        first, last, top = min(numbers), max(numbers), 1 << self._BITS
+        if not (first >= 0 and last < top and 0 <= day < top and date < top):
+            return (day, first, last, date)
+        return (((day << self._BITS | first) << self._BITS | last) << self._BITS) | date
+
+    def _unpack(self, packed: _Packed) -> tuple[int, int, int, str]:
+        """(day, first §, last §, date text) of a packed meeting."""
+        if isinstance(packed, tuple):
+            day, first, last, date = packed
+        else:
+            bits = self._BITS
+            mask = (1 << bits) - 1
+            day, first = packed >> 3 * bits, packed >> 2 * bits & mask
+            last, date = packed >> bits & mask, packed & mask
+        return day, first, last, self._dates[date]
+
     def finish(self) -> Iterator[Issue]:
-        for body, meetings in self._meetings.items():
+        for body, (packed, refs) in self._meetings.items():
+            # By (day, first §), ties in the order met (a stable sort, as of the tuples).
+            meetings = [(*self._unpack(p), ref) for p, ref in zip(packed, refs, strict=True)]
             meetings.sort(key=lambda m: (m[0], m[1]))
             for previous, current in itertools.pairwise(meetings):
                 _, _, last, date, _ = previous
@@ -176,7 +208,7 @@ class _RunOn:
                     )
                 yield Issue(
                     message=f"{body} {next_date} starts at § {first}, which {what}",
-                    at=ref,
+                    at=self._refs.ref(ref),
                 )
 
 

@@ -18,6 +18,7 @@ import attrs
 from grmodel.model import Record, iter_refs
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
 from grmodel.rules.columns import Columns, Interned, Placed, RecordTable, lookups
+from grmodel.rules.idindex import IdArray, id_index
 
 __all__ = ["RULES"]
 
@@ -29,25 +30,40 @@ def _expected(types: tuple[str, ...]) -> str:
 
 
 class _Resolve:
+    """The type of the first record of each id (by the id's number in the run's
+    :class:`~grmodel.rules.idindex.IdIndex`, one byte each); references to no record
+    met before are kept until the end."""
+
     def __init__(self, ctx: RuleContext):
         self._reference_bodies = set(ctx.refdata.bodies)
-        self._types: dict[str, str] = {}
+        self._ids = id_index(ctx)
+        self._type_of_id = IdArray("B", 0)
+        """Per id number: 0, or one more than the index of its first record's type."""
+        self._tags: list[str] = []
+        self._tag_index: dict[str, int] = {}
         self._open: list[tuple[str, tuple[str, ...], RecordRef, _Path]] = []
 
     def _type_of(self, ref_id: str) -> str | None:
-        found = self._types.get(ref_id)
-        if found is None and ref_id in self._reference_bodies:
-            return "body"
-        return found
+        number = self._ids.find(ref_id)
+        tag = self._type_of_id.get(number) if number is not None else 0
+        if tag:
+            return self._tags[tag - 1]
+        return "body" if ref_id in self._reference_bodies else None
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
-        known = self._types
-        known.setdefault(record.id, record.TYPE)
-        reference_bodies = self._reference_bodies
+        type_of_id, find = self._type_of_id, self._ids.find
+        number = self._ids.number(record.id)
+        if not type_of_id.get(number):
+            tag = self._tag_index.get(record.TYPE)
+            if tag is None:
+                self._tags.append(record.TYPE)
+                tag = self._tag_index[record.TYPE] = len(self._tags)
+            type_of_id.set(number, tag)
+        tags, reference_bodies = self._tags, self._reference_bodies
         for ref_id, types, path in iter_refs(record):
-            found = known.get(ref_id)  # inlines _type_of, per reference
-            if found is None and ref_id in reference_bodies:
-                found = "body"
+            found_number = find(ref_id)  # inlines _type_of, per reference
+            tag = type_of_id.get(found_number) if found_number is not None else 0
+            found = tags[tag - 1] if tag else ("body" if ref_id in reference_bodies else None)
             if found is None:
                 self._open.append((ref_id, types, ref, path))
             elif types and found not in types:
