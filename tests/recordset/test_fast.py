@@ -117,9 +117,12 @@ def test_fast_and_detailed_paths_build_the_same_record(record: Record) -> None:
 @given(damaged())
 def test_fast_path_never_accepts_what_the_detailed_path_refuses(text: str) -> None:
     assert FAST is not None
-    # Both refuse, or both build the same record (a harmless change, e.g. a float amount
-    # replaced by another float, stays valid).
-    assert FAST(text) == _detailed(text)
+    # The fast path refuses what the detailed path refuses; what it builds is the
+    # detailed path's record (a harmless change, e.g. a float amount replaced by
+    # another float, stays valid). It may decline a text the detailed path accepts
+    # (a default written out, as "valid": null): then the detailed path decides.
+    fast, detailed = FAST(text), _detailed(text)
+    assert fast is None or fast == detailed
 
 
 @pytest.mark.parametrize(
