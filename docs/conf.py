@@ -74,7 +74,7 @@ nitpick_ignore_regex = [
     (
         r"py:(class|obj|exc|data|func|meth|mod)",
         r"(collections|pathlib|datetime|dt|os|enum|re|io|types|typing|importlib"
-        r"|contextlib|xml|json|csv|tomllib|calendar)(\..*)?",
+        r"|contextlib|xml|json|csv|tomllib|calendar|array)(\..*)?",
     ),
     # Third-party packages grmodel builds on (no intersphinx offline).
     (

@@ -67,6 +67,9 @@ def test_names_run_together_are_split_pairwise(source: Source) -> None:
         ("Ann-Christine Tornberg Torsby", ["Ann-Christine Tornberg Torsby"]),
         ("Jonas Hed *Anna Ros *Eva Lind, , kl", ["Jonas Hed", "Anna Ros", "Eva Lind"]),
         ("* Håkan Dahl (KD) *Bedros Cilek (KD)", ["Håkan Dahl", "Bedros Cilek"]),
+        # a surname that is a word never a name's elsewhere, before its party
+        ("Agnes Ek (SD), Ale Bertil Bilaga (MP), Alingsås", ["Agnes Ek", "Bertil Bilaga"]),
+        ("Anna Ek (S) Bilaga 2 Per Lind (M)", ["Anna Ek", "Per Lind"]),
     ],
 )
 def test_a_run_of_names(run: str, names: list[str]) -> None:

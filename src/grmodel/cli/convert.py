@@ -24,8 +24,8 @@ from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.importing.write import import_target, write_import
 from grmodel.pipeline import source_documents
 from grmodel.pipeline.exporting import export
+from grmodel.pipeline.import_quality import import_findings
 from grmodel.pipeline.importing import DOCUMENT_SUFFIXES, import_source
-from grmodel.pipeline.validation import import_findings
 from grmodel.plugins import GrPluginManager
 from grmodel.recordset.base import LoadLimits, LoadProblem
 
@@ -141,7 +141,7 @@ def _write_one(
     force: bool,
 ) -> None:
     """Write one imported document and report it: a line of counts, then each finding
-    of the import-quality rules on it (:func:`~grmodel.pipeline.validation.import_findings`).
+    of the import-quality rules on it (:func:`~grmodel.pipeline.import_quality.import_findings`).
 
     :raises GrmodelError: when it cannot be written.
     """

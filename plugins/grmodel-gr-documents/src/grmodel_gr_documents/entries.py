@@ -144,13 +144,25 @@ class _Reader:
         non_names = _non_names()
         while stop < len(self.tokens) and (self.tokens[stop].cap or self.joins_run(index, stop)):
             word = self.tokens[stop].text.casefold().strip(".:")
-            if stop > index and (word in non_names or BODY_WORD.search(word)):
+            if (
+                stop > index
+                and (word in non_names or BODY_WORD.search(word))
+                and not self.surname_before_party(stop)
+            ):
                 break  # a word never a name's ends the run ("… Ek Nielsen | Måndag den …")
             stop += 1
         run = self.tokens[index:stop]
         words = [t.text for t in run]
         self.place_words(run, words)
         return stop
+
+    def surname_before_party(self, at: int) -> bool:
+        """Whether ``tokens[at]``, after a given name and before a party in
+        parentheses, is a surname whatever the word ("Bertil Bilaga (MP)")."""
+        if at + 1 >= len(self.tokens) or self.tokens[at + 1].kind != "paren":
+            return False
+        given = self.tokens[at - 1].text.casefold().split("-")[0]
+        return given in given_names() and self.is_party(self.tokens[at + 1].text)
 
     def joins_run(self, index: int, at: int) -> bool:
         """A lower-case word inside a run of capitalised words: a particle before a
@@ -421,8 +433,10 @@ def _org_prefix(words: list[str]) -> int:
 
 def _plausible(words: list[str]) -> bool:
     non_names = _non_names()
-    if any(w.casefold().strip(".:") in non_names for w in words):
-        return False
+    odd = [i for i, w in enumerate(words) if w.casefold().strip(".:") in non_names]
+    given = words[0].casefold().split("-")[0] in given_names()
+    if odd and not (odd == [1] and len(words) == 2 and given):
+        return False  # but a given name's surname, whatever the word ("Bertil Bilaga")
     return any(len(w.strip(".")) >= 2 for w in words) and not INITIAL.match(words[-1])
 
 
