@@ -41,11 +41,13 @@ _NOT_TEXT = frozenset({"unplaced", "dropped", "cut", "source_file", "line_count"
 document's unplaced, dropped and cut segments), the source file's name, a count."""
 
 
-def _words(text: str) -> list[str]:
-    return [
-        word.lstrip("0") or "0" if word[0].isdigit() else word
-        for word in _WORD.findall(text.casefold())
-    ]
+def _word(word: str) -> str:
+    return word.lstrip("0") or "0" if word[0].isdigit() else word
+
+
+def _reaches(text: str, known: set[str]) -> bool:
+    """Whether one of the words of ``text`` is ``known`` (read up to the first that is)."""
+    return any(_word(m[0]) in known for m in _WORD.finditer(text.casefold()))
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
@@ -107,7 +109,7 @@ def record_words(records: Iterable[Record], refdata: ReferenceData | None = None
         _texts(record, texts)
     if refdata is not None:
         texts.update(name for text in list(texts) for name in _body_names(text, refdata))
-    return set(_words("\n".join(texts)))
+    return {_word(word) for word in set(_WORD.findall("\n".join(texts).casefold()))}
 
 
 def _structure_only(text: str) -> bool:
@@ -138,7 +140,7 @@ def unreached(
         text = tracker.text(line)
         if line in tracker.joined or not text:
             continue
-        if known.isdisjoint(_words(text)) and not _structure_only(text):
+        if not _reaches(text, known) and not _structure_only(text):
             found.add(line)
             found.update(tracker.continuations.get(line, ()))
     return found

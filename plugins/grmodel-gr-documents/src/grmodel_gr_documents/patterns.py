@@ -28,6 +28,7 @@ Latin Extended, Greek and Cyrillic, Latin Extended Additional, the letter-like
 symbols: "ſ", "ı", "İ", "K" (Kelvin), "Å" (Ångström))."""
 
 
+@functools.cache
 def _variants(first: str) -> frozenset[str]:
     """The characters a case-insensitive ``first`` matches."""
     return frozenset(re.findall(f"(?i){re.escape(first)}", _CASE_POOL + first))
