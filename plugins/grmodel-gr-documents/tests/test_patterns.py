@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grmodel.importing.base import SourceDocument
-from grmodel_gr_documents import detect
+from grmodel_gr_documents import decisions, detect
 from grmodel_gr_documents.patterns import (
     _SCAN_CHARS,
     _variants,
@@ -20,6 +20,7 @@ from grmodel_gr_documents.patterns import (
     fold,
     heads,
     needles,
+    quick_match,
     quick_search,
 )
 from grmodel_gr_documents.vocabulary import folded, load_vocabulary
@@ -178,3 +179,24 @@ def test_finditer_reads_a_text_whose_folding_shifts_offsets() -> None:
         fast = [m.span() for m in finditer(pattern, text)]
         assert fast == [m.span() for m in pattern.finditer(text)]
         assert len(fast) == 300
+
+
+_SENTENCES = [*decisions._JUSTERARE, decisions._RESERVE]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_TRICKY.split(" "), "Anna", "Ek", "utses", "att", "reserverar", "sig"]),
+        max_size=12,
+    ).map(" ".join),
+    st.integers(0, 20),
+)
+def test_quick_match_matches_what_match_matches(text: str, start: int) -> None:
+    folded = fold(text)
+    for pattern in _SENTENCES:
+        quick, plain = quick_match(pattern, text, folded), pattern.match(text)
+        assert (quick and quick.span()) == (plain and plain.span())
+    for pattern in _STRUCTURE:
+        quick, plain = quick_search(pattern, text, folded, start), pattern.search(text, start)
+        assert (quick and quick.span()) == (plain and plain.span())

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["alternation", "finditer", "fold", "heads", "needles", "quick_search"]
+__all__ = ["alternation", "finditer", "fold", "heads", "needles", "quick_match", "quick_search"]
 
 _CASE_POOL = "".join(
     chr(c)
@@ -82,18 +82,46 @@ def fold(text: str) -> str:
     return text.lower().replace("i\u0307", "i").replace("\u017f", "s").replace("\u0131", "i")
 
 
-def quick_search(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, skipped when ``folded`` (:func:`fold` of ``text``) holds
-    none of the pieces of text every match of ``pattern`` holds (:func:`needles`): a
-    substring test is a hundred times quicker than the regex engine's pass over a
+def _per_pattern(
+    read: Callable[[re.Pattern[str]], frozenset[str]],
+) -> Callable[[re.Pattern[str]], frozenset[str]]:
+    """``read`` once per pattern, looked up by identity: a pattern's hash is one of its
+    whole compiled code, which costs more than many a search it would speed up."""
+    memo: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
+
+    @functools.wraps(read)
+    def once(pattern: re.Pattern[str]) -> frozenset[str]:
+        entry = memo.get(id(pattern))
+        if entry is None or entry[0] is not pattern:
+            entry = memo[id(pattern)] = (pattern, read(pattern))
+        return entry[1]
+
+    return once
+
+
+def quick_search(
+    pattern: re.Pattern[str], text: str, folded: str, start: int = 0
+) -> re.Match[str] | None:
+    """``pattern.search(text, start)``, skipped when ``folded`` (:func:`fold` of ``text``)
+    holds none of the pieces of text every match of ``pattern`` holds (:func:`needles`):
+    a substring test is a hundred times quicker than the regex engine's pass over a
     document."""
-    required = needles(pattern)
-    if required and not any(needle in folded for needle in required):
+    if not _may_hold(pattern, folded):
         return None
-    return next(finditer(pattern, text), None)
+    return next(finditer(pattern, text, start), None)
 
 
-@functools.cache
+def quick_match(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
+    """``pattern.match(text)``, skipped as :func:`quick_search` skips a search."""
+    return pattern.match(text) if _may_hold(pattern, folded) else None
+
+
+def _may_hold(pattern: re.Pattern[str], folded: str) -> bool:
+    required = needles(pattern)
+    return not required or any(needle in folded for needle in required)
+
+
+@_per_pattern
 def needles(pattern: re.Pattern[str]) -> frozenset[str]:
     """Pieces of text, as :func:`fold` writes them, one of which every match of
     ``pattern`` holds, read from its parse (an empty set when there are none to tell,
@@ -223,7 +251,7 @@ def finditer(
             resume = m.end()
 
 
-@functools.cache
+@_per_pattern
 def heads(pattern: re.Pattern[str]) -> frozenset[str]:
     """Pieces of text, as :func:`fold` writes them, one of which every match of
     ``pattern`` starts with, read from its parse (an empty set when there are none to
