@@ -1,5 +1,6 @@
 """``alternation`` matches exactly as the plain alternation of its branches, and
-``quick_search`` finds exactly what ``search`` finds."""
+``quick_search`` finds exactly what ``search`` finds, ``finditer`` what ``finditer``
+finds."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grmodel.importing.base import SourceDocument
-from grmodel_gr_documents import detect
+from grmodel_gr_documents import decisions, detect
 from grmodel_gr_documents.patterns import (
+    _SCAN_CHARS,
     _variants,
     alternation,
+    finditer,
     fold,
+    heads,
     needles,
+    quick_match,
     quick_search,
 )
 from grmodel_gr_documents.vocabulary import folded, load_vocabulary
@@ -106,3 +111,92 @@ def test_quick_search_skips_a_text_without_the_needles() -> None:
     pattern = re.compile(r"(?i)\bjuſtera(?P<x>\w*)")
     assert quick_search(pattern, "JUSTERAS", fold("JUSTERAS"))["x"] == "S"  # type: ignore[index]
     assert quick_search(pattern, "juteras", fold("juteras")) is None
+
+
+def test_heads_are_what_every_match_starts_with() -> None:
+    assert heads(re.compile(r"(?i)(?<![\w/])(?:(?=[a])(?:ab\s+c|ad)|Kö)(?!\w)")) == {
+        "ab",
+        "ad",
+        "kö",
+    }
+    assert heads(re.compile(r"(?i)(?<=[a-z]{3})(protokoll|kallelse)\b")) == {
+        "protokoll",
+        "kallelse",
+    }
+    assert heads(re.compile(r"\((?:bilaga|beslut)")) == {"(bilaga", "(beslut"}
+    assert heads(re.compile(r"Ab(?i:c)+D")) == {"abc"}  # a repeat at least once, then a stop
+    for none in (
+        r"(?i)ab|\d+",
+        r"^\s*§",
+        r"(?:x)?y",
+        r"[ab]c",
+        "(?i)\u03c3x",
+    ):  # "σ" folds as "ς" too
+        assert heads(re.compile(none)) == frozenset()
+
+
+_WORDS = [
+    *_TRICKY.split(" "),
+    "Protokoll",
+    "Sammanträdesprotokoll",
+    "Närvarande:",
+    "ande",
+    "i\u0307",
+]
+_PATTERNS = [
+    *_STRUCTURE,
+    detect._compound(),
+    *(load_vocabulary()._pattern(frozenset(c)) for c in (["kind"], ["attendance", "label"])),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS + list(_TRICKY)), min_size=1, max_size=30).map(" ".join),
+    st.integers(0, 3000),
+    st.integers(-1, 4000),
+)
+def test_finditer_finds_what_finditer_finds(piece: str, start: int, end: int) -> None:
+    text = (piece + "\n") * (_SCAN_CHARS // len(piece) + 2)  # long enough to scan from heads
+    stop = None if end < 0 else end
+    for pattern in _PATTERNS:
+        fast = [(m.span(), m.groups()) for m in finditer(pattern, text, start, stop)]
+        plain = pattern.finditer(text, start, len(text) if stop is None else stop)
+        assert fast == [(m.span(), m.groups()) for m in plain]
+
+
+def test_finditer_resumes_after_a_match_as_finditer_does() -> None:
+    pattern = _STRUCTURE[7]  # "bilagor till protokoll" or "protokollsutdrag"
+    text = "Bilagor till protokollsutdrag, protokollsutdrag. " * 50
+    fast = [m.span() for m in finditer(pattern, text)]
+    assert fast == [m.span() for m in pattern.finditer(text)]
+    assert len(fast) == 100
+
+
+def test_finditer_reads_a_text_whose_folding_shifts_offsets() -> None:
+    pattern = load_vocabulary()._pattern(frozenset(["kind"]))
+    for text in ("i\u0307 Protokoll " * 300, "ΑΣ Kallelse " * 300, "İ KALLELSE " * 300):
+        fast = [m.span() for m in finditer(pattern, text)]
+        assert fast == [m.span() for m in pattern.finditer(text)]
+        assert len(fast) == 300
+
+
+_SENTENCES = [*decisions._JUSTERARE, decisions._RESERVE]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_TRICKY.split(" "), "Anna", "Ek", "utses", "att", "reserverar", "sig"]),
+        max_size=12,
+    ).map(" ".join),
+    st.integers(0, 20),
+)
+def test_quick_match_matches_what_match_matches(text: str, start: int) -> None:
+    folded = fold(text)
+    for pattern in _SENTENCES:
+        quick, plain = quick_match(pattern, text, folded), pattern.match(text)
+        assert (quick and quick.span()) == (plain and plain.span())
+    for pattern in _STRUCTURE:
+        quick, plain = quick_search(pattern, text, folded, start), pattern.search(text, start)
+        assert (quick and quick.span()) == (plain and plain.span())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grmodel.model import Role
 from grmodel.refdata import load_reference_data
 from grmodel_gr_documents.amounts import find_amounts, find_own_shares
-from grmodel_gr_documents.dates import find_dates, find_times
+from grmodel_gr_documents.dates import _Spans, find_dates, find_times
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.lines import detect_furniture
 
@@ -37,6 +39,26 @@ def test_compact_and_impossible_dates() -> None:
     assert find_dates("möte 190523") == []
     assert find_dates("31 februari 2019 och 2019-13-45") == []
     assert find_dates("18 december") == []  # no year and none from context
+
+
+def test_a_date_over_another_is_found_once() -> None:
+    text = "2019-03-7 mars 2019, 8 mars 2019 och 190309 " * 3  # "7 mars 2019" overlaps
+    found = [(d.text, str(d.date)) for d in find_dates(text, compact=True)]
+    assert found == [("2019-03-7", "2019-03-07"), ("8 mars 2019", "2019-03-08"),
+                     ("190309", "2019-03-09")] * 3  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=25))
+def test_taken_spans_are_free_as_no_span_overlaps_them(spans: list[tuple[int, int]]) -> None:
+    taken, plain = _Spans(), []
+    for start, length in spans:
+        end = start + length
+        free = all(end <= a or start >= b for a, b in plain)
+        assert taken.free(start, end) == free
+        if free:
+            taken.take(start, end)
+            plain.append((start, end))
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import attrs
 
 from grmodel.ids import slug
 from grmodel.refdata import ReferenceData
+from grmodel_gr_documents.patterns import alternation, finditer
 
 __all__ = ["BODY_NOUN", "BODY_WORD", "BodyMention", "BodyNames"]
 
@@ -61,13 +62,14 @@ class BodyNames:
             for form in forms:
                 names.setdefault(form.casefold(), (body.id, form))
         self._names = names
-        alternatives = "|".join(re.escape(n) + "s?" for n in sorted(names, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives})(?![\wåäö])")
+        longest_first = sorted(names, key=len, reverse=True)
+        alternatives = alternation([re.escape(n) + "s?" for n in longest_first])
+        self._pattern = re.compile(rf"(?i)(?<![\wåäö]){alternatives}(?![\wåäö])")
 
     def find(self, text: str) -> list[BodyMention]:
         """Every body name in ``text``, in order."""
         out = []
-        for m in self._pattern.finditer(text):
+        for m in finditer(self._pattern, text):
             key = m[0].casefold()
             entry = self._names.get(key) or self._names.get(key[:-1])
             if entry is not None:

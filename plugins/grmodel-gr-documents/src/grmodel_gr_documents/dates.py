@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -110,6 +111,26 @@ def _date(year: int, month: int, day: int) -> PartialDate | None:
         return None
 
 
+class _Spans:
+    """Spans of a text taken by the dates found, none overlapping another, in order: a
+    span is tested against its neighbour only (a text of many dates is read in linear
+    time)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps no span taken."""
+        before = bisect.bisect_left(self.starts, end)  # the spans that start before its end
+        return before == 0 or self.ends[before - 1] <= start
+
+    def take(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def find_dates(
     text: str, default_year: int | None = None, *, compact: bool = False
 ) -> list[DateMatch]:
@@ -120,16 +141,14 @@ def find_dates(
     :param compact: also read ``YYMMDD`` ("190523" → 2019-05-23).
     """
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    taken = _Spans()
+    free, take = taken.free, taken.take
 
     for m in _ISO.finditer(text):
         date = _date(int(m[1]), int(m[2]), int(m[3]))
         if date is not None:
             found.append(DateMatch(m.start(), m.end(), date, None, m[0]))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _TEXT.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -144,7 +163,7 @@ def find_dates(
         if m[2] and (last is None or int(m[2]) <= int(m[1])):
             continue
         found.append(DateMatch(m.start(), m.end(), first, last, m[0], year_stated=bool(m[4])))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     if compact:
         for m in _COMPACT.finditer(text):
             if not free(m.start(), m.end()):
@@ -152,7 +171,7 @@ def find_dates(
             date = _date(2000 + int(m[1]), int(m[2]), int(m[3])) if 1 <= int(m[2]) <= 12 else None
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, None, m[0]))
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
 
 

@@ -16,6 +16,7 @@ import attrs
 from grmodel.ids import person_id
 from grmodel.model import DecisionKind, Vote, VoteCast
 from grmodel_gr_documents.bodies import BodyNames
+from grmodel_gr_documents.patterns import fold, quick_match
 
 __all__ = [
     "CLAUSE",
@@ -66,7 +67,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”])")
 
 def sentences(text: str) -> list[str]:
     """Split at sentence ends (a full stop followed by a capital letter)."""
-    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+    last, split = _LAST_SPLIT[0]
+    if text is not last and text != last:
+        split = [s for s in _SENTENCE_END.split(text.strip()) if s]
+        _LAST_SPLIT[0] = (text, split)
+    return list(split)
+
+
+_LAST_SPLIT: list[tuple[str, list[str]]] = [("", [])]
+"""The last text split (a paragraph's text is split by each reader of it in turn)."""
 
 
 def is_lead_only(text: str) -> bool:
@@ -185,7 +194,7 @@ def reservations(text: str) -> list[ReservationText]:
     """Every reservation sentence in ``text``."""
     out = []
     for sentence in sentences(text):
-        m = _RESERVE.match(sentence)
+        m = quick_match(_RESERVE, sentence, fold(sentence))
         if m is None:
             continue
         r = _REASON.match(m["rest"])
@@ -273,8 +282,9 @@ _JUSTERARE = (
 def justerare_names(sentence: str) -> str | None:
     """The names part of a sentence that chooses justerare, else ``None``."""
     sentence = sentence.strip()
+    folded = fold(sentence)
     for pattern in _JUSTERARE:
-        m = pattern.match(sentence)
+        m = quick_match(pattern, sentence, folded)
         if m and m["n"].strip():
             if "v" in m.groupdict() and m["v"][:1].isupper():
                 continue  # "… Utses att justera: …": a heading, not the sentence's verb

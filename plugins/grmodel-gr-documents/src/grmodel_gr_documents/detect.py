@@ -20,7 +20,7 @@ import attrs
 
 from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
-from grmodel_gr_documents.patterns import alternation, fold, quick_search
+from grmodel_gr_documents.patterns import alternation, finditer, fold, quick_search
 from grmodel_gr_documents.protocol.prose import stated_attendance
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
@@ -237,7 +237,7 @@ def _kind_words(text: str) -> list[tuple[int, str, str]]:
     found = [
         (h.start, h.phrase.meaning, text[h.start : h.end]) for h in vocabulary.find(text, ["kind"])
     ]
-    for m in _compound().finditer(text):
+    for m in finditer(_compound(), text):
         start = m.start()
         while start > 0 and text[start - 1].isalpha():
             start -= 1

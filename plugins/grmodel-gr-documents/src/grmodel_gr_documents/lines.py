@@ -237,6 +237,8 @@ class Tracker:
         the chrome stays: dropping it moved a signature block's reading on a real
         protocol, a false JUS001.)"""
         titles = [set(folded(title).split()) for _, title in self.site_titles]
+        if not titles:  # no line is a copy of none
+            return
         for line in self.within:
             if line in self.dropped:
                 break

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["alternation", "fold", "needles", "quick_search"]
+__all__ = ["alternation", "finditer", "fold", "heads", "needles", "quick_match", "quick_search"]
 
 _CASE_POOL = "".join(
     chr(c)
@@ -28,6 +28,7 @@ Latin Extended, Greek and Cyrillic, Latin Extended Additional, the letter-like
 symbols: "ſ", "ı", "İ", "K" (Kelvin), "Å" (Ångström))."""
 
 
+@functools.cache
 def _variants(first: str) -> frozenset[str]:
     """The characters a case-insensitive ``first`` matches."""
     return frozenset(re.findall(f"(?i){re.escape(first)}", _CASE_POOL + first))
@@ -81,18 +82,46 @@ def fold(text: str) -> str:
     return text.lower().replace("i\u0307", "i").replace("\u017f", "s").replace("\u0131", "i")
 
 
-def quick_search(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, skipped when ``folded`` (:func:`fold` of ``text``) holds
-    none of the pieces of text every match of ``pattern`` holds (:func:`needles`): a
-    substring test is a hundred times quicker than the regex engine's pass over a
+def _per_pattern(
+    read: Callable[[re.Pattern[str]], frozenset[str]],
+) -> Callable[[re.Pattern[str]], frozenset[str]]:
+    """``read`` once per pattern, looked up by identity: a pattern's hash is one of its
+    whole compiled code, which costs more than many a search it would speed up."""
+    memo: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
+
+    @functools.wraps(read)
+    def once(pattern: re.Pattern[str]) -> frozenset[str]:
+        entry = memo.get(id(pattern))
+        if entry is None or entry[0] is not pattern:
+            entry = memo[id(pattern)] = (pattern, read(pattern))
+        return entry[1]
+
+    return once
+
+
+def quick_search(
+    pattern: re.Pattern[str], text: str, folded: str, start: int = 0
+) -> re.Match[str] | None:
+    """``pattern.search(text, start)``, skipped when ``folded`` (:func:`fold` of ``text``)
+    holds none of the pieces of text every match of ``pattern`` holds (:func:`needles`):
+    a substring test is a hundred times quicker than the regex engine's pass over a
     document."""
-    required = needles(pattern)
-    if required and not any(needle in folded for needle in required):
+    if not _may_hold(pattern, folded):
         return None
-    return pattern.search(text)
+    return next(finditer(pattern, text, start), None)
 
 
-@functools.cache
+def quick_match(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
+    """``pattern.match(text)``, skipped as :func:`quick_search` skips a search."""
+    return pattern.match(text) if _may_hold(pattern, folded) else None
+
+
+def _may_hold(pattern: re.Pattern[str], folded: str) -> bool:
+    required = needles(pattern)
+    return not required or any(needle in folded for needle in required)
+
+
+@_per_pattern
 def needles(pattern: re.Pattern[str]) -> frozenset[str]:
     """Pieces of text, as :func:`fold` writes them, one of which every match of
     ``pattern`` holds, read from its parse (an empty set when there are none to tell,
@@ -173,3 +202,94 @@ def _letter(code: int, ignorecase: bool) -> str | None:
     char = chr(code)
     folded = {fold(variant) for variant in (_variants(char) if ignorecase else [char])}
     return folded.pop() if len(folded) == 1 else None
+
+
+# --- a whole-text scan from where a match can start -----------------------------
+
+_SCAN_CHARS = 2000
+"""Shorter texts are scanned by the regex engine itself: as quick as the look-ups."""
+_SHIFTING = ("\u0307", "\u03a3")
+"""Characters :func:`fold` may join with the one before ("i" and a combining dot
+above) or write by their context ("Σ", "ς" at a word's end): in a text holding one,
+an offset in the folded text need not be the same character's offset in the text."""
+_FOLDED: list[tuple[str, str | None]] = [("", "")]
+"""The last text scanned, folded (``None``: it holds a character of :data:`_SHIFTING`)."""
+
+
+def _folded(text: str) -> str | None:
+    last, folded = _FOLDED[0]
+    if last is not text and last != text:
+        folded = None if any(c in text for c in _SHIFTING) else fold(text)
+        _FOLDED[0] = (text, folded)
+    return folded
+
+
+def finditer(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, the same matches: where every match
+    starts with one of a few pieces of text (:func:`heads`), the regex engine is tried
+    only where :func:`fold` of ``text`` holds one (found by substring search, a hundred
+    times quicker than the engine's try at every character), at each in order, as its
+    scan would reach them."""
+    stop = len(text) if end is None else end
+    starts = heads(pattern)
+    folded = _folded(text) if starts and stop - start >= _SCAN_CHARS and start >= 0 else None
+    if folded is None:
+        yield from pattern.finditer(text, start, stop)
+        return
+    found: set[int] = set()
+    for head in starts:
+        at = folded.find(head, start, stop)
+        while at >= 0:
+            found.add(at)
+            at = folded.find(head, at + 1, stop)
+    resume = start
+    for at in sorted(found):
+        if at >= resume and (m := pattern.match(text, at, stop)) is not None:
+            yield m
+            resume = m.end()
+
+
+@_per_pattern
+def heads(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Pieces of text, as :func:`fold` writes them, one of which every match of
+    ``pattern`` starts with, read from its parse (an empty set when there are none to
+    tell, or no parser)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = _heads(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except Exception:  # a parser of another Python version: the engine's own scan
+        return frozenset()
+    return found or frozenset()
+
+
+def _heads(items: list[tuple[Any, Any]], ignorecase: bool) -> frozenset[str] | None:
+    """What each match of a sequence of parsed items starts with: its leading literal
+    characters (past any zero-width test), and those of the group, branch or repeat
+    they lead to (``None`` when a match can start otherwise)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    run: list[str] = []
+    for op, av in items:
+        letter = _letter(av, ignorecase) if op is c.LITERAL else None
+        if letter is not None:
+            run.append(letter)
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # consumes nothing: the run goes on
+            continue
+        inner: list[frozenset[str] | None] = []
+        if op is c.SUBPATTERN:
+            flags = (ignorecase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+            inner = [_heads(list(av[3]), flags)]
+        elif op is c.BRANCH:
+            inner = [_heads(list(branch), ignorecase) for branch in av[1]]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = [_heads(list(av[2]), ignorecase)]
+        if inner and all(inner):
+            lead = "".join(run)
+            return frozenset(lead + tail for found in inner for tail in found)  # type: ignore[union-attr]
+        break
+    return frozenset(["".join(run)]) if run else None

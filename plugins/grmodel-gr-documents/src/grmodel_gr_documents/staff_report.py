@@ -21,6 +21,7 @@ from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
+from grmodel_gr_documents.patterns import fold, quick_search
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
@@ -152,8 +153,9 @@ class _Report:
         self.kind = (doc_kind(km[1]) if km else None) or DocumentKind.TJANSTESKRIVELSE
         head_start = km.start() if km else 0
         self.kind_at = head_start
-        section = _SECTION.search(self.text, head_start)
-        lead = _RUN_ON_LEAD.search(self.text, head_start)
+        folded = fold(self.text)
+        section = quick_search(_SECTION, self.text, folded, head_start)
+        lead = quick_search(_RUN_ON_LEAD, self.text, folded, head_start)
         ends = [x.start() for x in (section, lead) if x is not None]
         self.head_end = min(ends) if ends else min(len(self.text), head_start + 400)
         # "… <title> Ordförandens förslag 1. …": the title stands right before

@@ -32,7 +32,7 @@ from importlib import resources
 
 import attrs
 
-from grmodel_gr_documents.patterns import alternation
+from grmodel_gr_documents.patterns import alternation, finditer
 
 __all__ = [
     "Hit",
@@ -140,7 +140,7 @@ class Vocabulary:
         order = tuple(cues)
         hits: list[Hit] = []
         stop = len(text) if end is None else end
-        for m in self._pattern(frozenset(order)).finditer(text, start, stop):
+        for m in finditer(self._pattern(frozenset(order)), text, start, stop):
             written = m.group(0)[: m.start("colon") - m.start()] if m["colon"] else m.group(0)
             colon = m["colon"] is not None
             key = folded(written)
