@@ -20,7 +20,6 @@ run ends there.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -43,18 +42,13 @@ from grmodel_gr_documents.entry_marks import (
     marked_rows,
     paragraph_numbers,
 )
-from grmodel_gr_documents.entry_tokens import INITIAL, NUMBER, ORG_WORD, Token, read_tokens
-from grmodel_gr_documents.names import ORG_WORDS, PARTICLES, given_names, parse_role
-from grmodel_gr_documents.vocabulary import load_vocabulary
+from grmodel_gr_documents.entry_tokens import NUMBER, ORG_WORD, Token, read_tokens
+from grmodel_gr_documents.name_runs import non_names, org_prefix, plausible, split_names
+from grmodel_gr_documents.names import PARTICLES, given_names, parse_role
 
 __all__ = ["ParsedEntry", "parse_run"]
 
 _PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
-
-
-@functools.cache
-def _non_names() -> frozenset[str]:
-    return frozenset(p.text.casefold() for p in load_vocabulary().phrases if p.cue == "nonname")
 
 
 @attrs.define
@@ -115,7 +109,7 @@ class _Reader:
             phrase = " ".join(words[:size]).strip(" ,.")
             if self.refdata.municipality(phrase) is not None and phrase[:1].isupper():
                 return size
-        return _org_prefix(words)
+        return org_prefix(words)
 
     # -- entries ----------------------------------------------------------------------
 
@@ -141,12 +135,12 @@ class _Reader:
     def name_run(self, index: int) -> int:
         """Read a run of capitalised words from ``tokens[index]``; the index after it."""
         stop = index
-        non_names = _non_names()
+        never = non_names()
         while stop < len(self.tokens) and (self.tokens[stop].cap or self.joins_run(index, stop)):
             word = self.tokens[stop].text.casefold().strip(".:")
             if (
                 stop > index
-                and (word in non_names or BODY_WORD.search(word))
+                and (word in never or BODY_WORD.search(word))
                 and not self.surname_before_party(stop)
             ):
                 break  # a word never a name's ends the run ("… Ek Nielsen | Måndag den …")
@@ -181,7 +175,7 @@ class _Reader:
             run, words = run[taken:], words[taken:]
             if not words:
                 return
-            names = _split_names(self.party_cut(words))
+            names = split_names(self.party_cut(words))
             if self.replacing and len(names[0]) >= 4:
                 # the ledamot replaced, then the next entry ("… för Marie Berg Irhan Kasic (s)")
                 names[0] = names[0][:2]
@@ -222,7 +216,7 @@ class _Reader:
 
     def place_name(self, run: list[Token], words: list[str]) -> None:
         name = " ".join(words).strip(" ,.")
-        if len(words) < 2 or not _plausible(words):
+        if len(words) < 2 or not plausible(words):
             self.after_comma = False
             if self.replacing:  # "ersättare för Vakant (M)": no one replaced by name
                 self.replacing, self.replaced_paren = False, True
@@ -406,76 +400,6 @@ class _Reader:
 
 _PRESENCE_MARKS = {"X": True, "x": True, "Ja": True, "Nej": False}
 """What a närvarolista's presence column holds after an entry: present or not."""
-
-
-def _org_prefix(words: list[str]) -> int:
-    """How many words at the start of ``words`` are an organisation: an acronym
-    ("GR", "VGR"), a word with an inner capital ("FoU") or a slash ("Väst/GR"), a
-    genitive place with "Stad"/"kommun" ("Göteborgs Stad"), a word ending like an
-    organisation ("Stadsledningskontoret")."""
-    first = words[0].strip(" ,.")
-    if (
-        len(words) >= 2
-        and words[1].casefold() in ("stad", "kommun", "stads")
-        and first.endswith("s")
-    ):
-        return 2
-    if len(words) >= 3 and words[1] == "i" and ORG_WORD.match(first):
-        return 3
-    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}(?::s)?", first) or "/" in first:
-        return 1
-    if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ]\w*", first):
-        return 1
-    if ORG_WORDS.search(first) and len(first) > 6:
-        return 1
-    return 0
-
-
-def _plausible(words: list[str]) -> bool:
-    non_names = _non_names()
-    odd = [i for i, w in enumerate(words) if w.casefold().strip(".:") in non_names]
-    given = words[0].casefold().split("-")[0] in given_names()
-    if odd and not (odd == [1] and len(words) == 2 and given):
-        return False  # but a given name's surname, whatever the word ("Bertil Bilaga")
-    return any(len(w.strip(".")) >= 2 for w in words) and not INITIAL.match(words[-1])
-
-
-def _split_names(words: list[str]) -> list[list[str]]:
-    """A run of capitalised words as names: two names run together are split at a
-    given name ("Klas Karlsson Sonny Landerberg"); a non-name word before a name is
-    split off ("Välkomsthälsning Roger Larsson")."""
-    given = given_names()
-    if len(words) >= 3 and ORG_WORDS.search(words[-1]) and len(words[-1]) > 6:
-        return [*_split_names(words[:-1]), [words[-1]]]
-    folded = [w.casefold().split("-")[0] for w in words]
-    if (
-        len(words) == 3
-        and folded[0] not in given
-        and folded[1] in given
-        and not INITIAL.match(words[1])
-    ):
-        return [[words[0]], words[1:]]
-    if len(words) >= 4:
-        for cut in range(2, len(words) - 1):
-            if folded[cut] in given and folded[cut - 1] not in given:
-                return [*_split_names(words[:cut]), *_split_names(words[cut:])]
-        if not any(w.casefold() in PARTICLES for w in words) and (
-            len(words) >= 5 or _two_pairs(words, folded, given)
-        ):
-            return [words[:2], *_split_names(words[2:])]
-    return [words]
-
-
-def _two_pairs(words: list[str], folded: list[str], given: frozenset[str]) -> bool:
-    """Whether four words are two names of two: the second is no given name ("Maud
-    Bengtsson Mussa Selim"), the first is a double given name already ("Sten-Åke Kjell
-    Jorge Pereira") or the first and third are given names ("Per Kjell Eva Berg");
-    "Anna Maria Svensson Berg" stays one."""
-    return len(words) == 4 and (
-        folded[1] not in given
-        or ("-" in words[0] and folded[0] in given)
-        or (folded[0] in given and folded[2] in given)
-    )
 
 
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:

@@ -19,9 +19,9 @@ from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate,
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
-from grmodel_gr_documents.decisions import clause_text, sentences, strip_separator
 from grmodel_gr_documents.names import Entry, is_person_name
 from grmodel_gr_documents.patterns import fold, quick_search
+from grmodel_gr_documents.staff_proposals import proposals
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
@@ -42,9 +42,6 @@ _ADDRESSEE = re.compile(
 )
 _PROJECT = re.compile(
     r"Projekt\s*[-–]\s*(?P<name>.+?)(?=\s+(?:Ansökan|Bakgrund|Syfte|Mål|Målgrupp|Budget)\b|[.\n]|$)"
-)
-_PROPOSE = re.compile(
-    r"(?i)föreslås\s+(?:besluta|bifalla\s+förslag(?:et)?\s+till\s+beslut|bifalla)\s*(?::\s*)?att\s+(?P<c>.+)$"
 )
 _SIGNATURE = re.compile(
     r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+den\s+(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4})\s+(?P<names>.+)$"
@@ -74,12 +71,6 @@ _SIGN_DATE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+(?:den\s+)?"
     r"(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4}|(?:19|20)\d{2}-\d{2}-\d{2})\s*[,./]*\s*(?P<names>.*)$"
 )
-_LEAD = re.compile(
-    r"(?i)^(?:(?:förslag\s+till\s+beslut|beslutsförslag)\s*:?\s*)?"
-    r"(?:[\wåäöÅÄÖ-]+\s+){0,4}?(?:föreslås|föreslår\s+(?:[\wåäöÅÄÖ-]+\s+){0,3}?att)\s+"
-    r"(?:besluta|bifalla(?:\s+förslag(?:et)?\s+till\s+beslut)?)\s*:?\s*(?:att\s+(?P<c>.+))?$"
-)
-_PROPOSAL_HEADING = re.compile(r"(?i)^(?:förslag\s+till\s+beslut|beslutsförslag)\s*:?\s*(?P<c>.*)$")
 _NAMED_PROJECT = re.compile(
     r"\b[Pp]rojekte[tn]\s+(?:[\"”“'](?P<q>[^\"”“']{2,60})[\"”“']|"
     r"(?P<n>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)"
@@ -117,14 +108,6 @@ def _project_name(text: str, title: str | None) -> str | None:
             m = found[-1]
             return (m["q"] or m["n"]).strip()
     return None
-
-
-def _clauses(text: str) -> list[str]:
-    text = re.sub(r"\s+\d{1,3}\s*$", "", text.strip())
-    parts = re.split(r"(?i)(?:[,;]|\s(?:samt|och))\s+att\s+(?=[a-zåäö])", text)
-    # a clause ends at its sentence's end (a run-on report's signature follows it)
-    firsts = [sentences(p)[0] if sentences(p) else p for p in parts]
-    return [strip_separator(p) for p in firsts if strip_separator(p)]
 
 
 _SIGN_ANYWHERE = re.compile(
@@ -374,7 +357,7 @@ class _Report:
             date=str(date) if date else None,
             title=title,
         )
-        proposed = _proposals(b, self.t.content()) or run_on_proposal(self.text)
+        proposed = proposals(b, self.t.content()) or run_on_proposal(self.text)
         self.projects(title)
         return b.finish(
             kind=self.kind,
@@ -456,44 +439,3 @@ def _is_roles(text: str) -> bool:
     """A line of titles only ("Förbundsdirektör", "Avdelningschef / Förbundsdirektör")."""
     words = [w for w in re.split(r"[\s/,]+", text.strip()) if w]
     return bool(words) and all(_ROLE.match(w) for w in words)
-
-
-def _proposals(b: Builder, content: list[int]) -> list[str]:
-    """The proposed clauses: "… föreslås besluta att …" inline, or a "Förslag till
-    beslut" / "Beslutsförslag" heading or a lead ("Förbundsstyrelsen föreslås
-    besluta") followed by ``att`` lines; a wrapped clause continues on the next line."""
-    t = b.tracker
-    proposed: list[str] = []
-    collecting = False
-    for n in content:
-        line = t.text(n)
-        lead = _LEAD.match(line)
-        heading = _PROPOSAL_HEADING.match(line)
-        found = lead or _PROPOSE.search(line)
-        if found:
-            rest = found["c"]
-            if rest:
-                proposed.extend(_clauses(rest))
-            t.place(n)
-            collecting = True
-            continue
-        if heading:
-            t.place(n)
-            collecting = True
-            if heading["c"]:
-                clause = clause_text(heading["c"])
-                if clause:
-                    proposed.append(clause)
-            continue
-        if not collecting:
-            continue
-        clause = clause_text(line) if re.match(r"(?i)^(?:att\s|[-–•*])", line) else None
-        if clause:
-            proposed.append(clause)
-            t.place(n)
-        elif proposed and re.match(r"[a-zåäö]", line) and not proposed[-1].endswith("."):
-            proposed[-1] = strip_separator(f"{proposed[-1]} {line}")
-            t.place(n)
-        else:
-            collecting = False
-    return proposed
