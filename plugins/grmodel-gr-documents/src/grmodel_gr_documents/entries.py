@@ -44,7 +44,7 @@ from grmodel_gr_documents.entry_marks import (
 )
 from grmodel_gr_documents.entry_tokens import NUMBER, ORG_WORD, Token, read_tokens
 from grmodel_gr_documents.name_runs import non_names, org_prefix, plausible, split_names
-from grmodel_gr_documents.names import PARTICLES, given_names, parse_role
+from grmodel_gr_documents.names import PARTICLES, is_given_name, parse_role
 
 __all__ = ["ParsedEntry", "parse_run"]
 
@@ -155,8 +155,7 @@ class _Reader:
         parentheses, is a surname whatever the word ("Bertil Bilaga (MP)")."""
         if at + 1 >= len(self.tokens) or self.tokens[at + 1].kind != "paren":
             return False
-        given = self.tokens[at - 1].text.casefold().split("-")[0]
-        return given in given_names() and self.is_party(self.tokens[at + 1].text)
+        return is_given_name(self.tokens[at - 1].text) and self.is_party(self.tokens[at + 1].text)
 
     def joins_run(self, index: int, at: int) -> bool:
         """A lower-case word inside a run of capitalised words: a particle before a

@@ -9,7 +9,7 @@ import functools
 import re
 
 from grmodel_gr_documents.entry_tokens import INITIAL, ORG_WORD
-from grmodel_gr_documents.names import ORG_WORDS, PARTICLES, given_names
+from grmodel_gr_documents.names import ORG_WORDS, PARTICLES, given_names, is_given_name
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["non_names", "org_prefix", "plausible", "split_names"]
@@ -46,7 +46,7 @@ def org_prefix(words: list[str]) -> int:
 def plausible(words: list[str]) -> bool:
     never = non_names()
     odd = [i for i, w in enumerate(words) if w.casefold().strip(".:") in never]
-    given = words[0].casefold().split("-")[0] in given_names()
+    given = is_given_name(words[0])
     if odd and not (odd == [1] and len(words) == 2 and given):
         return False  # but a given name's surname, whatever the word ("Bertil Bilaga")
     return any(len(w.strip(".")) >= 2 for w in words) and not INITIAL.match(words[-1])

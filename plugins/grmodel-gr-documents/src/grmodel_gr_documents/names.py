@@ -20,6 +20,7 @@ __all__ = [
     "PARTICLES",
     "Entry",
     "given_names",
+    "is_given_name",
     "is_person_name",
     "parse_role",
 ]
@@ -146,3 +147,9 @@ def given_names() -> frozenset[str]:
         for w in line.split()
     ]
     return frozenset(w.casefold() for w in words)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the gazetteer; a double one ("Sten-Åke") by
+    its first part."""
+    return word.casefold().split("-")[0] in given_names()

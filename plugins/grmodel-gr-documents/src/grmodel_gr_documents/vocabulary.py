@@ -175,22 +175,11 @@ class Vocabulary:
 _OCR_LEAST = 8
 """The fewest letters of a phrase found with OCR misreadings: shorter ones would
 match ordinary words."""
-_OCR_LETTERS = {"v": "[vu]", "å": "[åâáàa]", "ä": "[äâáàa]", "ö": "[öôóòo]"}
-"""What an OCR reads a phrase's letter as ("Näruarande", "Frânvarande")."""
-_OCR_FIRST = {"å": "a", "ä": "a", "ö": "o"}
+_MISREAD = {"v": ("v", "u"), "å": ("a", "âáà"), "ä": ("a", "âáà"), "ö": ("o", "ôóò")}
+"""A phrase's letters an OCR misreads: the plain letter it is compared as, and what
+else the OCR writes for it ("Näruarande", "Frânvarande", "Ovriga")."""
 _OCR_KEY = str.maketrans(
-    {
-        "u": "v",
-        "å": "a",
-        "ä": "a",
-        "â": "a",
-        "á": "a",
-        "à": "a",
-        "ö": "o",
-        "ô": "o",
-        "ó": "o",
-        "ò": "o",
-    }
+    {c: plain for letter, (plain, misread) in _MISREAD.items() for c in letter + misread}
 )
 
 
@@ -207,9 +196,19 @@ def _ocr_branches(text: str) -> list[str]:
     """Regex branches for ``text`` (folded) as an OCR may have read it; the first
     letter stays literal (so the alternation is grouped by it), as written or without
     its dots and ring ("Ovriga")."""
-    rest = "".join(_OCR_LETTERS.get(c, "\\s+" if c == " " else re.escape(c)) for c in text[1:])
-    firsts = dict.fromkeys([text[0], _OCR_FIRST.get(text[0], text[0])])
+    rest = "".join(_ocr_class(c) for c in text[1:])
+    firsts = dict.fromkeys([text[0], _MISREAD.get(text[0], (text[0], ""))[0]])
     return [re.escape(first) + rest for first in firsts]
+
+
+def _ocr_class(letter: str) -> str:
+    """A letter of a phrase as a regex that takes its misreadings too."""
+    if letter == " ":
+        return r"\s+"
+    if letter not in _MISREAD:
+        return re.escape(letter)
+    plain, misread = _MISREAD[letter]
+    return "[" + "".join(dict.fromkeys(letter + misread + plain)) + "]"
 
 
 _RELATION = re.compile(r"[ \t]+för[ \t]+[A-ZÅÄÖ][\wåäöé-]+[ \t]+[A-ZÅÄÖ][\wåäöé-]+")
