@@ -30,8 +30,9 @@ from grmodel.refdata import ReferenceData, load_reference_data
 from grmodel_gr_documents.accounting import unreached
 from grmodel_gr_documents.bodies import BodyNames
 from grmodel_gr_documents.dates import DateMatch, context_year, find_dates
-from grmodel_gr_documents.lines import Tracker, normalise_line
+from grmodel_gr_documents.lines import Tracker
 from grmodel_gr_documents.names import Entry
+from grmodel_gr_documents.normalise import normalise_line
 
 __all__ = [
     "DOC_KINDS",

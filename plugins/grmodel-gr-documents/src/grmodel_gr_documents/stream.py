@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 from grmodel_gr_documents.building import Builder
-from grmodel_gr_documents.lines import strip_bullet
+from grmodel_gr_documents.normalise import strip_bullet
 
 __all__ = ["Stream"]
 
