@@ -44,7 +44,7 @@ from grmodel_gr_documents.entry_marks import (
 )
 from grmodel_gr_documents.entry_tokens import NUMBER, ORG_WORD, Token, read_tokens
 from grmodel_gr_documents.name_runs import non_names, org_prefix, plausible, split_names
-from grmodel_gr_documents.names import PARTICLES, is_given_name, parse_role
+from grmodel_gr_documents.names import OCCUPATION, PARTICLES, is_given_name, parse_role
 
 __all__ = ["ParsedEntry", "parse_run"]
 
@@ -87,6 +87,8 @@ class _Reader:
         self.replaced_paren = False
         self.excluding = False  # the numbers next are paragraphs the entry took no part in
         self.stop: int | None = None
+        self.placed_after = self.places_after_names() >= _PLACES_AFTER
+        """Whether the run writes municipalities after names with no comma between."""
 
     # -- gazetteers -----------------------------------------------------------------
 
@@ -171,13 +173,14 @@ class _Reader:
         """Distribute a run of capitalised words over the current and new entries."""
         while words:
             taken = self.take_prefix(run, words)
-            run, words = run[taken:], words[taken:]
-            if not words:
-                return
-            names = split_names(self.party_cut(words))
+            if taken:
+                run, words = run[taken:], words[taken:]
+                continue
+            names = split_names(self.party_cut(_occupation_cut(words)))
             if self.replacing and len(names[0]) >= 4:
                 # the ledamot replaced, then the next entry ("… för Marie Berg Irhan Kasic (s)")
                 names[0] = names[0][:2]
+            names[0] = self.without_place(names[0])
             size = len(names[0])
             head = run[:size]
             self.place_name(head, names[0])
@@ -191,6 +194,38 @@ class _Reader:
                 return words[:cut]
         return words
 
+    def places_after_names(self) -> int:
+        """How many municipalities stand right after a name of two capitalised words,
+        the second no given name ("Anna Berg Kungälv")."""
+        tokens = self.tokens
+        return sum(
+            1
+            for i in range(2, len(tokens))
+            if tokens[i].cap
+            and tokens[i - 1].cap
+            and tokens[i - 2].cap
+            and not is_given_name(tokens[i - 1].text)
+            and self.refdata.municipality(tokens[i].text) is not None
+        )
+
+    def without_place(self, name: list[str]) -> list[str]:
+        """A name without the municipality or organisation written after it with no
+        comma between ("Anna Berg Kungälv", "Per Lind GR"), where the run writes
+        places so more than once (a double surname "Anna Svensson Berg" stays); a
+        given name before the place keeps it ("Anna Maria Lund")."""
+        if len(name) < 3 or not self.placed_after:
+            return name
+        for size in (2, 1):
+            rest = name[:-size]
+            if len(rest) < 2 or is_given_name(rest[-1]):
+                continue
+            place = " ".join(name[-size:])
+            if self.refdata.municipality(place) is not None or (
+                size == 1 and org_prefix(name[-1:]) and not all(w.isupper() for w in rest)
+            ):
+                return rest
+        return name
+
     def take_prefix(self, run: list[Token], words: list[str]) -> int:
         """Municipality, organisation, party or title words at the start of a run
         that belong to the current entry: how many."""
@@ -199,6 +234,8 @@ class _Reader:
             self.open_entry(run[0].start).party = words[0]
             return 1
         entry = self.current
+        if OCCUPATION.match(words[0]):
+            return self.occupation(run, words)
         if entry is None or not entry.name:
             return 0
         size = self.municipality_prefix(words)
@@ -212,6 +249,20 @@ class _Reader:
             entry.end = run[0].end
             return 1
         return 0
+
+    def occupation(self, run: list[Token], words: list[str]) -> int:
+        """An occupation word: the title of the name after it where it starts a line or
+        the entry before it is complete, with a party or a title of its own
+        ("Förbundsdirektör Helena Sörby", "Olle Nord (s) Kommundirektör Karin Ek"),
+        else of the entry before it ("Mats Ek Utbildningschef", "Mats Ek, Controller")."""
+        entry = self.current
+        backward = entry is not None and bool(entry.name) and not (entry.title or entry.party)
+        if len(words) >= 3 and (run[0].first or not backward):
+            self.open_entry(run[0].start).title = words[0]
+        elif backward and entry is not None:
+            entry.title = words[0]
+            entry.end = run[0].end
+        return 1
 
     def place_name(self, run: list[Token], words: list[str]) -> None:
         name = " ".join(words).strip(" ,.")
@@ -395,6 +446,18 @@ class _Reader:
                 index = self.lower_run(index)
             else:
                 index += 1
+
+
+_PLACES_AFTER = 2
+"""How many names with a place after them make a run one of "Name Place" entries."""
+
+
+def _occupation_cut(words: list[str]) -> list[str]:
+    """``words`` up to an occupation after a name ("Mats Ek Utbildningschef …")."""
+    for cut in range(2, len(words)):
+        if OCCUPATION.match(words[cut]):
+            return words[:cut]
+    return words
 
 
 _PRESENCE_MARKS = {"X": True, "x": True, "Ja": True, "Nej": False}

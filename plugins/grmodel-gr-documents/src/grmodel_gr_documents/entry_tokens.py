@@ -38,6 +38,8 @@ class Token:
     text: str
     start: int
     end: int
+    first: bool = False
+    """The first token of its line."""
 
     @property
     def cap(self) -> bool:
@@ -55,10 +57,15 @@ class Token:
 def read_tokens(text: str) -> list[Token]:
     """The tokens of ``text``, in order."""
     out: list[Token] = []
+    line_end = -1  # the end of the line the last token stood on
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "word"
         value = m[kind] if kind != "open" else "("
         if kind == "word" and value.startswith("("):
             kind, value = "word", value.lstrip("(")
-        out.append(Token(kind, value, m.start(), m.end()))
+        first = m.start() > line_end
+        if first:
+            line_end = text.find("\n", m.start())
+            line_end = len(text) if line_end < 0 else line_end
+        out.append(Token(kind, value, m.start(), m.end(), first))
     return out

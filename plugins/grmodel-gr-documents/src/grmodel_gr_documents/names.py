@@ -45,6 +45,15 @@ ORG_WORDS = re.compile(
     r"nätverket|rådet|fonden|\bab\b|ideell|föreningen|landsting(?:et)?)$"
 )
 """A word that ends like an organisation's name ("Stadsledningskontoret", "Miljöenheten")."""
+OCCUPATION = re.compile(
+    r"(?i)^[\wåäö-]*(?:chef|direktör|ledare|handläggare|utredare|sekreterare|strateg|samordnare|"
+    r"controller|ekonom|jurist|koordinator|analytiker|kontrollant|inspektör|assistent|"
+    r"utvecklare|planerare|rådgivare|ingenjör|arkitekt|konsult|registrator|notarie|revisor|"
+    r"ombudsman|[\wåäö]+ordförande)$"
+)
+"""A word that is an occupation or office, never a person's name ("Förbundsdirektör",
+"Nämndsekreterare", "Utbildningschef", "Kommunstyrelseordförande"); a bare
+"Ordförande" is a role (:func:`parse_role`)."""
 NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíó'´`-]*(?:-[A-ZÅÄÖ]?[a-zåäöéüáíó]+)*\.?$")
 """One word of a person's name ("Rose-Marie", "Andréasson", "F.")."""
 PARTICLES = {

@@ -19,7 +19,7 @@ from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate,
 from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
-from grmodel_gr_documents.names import Entry, is_person_name
+from grmodel_gr_documents.names import OCCUPATION, Entry, is_person_name
 from grmodel_gr_documents.patterns import fold, quick_search
 from grmodel_gr_documents.staff_proposals import proposals
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
@@ -63,10 +63,6 @@ _BARE_FIELD = re.compile(
     r"\.?\s+(?=\S)"
 )
 """A header field without a colon at the start of a line ("Dnr 2018-00117")."""
-_ROLE = re.compile(
-    r"(?i)^[\wåäö-]*(?:chef|direktör|ledare|handläggare|utredare|sekreterare|ordförande|strateg|"
-    r"samordnare|controller|ekonom|jurist|koordinator|analytiker)$"
-)
 _SIGN_DATE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+(?:den\s+)?"
     r"(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4}|(?:19|20)\d{2}-\d{2}-\d{2})\s*[,./]*\s*(?P<names>.*)$"
@@ -220,7 +216,7 @@ class _Report:
             if is_person_name(name):
                 self.author = name
                 role = role.strip(" .")
-                if role and _ROLE.match(role.split()[0]):
+                if role and _is_title(role.split()[0]):
                     line = self.stream.line_at(self.head.find(sender))
                     self.b.person(name, line, Entry(name=name, title=role))
         if self.author is None and self.date is not None and dates:
@@ -425,9 +421,9 @@ def _signers(text: str) -> list[str]:
     for piece in re.split(r"\s*/\s*", text.strip()):
         piece = piece.strip(" ,.")
         words = piece.replace(",", " ").split()
-        if words and _ROLE.match(words[0]):
+        if words and _is_title(words[0]):
             words = words[1:]
-        if words and _ROLE.match(words[-1]):
+        if words and _is_title(words[-1]):
             words = words[:-1]
         name = " ".join(words)
         if name and is_person_name(name):
@@ -438,4 +434,9 @@ def _signers(text: str) -> list[str]:
 def _is_roles(text: str) -> bool:
     """A line of titles only ("Förbundsdirektör", "Avdelningschef / Förbundsdirektör")."""
     words = [w for w in re.split(r"[\s/,]+", text.strip()) if w]
-    return bool(words) and all(_ROLE.match(w) for w in words)
+    return bool(words) and all(map(_is_title, words))
+
+
+def _is_title(word: str) -> bool:
+    """An occupation or office, or the chair's ("Förbundsdirektör", "Ordförande")."""
+    return bool(OCCUPATION.match(word)) or word.casefold() == "ordförande"

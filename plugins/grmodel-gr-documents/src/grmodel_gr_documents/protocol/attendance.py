@@ -19,7 +19,7 @@ from grmodel.model import Attendance, AttendanceStatus, Membership, Role, Segmen
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.columns import column_rows, side_by_side
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
-from grmodel_gr_documents.names import Entry
+from grmodel_gr_documents.names import OCCUPATION, Entry
 from grmodel_gr_documents.protocol.prose import stated_attendance
 from grmodel_gr_documents.protocol.stacked import Stack, split_stack
 from grmodel_gr_documents.segments import TextSegment
@@ -215,6 +215,9 @@ class AttendanceReader:
         table = table or self.marked_table
         # a närvarolista's own run: its marks say who was there, if it has marks
         marked_list = table if segment.meaning in _MARKED_LISTS else segment.meaning == "table"
+        mixed = status is AttendanceStatus.PRESENT and any(
+            e.party or e.municipality for e in entries
+        )
         for entry in entries:
             if marked_list and self.marked_table and not entry.marked:
                 continue
@@ -222,9 +225,12 @@ class AttendanceReader:
                 segment.value_start + entry.start, segment.value_start + entry.end
             )
             staff = segment.meaning == "participants" and not (entry.party or entry.municipality)
-            if staff or (_official(entry) and (pointer or status in _UNSEATED)):
-                # the host's staff among the delegates ("Per Holm, GR, sekreterare"), or
-                # an official after the ersättare ("samt sekreterare Per Holm, …")
+            if staff or (
+                _official(entry) and (pointer or status in _UNSEATED or (mixed and _titled(entry)))
+            ):
+                # the host's staff among the delegates ("Per Holm, GR, sekreterare"), an
+                # official after the ersättare ("samt sekreterare Per Holm, …") or among
+                # the members present ("Förbundsdirektör Helena Sörby")
                 self.add(entry, where, AttendanceStatus.OTHER, None)
                 continue
             self.add(entry, where, status, role)
@@ -416,6 +422,11 @@ def _official(entry: ParsedEntry) -> bool:
         and not title.startswith("ersättare")
         and not (entry.party or entry.municipality or entry.serving)
     )
+
+
+def _titled(entry: ParsedEntry) -> bool:
+    """An entry whose title holds an occupation ("förvaltningschef", "Förbundsdirektör")."""
+    return any(OCCUPATION.match(word) for word in (entry.title or "").split())
 
 
 def _pointer(value: str) -> str | None:
