@@ -1,9 +1,10 @@
-"""Attendance entries whose place or title is written without a comma.
+"""Attendance entries whose place, title or role is written without a comma.
 
-Two layout classes of real lists, with invented persons: a GR steering group's
-"Name Municipality role" per line ("Anna Berg Kungälv ordförande"), and officials
+Three layout classes of real lists, with invented persons: a GR steering group's
+"Name Municipality role" per line ("Anna Berg Kungälv ordförande"); officials
 whose occupation stands before the name ("Förbundsdirektör Helena Sörby") — or
-after it, capitalised ("Mats Ek Utbildningschef").
+after it, capitalised ("Mats Ek Utbildningschef"); and a municipal cover whose
+column of roles stands before the names ("Ordförande Anna Berg (S)").
 """
 
 from __future__ import annotations
@@ -98,3 +99,70 @@ def test_an_occupation_is_the_title_of_the_name_it_belongs_to(
 ) -> None:
     entries, _ = parse_run(run, load_reference_data())
     assert [(e.name, e.title) for e in entries] == expected
+
+
+ROLES_FIRST = """\
+Sammanträdesprotokoll
+Kommunstyrelsen
+Sammanträdesdatum 2019-05-06
+Plats och tid Kommunhuset, Exempelby, kl. 13.00–16.10
+Beslutande
+Ordförande Anna Berg (S)
+1:e vice ordförande Per Lind (M)
+Ledamot Eva Holm (C)
+Ledamot Bo Ström (V)
+Tjänstgörande ersättare Karl Ny (L) ersätter Olle Dahl (L)
+Övriga närvarande
+Ersättare Lisa Ek (S)
+Tjänsteman Mats Öst, kommundirektör
+Justerare Per Lind (M)
+Paragrafer 45–52
+§ 45 Val av justerare
+"""
+
+
+def test_roles_written_before_the_names(source: Source) -> None:
+    kind, result = imported(source(ROLES_FIRST))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    status = by_status(meeting)
+    assert status["present"] == ["anna-berg", "per-lind", "eva-holm", "bo-strom"]
+    assert status["serving_substitute"] == ["karl-ny"]
+    roles = {a.person: a.role for a in meeting.attendance}
+    assert roles["anna-berg"] is Role.ORDFORANDE
+    assert roles["per-lind"] is Role.VICE_ORDFORANDE
+    assert roles["bo-strom"] is not Role.ERSATTARE  # the next line's mark is Karl Ny's
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        (
+            "Ordförande Anna Berg (S)\nVice ordförande Per Lind (M)",
+            ["ordförande", "vice_ordförande"],
+        ),
+        (
+            "Förste vice ordförande Eva Holm (C)\nLedamot Bo Ström (V)",
+            ["vice_ordförande", "ledamot"],
+        ),
+        # after the name, the role is the entry's own, on its line or the next
+        (
+            "Anna Berg (S), ordförande\nPer Lind (M)\nvice ordförande",
+            ["ordförande", "vice_ordförande"],
+        ),
+    ],
+)
+def test_a_role_at_a_line_start_is_the_next_name_s(run: str, expected: list[str]) -> None:
+    entries, _ = parse_run(run, load_reference_data())
+    assert [str(e.role) for e in entries] == expected
+
+
+def test_a_serving_mark_at_a_line_start_is_the_next_name_s() -> None:
+    entries, _ = parse_run(
+        "Ledamot Bo Ström (V)\nTjänstgörande ersättare Karl Ny (L)\nTjg för Eva Dahl (L)",
+        load_reference_data(),
+    )
+    assert [(e.name, e.serving, e.replaces) for e in entries] == [
+        ("Bo Ström", False, None),
+        ("Karl Ny", True, "Eva Dahl"),  # "tjg för" names whom the entry before replaces
+    ]

@@ -30,6 +30,7 @@ from grmodel.refdata import ReferenceData
 from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.entry_marks import (
     ABSENT_MARK,
+    CAPITAL_ROLE,
     CAPITAL_SERVING,
     EXCLUDED,
     EXCLUDING,
@@ -326,6 +327,8 @@ class _Reader:
         if sum(counts_as_prose(w) for w in words) >= PROSE_WORDS:
             self.stop = self.tokens[index].start
             return len(self.tokens)
+        if self.before_name(index, stop, words):
+            return stop
         entry = self.current
         if entry is None or not entry.name:
             return stop
@@ -333,6 +336,27 @@ class _Reader:
         if words:
             self.read_lower(" ".join(words), entry)
         return stop
+
+    def before_name(self, index: int, stop: int, words: list[str]) -> bool:
+        """Whether words that start a line before a name on that line are its role or
+        serving mark ("1:e vice ordförande Per Lind (M)", "tjänstgörande ersättare Karl
+        Ny (L)"): then they open its entry."""
+        tokens = self.tokens
+        if not tokens[index].first or stop >= len(tokens) or tokens[stop].first:
+            return False
+        if not tokens[stop].cap:
+            return False
+        phrase = " ".join(words).replace(".", "")
+        role = parse_role(phrase)
+        # a serving mark, not one naming whom it replaces ("tjg för Per Lind")
+        serving = (
+            role is None and bool(SERVING_WORDS.match(phrase)) and not REPLACING.search(phrase)
+        )
+        if role is None and not serving:
+            return False
+        entry = self.open_entry(tokens[index].start)
+        entry.role, entry.serving = role, serving
+        return True
 
     def read_lower(self, phrase: str, entry: ParsedEntry) -> None:
         rest = phrase
@@ -468,6 +492,7 @@ def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int
     """The entries of an attendance run, and the offset where prose begins (the run's
     end), or ``None`` when it is entries to the end."""
     text = CAPITAL_SERVING.sub(lambda m: m[0].lower(), text)
+    text = CAPITAL_ROLE.sub(lambda m: m[0].lower(), text)
     text = marked_rows(text, refdata)
     reader = _Reader(text, refdata)
     reader.read()

@@ -12,6 +12,7 @@ from grmodel.refdata import ReferenceData
 
 __all__ = [
     "ABSENT_MARK",
+    "CAPITAL_ROLE",
     "CAPITAL_SERVING",
     "EXCLUDED",
     "EXCLUDING",
@@ -31,11 +32,20 @@ SERVING_WORDS = re.compile(
     r"|^(?:ersätter|ersättande|ers(?:ättare)?\.?\s+för|i\s+stället\s+för|istället\s+för)$"
 )
 CAPITAL_SERVING = re.compile(
-    r"(?<=[\w)] )(?:Ersätter(?= [A-ZÅÄÖ])"
+    r"(?m)(?:(?<=[\w)] )|^)(?:Ersätter(?= [A-ZÅÄÖ])"
     r"|(?:Ersättare|Ers\.|Tjg\.?|Tj\.g\.|Tjänstgör|Tjänstgörande)(?= för\b))"
 )
-"""A serving mark written with a capital inside a run ("Anna Ek (S) Ersättare för …",
-"Bo Holm (m) Ersätter Per Lind (m)", "Eje Ek (s) Tjänstgör för A Malm (s)")."""
+"""A serving mark written with a capital inside a run or at a line's start ("Anna Ek
+(S) Ersättare för …", "Bo Holm (m) Ersätter Per Lind (m)", "Eje Ek (s) Tjänstgör för
+A Malm (s)")."""
+CAPITAL_ROLE = re.compile(
+    r"(?m)^(?:(?:[1-3]:[ae]|Förste|Andre|Tredje) vice ordförande|Vice ordf(?:örande|\.)"
+    r"|Ordförande|Ordf\.|Ledamot|Tjänstgörande(?: ersättare)?|Tjg\.?(?: ers\.?| ersättare)?)"
+    r"(?= [A-ZÅÄÖ])"
+)
+"""A role or a serving mark written with a capital before the name at a line's start
+("Ordförande Anna Berg (S)", "Vice ordförande Per Lind (M)", "Tjänstgörande ersättare
+Karl Ny (L)"): read as the role words it is."""
 REPLACING = re.compile(r"(?i)(?:för|ersätter|ersättande|tjg\.?|tjänstgör)$")
 NOTE = re.compile(
     r"(?i)^(?:kom|gick|från|till|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|information|del\s+av)\b"

@@ -25,6 +25,8 @@ ORG_WORD = re.compile(
     r"^(?:[A-ZÅÄÖ]{2,6}(?::s)?|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\w]*|[\wÅÄÖåäö]+/[\wÅÄÖåäö/]+)$"
 )
 """An acronym ("GR", "FP"), a word with an inner capital ("FoU") or a slash ("Väst/GR")."""
+_ORDINAL = re.compile(r"^[1-3]:[ae]$")
+"""An ordinal before a role ("1:e vice ordförande"), read with the role's words."""
 NUMBER = re.compile(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?[.,;]?$")
 
 
@@ -51,7 +53,7 @@ class Token:
     @property
     def lower(self) -> bool:
         """A lower-case word."""
-        return self.kind == "word" and self.text[:1].islower()
+        return self.kind == "word" and (self.text[:1].islower() or bool(_ORDINAL.match(self.text)))
 
 
 def read_tokens(text: str) -> list[Token]:
