@@ -198,7 +198,11 @@ def _missing(text: str, known: set[str], labels: Sequence[re.Pattern[str]]) -> l
     rest = set(_WORD.findall(text.casefold())) - known - _NOT_SIGNIFICANT
     if not any(_significant(word, known) for word in rest):  # the common case, in C
         return []
-    missing = [m for m in _WORD.finditer(text) if _significant(m[0], known)]
+    missing = [
+        m
+        for m in _WORD.finditer(text)
+        if _significant(m[0], known) and not _LIST_MARK.match(text, m.start())
+    ]
     if not missing:
         return missing
     spans = _structure(text, labels)
@@ -212,6 +216,11 @@ def _missing(text: str, known: set[str], labels: Sequence[re.Pattern[str]]) -> l
         if m.start() >= end:
             kept.append(m)
     return kept
+
+
+_LIST_MARK = re.compile(r"(?<![^\n])\d{1,2}[.)](?=\s)")
+"""A numbered point's number at its line's start ("1. Motionen avslås"): the list's
+structure, its order kept by the points' order in the record."""
 
 
 def _runs(text: str, missing: list[re.Match[str]], words: list[re.Match[str]]) -> str:

@@ -30,10 +30,13 @@ from grmodel.model import (
 )
 from grmodel_gr_documents.bodies import stated_body_id
 from grmodel_gr_documents.building import Builder, source_dates
+from grmodel_gr_documents.chrome import column_header_row
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
+from grmodel_gr_documents.own_body import body_municipality, own_body, stated_body
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading, split_diarienummer, trailing_diarienummer
+from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["parse_agenda"]
 
@@ -113,6 +116,12 @@ def _with_stated_year(
     return found
 
 
+_HEADER_WORD = re.compile(r"(?i)plats|tid|sammanträde|möte")
+"""A word of an agenda header's line about the meeting ("Plats:", "Tid:", "Sammanträde med …")."""
+_HEAD_LINES = 8
+"""How many lines at an agenda's top may name its body."""
+
+
 class _Agenda:
     """Reads one agenda."""
 
@@ -136,13 +145,20 @@ class _Agenda:
         m = re.search(
             r"(?i)(?:dagordning|kallelse)\s+(?:för|till)\s+(?P<n>[^\d,.:\n]+)", self.header
         )
-        name = m["n"].strip() if m else None
         first = self.stream.lines[0] if self.stream.lines else 1
-        if not name:
+        if m:
+            name = m["n"].strip()
+            body_id = stated_body_id(name)
+            b.add(Body(id=body_id, name=name, kind=BodyKind.OTHER, provenance=b.prov(first)))
+            return body_id, name
+        # a nämnd's own agenda ("Kallelse / Kommunstyrelsen", "Sammanträde med Socialnämnden")
+        head = self.header.split("\n")[:_HEAD_LINES]
+        name = stated_body(head)
+        if name is None:
             return b.unknown_body(first, self.header[:80]), None
-        body_id = stated_body_id(name)
-        b.add(Body(id=body_id, name=name, kind=BodyKind.OTHER, provenance=b.prov(first)))
-        return body_id, name
+        body = own_body(name, body_municipality(b.refdata, [*head, b.text]), b.prov(first))
+        b.add(body)
+        return body.id, name
 
     def dates(self) -> list[DateMatch]:
         b = self.b
@@ -184,12 +200,18 @@ class _Agenda:
         return m["p"].strip() if m else None
 
     def place_header(self) -> None:
+        """Place the header's lines that were read: the kind word, the meeting's labels,
+        dates and body."""
+        vocabulary = load_vocabulary()
         for n in self.stream.lines_between(0, self.header_end):
             line = self.t.text(n)
             if (
-                re.search(r"(?i)dagordning|kallelse|plats|tid|sammanträde|möte", line)
+                vocabulary.find(line, ["kind"])
+                or _HEADER_WORD.search(line)
                 or find_dates(line, self.b.year)
                 or self.b.bodies.find(line)
+                or stated_body([line])
+                or column_header_row(line)
             ):
                 self.t.place(n)
 

@@ -17,21 +17,24 @@ from 1).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 
 import attrs
 
 from grmodel_gr_documents.names import given_names
-from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
+from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, load_vocabulary
 
 __all__ = [
     "CHROME",
+    "PAGE_COLUMN",
     "Cut",
     "deglue",
     "inline_marks",
     "is_chrome",
     "marked_lines",
+    "page_column",
     "page_prefixes",
     "site_title",
 ]
@@ -182,6 +185,48 @@ def _counted(lines: list[str], first: int, starts: tuple[int, ...] | None) -> di
 def _single_page(lines: list[str], cuts: dict[int, Cut]) -> bool:
     """One page number at the start of a transcript's first long paragraph."""
     return len(cuts) == 1 and all(len(lines[i]) > 200 for i in cuts)
+
+
+PAGE_COLUMN = re.compile(r"\bSid(?:a|an|nr|\.)?(?!\w)")
+"""A page column's header ("Sida", "Sid", "Sidnr")."""
+_ROW = re.compile(r"^(?:§\s*)?\d{1,3}[.):]?\s+\S")
+_ROW_PAGE = re.compile(r"\s(\d{1,3})$")
+_HEADER_WORDS = 6
+_TABLE_ROWS = 80
+"""How many lines under its header row a page column is looked for in."""
+
+
+@functools.cache
+def _column_names() -> frozenset[str]:
+    return frozenset(p.text.casefold() for p in load_vocabulary().phrases if p.cue == "column")
+
+
+def column_header_row(line: str) -> bool:
+    """Whether a line is a table's header row, its words column names of the
+    vocabulary only ("Ärende Dnr Sida", "Nr Ärende Sid", "Ärenden")."""
+    words = line.split()
+    return 1 <= len(words) <= _HEADER_WORDS and all(w.casefold() in _column_names() for w in words)
+
+
+def page_column(lines: list[str]) -> dict[int, Cut]:
+    """The page numbers ending the rows of a table under a header row that names a
+    page column ("Ärende Dnr Sida" over "3 Månadsrapport januari SN 2015/3 4"): each
+    numbered row's last number, or its wrapped line's, in the lines that follow."""
+    cuts: dict[int, Cut] = {}
+    for head, line in enumerate(lines):
+        if not (PAGE_COLUMN.search(line) and column_header_row(line)):
+            continue
+        open_row = False  # a row whose page number is still to come (its title wraps)
+        for index in range(head + 1, min(len(lines), head + 1 + _TABLE_ROWS)):
+            text = lines[index]
+            row = _ROW.match(text)
+            if not (row or open_row):
+                continue
+            m = _ROW_PAGE.search(text, row.end() if row else 0)
+            if m:
+                cuts[index] = Cut(m.start(1), m.end(1), "page number")
+            open_row = row is not None and m is None
+    return cuts
 
 
 _GLUED = re.compile(

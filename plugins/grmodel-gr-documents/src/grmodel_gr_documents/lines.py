@@ -21,6 +21,7 @@ from grmodel_gr_documents.chrome import (
     inline_marks,
     is_chrome,
     marked_lines,
+    page_column,
     page_prefixes,
     running_header,
     site_title,
@@ -217,6 +218,16 @@ class Tracker:
             self.lines[line - 1] = SPACES.sub(" ", " ".join(kept)).strip()
         self._cut_own_page_numbers(counted)
         self._cut_running_header(counted)
+        self._cut_page_column()
+
+    def _cut_page_column(self) -> None:
+        """Cut the page numbers of a table's page column (:func:`page_column`)."""
+        for index, cut in page_column(self.lines).items():
+            text = self.lines[index]
+            self.cut_segments.append(
+                Segment(span=Span(index + 1), text=text[cut.start : cut.end], reason=cut.reason)
+            )
+            self.lines[index] = (text[: cut.start] + text[cut.end :]).strip()
 
     def _cut_own_page_numbers(self, counted: dict[int, int]) -> None:
         """Cut the document's own page numbers that follow a transcript's: the same

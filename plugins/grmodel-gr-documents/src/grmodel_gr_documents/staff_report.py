@@ -20,6 +20,7 @@ from grmodel_gr_documents.amounts import find_own_shares
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.names import OCCUPATION, Entry, is_person_name
+from grmodel_gr_documents.own_body import stated_body
 from grmodel_gr_documents.patterns import fold, quick_search
 from grmodel_gr_documents.staff_proposals import proposals
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
@@ -241,6 +242,8 @@ class _Report:
             title = rest.strip(" ,.\n").replace("\n", " ") or None
         if title is None or not _plausible(title):
             own = self.head[self.kind_at :] if self.kind_at else self.head
+            if not self.run_on:  # a field's value is no title ("Handläggare: Anna Berg")
+                own = "\n".join(line for line in own.split("\n") if not header_fields(line))
             title = (
                 run_on_title(own, self.b.bodies, last=self.title_last) or title or self.title_line()
             )
@@ -353,7 +356,12 @@ class _Report:
             date=str(date) if date else None,
             title=title,
         )
-        proposed = proposals(b, self.t.content()) or run_on_proposal(self.text)
+        proposal = proposals(b, self.t.content())
+        proposed = proposal.clauses or run_on_proposal(self.text)
+        if self.addressee is None and proposal.proposer:
+            # the body that proposes is the one the report goes to ("Kommunstyrelsen
+            # föreslår kommunfullmäktige besluta")
+            self.addressee = b.bodies.resolve(proposal.proposer) or stated_body([proposal.proposer])
         self.projects(title)
         return b.finish(
             kind=self.kind,

@@ -295,10 +295,12 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
 
 _TRAILING_DNR = re.compile(
     r"(?<!\bSOU)(?<!\bDs)(?<!\bProp)(?<!\bSFS)"
-    r"\s+(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5})\s*$"
+    rf"\s+(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
+    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5})\s*$"
 )
-"""A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12");
-never a government report's number ("… Svarte Petter SOU 2009:38")."""
+"""A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12",
+"Budget 2021 Dnr KS 2020/12"); never a government report's number ("… Svarte Petter SOU
+2009:38")."""
 
 
 def trailing_diarienummer(title: str) -> tuple[str | None, str]:

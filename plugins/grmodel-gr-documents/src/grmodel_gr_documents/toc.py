@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from grmodel_gr_documents.chrome import PAGE_COLUMN
 from grmodel_gr_documents.titles import DNR_PREFIX, run_on_title, split_diarienummer
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, load_vocabulary
 
@@ -18,8 +19,6 @@ _LEADER = re.compile(r"\.{2,}\s*\d{1,3}\b|\[\d{1,3}\]")
 _TOC_NUMBER = re.compile(r"(?<![\w/:.-])(?:§\s*)?(\d{1,4})(?:/\d{2})?(?![\w/:-]|\.\d)")
 
 
-_PAGE_COLUMN = re.compile(r"\bSid(?:a|an|nr|\.)?(?!\w)")
-"""A page column's header before the table's first number."""
 _PAGE_BEFORE = re.compile(r"[ \t]+(?:\d|[a-zåäö])")
 """What follows a page number on a title's line: the next entry's number ("… jäv 2
 84 Val …"), or the wrapped title going on ("… totala 9 budgeterade …"); an entry's
@@ -63,7 +62,7 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
     longest chain of consecutive numbers."""
     window = _LEADER.sub(" ", text[:_TOC_WINDOW])
     found = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
-    paging = found and _PAGE_COLUMN.search(window, 0, found[0][1]) is not None
+    paging = found and PAGE_COLUMN.search(window, 0, found[0][1]) is not None
     numbers = [n for n in found if not (paging and _PAGE_BEFORE.match(window, n[2]))]
     chain = _chain(numbers)
     if len(chain) == 1:

@@ -17,36 +17,22 @@ from collections.abc import Iterable
 
 import attrs
 
-from grmodel.ids import slug
 from grmodel.model import (
     Body,
-    BodyKind,
     MeetingKind,
-    Municipality,
     ParagraphRange,
     PartialDate,
     Provenance,
 )
-from grmodel_gr_documents.bodies import BODY_NOUN
 from grmodel_gr_documents.building import Builder
 from grmodel_gr_documents.dates import DateMatch, TimeMatch, find_dates, find_times
+from grmodel_gr_documents.own_body import body_municipality, own_body, stated_body
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
 
 __all__ = ["Header", "read_header"]
 
 _WEEKDAY = re.compile(r"(?i)\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b")
-_BODY_NOUN = re.compile(
-    r"(?P<n>(?=[A-ZÅÄÖ])(?:[A-ZÅÄÖ][a-zåäö]+a\s+)?[\wåäö]*"
-    r"(?:-\s+och\s+[\wåäö]+|\s+och\s+[\wåäö]+)?"
-    rf"(?:{BODY_NOUN}|nämnd|rådet))(?![\wåäö])"
-)
-"""A body's name as a nämnd or styrelse writes it ("Miljönämnden", "Miljö- och
-samhällsbyggnadsutskottet")."""
-_FROM_MEETING = re.compile(
-    r"(?i)protokoll\s+från\s+(?:sammanträde\s+med\s+|möte\s+med\s+)?(?P<n>[^\d,]+?)(?:\s+\d|,|$)"
-)
-_KOMMUN = re.compile(r"(?P<m>[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?)\s+(?:kommun|stad)\b")
 _PLACE_NOISE = re.compile(r"(?i),?\s*\bkl(?:ockan|\.)?\s*$|^\s*[,:]\s*")
 
 
@@ -236,7 +222,7 @@ class _Reader:
         if acting is not None:
             h.body, h.body_name = acting
             return
-        name = _stated_body(named)
+        name = stated_body(named)
         if name is None:
             acting = self.b.bodies.acting_body("", text)
             if acting is not None:
@@ -244,46 +230,14 @@ class _Reader:
             else:
                 h.body = self.b.unknown_body(h.first_line, head[:80] or text[:80])
             return
-        municipality = self.municipality(head, text)
+        municipality = body_municipality(self.b.refdata, [h.place or "", head, text], h.place)
         h.body_name = name
-        h.body = slug(f"{municipality.name} {name}") if municipality else slug(name)
-        h.own_body = Body(
-            id=h.body,
-            name=name,
-            kind=BodyKind.BOARD if "styrelse" in name.casefold() else BodyKind.OTHER,
-            municipality=municipality.code if municipality else None,
-            description=f"{name}, {municipality.name}" if municipality else None,
-            provenance=Provenance(source=self.b.path, line=h.first_line, document=self.b.doc_id),
+        h.own_body = own_body(
+            name,
+            municipality,
+            Provenance(source=self.b.path, line=h.first_line, document=self.b.doc_id),
         )
-
-    def municipality(self, head: str, text: str) -> Municipality | None:
-        refdata = self.b.refdata
-        places = [self.header.place or "", head, text]
-        for where in places:
-            for m in _KOMMUN.finditer(where):
-                found = refdata.municipality(m["m"]) or refdata.municipality(
-                    m["m"].removesuffix("s")
-                )
-                if found is not None:
-                    return found
-        for word in re.findall(r"[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?", self.header.place or ""):
-            found = refdata.municipality(word)
-            if found is not None:
-                return found
-        return None
-
-
-def _stated_body(texts: list[str]) -> str | None:
-    for text in texts:
-        flat = text.replace("\n", " ")
-        m = _BODY_NOUN.search(flat)
-        if m:
-            name = m["n"]
-            return name[:1].upper() + name[1:]
-        m = _FROM_MEETING.search(flat)
-        if m:
-            return m["n"].strip()
-    return None
+        h.body = h.own_body.id
 
 
 def _times(text: str, *, bare: bool) -> list[TimeMatch]:
