@@ -43,13 +43,12 @@ from grmodel_gr_documents.entry_marks import (
     marked_rows,
     paragraph_numbers,
 )
+from grmodel_gr_documents.entry_places import Places
 from grmodel_gr_documents.entry_tokens import NUMBER, ORG_WORD, Token, read_tokens
-from grmodel_gr_documents.name_runs import non_names, org_prefix, plausible, split_names
+from grmodel_gr_documents.name_runs import non_names, plausible, split_names
 from grmodel_gr_documents.names import OCCUPATION, PARTICLES, is_given_name, parse_role
 
 __all__ = ["ParsedEntry", "parse_run"]
-
-_PARTY_SHAPE = re.compile(r"^[A-ZÅÄÖa-zåäö]{1,5}$")
 
 
 @attrs.define
@@ -88,31 +87,7 @@ class _Reader:
         self.replaced_paren = False
         self.excluding = False  # the numbers next are paragraphs the entry took no part in
         self.stop: int | None = None
-        self.placed_after = self.places_after_names() >= _PLACES_AFTER
-        """Whether the run writes municipalities after names with no comma between."""
-
-    # -- gazetteers -----------------------------------------------------------------
-
-    def is_party(self, word: str, *, bare: bool = False) -> bool:
-        """A party abbreviation: known to the reference data, or (in parentheses) of a
-        party's shape ("(FiA)", a local party)."""
-        word = word.strip(" .")
-        if not _PARTY_SHAPE.match(word):
-            return False
-        if self.refdata.party(word) is not None:
-            return True
-        return not bare and (word.isupper() or word.islower() or len(word) <= 3)
-
-    def municipality_prefix(self, words: list[str]) -> int:
-        """How many of ``words`` (from the start) name a municipality or an
-        organisation: 0 when none."""
-        for size in (3, 2, 1):
-            if len(words) < size:
-                continue
-            phrase = " ".join(words[:size]).strip(" ,.")
-            if self.refdata.municipality(phrase) is not None and phrase[:1].isupper():
-                return size
-        return org_prefix(words)
+        self.places = Places(refdata, self.tokens)
 
     # -- entries ----------------------------------------------------------------------
 
@@ -158,7 +133,9 @@ class _Reader:
         parentheses, is a surname whatever the word ("Bertil Bilaga (MP)")."""
         if at + 1 >= len(self.tokens) or self.tokens[at + 1].kind != "paren":
             return False
-        return is_given_name(self.tokens[at - 1].text) and self.is_party(self.tokens[at + 1].text)
+        return is_given_name(self.tokens[at - 1].text) and self.places.is_party(
+            self.tokens[at + 1].text
+        )
 
     def joins_run(self, index: int, at: int) -> bool:
         """A lower-case word inside a run of capitalised words: a particle before a
@@ -181,7 +158,7 @@ class _Reader:
             if self.replacing and len(names[0]) >= 4:
                 # the ledamot replaced, then the next entry ("… för Marie Berg Irhan Kasic (s)")
                 names[0] = names[0][:2]
-            names[0] = self.without_place(names[0])
+            names[0] = self.places.without_place(names[0])
             size = len(names[0])
             head = run[:size]
             self.place_name(head, names[0])
@@ -191,46 +168,14 @@ class _Reader:
         """``words`` up to a party written before the next name, between two names
         ("Bengt Ferm C Ragnar Nilsson" → "Bengt Ferm")."""
         for cut in range(2, len(words) - 2):
-            if words[cut].isupper() and self.is_party(words[cut], bare=True):
+            if words[cut].isupper() and self.places.is_party(words[cut], bare=True):
                 return words[:cut]
         return words
-
-    def places_after_names(self) -> int:
-        """How many municipalities stand right after a name of two capitalised words,
-        the second no given name ("Anna Berg Kungälv")."""
-        tokens = self.tokens
-        return sum(
-            1
-            for i in range(2, len(tokens))
-            if tokens[i].cap
-            and tokens[i - 1].cap
-            and tokens[i - 2].cap
-            and not is_given_name(tokens[i - 1].text)
-            and self.refdata.municipality(tokens[i].text) is not None
-        )
-
-    def without_place(self, name: list[str]) -> list[str]:
-        """A name without the municipality or organisation written after it with no
-        comma between ("Anna Berg Kungälv", "Per Lind GR"), where the run writes
-        places so more than once (a double surname "Anna Svensson Berg" stays); a
-        given name before the place keeps it ("Anna Maria Lund")."""
-        if len(name) < 3 or not self.placed_after:
-            return name
-        for size in (2, 1):
-            rest = name[:-size]
-            if len(rest) < 2 or is_given_name(rest[-1]):
-                continue
-            place = " ".join(name[-size:])
-            if self.refdata.municipality(place) is not None or (
-                size == 1 and org_prefix(name[-1:]) and not all(w.isupper() for w in rest)
-            ):
-                return rest
-        return name
 
     def take_prefix(self, run: list[Token], words: list[str]) -> int:
         """Municipality, organisation, party or title words at the start of a run
         that belong to the current entry: how many."""
-        if self.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
+        if self.places.is_party(words[0], bare=True) and words[0].isupper() and len(words) >= 3:
             # a party written before the next name ("M Bengt Ferm", "… S Berndt Ekholm")
             self.open_entry(run[0].start).party = words[0]
             return 1
@@ -239,7 +184,7 @@ class _Reader:
             return self.occupation(run, words)
         if entry is None or not entry.name:
             return 0
-        size = self.municipality_prefix(words)
+        size = self.places.municipality_prefix(words)
         placeless = entry.municipality is None and entry.organisation is None
         if size and (self.after_comma or placeless):
             self.assign_place(" ".join(words[:size]).strip(" ,."))
@@ -291,17 +236,17 @@ class _Reader:
         entry = self.current
         content = token.text.strip()
         if entry is None or not entry.name:
-            if entry is not None and self.is_party(content):
+            if entry is not None and self.places.is_party(content):
                 entry.party = content
             return
-        if self.replaced_paren and self.is_party(content):
+        if self.replaced_paren and self.places.is_party(content):
             self.replaced_paren = False  # the replaced ledamot's party
             return
         entry.end = token.end
         role = parse_role(content)
         excluded = EXCLUDED.match(content)
         known = self.refdata.party(content.strip(" .")) is not None
-        if (known or role is None) and self.is_party(content) and entry.party is None:
+        if (known or role is None) and self.places.is_party(content) and entry.party is None:
             entry.party = content  # "(v)" is a party, "(ordf.)" of a party's shape a role
         elif role is not None:
             entry.role = role
@@ -395,7 +340,7 @@ class _Reader:
         entry.marked = entry.marked or bool(marks)
         if (
             words
-            and self.is_party(words[-1], bare=True)
+            and self.places.is_party(words[-1], bare=True)
             and entry.party is None
             and len(words[-1]) <= 2
         ):
@@ -470,10 +415,6 @@ class _Reader:
                 index = self.lower_run(index)
             else:
                 index += 1
-
-
-_PLACES_AFTER = 2
-"""How many names with a place after them make a run one of "Name Place" entries."""
 
 
 def _occupation_cut(words: list[str]) -> list[str]:

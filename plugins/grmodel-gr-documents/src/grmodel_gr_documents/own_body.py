@@ -20,6 +20,13 @@ _BODY_NAME = re.compile(
 )
 """A body's name as a nämnd or styrelse writes it ("Miljönämnden", "Miljö- och
 samhällsbyggnadsutskottet")."""
+_GROUP_NAME = re.compile(
+    r"(?P<n>\b(?:Nätverket|Styrgruppen|Arbetsgruppen|Referensgruppen|Ledningsgruppen|"
+    r"Samrådsgruppen|Beredningsgruppen|Projektgruppen|Rådet|Beredningen|Presidiet)"
+    r"\s+(?:för|inom)\s+[^\n\d,.:;()]{3,60})"
+)
+"""A group named by what it is for ("Nätverket för kulturchefer", "Styrgruppen för
+IT-frågor"), where no body of the reference data is named."""
 _FROM_MEETING = re.compile(
     r"(?i)protokoll\s+från\s+(?:sammanträde\s+med\s+|möte\s+med\s+)?(?P<n>[^\d,]+?)(?:\s+\d|,|$)"
 )
@@ -29,14 +36,15 @@ _PLACE_WORD = re.compile(r"[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?")
 
 def stated_body(texts: list[str]) -> str | None:
     """The body's name the first of ``texts`` that states one gives: a name ending as
-    a body's does, or what a "Protokoll från (sammanträde med) …" title names."""
+    a body's does, a group's named by its purpose, or what a "Protokoll från
+    (sammanträde med) …" title names."""
     for text in texts:
         flat = text.replace("\n", " ")
         m = _BODY_NAME.search(flat)
         if m:
             name = m["n"]
             return name[:1].upper() + name[1:]
-        m = _FROM_MEETING.search(flat)
+        m = _GROUP_NAME.search(flat) or _FROM_MEETING.search(flat)
         if m:
             return m["n"].strip()
     return None

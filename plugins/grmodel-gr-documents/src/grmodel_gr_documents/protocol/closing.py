@@ -25,11 +25,10 @@ from grmodel_gr_documents.vocabulary import Hit, load_vocabulary
 
 __all__ = ["ClosingReader"]
 
-_VID = re.compile(r"(?i)^vid\s+protokollet\s*:?\s*(?P<rest>.*)$")
-_JUSTERAS = re.compile(
-    r"(?i)^(?:justeras|justerat|justerade|protokollet\s+justeras|justerandes\s+signatur"
-    r"|underskrifter)\s*:?\s*(?P<rest>.*)$"
-)
+_BLOCK_HEADS = ("secretary", "justeras")
+"""The closing markers' meanings that head names in the closing block (the vocabulary's
+``closing`` rows: "Vid protokollet", "Vid pennan" the secretary's, "Justeras" the
+signatories')."""
 _ROLE_LINE = re.compile(
     r"(?i)^(?:justerare|justerande|justeras|sekreterare|beredningsansvarig|ordförande|"
     r"vid\s+protokollet)\s*:?$"
@@ -182,17 +181,13 @@ class ClosingReader:
             self.names_line(state, text, line)
 
     def heading(self, state: str | None, text: str, line: int) -> tuple[str | None, str]:
-        m = _VID.match(text)
-        if m:
-            self.b.tracker.place(line)
-            return "secretary", m["rest"]
-        m = _JUSTERAS.match(text)
-        if m:
-            self.b.tracker.place(line)
-            if self.block_line is None:
-                self.block_line = line
-            return "justeras", m["rest"]
-        return state, text
+        hit = next(iter(load_vocabulary().find(text, ["closing"])), None)
+        if hit is None or hit.start != 0 or hit.phrase.meaning not in _BLOCK_HEADS:
+            return state, text
+        self.b.tracker.place(line)
+        if hit.phrase.meaning == "justeras" and self.block_line is None:
+            self.block_line = line
+        return hit.phrase.meaning, text[hit.end :].strip()
 
     def dated(self, state: str | None, text: str, line: int) -> bool:
         found = find_dates(text, self.b.year)
