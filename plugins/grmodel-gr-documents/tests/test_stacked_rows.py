@@ -59,3 +59,49 @@ def test_a_row_of_the_others_whose_justerare_was_named_above(source: Source) -> 
     assert status["other"] == ["bo-sund", "karin-ek", "lisa-dahl"]
     assert meeting.justering is not None and meeting.justering.justerare == ("per-holm",)
     assert "JUS001" not in error_codes(document)
+
+
+SIGNATURES_ROW = DOCPLAYER + (
+    "1 PROTOKOLL 1(39) Plats och tid Beslutande och tjänstgörande ersättare Närvarande ersättare "
+    "Närvarorätt enligt särskilt beslut Övriga deltagande Utses att justera Justeringens plats och "
+    "tid Underskrifter Sal 3, Kommunhuset, kl 09:05-14:05 Eva Lind (M), ordförande Per Holm (S) "
+    "Anna Berg (C) tjg för Olle Nord (C) Karin Dahl (S) Lisa Sund (M) Bo Ek (L) Maja Alm, "
+    "kommunchef Stig Ros, kommunsekreterare Ulla Lund, planeringschef på GR Per Holm "
+    "Kommunhuset, Exempelby Paragrafer:\n" + PAGE_TWO
+)
+
+
+def test_a_row_closed_by_the_signatures_label(source: Source) -> None:
+    """Every label first, the signatures' label last ("… Justeringens plats och tid
+    Underskrifter"), its value the run: a long decision-makers' heading, a heading of
+    those with närvarorätt, and the justerare named again at the end."""
+    kind, result = imported(source(SIGNATURES_ROW))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    status = by_status(meeting)
+    # where the decision-makers end and the ersättare present begin is not written:
+    # both lists' entries have a party and no occupation
+    assert status["present"][:3] == ["eva-lind", "per-holm", "karin-dahl"]
+    assert set(status["present"][3:]) | set(status.get("substitute", [])) == {"lisa-sund", "bo-ek"}
+    assert status["serving_substitute"] == ["anna-berg"]
+    assert status["other"] == ["maja-alm", "stig-ros", "ulla-lund"]
+    assert meeting.justering is not None and meeting.justering.justerare == ("per-holm",)
+
+
+POINTER_ROW = DOCPLAYER + (
+    "1 Kommunstyrelsen (36) Plats och tid Sal B, Exempelby kl 8:30 16:15 Beslutande Övriga "
+    "deltagare Utses att justera Justeringens tid Se bifogad närvarolista Stig Ros, kommunchef "
+    "Maja Alm, ekonomichef 111: Kommunens revisorer: Åke Lund, ordförande (S), Gun Sten (L), "
+    "Kurt Ås (C) samt bolagets styrelse. Ulla Lund, sekreterare Per Holm (M) Eva Lind (V) "
+    "Underskrifter Sekreterare\n" + PAGE_TWO
+)
+
+
+def test_a_row_whose_decision_makers_are_in_an_attachment(source: Source) -> None:
+    """ "Se bifogad närvarolista" opens the run: the decision-makers are listed
+    elsewhere, so no one here is one — those with a party are guests (the revisorer)."""
+    kind, result = imported(source(POINTER_ROW))
+    assert kind == "protocol"
+    status = by_status(meeting_of(result))
+    assert not status.get("present") and not status.get("serving_substitute")
+    assert {"stig-ros", "maja-alm", "ake-lund", "gun-sten", "kurt-as"} <= set(status["other"])

@@ -63,6 +63,9 @@ _CHROME_FORMS = (
     r".{0,200}…\s*·\s*\d{4}-\d{2}-\d{2}\s*·.*",
     r"[^()]{1,120}\.(?:pdf|docx?)\s*\(\s*\d+\s*[km]b\s*\)",
     r"dela|skriv ut|tipsa|läs upp|lyssna",
+    r"\|+",
+    r"-\s*för\s+\d+\s+(?:år|månader?|veckor?|dagar?|timmar?|minuter)\s+sedan",
+    r"-\s*visningar:?(?:\s*\d+)?",
 )
 CHROME: tuple[re.Pattern[str], ...] = tuple(re.compile(rf"(?i)^(?:{p})$") for p in _CHROME_FORMS)
 """A whole line that is site chrome. A new form is a row of ``_CHROME_FORMS``."""
@@ -77,6 +80,8 @@ _SITE_TITLE = re.compile(
 Tyresö kommun > Miljö- och samhällsbyggnadsutskottet > Sammanträde 2011-03-16")."""
 _COUNTER = re.compile(r"^\d{1,4}$")
 """A bare number in a block of chrome (a site's page count or like counter)."""
+_UPLOADER = re.compile(r"^-\s*[A-ZÅÄÖ][\wåäö'-]+(?:\s+[A-ZÅÄÖ][\wåäö'-]+){0,3}$")
+"""The uploader's name in a block of chrome ("- Rolf Lundqvist", over "- för 8 år sedan")."""
 
 
 def site_title(line: str) -> str | None:
@@ -92,7 +97,7 @@ def is_chrome(line: str, previous_chrome: bool) -> bool:
     follows chrome (the counters under "Copied!")."""
     if site_title(line) is not None:
         return True
-    if previous_chrome and _COUNTER.match(line):
+    if previous_chrome and (_COUNTER.match(line) or _UPLOADER.match(line)):
         return True
     return _ANY_CHROME.match(line) is not None
 
@@ -157,8 +162,32 @@ def page_prefixes(lines: list[str], first: int) -> dict[int, Cut]:
     cuts = _counted(lines, first, (1, 2))
     if len(cuts) >= 2 or _single_page(lines, cuts):
         return cuts
+    per_line = _page_lines(lines, first)
+    if len(per_line) >= _PAGE_LINES:
+        return per_line
     later = _counted(lines, first, None)
     return later if len(later) >= 2 and all(len(lines[i]) > 200 for i in later) else {}
+
+
+_PAGE_LINES = 3
+"""How many lines in a row, numbered 1, 2, 3 …, make a transcript of one line a page."""
+
+
+def _page_lines(lines: list[str], first: int) -> dict[int, Cut]:
+    """A transcript that writes each page as one line, with no blank line between:
+    the lines from ``first`` on numbered 1, 2, 3 … in a row ("1 Kommunstyrelsen",
+    "2 2 237 Upphandling …", "3 3 Plats och tid …")."""
+    cuts: dict[int, Cut] = {}
+    expected = 1
+    for index in range(first, len(lines)):
+        if not lines[index]:
+            continue
+        m = _PAGE_PREFIX.match(lines[index])
+        if m is None or int(m[1]) != expected:
+            break
+        cuts[index] = Cut(0, m.end(), "page number")
+        expected += 1
+    return cuts
 
 
 def _counted(lines: list[str], first: int, starts: tuple[int, ...] | None) -> dict[int, Cut]:

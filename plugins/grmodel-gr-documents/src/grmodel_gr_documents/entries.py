@@ -88,6 +88,9 @@ class _Reader:
         self.excluding = False  # the numbers next are paragraphs the entry took no part in
         self.stop: int | None = None
         self.places = Places(refdata, self.tokens)
+        first = next((token for token in self.tokens if token.kind == "word"), None)
+        self.roles_first = first is not None and parse_role(first.text) is not None
+        """Whether the run writes each role before its name ("Ordförande Anna Berg …")."""
 
     # -- entries ----------------------------------------------------------------------
 
@@ -182,6 +185,21 @@ class _Reader:
         entry = self.current
         if OCCUPATION.match(words[0]):
             return self.occupation(run, words)
+        role = parse_role(words[0])
+        if role is not None:  # "…, M, Ordförande Astrid Lönn Jern, C, …"
+            return self.capital_role(run, words, role)
+        if (
+            len(words) == 1
+            and self.after_comma
+            and entry is not None
+            and entry.name
+            and entry.party is None
+            and self.places.is_party(words[0], bare=True)
+            and words[0].isupper()
+        ):  # "Jannike Hillding, M, …": a party between commas
+            entry.party = words[0]
+            entry.end = run[0].end
+            return 1
         if entry is None or not entry.name:
             return 0
         size = self.places.municipality_prefix(words)
@@ -208,6 +226,23 @@ class _Reader:
         elif backward and entry is not None:
             entry.title = words[0]
             entry.end = run[0].end
+        return 1
+
+    def capital_role(self, run: list[Token], words: list[str], role: Role) -> int:
+        """A role written with a capital inside a run: the entry's before it after a
+        comma, or where the run does not write roles first ("Per Holm, KD, Ordförande");
+        else the next name's ("Ordförande Anna Berg (S) Ledamot Per Lind (M)")."""
+        entry = self.current
+        if (
+            entry is not None
+            and entry.name
+            and entry.role is None
+            and (self.after_comma or not self.roles_first)
+        ):
+            entry.role = role
+            entry.end = run[0].end
+        elif len(words) >= 3:
+            self.open_entry(run[0].start).role = role
         return 1
 
     def place_name(self, run: list[Token], words: list[str]) -> None:

@@ -42,9 +42,10 @@ ORG_WORDS = re.compile(
     r"(?i)(?:kontoret|förvaltning(?:en)?|nämnden|regionen|centrum|centret|enheten|avdelningen|"
     r"styrelsen|myndigheten|polisen|länsstyrelsen|verket|förbund(?:et)?|stad|kommun|"
     r"bolag(?:et)?|institut(?:et)?|universitet(?:et)?|högskola(?:n)?|sjukhus(?:et)?|gruppen|"
-    r"nätverket|rådet|fonden|\bab\b|ideell|föreningen|landsting(?:et)?)$"
+    r"nätverket|rådet|fonden|\bab\b|ideell|föreningen|landsting(?:et)?|huset|salen|rummet)$"
 )
-"""A word that ends like an organisation's name ("Stadsledningskontoret", "Miljöenheten")."""
+"""A word that ends like an organisation's name ("Stadsledningskontoret", "Miljöenheten"),
+or a meeting place's ("Kommunhuset", "A-salen", "Sammanträdesrummet")."""
 OCCUPATION = re.compile(
     r"(?i)^[\wåäö-]*(?:chef|direktör|ledare|handläggare|utredare|sekreterare|strateg|samordnare|"
     r"controller|ekonom|jurist|koordinator|analytiker|kontrollant|inspektör|assistent|"
@@ -54,8 +55,13 @@ OCCUPATION = re.compile(
 """A word that is an occupation or office, never a person's name ("Förbundsdirektör",
 "Nämndsekreterare", "Utbildningschef", "Kommunstyrelseordförande"); a bare
 "Ordförande" is a role (:func:`parse_role`)."""
-NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíó'´`-]*(?:-[A-ZÅÄÖ]?[a-zåäöéüáíó]+)*\.?$")
-"""One word of a person's name ("Rose-Marie", "Andréasson", "F.")."""
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+NAME_WORD = re.compile(
+    rf"^[{_UPPER}][{_LOWER}'´`-]*(?:-[{_UPPER}]?[{_LOWER}]+)*(?:-[{_UPPER}]\.?)?\.?$"
+)
+"""One word of a person's name, in the Latin letters of any European name ("Rose-Marie",
+"Andréasson", "Claës-L", "F.")."""
 PARTICLES = {
     "af",
     "von",

@@ -22,9 +22,9 @@ from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.names import OCCUPATION, Entry
 from grmodel_gr_documents.protocol.prose import stated_attendance
 from grmodel_gr_documents.protocol.stacked import Stack, split_stack
+from grmodel_gr_documents.protocol.stacked import pointer as pointer_at
 from grmodel_gr_documents.segments import TextSegment
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["AttendanceReader", "status_of"]
 
@@ -193,7 +193,7 @@ class AttendanceReader:
         entries, _ = parse_run(segment.value, self.b.refdata)
         lines = self.stream.lines_between(segment.start, segment.value_start + 1)
         self.b.tracker.place_all(lines)
-        pointer = _pointer(segment.value) if status is AttendanceStatus.PRESENT else None
+        pointer = pointer_at(segment.value) if status is AttendanceStatus.PRESENT else None
         self.elsewhere = self.elsewhere or pointer
         if (
             not entries
@@ -427,16 +427,3 @@ def _official(entry: ParsedEntry) -> bool:
 def _titled(entry: ParsedEntry) -> bool:
     """An entry whose title holds an occupation ("förvaltningschef", "Förbundsdirektör")."""
     return any(OCCUPATION.match(word) for word in (entry.title or "").split())
-
-
-def _pointer(value: str) -> str | None:
-    """A pointer at the start of a heading's value ("Se förteckning bilaga 1")."""
-    hits = load_vocabulary().find(value, ["elsewhere"])
-    if not hits or value[: hits[0].start].strip():
-        return None
-    m = _POINTER_TAIL.match(value, hits[0].end)
-    return value[hits[0].start : m.end() if m else hits[0].end].strip()
-
-
-_POINTER_TAIL = re.compile(r"(?i)(?:\s+bilaga)?(?:\s+\d{1,3}\b)?")
-"""What may follow a pointer phrase: "bilaga", the attachment's number."""

@@ -96,7 +96,7 @@ class _Reader:
         first_justerare = next(
             (s.start for s in self.segments if s.cue == "justerare"), len(self.stream.text)
         )
-        for meanings in (("date",), ("time", "place-time")):
+        for meanings in (("date", "body-date"), ("time", "place-time")):
             # in order, an empty label with the value after it; a time after the justerare
             # heading is the justering's ("Justerare: … Tid: Tisdagen den 18 november"), the
             # last resort
@@ -107,7 +107,7 @@ class _Reader:
                     if value.strip()
                     else self.stacked_value(segment)
                 )
-                late = meanings != ("date",) and segment.start > first_justerare
+                late = "date" not in meanings and segment.start > first_justerare
                 (justering if late else out).extend(found)
         for segment in self.segments:
             if segment.cue == "title":
@@ -213,7 +213,7 @@ class _Reader:
     def body(self, text: str) -> None:
         h = self.header
         named = (
-            [_label_value(self.stream, s) for s in _labels(self.segments, "body")]
+            [_label_value(self.stream, s) for s in _labels(self.segments, "body", "body-date")]
             + [s.value for s in self.segments if s.cue == "title"]
             + [t for _, t in self.b.tracker.site_titles]
         )

@@ -27,8 +27,9 @@ from grmodel.refdata import ReferenceData
 from grmodel_gr_documents.bodies import BODY_WORD
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.segments import TextSegment
+from grmodel_gr_documents.vocabulary import load_vocabulary
 
-__all__ = ["Stack", "find_stacks", "split_stack"]
+__all__ = ["Stack", "find_stacks", "pointer", "split_stack"]
 
 _STACKED_CUES = ("attendance", "justerare")
 
@@ -61,7 +62,7 @@ def find_stacks(front: list[TextSegment]) -> list[Stack]:
     stacks: list[Stack] = []
     pending: list[TextSegment] = []
     for seg in front:
-        if seg.cue == "label" and pending and _closes_row(seg, pending):
+        if seg.cue in ("label", "closing") and pending and _closes_row(seg, pending):
             stacks.append(Stack((*pending, seg), seg))
             pending = []
             continue
@@ -113,14 +114,19 @@ _WANTS: dict[str, tuple[str, ...]] = {
 
 
 def _closes_row(label: TextSegment, pending: list[TextSegment]) -> bool:
-    """Whether the justering's label, right after a justerare heading, carries the
-    row's run in its value (attendance headings before it)."""
-    return (
-        label.meaning == "justering-time"
-        and pending[-1].cue == "justerare"
-        and any(h.cue == "attendance" for h in pending)
-        and bool(label.value.split("\n", 1)[0].strip())
-    )
+    """Whether the justering's label, right after a justerare heading, or the
+    signatures' label after them ("Utses att justera Justeringens plats och tid
+    Underskrifter …"), carries the row's run in its value (attendance headings
+    before it)."""
+    if not (
+        any(h.cue == "attendance" for h in pending)
+        and any(h.cue == "justerare" for h in pending)
+        and label.value.split("\n", 1)[0].strip()
+    ):
+        return False
+    if label.cue == "closing":
+        return label.meaning == "justeras"
+    return label.meaning == "justering-time" and pending[-1].cue == "justerare"
 
 
 def meaning_for(entry: ParsedEntry, headings: tuple[TextSegment, ...]) -> str:
@@ -158,8 +164,33 @@ def split_stack(
     entries, _ = parse_run(stack.carrier.value, refdata)
     has_justerare = any(h.cue == "justerare" for h in stack.headings)
     repeated = justerare_of(entries, named) if has_justerare else []
+    # "Se bifogad närvarolista" first: the decision-makers are listed elsewhere, and
+    # those here with a party are others (revisorer, a presidium invited)
+    elsewhere = pointer(stack.carrier.value) is not None
     placed = [
-        (meaning_for(entry, stack.headings), entry)
+        (
+            "others"
+            if elsewhere and _kind(entry) in _VOTERS
+            else meaning_for(entry, stack.headings),
+            entry,
+        )
         for entry in entries[: len(entries) - len(repeated)]
     ]
     return placed, repeated
+
+
+_VOTERS = ("member", "serving")
+"""The shapes of an entry that make it a decision-maker (:func:`_kind`)."""
+
+
+def pointer(value: str) -> str | None:
+    """A pointer at the start of a heading's value ("Se förteckning bilaga 1")."""
+    hits = load_vocabulary().find(value, ["elsewhere"])
+    if not hits or value[: hits[0].start].strip():
+        return None
+    m = _POINTER_TAIL.match(value, hits[0].end)
+    return value[hits[0].start : m.end() if m else hits[0].end].strip()
+
+
+_POINTER_TAIL = re.compile(r"(?i)(?:\s+bilaga)?(?:\s+\d{1,3}\b)?")
+"""What may follow a pointer phrase: "bilaga", the attachment's number."""
