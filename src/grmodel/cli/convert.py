@@ -151,7 +151,7 @@ def _write_one(
     click.echo(
         f"{source}: {doc.kind}, {read.encoding} → {target} "
         f"({len(result.records)} records, "
-        f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
+        f"coverage {result.coverage_text}, {len(doc.unplaced)} unplaced segment(s), "
         f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
         f"{len(doc.cut)} page number(s) cut from lines)"
     )
