@@ -89,6 +89,8 @@ def _derived(obj: PopoloObject, what: str) -> None:
 def records_from_popolo(data: dict[str, Any], converter: GrConverter) -> list[Record]:
     """Records from a parsed Popolo export written by grmodel.
 
+    The keys it does not read are not told here; :func:`read_popolo_keys` gives them.
+
     :raises GrmodelError: when the data is not such an export.
     """
     return _checked(track(data), converter)

@@ -34,10 +34,17 @@ def _noted(reason: str) -> Callable[[Record, RuleContext], Iterator[Issue]]:
     return check
 
 
+_EXAMPLE_NOTES: dict[str, tuple[str, str, str]] = {
+    "unread-key": ("popolo-export", "other", "'persons[0].email'"),
+}
+"""The document and note text of a rule's example, where not a protocol's heading."""
+
+
 def _example(reason: str) -> str:
+    document, kind, text = _EXAMPLE_NOTES.get(reason, ("protokoll-1", "protokoll", "Närvarande"))
     return (
-        "type: document\nid: protokoll-1\nkind: protokoll\nnotes:\n"
-        f"  - {{span: {{line: 4}}, text: Närvarande, reason: {reason}}}\n"
+        f"type: document\nid: {document}\nkind: {kind}\nnotes:\n"
+        f"  - {{span: {{line: 4}}, text: {text}, reason: {reason}}}\n"
     )
 
 
