@@ -14,6 +14,7 @@ from grmodel.errors import SourceError
 from grmodel.importing.jsonkeys import (
     UNREAD_KEY,
     account,
+    changed_derived,
     key_lines,
     read_json,
     track,
@@ -138,3 +139,16 @@ def test_read_json_not_utf8(tmp_path: Path) -> None:
     source.write_bytes(b'{"a": "\xff"}')
     with pytest.raises(SourceError, match=f"^{source}: not UTF-8 JSON"):
         read_json(source)
+
+
+def test_a_derived_key_counts_where_it_is_written_again() -> None:
+    view = track({"items": [{"id": "a", "label": "A 1"}, {"id": "b", "label": "edited"}]})
+    for item in view["items"]:
+        item["id"]
+        item.derive("label", "absent")
+    assert unread_paths(view) == []  # derived keys count as read …
+    again = {"a": {"id": "a", "label": "A 1"}, "b": {"id": "b", "label": "B 2"}}
+    # … where the export of what was read repeats them
+    assert changed_derived(view, lambda obj: again.get(obj["id"])) == [("items", 1, "label")]
+    assert changed_derived(view, lambda obj: None) == [("items", 0, "label"), ("items", 1, "label")]
+    assert changed_derived("plain", lambda obj: None) == []

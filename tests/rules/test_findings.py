@@ -396,7 +396,7 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         "  - {span: {line: 2}, text: x, reason: other-note}\n"
         "  - {span: {line: 14}, text: 'persons[0].email', reason: unread-key}\n",
         "reason: unread-key",
-        ("did not read", "persons[0].email"),
+        ("reached no record", "persons[0].email"),
     ),
     (
         "IMP008",

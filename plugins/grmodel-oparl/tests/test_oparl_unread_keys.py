@@ -89,3 +89,23 @@ def test_duplicate_key_is_an_error_at_its_line(pm: GrPluginManager, tmp_path: Pa
     line = _line_of(system, '"name"') + 1
     with pytest.raises(GrmodelError, match=rf"^{system}:{line}: duplicate key 'name'"):
         read_oparl(root, pm.converter)
+
+
+def test_an_edited_derived_key_is_reported(pm: GrPluginManager, tmp_path: Path) -> None:
+    """A key the importer rebuilds from others (a meeting's name, its participants)
+    counts as read only where the export of the records read writes it again."""
+    root = _export(pm, tmp_path)
+    (meetings,) = root.glob("body/*/meeting.json")
+
+    def edit(data: dict[str, Any]) -> None:
+        data["data"][0]["name"] = "Ett annat namn"
+        data["data"][0]["participant"] = []
+
+    _edit(meetings, edit)
+    result = import_path(root / "system.json", pm, kind="oparl")
+    name = meetings.relative_to(root)
+    at_name, at_participant = _line_of(meetings, "Ett annat namn"), _line_of(meetings, "particip")
+    assert [s.text.split(": ")[0:2] for s in result.document.unplaced] == [
+        [f"{name}:{at_name}", "data[0].name"],
+        [f"{name}:{at_participant}", "data[0].participant"],
+    ]

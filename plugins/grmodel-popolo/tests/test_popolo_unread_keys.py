@@ -104,3 +104,23 @@ def test_duplicate_key_is_an_error_at_its_line(pm: GrPluginManager, tmp_path: Pa
     source.write_text('{"persons": [\n {"id": "p", "name": "A",\n  "name": "B"}]}\n')
     with pytest.raises(GrmodelError, match=rf"^{source}:3: duplicate key 'name'"):
         read_popolo(source, pm.converter)
+
+
+def test_an_edited_derived_key_is_reported(pm: GrPluginManager, tmp_path: Path) -> None:
+    """A key the importer rebuilds from others (a meeting's start date, a motion's
+    text) counts as read only where the export of the records read writes it again."""
+    data = _export(pm)
+    meeting = next(e for e in data["events"] if e["classification"] == "meeting")
+    meeting["start_date"] = "2031-01-01"
+    data["motions"][0]["text"] = "att allt ändras"
+    source = _write(tmp_path / "popolo.json", data)
+    result = import_path(source, pm, kind="popolo")
+    index = data["events"].index(meeting)
+    assert [s.text for s in result.document.unplaced] == [
+        f'events[{index}].start_date: "2031-01-01"',
+        'motions[0].text: "att allt ändras"',
+    ]
+    assert [f.line for f in import_findings(result, pm, str(source))] == [
+        _line_of(source, "2031-01-01"),
+        _line_of(source, "att allt ändras"),
+    ]

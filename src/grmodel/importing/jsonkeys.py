@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
@@ -50,6 +50,7 @@ __all__ = [
     "TrackedObject",
     "UnreadKey",
     "account",
+    "changed_derived",
     "format_json_path",
     "key_lines",
     "read_json",
@@ -81,12 +82,13 @@ def track(data: Any, path: JsonPath = ()) -> Any:
 class TrackedObject(Mapping[str, Any]):
     """A JSON object that remembers which keys were taken from it."""
 
-    __slots__ = ("_data", "_path", "_taken")
+    __slots__ = ("_data", "_derived", "_path", "_taken")
 
     def __init__(self, data: dict[str, Any], path: JsonPath = ()):
         self._data = data
         self._path = path
         self._taken: dict[str, Any] = {}
+        self._derived: list[str] = []
 
     @property
     def path(self) -> JsonPath:
@@ -127,6 +129,20 @@ class TrackedObject(Mapping[str, Any]):
         for key in keys:
             if key in self._data:
                 self._taken[key] = _WHOLE
+
+    def derive(self, *keys: str) -> None:
+        """Count ``keys`` as read if they hold what the exporter would write from the
+        records read: keys it writes for the standard's readers and rebuilds from
+        others. :func:`changed_derived` finds those that do not."""
+        self.skip(*keys)
+        self._derived += [key for key in keys if key in self._data]
+
+    def views(self) -> Iterator[TrackedObject]:
+        """This object and every object view below it."""
+        yield self
+        for taken in self._taken.values():
+            if taken is not _WHOLE:
+                yield from taken.views()
 
     def unread(self) -> Iterator[JsonPath]:
         """The paths of the keys (and, below views, items) not read."""
@@ -169,6 +185,12 @@ class TrackedArray(Sequence[Any]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def views(self) -> Iterator[TrackedObject]:
+        """Every object view below this list."""
+        for taken in self._taken.values():
+            if taken is not _WHOLE:
+                yield from taken.views()
+
     def unread(self) -> Iterator[JsonPath]:
         """The paths of the items (and, below views, keys) not read."""
         for index in range(len(self._data)):
@@ -177,6 +199,28 @@ class TrackedArray(Sequence[Any]):
                 yield (*self._path, index)
             elif taken is not _WHOLE:
                 yield from taken.unread()
+
+
+def changed_derived(
+    view: Any, rebuilt: Callable[[TrackedObject], Mapping[str, Any] | None]
+) -> list[JsonPath]:
+    """The paths of the derived keys (:meth:`TrackedObject.derive`) below ``view``
+    whose value is not what the exporter writes again from the records read:
+    ``rebuilt`` gives an object's counterpart in the export of those records (``None``
+    when it has none). Such a key holds what no record kept (an edit to a derived
+    property, a foreign file's property grmodel writes otherwise): it is an unread key.
+    """
+    if not isinstance(view, TrackedObject | TrackedArray):
+        return []
+    changed: list[JsonPath] = []
+    for obj in view.views():
+        if not obj._derived:
+            continue
+        again = rebuilt(obj)
+        for key in obj._derived:
+            if again is None or again.get(key, _WHOLE) != obj._data[key]:
+                changed.append((*obj.path, key))
+    return changed
 
 
 def read_json(path: Path) -> tuple[str, Any]:
@@ -323,14 +367,17 @@ def _value_at(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def unread_keys(file: str, text: str, data: Any, view: Any) -> list[UnreadKey]:
+def unread_keys(
+    file: str, text: str, data: Any, view: Any, changed: Sequence[JsonPath] = ()
+) -> list[UnreadKey]:
     """The keys of the JSON ``text`` of ``file`` (parsed: ``data``) that were not
-    read through ``view`` (``track(data)``), with their lines."""
-    paths = unread_paths(view)
+    read through ``view`` (``track(data)``), and the derived keys ``changed``
+    (:func:`changed_derived`), with their lines, in the file's order."""
+    paths = [*unread_paths(view), *changed]
     if not paths:
         return []
     lines = key_lines(text, set(paths))
-    return [
+    found = [
         UnreadKey(
             file=file,
             path=path,
@@ -340,6 +387,7 @@ def unread_keys(file: str, text: str, data: Any, view: Any) -> list[UnreadKey]:
         )
         for path in paths
     ]
+    return sorted(found, key=lambda key: key.line or 0)
 
 
 def account(

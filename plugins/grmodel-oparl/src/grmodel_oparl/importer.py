@@ -10,7 +10,8 @@ Each file is read through :func:`grmodel.importing.jsonkeys.track`: a key the
 importer does not read is kept on the import's document record and reported
 (IMP009, :func:`grmodel.importing.jsonkeys.account`). Keys grmodel's exporter
 writes for OParl's clients and rebuilds from others on import (:data:`DERIVED`)
-count as read.
+count as read where the export of the records read repeats them; those it only
+knows (:data:`KNOWN`: types, publication times, paging) count as read.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import attrs
 
 from grmodel.converter import GrConverter
 from grmodel.errors import GrmodelError
+from grmodel.exporting.base import ExportOptions
 from grmodel.ids import slug
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.importing.jsonkeys import (
+    JsonPath,
     TrackedObject,
     UnreadKey,
     account,
+    changed_derived,
     read_json,
     track,
     unread_keys,
@@ -43,23 +47,33 @@ from grmodel.model import (
     Person,
     Record,
 )
+from grmodel.refdata import ReferenceData
 from grmodel_oparl.common import EXT, UrlScheme, oparl_type
+from grmodel_oparl.exporter import build_oparl
 from grmodel_oparl.paging import iter_list
 
-__all__ = ["DERIVED", "IMPORTER", "read_oparl", "read_oparl_keys"]
+__all__ = ["DERIVED", "IMPORTER", "KNOWN", "read_oparl", "read_oparl_keys"]
 
 OParlObject = TrackedObject
 """An OParl object, as the importer reads it."""
 
-_COMMON = ("type", "created", "modified")
+KNOWN: dict[str, tuple[str, ...]] = {
+    "object": ("type", "created", "modified"),
+    "page": ("pagination",),
+    "links": ("first", "prev", "last"),
+    "records": (EXT + "links",),
+}
+"""The keys the importer knows and does not need: every object's ``type`` and
+publication times (``-O timestamp``), the paging of lists, the links of records
+OParl has no object for."""
+
 DERIVED: dict[str, tuple[str, ...]] = {
-    "System": (*_COMMON, "oparlVersion", "name", "website"),
-    "Body": (*_COMMON, "id", "system", "name", "legislativeTerm", EXT + "organization"),
-    "Organization": (*_COMMON, "body", "membership"),
-    "Membership": (*_COMMON, "votingRight"),
-    "Person": (*_COMMON, "body", "membership"),
+    "System": ("oparlVersion", "name", "website"),
+    "Body": ("id", "system", "name", "legislativeTerm", EXT + "organization"),
+    "Organization": ("body", "membership"),
+    "Membership": ("votingRight",),
+    "Person": ("body", "membership"),
     "Meeting": (
-        *_COMMON,
         "name",
         "cancelled",
         "start",
@@ -70,22 +84,20 @@ DERIVED: dict[str, tuple[str, ...]] = {
         EXT + "alsoPresent",
         EXT + "absent",
     ),
-    "Location": (*_COMMON, "id", "meetings"),
-    "AgendaItem": (*_COMMON, "meeting", "result", "resolutionText", "consultation", "keyword"),
-    "File": (*_COMMON, "accessUrl", "meeting"),
-    "Paper": (*_COMMON, "body", "underDirectionOf", "consultation"),
-    "page": ("pagination",),
-    "links": ("first", "prev", "last"),
-    "records": (EXT + "links",),
+    "Location": ("id", "meetings"),
+    "AgendaItem": ("meeting", "result", "resolutionText", "consultation", "keyword"),
+    "File": ("accessUrl", "meeting"),
+    "Paper": ("body", "underDirectionOf", "consultation"),
 }
 """The keys the exporter writes that the importer rebuilds from others (or that
-only link objects), by object type; they count as read (the importer reads only
-exports written by grmodel): ``type`` and the publication times of every object,
-an organization's and a person's memberships (read from the body's membership
-list), a meeting's name, times, participants and keywords (from ``grmodel:date``,
+only link objects), by object type: a body's own properties, an organization's
+and a person's memberships (read from the body's membership list), a meeting's
+name, times, participants and keywords (from ``grmodel:date``,
 ``grmodel:attendance``, ``grmodel:kind``…), a location's own id, agenda items'
-results and resolution texts (from ``grmodel:decisions``), the paging of lists and
-the links of records OParl has no object for."""
+results and resolution texts (from ``grmodel:decisions``). Each counts as read
+where the export of the records read writes the same value again (an object
+matched by its id and the id of the object it is embedded in); else it is an
+unread key."""
 
 
 def _keys(cls: type[Any]) -> list[str]:
@@ -98,7 +110,11 @@ def _ext(obj: OParlObject, cls: type[Any]) -> dict[str, Any]:
 
 
 def _derived(obj: OParlObject, what: str) -> None:
-    obj.skip(*DERIVED[what])
+    if what in KNOWN:
+        obj.skip(*KNOWN[what])
+    else:
+        obj.skip(*KNOWN["object"])
+        obj.derive(*DERIVED[what])
 
 
 def _period(obj: OParlObject) -> dict[str, Any] | None:
@@ -142,14 +158,21 @@ class _Reader:
     def listed(self, url: str) -> list[OParlObject]:
         return list(iter_list(self.page, url))
 
-    def unread(self) -> list[UnreadKey]:
-        """The keys of every file read that the importer did not read (a file other
-        than the System's named relative to the export directory)."""
+    def unread(self, again: dict[tuple[str | None, str | None], Any]) -> list[UnreadKey]:
+        """The keys of every file read that the importer did not read, or that are
+        derived and not written again in ``again`` (the export of the records read,
+        :func:`_index`). A file other than the System's is named relative to the
+        export directory."""
         found: list[UnreadKey] = []
         for path, (data, view) in self.read.items():
-            if next(iter(view.unread()), None) is not None:
+
+            def rebuilt(obj: TrackedObject, data: Any = data) -> Any:
+                return again.get(_context(data, obj.path))
+
+            changed = changed_derived(view, rebuilt)
+            if changed or next(iter(view.unread()), None) is not None:
                 name = path if path == self.system_file else path.relative_to(self.root)
-                found += unread_keys(str(name), read_json(path)[0], data, view)
+                found += unread_keys(str(name), read_json(path)[0], data, view, changed)
         return found
 
     def record(self, raw: dict[str, Any]) -> Record:
@@ -289,6 +312,38 @@ class _Reader:
         return _ordered(out.values())
 
 
+def _is_object(value: Any) -> bool:
+    return isinstance(value, dict) and "type" in value and isinstance(value.get("id"), str)
+
+
+def _index(files: dict[str, Any]) -> dict[tuple[str | None, str | None], Any]:
+    """Every object of an export's files, by the id of the object it is embedded in
+    (``None`` at a file's top or in a list page) and its own id."""
+    index: dict[tuple[str | None, str | None], Any] = {}
+    stack: list[tuple[Any, str | None]] = [(obj, None) for obj in files.values()]
+    while stack:
+        value, parent = stack.pop()
+        if isinstance(value, dict):
+            own = value["id"] if _is_object(value) else None
+            if own is not None:
+                index.setdefault((parent, own), value)
+            stack.extend((v, own or parent) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, parent) for v in value)
+    return index
+
+
+def _context(data: Any, path: JsonPath) -> tuple[str | None, str | None]:
+    """The :func:`_index` key of the object at ``path`` in a file's ``data``."""
+    parent: str | None = None
+    for part in path:
+        if _is_object(data):
+            parent = data["id"]
+        data = data[part]
+    own = data.get("id") if isinstance(data, dict) else None
+    return parent, own if isinstance(own, str) else None
+
+
 def _ordered(records: Any) -> list[Record]:
     order = {cls.TYPE: n for n, cls in enumerate(CORE_RECORD_TYPES)}
     return sorted(records, key=lambda r: (order.get(r.TYPE, len(order)), r.TYPE, r.id))
@@ -308,19 +363,34 @@ def read_oparl(path: Path, converter: GrConverter | None = None) -> list[Record]
 
 
 def read_oparl_keys(
-    path: Path, converter: GrConverter | None = None
+    path: Path, converter: GrConverter | None = None, refdata: ReferenceData | None = None
 ) -> tuple[list[Record], list[UnreadKey]]:
     """As :func:`read_oparl`, and the keys of the files read that were not read (with
-    their files and lines)."""
+    their files and lines): a key the importer does not know, and a derived key
+    (:data:`DERIVED`) whose value the export of the records read does not repeat.
+
+    :param refdata: the reference data to export the records again with (default:
+        the installed plugins').
+    """
     if path.is_dir():
         path = path / "system.json"
-    if converter is None:
+    if converter is None or refdata is None:
         from grmodel.plugins import get_plugin_manager
 
-        converter = get_plugin_manager().converter
+        pm = get_plugin_manager()
+        converter, refdata = converter or pm.converter, refdata or pm.refdata
     try:
         reader = _Reader(path, converter)
-        return reader.run(), reader.unread()
+        records = reader.run()
+        stamp = reader.system.get("created")  # the export's -O timestamp, if any
+        options = ExportOptions(
+            base_url=reader.urls.base,
+            extra={"timestamp": stamp} if isinstance(stamp, str) else {},
+            converter=converter,
+            refdata=refdata,
+            reference_bodies=refdata.bodies,
+        )
+        return records, reader.unread(_index(build_oparl(records, options)))
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise GrmodelError(
             f"{path}: not an OParl export written by grmodel "
@@ -329,7 +399,7 @@ def read_oparl_keys(
 
 
 def _parse(document: SourceDocument) -> ImportResult:
-    records, unread = read_oparl_keys(document.path)
+    records, unread = read_oparl_keys(document.path, refdata=document.refdata)
     line_count = len(document.lines)
     source = Document(
         id=f"oparl-{slug(document.path.parent.name) or 'export'}",

@@ -9,7 +9,7 @@ The file is read through :func:`grmodel.importing.jsonkeys.track`: a key the
 importer does not read is kept on the import's document record and reported
 (IMP009, :func:`grmodel.importing.jsonkeys.account`). Keys grmodel's exporter
 writes for Popolo's readers and rebuilds from others on import (:data:`DERIVED`)
-count as read.
+count as read where the export of the records read repeats them.
 """
 
 from __future__ import annotations
@@ -21,13 +21,16 @@ import attrs
 
 from grmodel.converter import GrConverter
 from grmodel.errors import GrmodelError
+from grmodel.exporting.base import ExportOptions
 from grmodel.ids import slug
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
 from grmodel.importing.jsonkeys import (
+    JsonPath,
     TrackedArray,
     TrackedObject,
     UnreadKey,
     account,
+    changed_derived,
     read_json,
     track,
     unread_keys,
@@ -46,7 +49,8 @@ from grmodel.model import (
     Record,
     Vote,
 )
-from grmodel_popolo.exporter import EXT
+from grmodel.refdata import ReferenceData
+from grmodel_popolo.exporter import EXT, build_popolo
 
 __all__ = ["DERIVED", "IMPORTER", "read_popolo", "read_popolo_keys", "records_from_popolo"]
 
@@ -64,7 +68,8 @@ DERIVED: dict[str, tuple[str, ...]] = {
     "vote": ("vote_event_id",),
 }
 """The keys the exporter writes that the importer rebuilds from others, by object
-(they count as read; the importer reads only exports written by grmodel): a party
+(each counts as read where the export of the records read writes the same value
+again, an object matched by collection and id; else it is an unread key): a party
 identifier's scheme, a party's other names (aliases, kept in ``grmodel:aliases``), a
 membership's party organization (``grmodel:party``), a meeting's name, dates and
 attendees (``grmodel:date``, ``grmodel:attendance``…), an agenda item's number
@@ -83,7 +88,7 @@ def _period(obj: PopoloObject, start: str, end: str) -> dict[str, Any] | None:
 
 
 def _derived(obj: PopoloObject, what: str) -> None:
-    obj.skip(*DERIVED[what])
+    obj.derive(*DERIVED[what])
 
 
 def records_from_popolo(data: dict[str, Any], converter: GrConverter) -> list[Record]:
@@ -238,22 +243,54 @@ def read_popolo(path: Path, converter: GrConverter | None = None) -> list[Record
 
 
 def read_popolo_keys(
-    path: Path, converter: GrConverter | None = None
+    path: Path, converter: GrConverter | None = None, refdata: ReferenceData | None = None
 ) -> tuple[list[Record], list[UnreadKey]]:
     """As :func:`read_popolo`, and the keys of the file that were not read (with
-    their lines)."""
+    their lines): a key the importer does not know, and a derived key
+    (:data:`DERIVED`) whose value the export of the records read does not repeat.
+
+    :param refdata: the reference data to export the records again with (default:
+        the installed plugins').
+    """
     text, data = read_json(path)
-    if converter is None:
+    if converter is None or refdata is None:
         from grmodel.plugins import get_plugin_manager
 
-        converter = get_plugin_manager().converter
+        pm = get_plugin_manager()
+        converter, refdata = converter or pm.converter, refdata or pm.refdata
     view = track(data)
     records = _checked(view, converter)
-    return records, unread_keys(str(path), text, data, view)
+    options = ExportOptions(converter=converter, refdata=refdata, reference_bodies=refdata.bodies)
+    again = _by_id(build_popolo(records, options))
+    changed = changed_derived(view, lambda obj: _counterpart(data, again, obj.path))
+    return records, unread_keys(str(path), text, data, view, changed)
+
+
+def _by_id(export: dict[str, Any]) -> dict[tuple[str | int, Any], Any]:
+    return {
+        (collection, obj.get("id")): obj
+        for collection, objects in export.items()
+        if isinstance(objects, list)
+        for obj in objects
+        if isinstance(obj, dict)
+    }
+
+
+def _counterpart(data: Any, again: dict[tuple[str | int, Any], Any], path: JsonPath) -> Any:
+    """The object at ``path`` of the file in the export of the records read (matched
+    by collection and id, then by the same keys and positions), or ``None``."""
+    collection, index, *rest = path
+    found: Any = again.get((collection, data[collection][index].get("id")))
+    for part in rest:
+        try:
+            found = found[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return found if isinstance(found, dict) else None
 
 
 def _parse(document: SourceDocument) -> ImportResult:
-    records, unread = read_popolo_keys(document.path)
+    records, unread = read_popolo_keys(document.path, refdata=document.refdata)
     line_count = len(document.lines)
     source = Document(
         id=f"popolo-{slug(document.path.stem) or 'export'}",

@@ -115,10 +115,12 @@ _RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "unread-key",
         "A key of a JSON source (Popolo, OParl) that the importer did not read.",
         "The Popolo and OParl importers read back what grmodel's exporters write; a key "
-        "they do not know (an e-mail address, links, a biography added by another tool) "
-        "reaches no record. It is kept on the document record as unplaced text (its JSON "
-        "path and value, at its lines), so the import's coverage is below 100 %, and this "
-        "finding names it: never a key dropped without a word.",
+        "they do not know (an e-mail address, links, a biography added by another tool), "
+        "or a derived property whose value the export of the records read does not "
+        "repeat (an edited meeting name), reaches no record. It is kept on the document "
+        "record as unplaced text (its JSON path and value, at its lines), so the import's "
+        "coverage is below 100 %, and this finding names it: never a key dropped without "
+        "a word.",
         "Move what the key holds into the records by hand (a note, a field), or drop it "
         "from the source if it is not wanted; keys the importer should read are a "
         "request to the importer's authors.",
