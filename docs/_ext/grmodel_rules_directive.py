@@ -102,6 +102,9 @@ class RuleCatalogue(SphinxDirective):
             fields += _field("Applies to", nodes.Text("files, as they are loaded"))
         if rule.legal_basis:
             fields += _field("Legal basis", nodes.Text(rule.legal_basis))
+        for name, option in rule.options.items():
+            text = f"{name} = {option.default!r} ({option.shape}): {option.help}"
+            fields += _field("Option", nodes.Text(text))
         fields += _field("Plugin", nodes.literal(text=rule.plugin))
         section += fields
         section += nodes.paragraph("", "", nodes.strong(text=rule.summary))

@@ -391,6 +391,14 @@ TRIPS: list[tuple[str, str, str | tuple[str, int], tuple[str, ...]]] = [
         ("justerare heading",),
     ),
     (
+        "IMP009",
+        "type: document\nid: d1\nkind: other\nnotes:\n"
+        "  - {span: {line: 2}, text: x, reason: other-note}\n"
+        "  - {span: {line: 14}, text: 'persons[0].email', reason: unread-key}\n",
+        "reason: unread-key",
+        ("reached no record", "persons[0].email"),
+    ),
+    (
         "IMP008",
         "type: document\nid: d1\nkind: protokoll\nline_count: 12\n"
         "dropped:\n  - {span: {line: 1, end_line: 2}, text: Sida 1, reason: page header}\n"

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
 from grmodel.cli import EXIT_USAGE, echo_problem, get_pm
 from grmodel.cli.options import (
     complete_formats,
+    config_options,
     engine_context,
     engine_options,
     examples_option,
     force_option,
     kind_option,
     limits_option,
+    load_run_config,
     paths_argument,
     record_targets,
 )
@@ -50,6 +54,7 @@ from grmodel.recordset.base import LoadLimits, LoadProblem
 )
 @force_option
 @kind_option
+@config_options
 @engine_options
 @click.pass_context
 def import_command(
@@ -59,6 +64,8 @@ def import_command(
     fmt: str,
     force: bool,
     kind: str | None,
+    config_file: Path | None,
+    no_config: bool,
     engine: str,
     scheduler: str | None,
 ) -> None:
@@ -71,11 +78,14 @@ def import_command(
     document that cannot be imported or written is one line on stderr naming it;
     the others are still imported and written, and the exit code is 2. Two
     documents of one name (in different directories) are refused before any is
-    read, and existing files are not overwritten without --force. With --engine dask the
+    read, and existing files are not overwritten without --force. The rule options of
+    the configuration (--config, else the nearest grmodel.toml or pyproject.toml) are
+    honoured, e.g. IMP008's unplaced-share. With --engine dask the
     documents are read and imported by the workers of a dask.distributed cluster and
     written here, the same files in the same order.
     """
     pm = get_pm(ctx)
+    options = load_run_config(ctx, config_file, no_config).rule_options
     skipped: list[LoadProblem] = []
     documents = source_documents(sources, skipped)
     for problem in skipped:  # a special file, an unreadable directory: never read
@@ -105,7 +115,7 @@ def import_command(
             try:
                 if isinstance(outcome, GrmodelError):
                     raise outcome
-                _write_one(source, outcome, outdir, pm, fmt=fmt, force=force)
+                _write_one(source, outcome, outdir, pm, fmt=fmt, force=force, options=options)
             except GrmodelError as exc:  # one line; the other documents go on
                 failed += 1
                 click.echo(f"grmodel: error: {exc}", err=True)
@@ -139,6 +149,7 @@ def _write_one(
     *,
     fmt: str,
     force: bool,
+    options: Mapping[str, Mapping[str, Any]],
 ) -> None:
     """Write one imported document and report it: a line of counts, then each finding
     of the import-quality rules on it (:func:`~grmodel.pipeline.import_quality.import_findings`).
@@ -151,11 +162,11 @@ def _write_one(
     click.echo(
         f"{source}: {doc.kind}, {read.encoding} → {target} "
         f"({len(result.records)} records, "
-        f"coverage {result.coverage:.0%}, {len(doc.unplaced)} unplaced segment(s), "
+        f"coverage {result.coverage_text}, {len(doc.unplaced)} unplaced segment(s), "
         f"{len(doc.dropped)} line(s) of page furniture or site chrome dropped, "
         f"{len(doc.cut)} page number(s) cut from lines)"
     )
-    for finding in import_findings(result, pm, str(source)):
+    for finding in import_findings(result, pm, str(source), options):
         where = f"{source}:{finding.line}" if finding.line else str(source)
         click.echo(f"  {where}: {finding.code} {finding.severity} {finding.message}")
 

@@ -27,6 +27,10 @@ def rule_json(rule: Rule) -> dict[str, object]:
         "applies_to": list(rule.applies_to),
         "scope": "set" if rule.is_set_rule else "record",
         "plugin": rule.plugin,
+        "options": {
+            name: {"default": option.default, "shape": option.shape, "help": option.help}
+            for name, option in rule.options.items()
+        },
     }
 
 
@@ -66,6 +70,10 @@ def rule_command(ctx: click.Context, code: str) -> None:
     click.echo("Fix: " + rule.hint)
     if rule.applies_to and rule.applies_to != ("__loader__",):
         click.echo("\nApplies to: " + ", ".join(rule.applies_to))
+    if rule.options:
+        click.echo(f"\nOptions ([tool.grmodel.rule-options.{rule.code}] in the configuration):")
+        for name, option in rule.options.items():
+            click.echo(f"    {name} = {option.default!r}: {option.help} ({option.shape})")
     if rule.example:
         click.echo("\nExample that trips it:\n")
         click.echo("".join(f"    {line}\n" for line in rule.example.splitlines()))

@@ -22,6 +22,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 __all__ = [
     "complete_codes",
     "complete_formats",
+    "config_options",
     "engine_context",
     "engine_options",
     "examples_option",
@@ -29,6 +30,7 @@ __all__ = [
     "kind_option",
     "limits_option",
     "list_format_option",
+    "load_run_config",
     "paths_argument",
     "record_targets",
 ]
@@ -109,6 +111,41 @@ def record_targets(
         documents = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise GrmodelError(f"no record files ({kinds}) or documents ({documents}) in {where}")
     return targets
+
+
+def config_options(func: F) -> F:
+    """``--config FILE`` and ``--no-config``: which configuration file the run reads."""
+    func = click.option("--no-config", is_flag=True, help="Ignore configuration files.")(func)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Configuration file (default: nearest grmodel.toml or pyproject.toml).",
+    )(func)
+
+
+def load_run_config(
+    ctx: click.Context, config_file: Path | None, no_config: bool, **overrides: Any
+) -> ValidationConfig:
+    """The run's configuration (:func:`~grmodel.validation.config.load_config`): the
+    file given with ``--config``, else the nearest one, none with ``--no-config``;
+    every rule code and rule option in it checked against the loaded rules.
+
+    :param overrides: the command-line settings (``select``, ``fail_on``, …).
+    :raises GrmodelError: for a broken configuration (one line naming file and line).
+    """
+    from grmodel.validation import load_config
+    from grmodel.validation.config import find_config_file
+
+    pm = _pm(ctx)
+    file = None if no_config else (config_file or find_config_file(Path.cwd()))
+    return load_config(
+        file,
+        known_codes={rule.code for rule in pm.rules},
+        unknown_hint=lambda code: pm.missing_hint(code=code),
+        known_options={rule.code: rule.options for rule in pm.rules if rule.options},
+        **overrides,
+    )
 
 
 def force_option(func: F) -> F:

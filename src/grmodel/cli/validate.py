@@ -14,11 +14,13 @@ import click
 from grmodel.cli import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, get_pm
 from grmodel.cli.options import (
     complete_codes,
+    config_options,
     engine_context,
     engine_options,
     examples_option,
     kind_option,
     limits_option,
+    load_run_config,
     paths_argument,
     record_targets,
 )
@@ -28,8 +30,6 @@ from grmodel.pipeline import validate
 from grmodel.pipeline.parallel import available_jobs
 from grmodel.recordset.base import LoadLimits
 from grmodel.reporting import FORMATS, ReportOptions
-from grmodel.validation import load_config
-from grmodel.validation.config import find_config_file
 
 if TYPE_CHECKING:
     from grmodel.pipeline.cluster import DaskEngine
@@ -115,13 +115,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Report at most N findings (a 'truncated' note says so).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file (default: nearest grmodel.toml or pyproject.toml).",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@config_options
 @examples_option
 @click.option(
     "--watch",
@@ -185,16 +179,15 @@ def validate_command(
     3 a rule crashed (the run is incomplete).
     """
     pm = get_pm(ctx)
-    file = None if no_config else (config_file or find_config_file(Path.cwd()))
-    config = load_config(
-        file,
+    config = load_run_config(
+        ctx,
+        config_file,
+        no_config,
         select=_codes(select),
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
         fail_on=fail_on,
         max_findings=max_findings,
-        known_codes={rule.code for rule in pm.rules},
-        unknown_hint=lambda code: pm.missing_hint(code=code),
     )
     targets = record_targets(paths, examples, config)
 

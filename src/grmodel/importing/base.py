@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -63,6 +64,12 @@ class ImportResult:
         if relevant <= 0:
             return 1.0
         return min(1.0, len(self.placed_lines) / relevant)
+
+    @property
+    def coverage_text(self) -> str:
+        """The coverage as a whole percentage, rounded down: ``100%`` only when every
+        line was placed (one unread line of thousands is ``99%``)."""
+        return f"{math.floor(self.coverage * 100)}%"
 
 
 @attrs.frozen(kw_only=True)

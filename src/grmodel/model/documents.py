@@ -75,6 +75,7 @@ IMPORT_NOTES: dict[str, str] = {
     "body-not-named": "no body named in the document's header",
     "attendance-conflict": "a person read both as taking part and as absent (the first kept)",
     "justerare-unread": "more names under a justerare heading than a protocol's justerare",
+    "unread-key": "a key of the JSON source whose value reached no record (kept as unplaced text)",
 }
 """The problems an importer notes on a document it did not read well (reason →
 what it means); the IMP rules report each at its line."""

@@ -3,10 +3,13 @@ import-quality rules (the IMP family) run on the document record it imported."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from grmodel.importing.base import ImportResult
 from grmodel.pipeline.validation import Finding, RunContext, format_path
 from grmodel.plugins import GrPluginManager
-from grmodel.rules.base import Issue, Rule, Severity
+from grmodel.rules.base import Issue, Rule, Severity, option_values
 from grmodel.validation.running import crash_message, run_checks
 
 __all__ = ["IMPORT_RULES", "import_findings"]
@@ -16,12 +19,22 @@ IMPORT_RULES = "IMP"
 document it imports."""
 
 
-def import_findings(result: ImportResult, pm: GrPluginManager, file: str) -> list[Finding]:
+def import_findings(
+    result: ImportResult,
+    pm: GrPluginManager,
+    file: str,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Finding]:
     """The findings of the import-quality rules (:data:`IMPORT_RULES`, at their own
     severities) on the record of a document imported from ``file``, at the
     document's lines: what ``grmodel import`` tells of how well each document was
     read (``grmodel validate`` of the records written finds the same). A rule that
-    crashes is an error finding of its code, as in a validation run."""
+    crashes is an error finding of its code, as in a validation run.
+
+    :param options: the rule options set in the configuration
+        (:attr:`~grmodel.validation.config.ValidationConfig.rule_options`); the
+        others keep their defaults.
+    """
     document = result.document
     first = document.provenance.line if document.provenance is not None else None
     checks = [
@@ -53,5 +66,6 @@ def import_findings(result: ImportResult, pm: GrPluginManager, file: str) -> lis
         message = crash_message(exc)
         emit(rule, Issue(message=message, severity=Severity.ERROR))
 
-    run_checks(checks, document, RunContext(refdata=pm.refdata), emit, crash)
+    ctx = RunContext(refdata=pm.refdata, options=option_values(pm.rules, options or {}))
+    run_checks(checks, document, ctx, emit, crash)
     return found

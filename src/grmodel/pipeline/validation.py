@@ -11,7 +11,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from grmodel.recordset.loading import (
     LoadProblem,
 )
 from grmodel.refdata import ReferenceData
-from grmodel.rules.base import Issue, Rule, Severity
+from grmodel.rules.base import Issue, Rule, Severity, option_values
 from grmodel.rules.idindex import IdIndex
 from grmodel.validation import columnar
 from grmodel.validation.config import ValidationConfig
@@ -143,6 +143,16 @@ class RunContext:
     ids: IdIndex = attrs.field(factory=IdIndex, eq=False, repr=False)
     """The run's record ids, numbered: the index the set rules share (see
     :mod:`grmodel.rules.idindex`)."""
+    options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
+    """Every rule option's value in the run, by code and name
+    (:func:`~grmodel.rules.base.option_values`)."""
+
+    def option(self, code: str, name: str) -> Any:
+        """The value of the option ``name`` of rule ``code`` in the run.
+
+        :raises KeyError: for an option no rule of the run declares.
+        """
+        return self.options[code][name]
 
 
 def _line(issue: Issue, entry: LoadedRecord, imported: bool) -> tuple[str | None, int | None]:
@@ -219,7 +229,7 @@ def _validate(
     # A rule runs when its code or a code it reports for (reported_by) is selected.
     wanted = enabled | {r.reported_by for r in rules if r.reported_by}
     running = [r for r in pm.rules if r.code in wanted and r.reported_by is None]
-    ctx = RunContext(pm.refdata)
+    ctx = RunContext(pm.refdata, options=option_values(pm.rules, config.rule_options))
     files, run = [Path(p) for p in paths], parallel.RunRules(pm, running, ctx, _located, limits)
     if engine is not None:
         workers = engine.record_rules(files, run)

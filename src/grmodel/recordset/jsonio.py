@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from grmodel.converter import FieldPath
+from grmodel.errors import SourceError
 from grmodel.recordset.base import LoadedRecord, LoadLimits, LoadProblem, RawRecord
 from grmodel.recordset.fast import FastStructurer
 from grmodel.recordset.fieldlines import FieldLocator, KeptLines, KeptText, Shapes
 
-__all__ = ["iter_json", "iter_jsonl"]
+__all__ = ["iter_json", "iter_jsonl", "parse_json"]
 
 
 class _DuplicateKeyError(ValueError):
@@ -242,6 +243,23 @@ def _decode(
                 file, line, "a lone surrogate escape (\\ud800-\\udfff) is not text", "value", path
             )
     return data, end
+
+
+def parse_json(text: str, file: str, limits: LoadLimits | None = None) -> Any:
+    """The one JSON value of ``text`` (the whole of ``file``), read as record files
+    are: a key given twice, a value nested too deep, a number too long or a lone
+    surrogate is an error at its line, never a value silently dropped.
+
+    :raises SourceError: ``FILE:LINE: …``.
+    """
+    decoded = _decode(text, _skip_ws(text, 0), file, 1, limits or LoadLimits())
+    if isinstance(decoded, LoadProblem):
+        raise SourceError(f"{decoded.file}:{decoded.line}: {decoded.message}")
+    data, end = decoded
+    if _skip_ws(text, end) < len(text):
+        line = _line_at(text, _skip_ws(text, end), 1)
+        raise SourceError(f"{file}:{line}: JSON syntax error: extra data after the value")
+    return data
 
 
 def iter_json(

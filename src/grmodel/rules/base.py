@@ -9,7 +9,7 @@ compact indexes in between.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -27,8 +27,10 @@ __all__ = [
     "RecordRef",
     "Rule",
     "RuleContext",
+    "RuleOption",
     "SetRule",
     "Severity",
+    "option_values",
 ]
 
 
@@ -106,6 +108,42 @@ class RuleContext(Protocol):
     def refdata(self) -> ReferenceData:
         """Shipped reference data: municipalities, counties, parties, bodies."""
 
+    def option(self, code: str, name: str) -> Any:
+        """The run's value of the option ``name`` of rule ``code``
+        (:attr:`Rule.options`): the configured one, else its default."""
+
+
+@attrs.frozen(kw_only=True)
+class RuleOption:
+    """A setting of a rule, given in the configuration
+    (``[tool.grmodel.rule-options.CODE]``) and read by its check with
+    :meth:`RuleContext.option`."""
+
+    default: Any
+    """The value when the configuration gives none."""
+    fits: Callable[[Any], bool]
+    """Whether a configured value is allowed."""
+    shape: str
+    """What a value must be, as an error says it (``"a number from 0 to 1"``)."""
+    help: str
+    """One line: what the option sets."""
+
+
+def option_values(
+    rules: Iterable[Rule], configured: Mapping[str, Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Every option of every rule, by code and name: the configured value (checked
+    by the configuration's loader), else the default — what a run's context answers
+    :meth:`RuleContext.option` from."""
+    return {
+        rule.code: {
+            name: configured.get(rule.code, {}).get(name, option.default)
+            for name, option in rule.options.items()
+        }
+        for rule in rules
+        if rule.options
+    }
+
 
 RecordCheck = Callable[[Any, RuleContext], Iterable[Issue]]
 """A record rule's check: takes one record and the context, yields issues."""
@@ -160,6 +198,10 @@ class Rule:
     same issues, placed as the set rule would report them."""
     example: str | None = None
     """A small YAML record set that trips the rule, for ``grmodel rule CODE``."""
+    options: Mapping[str, RuleOption] = attrs.field(factory=dict, hash=False)
+    """The rule's settings, by name (kebab-case), each with its default: the
+    configuration may set them (``[tool.grmodel.rule-options.CODE]``), and the check
+    reads the run's value with :meth:`RuleContext.option`."""
     plugin: str = ""
     """Name of the plugin that provides the rule (filled in at registration)."""
     reported_by: str | None = None

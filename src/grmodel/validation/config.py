@@ -16,10 +16,15 @@ Example ``pyproject.toml``::
     [tool.grmodel.per-file-ignores]
     "legacy/*.yaml" = ["NUM"]
 
+    [tool.grmodel.rule-options.IMP008]
+    unplaced-share = 0.3
+
 ``paths`` (what ``grmodel validate`` checks when given no path) and the
 per-file-ignore globs are relative to the directory of the file that holds them.
 Every rule code or prefix named, on the command line or in the file, must match
-a loaded rule: a typo is an error, not a check quietly switched off.
+a loaded rule: a typo is an error, not a check quietly switched off. So must each
+rule option (``rule-options``): a rule's code, one of its options (``grmodel rule
+CODE`` lists them), a value of the option's shape.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ import attrs
 
 from grmodel.bundled import provider_hint
 from grmodel.errors import GrmodelError
-from grmodel.rules.base import Severity
+from grmodel.rules.base import RuleOption, Severity
 
 __all__ = ["ValidationConfig", "find_config_file", "load_config"]
 
@@ -73,6 +78,9 @@ class ValidationConfig:
     """Keep at most this many findings in the report (counts stay complete)."""
     paths: tuple[str, ...] = ()
     """What to validate when no path is given (relative to ``root``)."""
+    rule_options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    """Rule options set, by rule code and option name (the others keep their
+    defaults, :attr:`~grmodel.rules.base.Rule.options`)."""
     root: Path | None = None
     """Directory of the configuration file; ``paths`` and per-file-ignore globs are
     relative to it (``None``: globs match files as named)."""
@@ -176,6 +184,11 @@ _SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a whole number, 0 or more",
     ),
+    "rule-options": (
+        lambda v: _is_table(v, lambda options: isinstance(options, dict)),
+        "a table of rule codes and tables of their options "
+        "([tool.grmodel.rule-options.IMP008] unplaced-share = 0.3)",
+    ),
 }
 """Each setting: whether a value has its type, and what the error says it must be."""
 
@@ -225,6 +238,7 @@ def load_config(
     max_findings: int | None = None,
     known_codes: Collection[str] | None = None,
     unknown_hint: Callable[[str], str] | None = None,
+    known_options: Mapping[str, Mapping[str, RuleOption]] | None = None,
 ) -> ValidationConfig:
     """Read a config file (if any) and apply command-line options over it.
 
@@ -232,8 +246,11 @@ def load_config(
         prefix named (options and file) must match one of them.
     :param unknown_hint: what to add to the error for an unknown code (default: the
         bundled plugin that provides it, :func:`~grmodel.bundled.provider_hint`).
-    :raises GrmodelError: for an unreadable file, bad settings, or an unknown rule
-        code (one line, with the file's line and a "did you mean").
+    :param known_options: the options of the loaded rules, by code; when given,
+        every rule option set must be one of them, with a value it allows.
+    :raises GrmodelError: for an unreadable file, bad settings, an unknown rule
+        code, or a rule option unknown or of a wrong value (one line, with the
+        file's line and a "did you mean").
     """
     data: dict[str, Any] = {}
     if file is not None:
@@ -261,6 +278,7 @@ def load_config(
         fail_on=config_fail,
         max_findings=max_findings if max_findings is not None else data.get("max-findings"),
         paths=_str_tuple(data.get("paths", [])),
+        rule_options=data.get("rule-options", {}),
         root=Path(os.path.abspath(file.parent)) if file is not None else None,
     )
     if known_codes is not None:
@@ -268,7 +286,33 @@ def load_config(
         _check_codes(data, file, known_codes, hint)
         options = {"select": select, "extend-select": extend_select, "ignore": ignore}
         _check_codes(options, None, known_codes, hint)
+    if known_options is not None and file is not None:
+        _check_options(data.get("rule-options", {}), file, known_options)
     return config
+
+
+def _check_options(
+    given: Mapping[str, Mapping[str, Any]],
+    file: Path,
+    known: Mapping[str, Mapping[str, RuleOption]],
+) -> None:
+    """Raise for the first rule option set that no rule has, or of a value its rule
+    does not allow."""
+    for code, options in given.items():
+        if code not in known:
+            which = ", ".join(sorted(known)) or "none"
+            raise GrmodelError(
+                f"{_line_of(file, code)}: rule-options: rule {code!r} has no options "
+                f"(rules with options: {which})"
+            )
+        for name, value in options.items():
+            option = known[code].get(name)
+            where = f"{_line_of(file, name)}: rule-options {code}"
+            if option is None:
+                names = ", ".join(sorted(known[code]))
+                raise GrmodelError(f"{where}: unknown option {name!r} (options: {names})")
+            if not option.fits(value):
+                raise GrmodelError(f"{where}: {name!r} must be {option.shape}, not {value!r}")
 
 
 def _check_codes(
@@ -278,10 +322,10 @@ def _check_codes(
     unknown_hint: Callable[[str], str],
 ) -> None:
     """Raise for the first code or prefix in ``data``'s rule lists that matches no known
-    rule (``severity`` takes whole codes only)."""
+    rule (``severity`` and ``rule-options`` take whole codes only)."""
     lists: list[tuple[str, Iterable[str]]] = [
         (key, [data[key]] if isinstance(data[key], str) else data[key])
-        for key in ("select", "extend-select", "ignore", "severity")
+        for key in ("select", "extend-select", "ignore", "severity", "rule-options")
         if key in data
     ]
     lists.extend(
@@ -289,7 +333,7 @@ def _check_codes(
         for pattern, codes in data.get("per-file-ignores", {}).items()
     )
     for key, codes in lists:
-        whole = key == "severity"
+        whole = key in ("severity", "rule-options")
         for code in codes:
             if code in known or (not whole and (code == "ALL" or _is_prefix(code, known))):
                 continue
@@ -319,7 +363,9 @@ def _line_of(file: Path, code: str) -> str:
     except (OSError, UnicodeDecodeError):
         return str(file)
     needles = (f'"{code}"', f"'{code}'")
-    setting = re.compile(rf"\s*({re.escape(code)}\s*=|\[(tool\.grmodel\.)?{re.escape(code)}\])")
+    setting = re.compile(
+        rf"\s*({re.escape(code)}\s*=|\[(tool\.grmodel\.)?([\w-]+\.)?{re.escape(code)}\])"
+    )
     for number, line in enumerate(lines, 1):
         if any(needle in line for needle in needles) or setting.match(line):
             return f"{file}:{number}"

@@ -5,11 +5,17 @@ Body's external lists (organization, person, meeting, paper, membership), and
 rebuilds records from the OParl properties grmodel writes plus the
 ``grmodel:<field>`` extension properties. Objects marked ``grmodel:reference``
 (bodies pulled in from reference data) are not turned into records.
+
+Each file is read through :func:`grmodel.importing.jsonkeys.track`: a key the
+importer does not read is kept on the import's document record and reported
+(IMP009, :func:`grmodel.importing.jsonkeys.account`). Keys grmodel's exporter
+writes for OParl's clients and rebuilds from others on import (:data:`DERIVED`)
+count as read where the export of the records read repeats them; those it only
+knows (:data:`KNOWN`: types, publication times, paging) count as read.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +23,19 @@ import attrs
 
 from grmodel.converter import GrConverter
 from grmodel.errors import GrmodelError
+from grmodel.exporting.base import ExportOptions
 from grmodel.ids import slug
 from grmodel.importing.base import Importer, ImportResult, SourceDocument
+from grmodel.importing.jsonkeys import (
+    JsonPath,
+    TrackedObject,
+    UnreadKey,
+    account,
+    changed_derived,
+    read_json,
+    track,
+    unread_keys,
+)
 from grmodel.model import (
     CORE_RECORD_TYPES,
     AgendaItem,
@@ -30,12 +47,57 @@ from grmodel.model import (
     Person,
     Record,
 )
+from grmodel.refdata import ReferenceData
 from grmodel_oparl.common import EXT, UrlScheme, oparl_type
+from grmodel_oparl.exporter import build_oparl
 from grmodel_oparl.paging import iter_list
 
-__all__ = ["IMPORTER", "read_oparl"]
+__all__ = ["DERIVED", "IMPORTER", "KNOWN", "read_oparl", "read_oparl_keys"]
 
-OParlObject = dict[str, Any]
+OParlObject = TrackedObject
+"""An OParl object, as the importer reads it."""
+
+KNOWN: dict[str, tuple[str, ...]] = {
+    "object": ("type", "created", "modified"),
+    "page": ("pagination",),
+    "links": ("first", "prev", "last"),
+    "records": (EXT + "links",),
+}
+"""The keys the importer knows and does not need: every object's ``type`` and
+publication times (``-O timestamp``), the paging of lists, the links of records
+OParl has no object for."""
+
+DERIVED: dict[str, tuple[str, ...]] = {
+    "System": ("oparlVersion", "name", "website"),
+    "Body": ("id", "system", "name", "legislativeTerm", EXT + "organization"),
+    "Organization": ("body", "membership"),
+    "Membership": ("votingRight",),
+    "Person": ("body", "membership"),
+    "Meeting": (
+        "name",
+        "cancelled",
+        "start",
+        "end",
+        EXT + "timeStated",
+        "participant",
+        "keyword",
+        EXT + "alsoPresent",
+        EXT + "absent",
+    ),
+    "Location": ("id", "meetings"),
+    "AgendaItem": ("meeting", "result", "resolutionText", "consultation", "keyword"),
+    "File": ("accessUrl", "meeting"),
+    "Paper": ("body", "underDirectionOf", "consultation"),
+}
+"""The keys the exporter writes that the importer rebuilds from others (or that
+only link objects), by object type: a body's own properties, an organization's
+and a person's memberships (read from the body's membership list), a meeting's
+name, times, participants and keywords (from ``grmodel:date``,
+``grmodel:attendance``, ``grmodel:kind``…), a location's own id, agenda items'
+results and resolution texts (from ``grmodel:decisions``). Each counts as read
+where the export of the records read writes the same value again (an object
+matched by its id and the id of the object it is embedded in); else it is an
+unread key."""
 
 
 def _keys(cls: type[Any]) -> list[str]:
@@ -44,7 +106,15 @@ def _keys(cls: type[Any]) -> list[str]:
 
 def _ext(obj: OParlObject, cls: type[Any]) -> dict[str, Any]:
     """The ``grmodel:<field>`` properties of ``obj`` that are fields of ``cls``."""
-    return {key: obj[EXT + key] for key in _keys(cls) if EXT + key in obj}
+    return {key: obj.whole(EXT + key) for key in _keys(cls) if EXT + key in obj}
+
+
+def _derived(obj: OParlObject, what: str) -> None:
+    if what in KNOWN:
+        obj.skip(*KNOWN[what])
+    else:
+        obj.skip(*KNOWN["object"])
+        obj.derive(*DERIVED[what])
 
 
 def _period(obj: OParlObject) -> dict[str, Any] | None:
@@ -57,29 +127,53 @@ def _period(obj: OParlObject) -> dict[str, Any] | None:
 class _Reader:
     def __init__(self, system_file: Path, converter: GrConverter):
         self.root = system_file.parent
+        self.system_file = system_file
         self.conv = converter
+        self.read: dict[Path, tuple[Any, Any]] = {}
+        """Each file read: its JSON and the view it was read through."""
         system = self._load_path(system_file)
         if system.get("type") != oparl_type("System"):
             raise GrmodelError(f"{system_file}: not an OParl 1.1 System object")
         system_url: str = system["id"]
         self.urls = UrlScheme(system_url.rsplit("/", 1)[0])
         self.system = system
+        _derived(system, "System")
 
     def _load_path(self, path: Path) -> Any:
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise GrmodelError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-        except json.JSONDecodeError as exc:
-            raise GrmodelError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from exc
-        except UnicodeDecodeError as exc:  # found by fuzzing: named, not a crash
-            raise GrmodelError(f"{path}: not UTF-8 JSON (byte {exc.start})") from exc
+        if path not in self.read:
+            data = read_json(path)[1]
+            self.read[path] = (data, track(data))
+        return self.read[path][1]
 
     def load(self, url: str) -> Any:
         return self._load_path(self.root / self.urls.path(url))
 
+    def page(self, url: str) -> Any:
+        page = self.load(url)
+        _derived(page, "page")
+        if isinstance(links := page.get("links"), TrackedObject):
+            _derived(links, "links")
+        return page
+
     def listed(self, url: str) -> list[OParlObject]:
-        return list(iter_list(self.load, url))
+        return list(iter_list(self.page, url))
+
+    def unread(self, again: dict[tuple[str | None, str | None], Any]) -> list[UnreadKey]:
+        """The keys of every file read that the importer did not read, or that are
+        derived and not written again in ``again`` (the export of the records read,
+        :func:`_index`). A file other than the System's is named relative to the
+        export directory."""
+        found: list[UnreadKey] = []
+        for path, (data, view) in self.read.items():
+
+            def rebuilt(obj: TrackedObject, data: Any = data) -> Any:
+                return again.get(_context(data, obj.path))
+
+            changed = changed_derived(view, rebuilt)
+            if changed or next(iter(view.unread()), None) is not None:
+                name = path if path == self.system_file else path.relative_to(self.root)
+                found += unread_keys(str(name), read_json(path)[0], data, view, changed)
+        return found
 
     def record(self, raw: dict[str, Any]) -> Record:
         try:
@@ -101,7 +195,9 @@ class _Reader:
 
     def body(self, obj: OParlObject) -> Record | None:
         if obj.get(EXT + "reference"):
+            obj.skip(*obj)  # reference data, not a record
             return None
+        _derived(obj, "Organization")
         raw: dict[str, Any] = {
             "type": Body.TYPE,
             "id": self.id_of(obj["id"]),
@@ -116,6 +212,7 @@ class _Reader:
         return self.record(raw)
 
     def person(self, obj: OParlObject) -> Record:
+        _derived(obj, "Person")
         raw: dict[str, Any] = {
             "type": Person.TYPE,
             "id": self.id_of(obj["id"]),
@@ -129,6 +226,7 @@ class _Reader:
         return self.record(raw)
 
     def membership(self, obj: OParlObject) -> Record:
+        _derived(obj, "Membership")
         raw: dict[str, Any] = {
             "type": Membership.TYPE,
             "id": self.id_of(obj["id"]),
@@ -142,6 +240,7 @@ class _Reader:
         return self.record(raw)
 
     def agenda_item(self, obj: OParlObject) -> dict[str, Any]:
+        _derived(obj, "AgendaItem")
         raw: dict[str, Any] = {
             "id": self.id_of(obj["id"]),
             "ordinal": obj["order"],
@@ -153,6 +252,7 @@ class _Reader:
         return raw
 
     def meeting(self, obj: OParlObject) -> Record:
+        _derived(obj, "Meeting")
         raw: dict[str, Any] = {
             "type": Meeting.TYPE,
             "id": self.id_of(obj["id"]),
@@ -160,6 +260,7 @@ class _Reader:
             "status": obj["meetingState"],
         }
         if "location" in obj:
+            _derived(obj["location"], "Location")
             raw["place"] = obj["location"]["description"]
         items = [self.agenda_item(item) for item in obj.get("agendaItem", [])]
         if items:
@@ -168,6 +269,7 @@ class _Reader:
         return self.record(raw)
 
     def document(self, obj: OParlObject, kind: str | None = None) -> Record:
+        _derived(obj, "File" if kind is None else "Paper")
         raw: dict[str, Any] = {"type": Document.TYPE, "id": self.id_of(obj["id"])}
         if kind is not None:
             raw["kind"] = kind
@@ -189,6 +291,7 @@ class _Reader:
                 out.setdefault((record.TYPE, record.id), record)
 
         for body in self.listed(self.system["body"]):
+            _derived(body, "Body")
             for obj in self.listed(body["organization"]):
                 add(self.body(obj))
             for obj in self.listed(body["person"]):
@@ -202,9 +305,43 @@ class _Reader:
             for obj in self.listed(body["paper"]):
                 add(self.document(obj, kind=obj["paperType"]))
         if EXT + "records" in self.system:
-            for raw in self.load(self.system[EXT + "records"])[EXT + "records"]:
+            records = self.load(self.system[EXT + "records"])
+            _derived(records, "records")
+            for raw in records.whole(EXT + "records"):
                 add(self.record(raw))
         return _ordered(out.values())
+
+
+def _is_object(value: Any) -> bool:
+    return isinstance(value, dict) and "type" in value and isinstance(value.get("id"), str)
+
+
+def _index(files: dict[str, Any]) -> dict[tuple[str | None, str | None], Any]:
+    """Every object of an export's files, by the id of the object it is embedded in
+    (``None`` at a file's top or in a list page) and its own id."""
+    index: dict[tuple[str | None, str | None], Any] = {}
+    stack: list[tuple[Any, str | None]] = [(obj, None) for obj in files.values()]
+    while stack:
+        value, parent = stack.pop()
+        if isinstance(value, dict):
+            own = value["id"] if _is_object(value) else None
+            if own is not None:
+                index.setdefault((parent, own), value)
+            stack.extend((v, own or parent) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, parent) for v in value)
+    return index
+
+
+def _context(data: Any, path: JsonPath) -> tuple[str | None, str | None]:
+    """The :func:`_index` key of the object at ``path`` in a file's ``data``."""
+    parent: str | None = None
+    for part in path:
+        if _is_object(data):
+            parent = data["id"]
+        data = data[part]
+    own = data.get("id") if isinstance(data, dict) else None
+    return parent, own if isinstance(own, str) else None
 
 
 def _ordered(records: Any) -> list[Record]:
@@ -219,16 +356,41 @@ def read_oparl(path: Path, converter: GrConverter | None = None) -> list[Record]
     :param converter: the converter to structure records with (default: one with
         every installed plugin's record types).
     :returns: the records, in the core's dependency order, then by id.
-    :raises GrmodelError: when the export cannot be read.
+    :raises GrmodelError: when the export cannot be read (a key given twice in a
+        file is an error at its line).
+    """
+    return read_oparl_keys(path, converter)[0]
+
+
+def read_oparl_keys(
+    path: Path, converter: GrConverter | None = None, refdata: ReferenceData | None = None
+) -> tuple[list[Record], list[UnreadKey]]:
+    """As :func:`read_oparl`, and the keys of the files read that were not read (with
+    their files and lines): a key the importer does not know, and a derived key
+    (:data:`DERIVED`) whose value the export of the records read does not repeat.
+
+    :param refdata: the reference data to export the records again with (default:
+        the installed plugins').
     """
     if path.is_dir():
         path = path / "system.json"
-    if converter is None:
+    if converter is None or refdata is None:
         from grmodel.plugins import get_plugin_manager
 
-        converter = get_plugin_manager().converter
+        pm = get_plugin_manager()
+        converter, refdata = converter or pm.converter, refdata or pm.refdata
     try:
-        return _Reader(path, converter).run()
+        reader = _Reader(path, converter)
+        records = reader.run()
+        stamp = reader.system.get("created")  # the export's -O timestamp, if any
+        options = ExportOptions(
+            base_url=reader.urls.base,
+            extra={"timestamp": stamp} if isinstance(stamp, str) else {},
+            converter=converter,
+            refdata=refdata,
+            reference_bodies=refdata.bodies,
+        )
+        return records, reader.unread(_index(build_oparl(records, options)))
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise GrmodelError(
             f"{path}: not an OParl export written by grmodel "
@@ -237,7 +399,7 @@ def read_oparl(path: Path, converter: GrConverter | None = None) -> list[Record]
 
 
 def _parse(document: SourceDocument) -> ImportResult:
-    records = read_oparl(document.path)
+    records, unread = read_oparl_keys(document.path, refdata=document.refdata)
     line_count = len(document.lines)
     source = Document(
         id=f"oparl-{slug(document.path.parent.name) or 'export'}",
@@ -246,9 +408,8 @@ def _parse(document: SourceDocument) -> ImportResult:
         source_file=str(document.path),
         line_count=line_count,
     )
-    return ImportResult(
-        document=source, records=records, placed_lines=frozenset(range(1, line_count + 1))
-    )
+    source, placed = account(source, line_count, unread, str(document.path))
+    return ImportResult(document=source, records=records, placed_lines=placed)
 
 
 def _detect(document: SourceDocument) -> float:

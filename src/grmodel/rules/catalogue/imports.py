@@ -4,7 +4,8 @@ An importer notes what it could not read (an attendance heading with nobody read
 under it, a protocol without attendance or items, a meeting date taken from
 outside the document's header, no body named) on the document record; each note
 becomes a finding at its line. A document of which much text reached no record
-(``document.unplaced``) is one finding more (IMP008). So ``grmodel import`` and
+(``document.unplaced``) is one finding more (IMP008; how much is its option
+``unplaced-share``). So ``grmodel import`` and
 ``grmodel validate DOC`` alone tell a steward whether a document was read well.
 """
 
@@ -14,9 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from grmodel.model import IMPORT_NOTES, Document, Record, Segment
-from grmodel.rules.base import Issue, Rule, RuleContext, Severity
+from grmodel.rules.base import Issue, Rule, RuleContext, RuleOption, Severity
 
-__all__ = ["RULES", "UNPLACED_SHARE"]
+__all__ = ["RULES", "UNPLACED_OPTION", "UNPLACED_SHARE"]
 
 
 def _noted(reason: str) -> Callable[[Record, RuleContext], Iterator[Issue]]:
@@ -33,10 +34,17 @@ def _noted(reason: str) -> Callable[[Record, RuleContext], Iterator[Issue]]:
     return check
 
 
+_EXAMPLE_NOTES: dict[str, tuple[str, str, str]] = {
+    "unread-key": ("popolo-export", "other", "'persons[0].email'"),
+}
+"""The document and note text of a rule's example, where not a protocol's heading."""
+
+
 def _example(reason: str) -> str:
+    document, kind, text = _EXAMPLE_NOTES.get(reason, ("protokoll-1", "protokoll", "Närvarande"))
     return (
-        "type: document\nid: protokoll-1\nkind: protokoll\nnotes:\n"
-        f"  - {{span: {{line: 4}}, text: Närvarande, reason: {reason}}}\n"
+        f"type: document\nid: {document}\nkind: {kind}\nnotes:\n"
+        f"  - {{span: {{line: 4}}, text: {text}, reason: {reason}}}\n"
     )
 
 
@@ -102,11 +110,27 @@ _RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "as justerare rather than report every one as absent from the meeting.",
         "Give the meeting's justerare by hand from the source.",
     ),
+    (
+        "IMP009",
+        "unread-key",
+        "A key of a JSON source (Popolo, OParl) that the importer did not read.",
+        "The Popolo and OParl importers read back what grmodel's exporters write; a key "
+        "they do not know (an e-mail address, links, a biography added by another tool), "
+        "or a derived property whose value the export of the records read does not "
+        "repeat (an edited meeting name), reaches no record. It is kept on the document "
+        "record as unplaced text (its JSON path and value, at its lines), so the import's "
+        "coverage is below 100 %, and this finding names it: never a key dropped without "
+        "a word.",
+        "Move what the key holds into the records by hand (a note, a field), or drop it "
+        "from the source if it is not wanted; keys the importer should read are a "
+        "request to the importer's authors.",
+    ),
 )
 
 UNPLACED_SHARE = 0.5
 """IMP008 reports a document when more than this share of its lines (those not
-dropped as page furniture) is unplaced text: its coverage below 50 %. (On the 177
+dropped as page furniture) is unplaced text: its coverage below 50 %, unless the
+configuration sets the option ``unplaced-share`` (:data:`UNPLACED_OPTION`). (On the 177
 corpus documents the importers read, 9 are reported at 50 %, 49 at 30 %, 104 at
 20 %: a line is placed only when each of its significant words reached a record,
 and the usual remainder — a posting certificate, a place, a signer's title — is
@@ -120,13 +144,22 @@ def _lines(segments: tuple[Segment, ...]) -> int:
     return sum(segment.span.last - segment.span.line + 1 for segment in segments)
 
 
-def _unplaced_text(document: Record, _ctx: RuleContext) -> Iterator[Issue]:
+def _share(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+UNPLACED_OPTION = "unplaced-share"
+"""The name of IMP008's option: the share of a document's lines that may be
+unplaced text without a finding (:data:`UNPLACED_SHARE` by default)."""
+
+
+def _unplaced_text(document: Record, ctx: RuleContext) -> Iterator[Issue]:
     assert isinstance(document, Document)
     if not document.unplaced or not document.line_count:
         return
     read = document.line_count - _lines(document.dropped)
     lines = _lines(document.unplaced)
-    if read <= 0 or lines <= UNPLACED_SHARE * read:
+    if read <= 0 or lines <= ctx.option("IMP008", UNPLACED_OPTION) * read:
         return
     words = sum(len(_WORD.findall(segment.text)) for segment in document.unplaced)
     first = ", ".join(str(segment.span.line) for segment in document.unplaced[:_FIRST])
@@ -174,9 +207,9 @@ RULES.append(
             "as page furniture) are unplaced, the importer met a layout it does not know, "
             "and the records made may lack attendance, items or decisions; less unplaced "
             "text is the usual remainder (a posting certificate, a place, a signer's "
-            "title), kept on the document record all the same. The share is fixed (rules "
-            "take no options); ignore the code, or give it another severity, in the "
-            "configuration."
+            "title), kept on the document record all the same. The share is the rule's "
+            f"option {UNPLACED_OPTION} ([tool.grmodel.rule-options.IMP008] in the "
+            "configuration, honoured by grmodel validate and grmodel import)."
         ),
         hint=(
             "Read the unplaced text (document.unplaced, with its lines) against the source; "
@@ -185,5 +218,14 @@ RULES.append(
         applies_to=("document",),
         check=_unplaced_text,
         example=_UNPLACED_EXAMPLE,
+        options={
+            UNPLACED_OPTION: RuleOption(
+                default=UNPLACED_SHARE,
+                fits=_share,
+                shape="a number from 0 to 1",
+                help="the share of a document's lines (those not dropped) that may be "
+                "unplaced text without a finding; 0 reports any unplaced text",
+            )
+        },
     )
 )
