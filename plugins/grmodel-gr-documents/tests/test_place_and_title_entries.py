@@ -166,3 +166,36 @@ def test_a_serving_mark_at_a_line_start_is_the_next_name_s() -> None:
         ("Bo Ström", False, None),
         ("Karl Ny", True, "Eva Dahl"),  # "tjg för" names whom the entry before replaces
     ]
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        # "Name, P, Role": the party between commas, the role after the entry
+        (
+            "Jenny Falk, M, Ordförande Åsa Lönn Berg, C, 1:e vice ordförande Per Holm, KD",
+            [
+                ("Jenny Falk", "M", "ordförande"),
+                ("Åsa Lönn Berg", "C", "vice_ordförande"),
+                ("Per Holm", "KD", "None"),
+            ],
+        ),
+        # a run that writes each role first gives it to the next name
+        (
+            "Ordförande Anna Berg (S) Ledamot Per Lind (M)",
+            [("Anna Berg", "S", "ordförande"), ("Per Lind", "M", "ledamot")],
+        ),
+        # names in any Latin letters, a given name with a hyphenated initial
+        (
+            "Jan Dick (S), 2:e vice ordförande Claës-L Ljung (M) Zoë Müller (V)",
+            [
+                ("Jan Dick", "S", "vice_ordförande"),
+                ("Claës-L Ljung", "M", "None"),
+                ("Zoë Müller", "V", "None"),
+            ],
+        ),
+    ],
+)
+def test_parties_and_roles_between_commas(run: str, expected: list[tuple[str, str, str]]) -> None:
+    entries, _ = parse_run(run, load_reference_data())
+    assert [(e.name, e.party, str(e.role)) for e in entries] == expected

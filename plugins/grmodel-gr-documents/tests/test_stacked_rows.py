@@ -105,3 +105,24 @@ def test_a_row_whose_decision_makers_are_in_an_attachment(source: Source) -> Non
     status = by_status(meeting_of(result))
     assert not status.get("present") and not status.get("serving_substitute")
     assert {"stig-ros", "maja-alm", "ake-lund", "gun-sten", "kurt-as"} <= set(status["other"])
+
+
+POSTED_FIRST = DOCPLAYER + (
+    "1 Anslag/Bevis\nProtokollet är justerat. Justeringen har tillkännagivits genom anslag Organ och\n"
+    "sammanträdesdatum Tekniska nämnden 2016-09-15\nPlats och tid Stadshuset kl 18.00\n"
+    "Beslutande Eva Lind (M), ordförande Per Holm (S) Anna Berg (C)\n"
+    "Insynsplats Kim Sten (SD), oppositionsråd\n" + PAGE_TWO
+)
+
+
+def test_the_posting_box_first_gives_body_and_date(source: Source) -> None:
+    """ "Organ och sammanträdesdatum", broken over two lines, in the posting box that
+    heads the page: the body and the meeting's date; an insynsplats is no seat."""
+    kind, result = imported(source(POSTED_FIRST))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "2016-09-15"
+    assert meeting.body_name == "Tekniska nämnden"
+    status = by_status(meeting)
+    assert status["present"] == ["eva-lind", "per-holm", "anna-berg"]
+    assert status["other"] == ["kim-sten"]
