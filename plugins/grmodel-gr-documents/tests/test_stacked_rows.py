@@ -126,3 +126,35 @@ def test_the_posting_box_first_gives_body_and_date(source: Source) -> None:
     status = by_status(meeting)
     assert status["present"] == ["eva-lind", "per-holm", "anna-berg"]
     assert status["other"] == ["kim-sten"]
+
+
+SIGNATURE_LABELS_FIRST = DOCPLAYER + (
+    "1 Plats och tid Stadshuset kl 18.00 Beslutande Eva Lind (M), ordförande Per Holm (S) "
+    "Anna Berg (C) Övriga deltagare Maja Alm, sekreterare Utses att justera: Anna Berg (C) "
+    "Underskrifter: Sekreterare Ordförande Justerare Maja Alm Eva Lind (M) Anna Berg (C) "
+    "Anslag/Bevis Protokollet är justerat.\n" + PAGE_TWO
+)
+
+
+def test_signature_labels_in_a_row_before_their_names(source: Source) -> None:
+    """ "Underskrifter: Sekreterare Ordförande Justerare" and then the three names: one
+    per label in order — the secretary is no justerare."""
+    kind, result = imported(source(SIGNATURE_LABELS_FIRST))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert meeting.secretary == "maja-alm"
+    assert meeting.justering is not None
+    assert meeting.justering.justerare == ("anna-berg",)
+    assert meeting.justering.signatories == ("eva-lind", "anna-berg")
+
+
+def test_the_justerare_s_reserve_is_no_attendance(source: Source) -> None:
+    text = SIGNATURE_LABELS_FIRST.replace(
+        "Utses att justera: Anna Berg (C) ",
+        "Utses att justera: Anna Berg och Per Holm. Ersättare: Olle Nord. ",
+    )
+    _, result = imported(source(text))
+    meeting = meeting_of(result)
+    assert "olle-nord" not in {a.person for a in meeting.attendance}
+    assert meeting.justering is not None
+    assert set(meeting.justering.justerare) >= {"anna-berg", "per-holm"}

@@ -29,6 +29,7 @@ from grmodel_gr_documents.lines import Paragraph
 from grmodel_gr_documents.protocol.attendance import AttendanceReader
 from grmodel_gr_documents.protocol.body import ItemReader
 from grmodel_gr_documents.protocol.closing import ClosingReader
+from grmodel_gr_documents.protocol.front import front_segments
 from grmodel_gr_documents.protocol.header import Header, read_header
 from grmodel_gr_documents.protocol.planned import SCHEDULE, planned_meetings
 from grmodel_gr_documents.protocol.stacked import find_stacks
@@ -94,7 +95,7 @@ class Assembler:
             start = toc_line if toc_line >= 0 else len(self.stream.text)
         starts = find_item_starts(self.stream, start, expected)
         front_end = starts[0].start if starts else len(self.stream.text)
-        front = _signature_boxes(segment(self.stream, self.vocabulary, FRONT_CUES, 0, front_end))
+        front = front_segments(segment(self.stream, self.vocabulary, FRONT_CUES, 0, front_end))
         return starts, front
 
     def closing_start(self, after: int) -> int | None:
@@ -234,7 +235,10 @@ class Assembler:
             following = front[index + 1] if index + 1 < len(front) else None
             if seg.cue == "justerare" and seg.start in stacked:
                 continue  # a stack's heading: its run's justerare are read above
-            if seg.cue == "justerare":
+            if seg.cue == "justerare" and seg.meaning == "reserve":
+                lines = self.stream.lines_between(seg.start, seg.value_start + len(seg.value))
+                self.b.tracker.place_all(lines)  # the reserve is no justerare
+            elif seg.cue == "justerare":
                 self.closing.justerare_segment(seg, following)
             elif seg.cue == "closing":
                 self.closing.signatures(seg)
@@ -363,36 +367,6 @@ class Assembler:
             organisation=header.body,
             part_of=part_of,
         )
-
-
-def _signature_boxes(front: list[TextSegment]) -> list[TextSegment]:
-    """A closing marker's segment takes in the signature labels after it
-    ("Underskrifter Sekreterare X Ordförande Y"): "Sekreterare" there signs, it
-    heads no attendance."""
-    vocabulary = load_vocabulary()
-    out: list[TextSegment] = []
-    table = False
-    for seg in front:
-        previous = out[-1] if out else None
-        table = table or (seg.cue == "attendance" and seg.meaning == "table")
-        if table and seg.cue == "label" and previous is not None:
-            # a närvarolista's column header ("Tid Kl. 09.00-12.00"), not a header label
-            out[-1] = attrs.evolve(
-                previous, value=previous.value + seg.head + seg.value, end=seg.end
-            )
-            continue
-        if (
-            previous is not None
-            and previous.cue == "closing"
-            and vocabulary.lookup("signature", seg.head) is not None
-            and not previous.value.strip()
-        ):
-            out[-1] = attrs.evolve(
-                previous, value=previous.value + seg.head + seg.value, end=seg.end
-            )
-            continue
-        out.append(seg)
-    return out
 
 
 def _lines_of(unit: Paragraph, b: Builder) -> list[tuple[int, str]]:

@@ -70,7 +70,7 @@ class ClosingReader:
         """Justerare named in a sentence or a heading's value."""
         names = justerare_names(text)
         if names is None:
-            names = text if is_person_name(re.sub(r"[,(].*$", "", text).strip()) else None
+            names = text if _names_only(text) else None
         if not names:
             return False
         ids = self.names_in(names, line)
@@ -139,13 +139,15 @@ class ClosingReader:
         text = segment.value
         hits = vocabulary.find(text, ["signature", "label"])
         signatures = [h for h in hits if h.phrase.cue == "signature"]
+        named: list[tuple[Hit, list[str]]] = []
         for index, hit in enumerate(signatures):
             end = signatures[index + 1].start if index + 1 < len(signatures) else len(text)
-            names = list(iter_names(_without_labels(text, hit.end, end, hits), self.refdata))
-            if not names:
-                continue
+            named.append(
+                (hit, list(iter_names(_without_labels(text, hit.end, end, hits), self.refdata)))
+            )
+        for hit, name in _one_per_label(named):
             line = self.stream.line_at(segment.value_start + hit.end)
-            pid = self.b.person(names[0], line)
+            pid = self.b.person(name, line)
             self.b.tracker.place(line)
             self.sign(hit.phrase.meaning, pid)
 
@@ -281,7 +283,32 @@ _MOST_JUSTERARE = 3
 """More names under a justerare heading are no protocol's justerare."""
 
 
+def _names_only(text: str) -> bool:
+    """Whether a heading's value starts with a person's name, before its party, place
+    or role, or the next name ("Anna Ek (S)", "Anna Ek och Per Holm.", "Anna Ek, Lerum")."""
+    first = _LIST_SEPARATOR.split(re.sub(r"\(.*$", "", text), maxsplit=1)[0]
+    return is_person_name(first.strip(" ."))
+
+
+_LIST_SEPARATOR = re.compile(r",|;|\s+(?:och|samt)\s+")
+
+
 def _first_entries(value: str) -> str:
     """A justerare heading's value up to the first line break or sentence end."""
     first = value.split("\n", 1)[0]
     return re.split(r"(?<=[a-zåäö])\.\s", first, maxsplit=1)[0]
+
+
+def _one_per_label(named: list[tuple[Hit, list[str]]]) -> list[tuple[Hit, str]]:
+    """Each signature label with the name it signs: the first name after it; where the
+    labels stand in a row before their names ("Sekreterare Ordförande Justerare Anna Ek
+    Per Holm Eva Lind"), the names after the row, one per label in order."""
+    if len(named) >= 2 and not any(names for _, names in named[:-1]):
+        names = named[-1][1]
+        if len(names) >= len(named):
+            labels = [hit for hit, _ in named]
+            return [
+                *zip(labels, names, strict=False),
+                *((labels[-1], n) for n in names[len(labels) :]),
+            ]
+    return [(hit, names[0]) for hit, names in named if names]
