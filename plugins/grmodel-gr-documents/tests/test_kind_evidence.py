@@ -237,3 +237,38 @@ def test_a_lists_diarienummer_column_is_no_part_of_the_title(source: Source) -> 
         ("Bygglov för förråd", "BN 2019/31"),
         ("Information", None),
     ]
+
+
+NEWS_PAGE = """\
+Publicerad: 2018-03-02
+
+Nämndens möte 12 mars 2018
+
+Tekniska nämnden sammanträder måndag 12 mars i Stadshuset. På mötet behandlas bland annat \
+ärenden enligt föredragningslistan nedan.
+
+Tid/Plats
+
+Måndag 12 mars 2018 kl. 18.00.
+Stadshuset, Exempelby
+
+Föredragningslista
+
+  • Taxa för uthyrning av lokaler år 2019
+  • Val av ombud till bolagsstämmor
+"""
+
+
+def test_a_municipality_s_news_page_about_a_meeting_is_its_agenda(source: Source) -> None:
+    """A kind word as a heading of its own line below the title, and the meeting
+    announced: an agenda; the page's publication date is chrome, no meeting date."""
+    kind, result = imported(source(NEWS_PAGE))
+    assert kind == "agenda"
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert str(meeting.date) == "2018-03-12"
+    assert "Publicerad: 2018-03-02" in {s.text for s in result.document.dropped}
+
+
+def test_a_kind_word_in_running_text_alone_is_no_kind(source: Source) -> None:
+    text = "Anteckning\n\nVi läste föredragningslistan och Föredragningslista 3 i sin helhet.\n"
+    assert detect(source(text)) is None

@@ -64,6 +64,8 @@ _CHROME_FORMS = (
     r"[^()]{1,120}\.(?:pdf|docx?)\s*\(\s*\d+\s*[km]b\s*\)",
     r"dela|skriv ut|tipsa|läs upp|lyssna",
     r"\|+",
+    r"(?:publicerad|publicerat|senast\s+(?:uppdaterad|ändrad)|uppdaterad|published|updated)\s*:?\s*"
+    r"(?:den\s+)?\d{1,4}[-/ ]\w{1,9}[-/ ]\d{1,4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?",
     r"-\s*för\s+\d+\s+(?:år|månader?|veckor?|dagar?|timmar?|minuter)\s+sedan",
     r"-\s*visningar:?(?:\s*\d+)?",
 )

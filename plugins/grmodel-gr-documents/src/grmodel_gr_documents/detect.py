@@ -99,6 +99,10 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
         ),
         (re.compile(r"(?im)^\s*kl\.?\s*\d{1,2}[.:]\d{2}\s+\S"), 1.0),
         (re.compile(r"(?i)(?=[vk])(?:\bvälkommen\b|\bkallas\s+till\b)"), 1.0),
+        # a meeting announced ("Kommunfullmäktige sammanträder måndag …", "På mötet
+        # behandlas bland annat …")
+        (re.compile(r"(?i)(?=s)\bsammanträder\s+(?:på\s+|den\s+)?[\wåäö]+dag"), 1.0),
+        (re.compile(r"(?i)(?=p)\bpå\s+(?:mötet|sammanträdet)\s+behandlas\b"), 1.0),
         (
             re.compile(
                 rf"(?i)\A{_HEAD}(?:\bföredragande\b|\bärendelista\b|\bsammanträdet\s+öppnas\b"
@@ -292,6 +296,15 @@ _ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,100}")
 """A numbered line of a list of items ("1 Kommundirektörens rapport maj 2015")."""
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of its line (a colon after it aside)."""
+    before = text.rfind("\n", 0, start) + 1
+    after = text.find("\n", end)
+    return not text[before:start].strip() and not text[end : after if after >= 0 else None].strip(
+        " :"
+    )
+
+
 def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
     """Evidence from how the document is laid out: (kind, points, what was seen)."""
     vocabulary = load_vocabulary()
@@ -301,6 +314,14 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         if _PAGE_HEADER.match(text, hit.end):
             out.append((hit.phrase.meaning, 2.0, text[hit.start : hit.end] + " N (M)"))
             break
+    # a kind word as a heading of its own line ("Föredragningslista" over the items of
+    # a municipality's page about the meeting), below the title too
+    alone = {
+        hit.phrase.meaning: text[hit.start : hit.end]
+        for hit in vocabulary.find(text, ["kind"])
+        if _alone_on_line(text, hit.start, hit.end)
+    }
+    out.extend((kind, 2.0, f"a {written!r} heading") for kind, written in alone.items())
     headings = [
         h for h in vocabulary.find(head, ["attendance"]) if not _in_item_title(head, h.start)
     ]
