@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("records", type=Path, help="a directory of record files")
     parser.add_argument("--tracemalloc", action="store_true", help="also the top lines")
     parser.add_argument("--top", type=int, default=25, help="lines to show (--tracemalloc)")
+    parser.add_argument("--detail", action="append", default=[], help="a rule's attributes too")
     args = parser.parse_args(argv)
 
     from grmodel.pipeline import validate
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("id index (shared)", deep_size([getattr(ctx, "ids", None)], seen, skip)))
         rows.append(("field lines (engine)", deep_size([runner.lines], seen, skip)))
         for rule, state in runner._set_rules:
+            if rule.code in args.detail:
+                for name, value in sorted(vars(state).items()):
+                    rows.append((f"{rule.code}.{name}", deep_size([value], seen, skip)))
             rows.append((rule.code, deep_size([state], seen, skip)))
         return finish(runner)
 

@@ -19,7 +19,7 @@ from array import array
 
 from grmodel.rules.base import RecordRef, RuleContext
 
-__all__ = ["RECENT", "IdArray", "IdIndex", "PackedRefs", "id_index"]
+__all__ = ["RECENT", "IdArray", "IdIndex", "PackedRefs", "RefArray", "id_index"]
 
 
 RECENT = 1 << 13
@@ -190,6 +190,33 @@ class PackedRefs:
             self._file_names[file],
             line if line >= 0 else None,
         )
+
+
+class RefArray:
+    """Records' refs in two machine-integer arrays, 16 bytes a ref (a packed ref kept
+    in a list costs about 50): :meth:`append` gives each its index. The refs of many
+    arrays may share one :class:`PackedRefs` (its files and types, and the last ref
+    it packed, for the record's field lines)."""
+
+    _LOW = (1 << 64) - 1
+
+    def __init__(self, refs: PackedRefs):
+        self._refs = refs
+        self._low = array("Q")
+        self._high = array("q")
+
+    def append(self, ref: RecordRef) -> int:
+        """Keep ``ref``; its index."""
+        packed = self._refs.pack(ref)
+        self._low.append(packed & self._LOW)
+        self._high.append(packed >> 64)
+        return len(self._low) - 1
+
+    def __getitem__(self, index: int) -> RecordRef:
+        return self._refs.ref(self._high[index] << 64 | self._low[index])
+
+    def __len__(self) -> int:
+        return len(self._low)
 
 
 def id_index(ctx: RuleContext) -> IdIndex:

@@ -58,15 +58,33 @@ def _pair(ids: IdIndex, person: str, body: str) -> int:
     return ids.number(person) << 32 | ids.number(body)
 
 
+def _entries(kept: int | list[int] | None) -> list[int] | tuple[int, ...]:
+    """The entries kept for a key: one is kept as itself, more in a list."""
+    if kept is None:
+        return ()
+    return (kept,) if isinstance(kept, int) else kept
+
+
+def _keep(table: dict[int, int | list[int]], key: int, entry: int) -> None:
+    """Add ``entry`` to the key's entries (most keys have one: no list for it)."""
+    kept = table.get(key)
+    if kept is None:
+        table[key] = entry
+    elif isinstance(kept, int):
+        table[key] = [kept, entry]
+    else:
+        kept.append(entry)
+
+
 class _Overlaps:
-    """(person, body) → the memberships met: each one's span and (role, party lineage)
-    packed into one integer, beside its id (``[packed, id, packed, id, …]``)."""
+    """(person, body) → the memberships met: each one's span, (role, party lineage)
+    and id's number packed into one integer."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
         self._ids = id_index(ctx)
         self._values = Interned()
-        self._seen: dict[int, list[int | str]] = {}
+        self._seen: dict[int, int | list[int]] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if not isinstance(record, Membership):
@@ -75,19 +93,20 @@ class _Overlaps:
         day = record.period.start.to_date() if record.period and record.period.start else None
         party = party_lineage(self._refdata, record.party, day) if record.party else None
         party = party or record.party
-        entries = self._seen.setdefault(_pair(self._ids, record.person, record.body), [])
+        key = _pair(self._ids, record.person, record.body)
         values = self._values.values
-        for index in range(0, len(entries), 2):
-            other_start, other_end, value = _unpack(entries[index])  # type: ignore[arg-type]
+        for entry in _entries(self._seen.get(key)):
+            other_start, other_end, value = _unpack(entry >> 32)
             if start > other_end or other_start > end:
                 continue
             role, other_party = values[value]
             if role != record.role or (party and other_party and party != other_party):
                 mine = (record.person, record.body, str(record.role), record.party)
-                yield _overlap(mine, role, other_party, entries[index + 1])  # type: ignore[arg-type]
+                other_id = self._ids.text(entry & 0xFFFFFFFF)
+                yield _overlap(mine, role, other_party, other_id)
                 break
         value = self._values((shared(str(record.role)), party and shared(party)))
-        entries += (_pack(start, end, value), record.id)
+        _keep(self._seen, key, _pack(start, end, value) << 32 | self._ids.number(record.id))
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
@@ -215,7 +234,7 @@ class _MeetingParty:
         self._refdata = ctx.refdata
         self._ids = id_index(ctx)
         self._values = Interned()
-        self._parties: dict[int, list[int]] = {}
+        self._parties: dict[int, int | list[int]] = {}
         self._open: list[tuple[str, str, int, str, str, RecordRef, int]] = []
 
     def _key(self, person: str, body_number: int | None) -> int | None:
@@ -231,7 +250,7 @@ class _MeetingParty:
         is of the lineage (``None`` too when none is valid)."""
         first = None
         values = self._values.values
-        for packed in self._parties[key]:
+        for packed in _entries(self._parties[key]):
             start, end, value = _unpack(packed)
             if start <= day <= end:
                 if values[value][0] == lineage:
@@ -247,7 +266,7 @@ class _MeetingParty:
                 lineage = party_lineage(self._refdata, record.party, None) or record.party
                 value = self._values((shared(lineage), shared(record.party)))
                 key = _pair(self._ids, record.person, record.body)
-                self._parties.setdefault(key, []).append(_pack(start, end, value))
+                _keep(self._parties, key, _pack(start, end, value))
             return
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
