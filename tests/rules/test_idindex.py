@@ -6,6 +6,7 @@ import pytest
 
 from grmodel.pipeline.validation import RunContext
 from grmodel.refdata import load_reference_data
+from grmodel.rules import idindex
 from grmodel.rules.base import RecordRef
 from grmodel.rules.idindex import IdArray, IdIndex, PackedRefs, RefArray, id_index
 from grmodel.testing import validate_yaml
@@ -32,6 +33,22 @@ def test_the_table_grows_and_every_id_keeps_its_number() -> None:
     assert [ids.number(t) for t in texts] == list(range(20_000))
     assert [ids.find(f"p{i}") for i in range(0, 20_000, 7)] == list(range(0, 20_000, 7))
     assert ids.find("p20000") is None
+
+
+def test_texts_past_32_bit_offsets_and_narrow_hashes_keep_every_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The index keeps 32 bits of each hash and 32-bit text offsets until the text is
+    # past 4 GiB; with the limit at 63 both narrowings are met after a few ids.
+    monkeypatch.setattr(idindex, "_LOW", (1 << 6) - 1)
+    ids = IdIndex()
+    texts = [f"person-{i}-å" for i in range(3000)]
+    assert [ids.number(t) for t in texts] == list(range(3000))
+    assert ids._ends.typecode == "q"
+    assert [ids.text(n) for n in range(3000)] == texts
+    ids._recent.clear()
+    assert [ids.find(t) for t in texts[::13]] == list(range(0, 3000, 13))
+    assert ids.find("person-3000-å") is None
 
 
 def test_an_id_array_reads_missing_until_set() -> None:
