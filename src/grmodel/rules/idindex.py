@@ -207,6 +207,8 @@ class RefArray:
     arrays may share one :class:`PackedRefs` (its files and types, and the last ref
     it packed, for the record's field lines)."""
 
+    __slots__ = ("_high", "_low", "_refs")
+
     _LOW = (1 << 64) - 1
 
     def __init__(self, refs: PackedRefs):

@@ -145,6 +145,8 @@ class _Seats:
     integers: start and end day, the (municipality code, start's text) interned, and
     the ref."""
 
+    __slots__ = ("refs", "spans", "values")
+
     def __init__(self, refs: PackedRefs):
         self.spans = array("q")
         self.values = array("i")

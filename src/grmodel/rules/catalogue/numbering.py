@@ -150,6 +150,8 @@ class _Meetings:
     integers: the day and the index of the date's text in one, the first and the last
     § (a § number past 64 bits is kept in :attr:`wide` instead), and the ref."""
 
+    __slots__ = ("first", "last", "refs", "when", "wide")
+
     def __init__(self, refs: PackedRefs):
         self.when = array("q")
         self.first = array("q")
