@@ -4,9 +4,13 @@ Generates a record set with ``generate.py`` (with planted defects) and runs ever
 pass in a fresh child process, one after the other, in one run: the CPU time of
 the pass itself (``time.process_time`` around it, imports and set-up excluded) for
 the library passes, the whole process for the CLI passes; the peak RSS of the
-child (``wait4``); and what the pass found. Ratios are CPU per record against
-``json.loads`` of each line, measured in the same run, so they stay comparable on
-a machine shared with other work (wall time there measures the neighbours).
+child (``wait4``); and what the pass found. Each pass is timed over several runs
+(until their CPU adds up to ``--min-time``, at least ``--repeat`` times unless that
+passes ``--max-time``) and its least-CPU run is shown, with the median's excess over
+it (the spread). Ratios are CPU per record against ``json.loads`` of each line timed
+beside the pass the same way (between its runs, in the same process, for a library
+pass), so a change of load between passes moves both (wall time on a shared machine
+measures the neighbours).
 
 Run: ``python benchmarks/bench.py --records 100000``. Optional libraries (msgspec,
 fastjsonschema, pydantic) come with ``pip install -e '.[bench]'``; a pass whose
