@@ -4,9 +4,13 @@ Generates a record set with ``generate.py`` (with planted defects) and runs ever
 pass in a fresh child process, one after the other, in one run: the CPU time of
 the pass itself (``time.process_time`` around it, imports and set-up excluded) for
 the library passes, the whole process for the CLI passes; the peak RSS of the
-child (``wait4``); and what the pass found. Ratios are CPU per record against
-``json.loads`` of each line, measured in the same run, so they stay comparable on
-a machine shared with other work (wall time there measures the neighbours).
+child (``wait4``); and what the pass found. Each pass is timed over several runs
+(until their CPU adds up to ``--min-time``, at least ``--repeat`` times unless that
+passes ``--max-time``) and its least-CPU run is shown, with the median's excess over
+it (the spread). Ratios are CPU per record against ``json.loads`` of each line timed
+beside the pass the same way (between its runs, in the same process, for a library
+pass), so a change of load between passes moves both (wall time on a shared machine
+measures the neighbours).
 
 Run: ``python benchmarks/bench.py --records 100000``. Optional libraries (msgspec,
 fastjsonschema, pydantic) come with ``pip install -e '.[bench]'``; a pass whose
@@ -20,265 +24,61 @@ import importlib.util
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
+
+from bench_passes import BASE, PASSES, against_manifest, lines
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-SCHEMAS = ROOT / "schemas"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-Outcome = tuple[int, str]
-"""Records (or documents) handled and what was found, as a short text."""
-
-
-def _lines(records: Path) -> Iterator[bytes]:
-    for path in sorted(records.glob("*.jsonl")):
-        with path.open("rb") as handle:
-            yield from handle
-
-
-# --- passes (each runs in its own child process) -------------------------------------
-
-
-def _json_loads(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    def run() -> Outcome:
-        loads = json.loads
-        return sum(1 for line in _lines(records) if loads(line)), "-"
-
-    return run
-
-
-def _msgspec_dicts(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    import msgspec
-
-    def run() -> Outcome:
-        decode = msgspec.json.decode
-        return sum(1 for line in _lines(records) if decode(line)), "-"
-
-    return run
-
-
-def _schema_store() -> dict[str, Any]:
-    store = {}
-    for path in SCHEMAS.glob("*.json"):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        store[schema.get("$id", path.name)] = schema
-    return store
-
-
-def _inlined(store: dict[str, Any]) -> dict[str, Any]:
-    """``record.json`` with the per-type schemas inlined: fastjsonschema resolves a
-    bundled schema's ``#/$defs/…`` against the outer document, not the one with the
-    ``$id``, so each type's definitions are hoisted under a prefixed name."""
-    record = dict(store["https://grmodel.example/schemas/record.json"])
-    defs: dict[str, Any] = {}
-
-    def rewrite(node: Any, prefix: str) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                return {**node, "$ref": f"#/$defs/{prefix}{ref[8:]}"}
-            return {k: rewrite(v, prefix) for k, v in node.items() if k not in ("$id", "$defs")}
-        if isinstance(node, list):
-            return [rewrite(v, prefix) for v in node]
-        return node
-
-    branches = []
-    for branch in record["allOf"]:
-        uri = "https://grmodel.example/schemas/" + branch["then"]["$ref"]
-        prefix = uri.rsplit("/", 1)[-1][:-5] + "__"
-        schema = store[uri]
-        for name, definition in schema.get("$defs", {}).items():
-            defs[prefix + name] = rewrite(definition, prefix)
-        branches.append({**branch, "then": rewrite(schema, prefix)})
-    record.update(allOf=branches, **{"$defs": defs})
-    record.pop("$id", None)
-    return record
-
-
-def _fastjsonschema(per_type: bool) -> Callable[[Path, argparse.Namespace], Callable[[], Outcome]]:
-    def setup(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-        import fastjsonschema
-
-        store = _schema_store()
-        handlers = {"https": lambda uri: store[uri]}
-        by_id = {uri.rsplit("/", 1)[-1][:-5]: schema for uri, schema in store.items()}
-        if per_type:
-            checks = {
-                tag: fastjsonschema.compile(schema, handlers=handlers)
-                for tag, schema in by_id.items()
-                if tag != "record"
-            }
-        whole = fastjsonschema.compile(_inlined(store), handlers=handlers)
-        error = fastjsonschema.JsonSchemaException
-
-        def run() -> Outcome:
-            count = invalid = 0
-            loads = json.loads
-            for line in _lines(records):
-                data = loads(line)
-                check = checks.get(data.get("type"), whole) if per_type else whole
-                count += 1
-                try:
-                    check(data)
-                except error:
-                    invalid += 1
-            return count, f"{invalid} invalid records"
-
-        return run
-
-    return setup
-
-
-def _jsonschema(records: Path, args: argparse.Namespace) -> Callable[[], Outcome]:
-    import jsonschema
-    from referencing import Registry, Resource
-
-    store = _schema_store()
-    registry: Registry[Any] = Registry().with_resources(
-        (uri, Resource.from_contents(schema)) for uri, schema in store.items()
-    )
-    validator = jsonschema.Draft202012Validator(
-        store["https://grmodel.example/schemas/record.json"], registry=registry
-    )
-
-    def run() -> Outcome:
-        count = invalid = 0
-        for line in _lines(records):
-            if count == args.jsonschema_sample:
-                break
-            count += 1
-            if not validator.is_valid(json.loads(line)):
-                invalid += 1
-        return count, f"{invalid} invalid (first {count:,} records)"
-
-    return run
-
-
-def _load_records(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    from grmodel.plugins import get_plugin_manager
-    from grmodel.recordset.loading import LoadedRecord, load_records
-
-    converter = get_plugin_manager().converter
-
-    def run() -> Outcome:
-        loaded = problems = 0
-        for item in load_records([records], converter):
-            if isinstance(item, LoadedRecord):
-                loaded += 1
-            else:
-                problems += 1
-        return loaded + problems, f"{problems} load problems"
-
-    return run
-
-
-def _pydantic(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    from pydantic import ValidationError
-    from pydantic_models import record_adapter
-
-    from grmodel.plugins import get_plugin_manager
-
-    validate = record_adapter(get_plugin_manager().converter.record_types.values()).validate_json
-
-    def run() -> Outcome:
-        count = invalid = 0
-        for line in _lines(records):
-            count += 1
-            try:
-                validate(line, strict=True)
-            except ValidationError:
-                invalid += 1
-        return count, f"{invalid} invalid records"
-
-    return run
-
-
-def _load_detailed(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-    """Loading as before the fast path: every record through cattrs."""
-    from grmodel.plugins import get_plugin_manager
-    from grmodel.recordset.csvio import CsvDecoder
-    from grmodel.recordset.loading import RawRecord, discover, iter_raw, structure
-
-    converter = get_plugin_manager().converter
-
-    def run() -> Outcome:
-        loaded = problems = 0
-        decoder = CsvDecoder(converter)
-        for path in discover([records]):
-            for raw in iter_raw(path, decoder):
-                if not isinstance(raw, RawRecord):
-                    problems += 1
-                    continue
-                result = structure(raw, converter)
-                if isinstance(result, list):
-                    problems += len(result)
-                else:
-                    loaded += 1
-        return loaded + problems, f"{problems} load problems"
-
-    return run
-
-
-def _validate(jobs: int) -> Callable[[Path, argparse.Namespace], Callable[[], Outcome]]:
-    def setup(records: Path, _: argparse.Namespace) -> Callable[[], Outcome]:
-        from grmodel.pipeline import validate
-        from grmodel.plugins import get_plugin_manager
-
-        pm = get_plugin_manager()
-        pm.rules, pm.converter  # noqa: B018 - set-up: the rule catalogue's imports, not the pass
-
-        def run() -> Outcome:
-            report = validate([records], pm, jobs=jobs)
-            found = [{"record": f.record, "code": f.code} for f in report.findings]
-            return report.summary.records, _against_manifest(records.parent, found)
-
-        return run
-
-    return setup
-
-
-PASSES: dict[
-    str, tuple[str | None, Callable[[Path, argparse.Namespace], Callable[[], Outcome]]]
-] = {
-    "json.loads per line": (None, _json_loads),
-    "msgspec decode to dicts": ("msgspec", _msgspec_dicts),
-    "fastjsonschema per-type schema": ("fastjsonschema", _fastjsonschema(per_type=True)),
-    "fastjsonschema record.json": ("fastjsonschema", _fastjsonschema(per_type=False)),
-    "jsonschema 2020-12 record.json": ("jsonschema", _jsonschema),
-    "pydantic v2 strict validate_json": ("pydantic", _pydantic),
-    "grmodel load, cattrs path only": (None, _load_detailed),
-    "grmodel load_records (library)": (None, _load_records),
-    "grmodel validate (library)": (None, _validate(1)),
-    "grmodel validate --jobs 2, main process": (None, _validate(2)),
-}
-"""Library passes: name → (module it needs, set-up returning the timed pass)."""
-
-
-def _against_manifest(out: Path, found: list[dict[str, Any]]) -> str:
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    expected = {(e["record"], e["code"]) for e in manifest}
-    got = [(f["record"], f["code"]) for f in found]
-    hits = sum(1 for key in set(got) if key in expected)
-    return (
-        f"{len(got)} findings: {hits}/{len(expected)} planted found, "
-        f"{len(got) - len(set(got))} twice, {sum(1 for k in got if k not in expected)} other"
-    )
+SEEDS = HERE.parent.parent / "shared" / "seeds"
 
 
 def _child(name: str, records: Path, args: argparse.Namespace) -> None:
+    """Time the pass over and over (see :func:`_again`), and between its runs the
+    yardstick, ``json.loads`` of every line, in the same process the same way; print
+    each run's CPU and wall time."""
     sys.path.insert(0, str(HERE))  # the scripts beside this one
     run = PASSES[name][1](records, args)
-    wall, cpu = time.perf_counter(), time.process_time()
-    count, found = run()
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(json.dumps({"count": count, "cpu": cpu, "wall": wall, "found": found}))
+    loads = PASSES[BASE][1](records, args) if name != BASE else None
+    cpus: list[float] = []
+    walls: list[float] = []
+    base: list[float] = []
+    base_count = 0
+    while True:
+        more, more_base = _again(cpus, args), loads is not None and _again(base, args)
+        if not (more or more_base):
+            break
+        if more:
+            wall, cpu = time.perf_counter(), time.process_time()
+            count, found = run()
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        if loads is not None and more_base:
+            cpu = time.process_time()
+            base_count = loads()[0]
+            base.append(time.process_time() - cpu)
+    result = {"count": count, "cpus": cpus, "walls": walls, "found": found}
+    print(json.dumps({**result, "base": base, "base_count": base_count}))
+
+
+def _again(cpus: list[float], args: argparse.Namespace) -> bool:
+    """Whether to time a pass once more after runs of ``cpus`` seconds: until they add
+    up to ``--min-time``, and at least ``--repeat`` times unless that passes
+    ``--max-time`` (a pass of minutes runs once); never more than :data:`_MAX_RUNS`."""
+    total = sum(cpus)
+    if not cpus or total < args.min_time:
+        return len(cpus) < _MAX_RUNS
+    return len(cpus) < args.repeat and total < args.max_time
+
+
+_MAX_RUNS = 50
+"""Timed runs of one pass at most, however cheap it is."""
 
 
 # --- the parent: run each pass in a child, print the table ---------------------------
@@ -337,15 +137,75 @@ def _documents(tmp: Path, count: int) -> list[Path]:
     return copies
 
 
-def _row(name: str, count: int, cpu: float, wall: float, rss: float, base: float | None) -> str:
-    ratio = f"{cpu / count / base:8.2f}" if base and count else "       -"
+class Timing(NamedTuple):
+    """A pass's timed runs: records (or documents), CPU s of each run, the wall s and
+    peak RSS (MB) of the least-CPU run, what it found, and the yardstick's least CPU
+    per line timed beside it (``None``: not timed beside it)."""
+
+    count: int
+    cpus: list[float]
+    wall: float
+    rss: float
+    found: str
+    base: float | None = None
+
+
+HEADER = (
+    f"{'pass':<38} {'records':>10} {'records/s':>10} {'loads/s':>8} {'×loads':>7} "
+    f"{'runs':>4} {'min s':>7} {'median':>7} {'spread':>6} {'wall s':>7} {'RSS MB':>6}  found"
+)
+
+
+def _row(name: str, timing: Timing, base: float | None) -> str:
+    """A table row: rate and ratio from the least-CPU run, against the yardstick timed
+    beside the pass (else ``base``, the run's first); the median run's CPU and its
+    excess over the least (the spread) show how much the runs differed."""
+    count, cpus = timing.count, timing.cpus
+    least, median = min(cpus), statistics.median(cpus)
+    base = timing.base or base
+    ratio = f"{least / count / base:7.2f}" if base and count else "      -"
+    loads = f"{1 / base:8,.0f}" if base and timing.count else "       -"
+    spread = f"{median / least - 1:6.1%}" if len(cpus) > 1 and least else "     -"
     return (
-        f"{name:<38} {count:>10,} {count / cpu if cpu else 0:>11,.0f} {ratio} "
-        f"{wall:8.2f} {rss:8.0f}"
+        f"{name:<38} {count:>10,} {count / least if least else 0:>10,.0f} {loads} {ratio} "
+        f"{len(cpus):>4} {least:7.2f} {median:7.2f} {spread} {timing.wall:7.2f} "
+        f"{timing.rss:6.0f}  {timing.found}"
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def _library(name: str, records: Path, args: argparse.Namespace) -> Timing:
+    """A library pass, timed in a fresh child (which repeats it, see :func:`_child`)."""
+    argv = [sys.executable, __file__, "--child", name, "--set", str(records)]
+    argv += ["--jsonschema-sample", str(args.jsonschema_sample)]
+    argv += ["--repeat", str(args.repeat), "--min-time", str(args.min_time)]
+    argv += ["--max-time", str(args.max_time)]
+    text, _, _, rss = _spawn(argv)
+    result = json.loads(text.strip().splitlines()[-1])
+    cpus, walls, base = result["cpus"], result["walls"], result["base"]
+    wall = walls[cpus.index(min(cpus))]
+    beside = min(base) / result["base_count"] if base else None
+    return Timing(result["count"], cpus, wall, rss, result["found"], beside)
+
+
+def _processes(
+    argv: list[str], count: int, args: argparse.Namespace, records: Path | None = None
+) -> Timing:
+    """A command run as often as :func:`_again` says, each time the whole process
+    tree's CPU; with ``records``, the yardstick timed before each run (in a child of
+    its own, for half of ``--min-time``)."""
+    runs: list[tuple[str, float, float, float]] = []
+    base: list[float] = []
+    yardstick = argparse.Namespace(**{**vars(args), "min_time": args.min_time / 2, "repeat": 1})
+    while _again([run[1] for run in runs], args):
+        if records is not None:
+            timing = _library(BASE, records, yardstick)
+            base.append(min(timing.cpus) / timing.count)
+        runs.append(_spawn(argv))
+    _, _, wall, rss = min(runs, key=lambda run: run[1])
+    return Timing(count, [run[1] for run in runs], wall, rss, "", min(base) if base else None)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--records", type=int, default=100_000, help="records to generate")
     parser.add_argument("--defects", type=float, default=0.01, help="share of damaged records")
@@ -357,11 +217,58 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
     parser.add_argument("--only", help="run only the passes whose name contains this text")
     parser.add_argument(
-        "--repeat", type=int, default=1, help="run each pass N times and keep the least CPU"
+        "--min-time",
+        type=float,
+        default=2.0,
+        help="repeat each library pass in its process until its CPU adds up to this (s)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="time each pass at least N times (unless slow)"
+    )
+    parser.add_argument(
+        "--max-time",
+        type=float,
+        default=30.0,
+        help="no more repeats (beyond --min-time) once a pass's runs add up to this (s)",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--set", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _passes(out: Path, records: Path, tmp: Path, args: argparse.Namespace) -> None:
+    """Run and print every pass."""
+    first = _library(BASE, records, args)
+    base = min(first.cpus) / first.count
+    print(_row(BASE, first, base))
+    for name, (needs, _) in PASSES.items():
+        if name == BASE or (args.only and args.only not in name):
+            continue
+        if needs and importlib.util.find_spec(needs) is None:
+            print(f"{name:<38} skipped: {needs} not installed")
+            continue
+        print(_row(name, _library(name, records, args), base))
+    count = sum(1 for _ in lines(records))
+    for name, argv_cli, report in _cli_passes(records, tmp):
+        if args.only and args.only not in name:
+            continue
+        timing = _processes(argv_cli, count, args, records)
+        found = json.loads(Path(report).read_text(encoding="utf-8"))["findings"]
+        print(_row(name, timing._replace(found=against_manifest(out, found)), base))
+    documents = _documents(tmp, args.documents) if args.documents else []
+    if documents:
+        argv_import = [sys.executable, "-m", "grmodel", "import", "-o", str(tmp / "imported")]
+        once = argparse.Namespace(min_time=0, repeat=1, max_time=0)
+        timing = _processes([*argv_import, *map(str, documents)], len(documents), once)
+        written = len(list((tmp / "imported").glob("*")))
+        print(_row("grmodel import (documents)", timing, None), f"{written} record sets written")
+    elif args.documents:
+        print(f"grmodel import: skipped (no seed documents in {SEEDS})")
+    print(_row(f"{BASE}, again at the end", _library(BASE, records, args), base))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     if args.child:
         _child(args.child, args.set, args)
         return 0
@@ -377,49 +284,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count:,} records ({size:.0f} MB JSON Lines), {len(manifest):,} planted defects")
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%F %T')}")
         print()
-        print(f"{'pass':<38} {'records':>10} {'records/s':>11} {'×loads':>8} {'wall s':>8} "
-              f"{'RSS MB':>8}  found")  # fmt: skip
-        base: float | None = None
-        for name, (needs, _) in PASSES.items():
-            if base is not None and args.only and args.only not in name:
-                continue
-            if needs and importlib.util.find_spec(needs) is None:
-                print(f"{name:<38} skipped: {needs} not installed")
-                continue
-            argv_child = [sys.executable, __file__, "--child", name, "--set", str(records)]
-            argv_child += ["--jsonschema-sample", str(args.jsonschema_sample)]
-            runs = []
-            for _ in range(args.repeat):
-                text, _, _, rss = _spawn(argv_child)
-                runs.append(json.loads(text.strip().splitlines()[-1]))
-            result = min(runs, key=lambda run: float(run["cpu"]))
-            if base is None:
-                base = result["cpu"] / result["count"]
-            print(_row(name, result["count"], result["cpu"], result["wall"], rss, base),
-                  f" {result['found']}")  # fmt: skip
-        for name, argv_cli, report in _cli_passes(records, tmp):
-            if args.only and args.only not in name:
-                continue
-            _, cpu, wall, rss = min(
-                (_spawn(argv_cli) for _ in range(args.repeat)), key=lambda run: run[1]
-            )
-            found = json.loads(Path(report).read_text(encoding="utf-8"))["findings"]
-            print(_row(name, count, cpu, wall, rss, base), f" {_against_manifest(out, found)}")
-        documents = _documents(tmp, args.documents) if args.documents else []
-        if documents:
-            argv_import = [sys.executable, "-m", "grmodel", "import", "-o", str(tmp / "imported")]
-            _, cpu, wall, rss = _spawn([*argv_import, *map(str, documents)])
-            written = len(list((tmp / "imported").glob("*")))
-            print(_row("grmodel import (documents)", len(documents), cpu, wall, rss, None),
-                  f" {written} record sets written")  # fmt: skip
-        elif args.documents:
-            print(f"grmodel import: skipped (no seed documents in {SEEDS})")
+        print(HEADER)
+        _passes(out, records, tmp, args)
         print()
-        print("×loads: CPU per record against json.loads per line in this run; library passes")
-        print("time the pass alone (in the main process only, for --jobs 2), CLI passes the")
-        print("whole process tree (start-up and worker processes included).")
-        if args.repeat > 1:
-            print(f"Each pass ran {args.repeat} times; the run with the least CPU is shown.")
+        print(
+            "×loads: CPU per record of the pass's least-CPU run against that of json.loads\n"
+            "per line (the yardstick, at loads/s) timed beside it: between the runs, in the\n"
+            "same process, of a library pass; in a process before each run of a CLI pass.\n"
+            f"Each pass (and yardstick) runs until its CPU adds up to {args.min_time:g} s, at "
+            f"least {args.repeat}\ntimes unless that passes {args.max_time:g} s; spread: the "
+            "median run's CPU over the\nleast's. Library passes time the pass alone (the main "
+            "process only, for --jobs 2),\nCLI passes the whole process tree (start-up and "
+            "workers included). The first and\nlast rows: the yardstick alone at the start "
+            "and at the end of the run."
+        )
     return 0
 
 

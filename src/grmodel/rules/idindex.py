@@ -7,7 +7,8 @@ dict of its own over every id. The rules of a run share one index
 (:func:`id_index` finds it on the run's context), so each id's text is kept once
 however many rules key by it: at a million records a dict over every id costs
 about 40 bytes an entry, and the id text 50-70 bytes, per rule that keeps one; the
-index keeps an id in about 40 bytes in all.
+index keeps an id in its UTF-8 text and about 17 bytes more (37 bytes an id of 20
+characters, a million of them; it was 45 with 64-bit hashes and ends).
 
 An :class:`IdArray` is what a ``dict[str, int]`` over ids would be, value for
 value: a number never set reads as the array's ``missing`` value.
@@ -19,19 +20,22 @@ from array import array
 
 from grmodel.rules.base import RecordRef, RuleContext
 
-__all__ = ["RECENT", "IdArray", "IdIndex", "PackedRefs", "id_index"]
+__all__ = ["RECENT", "IdArray", "IdIndex", "PackedRefs", "RefArray", "id_index"]
 
 
 RECENT = 1 << 13
 """Ids whose numbers an :class:`IdIndex` keeps in a dict for the next look-ups."""
 
 
+_LOW = (1 << 32) - 1
+
+
 class IdIndex:
     """The ids met in a run, each numbered 0, 1, 2 … in the order first asked for.
 
     An open-addressing hash table over machine-integer arrays, not a dict: the ids'
-    texts are kept once, as UTF-8 in one buffer, and an id costs about 40 bytes (a
-    dict of str keys and int values costs 130). Equal texts are told by comparing
+    texts are kept once, as UTF-8 in one buffer, and an id costs its text and about 17
+    bytes (a dict of str keys and int values costs 130 an id). Equal texts are told by comparing
     the texts, never by the hash alone.
     """
 
@@ -40,10 +44,12 @@ class IdIndex:
     def __init__(self) -> None:
         self._slots = array("i", [self._EMPTY]) * 1024
         """The table: an id number, or empty (a power of two long)."""
-        self._hashes = array("q")
-        """Per id number, its text's hash."""
-        self._ends = array("q")
-        """Per id number, where its text ends in :attr:`_text`."""
+        self._hashes = array("I")
+        """Per id number, the low 32 bits of its text's hash (the table is at most
+        2**31 slots: the bits that place an id, and the ones that tell most others)."""
+        self._ends = array("I")
+        """Per id number, where its text ends in :attr:`_text` (64-bit once the text
+        is past 4 GiB)."""
         self._text = bytearray()
         self._recent: dict[str, int] = {}
         """The numbers of the ids looked up lately (a record's id is asked for by rule
@@ -54,10 +60,11 @@ class IdIndex:
         """The slot of ``text``, or the empty slot where it goes."""
         slots, hashes = self._slots, self._hashes
         mask = len(slots) - 1
-        index = hashed & mask
+        low = hashed & _LOW
+        index = low & mask
         while True:
             number = slots[index]
-            if number == self._EMPTY or (hashes[number] == hashed and self._is(number, text)):
+            if number == self._EMPTY or (hashes[number] == low and self._is(number, text)):
                 return index
             index = (index + 1) & mask
 
@@ -76,8 +83,10 @@ class IdIndex:
         found = self._slots[slot]
         if found == self._EMPTY:
             found = self._slots[slot] = len(self._hashes)
-            self._hashes.append(hashed)
+            self._hashes.append(hashed & _LOW)
             self._text += text.encode("utf-8", "surrogatepass")
+            if len(self._text) > _LOW and self._ends.typecode == "I":
+                self._ends = array("q", self._ends)
             self._ends.append(len(self._text))
             if 3 * len(self._hashes) > 2 * len(self._slots):
                 self._grow()
@@ -190,6 +199,35 @@ class PackedRefs:
             self._file_names[file],
             line if line >= 0 else None,
         )
+
+
+class RefArray:
+    """Records' refs in two machine-integer arrays, 16 bytes a ref (a packed ref kept
+    in a list costs about 50): :meth:`append` gives each its index. The refs of many
+    arrays may share one :class:`PackedRefs` (its files and types, and the last ref
+    it packed, for the record's field lines)."""
+
+    __slots__ = ("_high", "_low", "_refs")
+
+    _LOW = (1 << 64) - 1
+
+    def __init__(self, refs: PackedRefs):
+        self._refs = refs
+        self._low = array("Q")
+        self._high = array("q")
+
+    def append(self, ref: RecordRef) -> int:
+        """Keep ``ref``; its index."""
+        packed = self._refs.pack(ref)
+        self._low.append(packed & self._LOW)
+        self._high.append(packed >> 64)
+        return len(self._low) - 1
+
+    def __getitem__(self, index: int) -> RecordRef:
+        return self._refs.ref(self._high[index] << 64 | self._low[index])
+
+    def __len__(self) -> int:
+        return len(self._low)
 
 
 def id_index(ctx: RuleContext) -> IdIndex:

@@ -30,6 +30,7 @@ from grmodel.model import (
 )
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
+from grmodel.rules.idindex import PackedRefs, id_index
 from grmodel.rules.support import VOTING, BodyIndex, shared
 
 __all__ = [
@@ -62,7 +63,9 @@ class _MeetingFrequency:
     def __init__(self, ctx: RuleContext) -> None:
         self._bodies = BodyIndex(ctx.refdata)
         self._dates: dict[tuple[str, int], list[str] | set[str]] = {}
-        self._first: dict[tuple[str, int], RecordRef] = {}
+        self._refs = PackedRefs(id_index(ctx))
+        self._first: dict[tuple[str, int], int] = {}
+        """The packed ref of the first meeting of a (body, year)."""
 
     def visit(self, record: Record, ref: RecordRef) -> Iterable[Issue]:
         if isinstance(record, Body):
@@ -73,6 +76,8 @@ class _MeetingFrequency:
             and record.status is not MeetingStatus.CANCELLED
         ):
             key = (shared(record.body), record.date.year)
+            if key not in self._dates:
+                self._first[key] = self._refs.pack(ref)
             dates, text = self._dates.setdefault(key, []), shared(str(record.date))
             if isinstance(dates, set):
                 dates.add(text)
@@ -80,7 +85,6 @@ class _MeetingFrequency:
                 dates.append(text)
                 if len(dates) > _FEW_DATES:
                     self._dates[key] = set(dates)
-            self._first.setdefault(key, ref)
         return ()
 
     def finish(self) -> Iterator[Issue]:
@@ -102,7 +106,7 @@ class _MeetingFrequency:
                             f"steering group {body!r} has {count} meeting(s) in {year}; "
                             f"GR's instruction says 6–7 a year (this rule accepts {low}–{high})"
                         ),
-                        at=self._first[body, year],
+                        at=self._refs.ref(self._first[body, year]),
                     )
 
 

@@ -8,13 +8,15 @@ date a membership starts) and from each meeting's attendance list.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 
 from grmodel.model import AttendanceStatus, Body, Meeting, Membership, Record, Role
 from grmodel.refdata import ReferenceData
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.idindex import PackedRefs, id_index
+from grmodel.rules.columns import Interned
+from grmodel.rules.idindex import PackedRefs, RefArray, id_index
 from grmodel.rules.support import (
     NAMND_KINDS,
     STEERING_KINDS,
@@ -22,8 +24,6 @@ from grmodel.rules.support import (
     BodyInfo,
     MeetingOfBodyRule,
     resolve_municipality,
-    shared,
-    shared_day,
 )
 
 __all__ = ["RULES"]
@@ -135,15 +135,42 @@ def _make_attendance_rule(ctx: RuleContext) -> MeetingOfBodyRule[_Listed]:
 # --- from memberships -------------------------------------------------------------
 
 
+_Seat = tuple[int, int, str | None, str, int]
+"""A membership with a seat: start day, end day, municipality code, start's text and
+the index of its ref."""
+
+
+class _Seats:
+    """A body's memberships with a seat, in the order met, as columns of machine
+    integers: start and end day, the (municipality code, start's text) interned, and
+    the ref."""
+
+    __slots__ = ("refs", "spans", "values")
+
+    def __init__(self, refs: PackedRefs):
+        self.spans = array("q")
+        self.values = array("i")
+        self.refs = RefArray(refs)
+
+    def rows(self, values: list[tuple[str | None, str]]) -> list[_Seat]:
+        """The memberships' (start, end, code, start text, ref index), in the order met."""
+        out: list[_Seat] = []
+        for index, (span, value) in enumerate(zip(self.spans, self.values, strict=True)):
+            code, text = values[value]
+            out.append((span >> 32, span & 0xFFFFFFFF, code, text, index))
+        return out
+
+
 class _MembershipSeats:
-    """Per body: (start, end, municipality code, start's text, packed ref) of
-    memberships with a seat."""
+    """Per body: (start, end, municipality code, start's text, ref) of memberships
+    with a seat, in compact columns."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
         self._bodies = BodyIndex(ctx.refdata)
-        self._seats: dict[str, list[tuple[int, int, str | None, str, int]]] = {}
+        self._seats: dict[str, _Seats] = {}
         self._refs = PackedRefs(id_index(ctx))
+        self._values = Interned()
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Body):
@@ -152,29 +179,30 @@ class _MembershipSeats:
             period = record.period
             start = period.start if period is not None else None
             end = period.end if period is not None else None
-            self._seats.setdefault(record.body, []).append(
-                (
-                    shared_day(start.earliest().toordinal()) if start is not None else 0,
-                    shared_day(end.latest().toordinal()) if end is not None else 10**7,
-                    _code(self._refdata, record.municipality),
-                    shared(str(start)) if start is not None else "",
-                    self._refs.pack(ref),
-                )
-            )
+            seats = self._seats.get(record.body)
+            if seats is None:
+                seats = self._seats[record.body] = _Seats(self._refs)
+            first = start.earliest().toordinal() if start is not None else 0
+            last = end.latest().toordinal() if end is not None else 10**7
+            seats.spans.append(first << 32 | last)
+            code = _code(self._refdata, record.municipality)
+            seats.values.append(self._values((code, str(start) if start is not None else "")))
+            seats.refs.append(ref)
         return iter(())
 
     def finish(self) -> Iterator[Issue]:
-        for body_id, seats in self._seats.items():
+        for body_id, kept in self._seats.items():
             body = self._bodies.get(body_id)
             if body is None or body.seats is None:
                 continue
-            yield from self._sweep(body_id, body, seats)
+            yield from self._sweep(body_id, body, kept.rows(self._values.values), kept.refs)
 
     def _sweep(
         self,
         body_id: str,
         body: BodyInfo,
-        seats: list[tuple[int, int, str | None, str, int]],
+        seats: list[_Seat],
+        refs: RefArray,
     ) -> Iterator[Issue]:
         """Judge the composition at each distinct start date, in one sorted pass.
 
@@ -205,7 +233,7 @@ class _MembershipSeats:
                     if not counts[code]:
                         del counts[code]
             when = f"on {start_text}" if start_text else "at once"
-            latest = self._refs.ref(seats[index - 1][4])
+            latest = refs[seats[index - 1][4]]
             for message in _composition(
                 body_id, body, self._bodies, self._refdata, active, counts, when
             ):

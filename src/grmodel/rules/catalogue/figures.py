@@ -8,6 +8,7 @@ fields, and identical reductions share one counter entry.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 
@@ -32,16 +33,16 @@ _SKIP_FIELDS = frozenset({"id", "note", "provenance", "description", "statement"
 _MAX_VALUE = 80
 
 _Value = str | frozenset[str]
-_Projection = tuple[tuple[str, _Value], ...]
 
 
 _scalar = scalar_text
 
 
-def _project(record: Record, pairs: dict[tuple[str, _Value], tuple[str, _Value]]) -> _Projection:
-    """The record's countable fields as (name, value) pairs, each pair one object for
-    equal pairs (``pairs`` keeps them): records of a type share most of their values."""
-    out: list[tuple[str, _Value]] = []
+def _project(record: Record) -> str:
+    """The record's type and countable fields, as the compact JSON text of
+    ``[type, [name, value], …]`` (a list of texts for a list field, sorted): equal
+    reductions are equal texts, and a text costs a fraction of the tuples of strings."""
+    out: list[object] = [record.TYPE]
     cls = type(record)
     for field in attrs.fields(cls):
         if field.name in _SKIP_FIELDS:
@@ -50,14 +51,20 @@ def _project(record: Record, pairs: dict[tuple[str, _Value], tuple[str, _Value]]
         text = _scalar(value)
         if text is not None:
             if len(text) <= _MAX_VALUE:
-                pair: tuple[str, _Value] = (field.name, text)
-                out.append(pairs.setdefault(pair, pair))
+                out.append((field.name, text))
         elif isinstance(value, tuple) and value:
             items = [_scalar(v) for v in value]
             if all(item is not None for item in items):
-                pair = (field.name, frozenset(i for i in items if i))
-                out.append(pairs.setdefault(pair, pair))
-    return tuple(out)
+                out.append((field.name, sorted({i for i in items if i})))
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def _unproject(text: str) -> tuple[str, dict[str, _Value]]:
+    """The type and the fields of a projection (:func:`_project`)."""
+    record_type, *pairs = json.loads(text)
+    return record_type, {
+        name: frozenset(value) if isinstance(value, list) else value for name, value in pairs
+    }
 
 
 def _matches(projection: dict[str, _Value], filters: dict[str, str], record_type: str) -> bool:
@@ -75,8 +82,7 @@ def _matches(projection: dict[str, _Value], filters: dict[str, str], record_type
 
 class _RecordCounts:
     def __init__(self, _ctx: RuleContext):
-        self._counts: Counter[tuple[str, _Projection]] = Counter()
-        self._pairs: dict[tuple[str, _Value], tuple[str, _Value]] = {}
+        self._counts: Counter[str] = Counter()
         self._figures: list[tuple[str, dict[str, str], int, RecordRef]] = []
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
@@ -84,15 +90,16 @@ class _RecordCounts:
             if record.measure is FigureMeasure.RECORD_COUNT and record.record_type:
                 self._figures.append((record.record_type, dict(record.filters), record.value, ref))
         elif record.TYPE not in _BULK_TYPES:
-            self._counts[record.TYPE, _project(record, self._pairs)] += 1
+            self._counts[_project(record)] += 1
         return iter(())
 
     def finish(self) -> Iterator[Issue]:
         if not self._figures:
             return
         by_type: dict[str, list[tuple[dict[str, _Value], int]]] = {}
-        for (type_tag, projection), n in self._counts.items():
-            by_type.setdefault(type_tag, []).append((dict(projection), n))
+        for text, n in self._counts.items():
+            type_tag, projection = _unproject(text)
+            by_type.setdefault(type_tag, []).append((projection, n))
         for record_type, filters, value, ref in self._figures:
             if record_type in _BULK_TYPES:
                 continue

@@ -19,75 +19,45 @@ from grmodel.rules.columns import (
     RecordTable,
     SourceLine,
 )
-from grmodel.rules.idindex import IdIndex, id_index
+from grmodel.rules.idindex import id_index
+from grmodel.rules.spans import entries, keep, pack, span, unpack
+from grmodel.rules.spans import pair as person_body
 from grmodel.rules.support import party_lineage, shared, shared_day
 
 __all__ = ["RULES"]
 
-_OPEN_END = 10**7
-_Span = tuple[int, int]
-
-
-def _span(record: Membership) -> _Span:
-    period = record.period
-    start = period.start if period is not None else None
-    end = period.end if period is not None else None
-    return (
-        shared_day(start.earliest().toordinal()) if start is not None else 0,
-        shared_day(end.latest().toordinal()) if end is not None else _OPEN_END,
-    )
-
-
-_BITS = 24
-"""Bits of a day number in a packed span (days, and the open end, are below 2**24)."""
-
-
-def _pack(start: int, end: int, value: int) -> int:
-    """A span and an interned value as one integer (the value, unbounded, on top)."""
-    return (value << _BITS | start) << _BITS | end
-
-
-def _unpack(packed: int) -> tuple[int, int, int]:
-    """(start, end, interned value) of a packed span."""
-    mask = (1 << _BITS) - 1
-    return packed >> _BITS & mask, packed & mask, packed >> 2 * _BITS
-
-
-def _pair(ids: IdIndex, person: str, body: str) -> int:
-    """One integer for a (person, body) pair, by their ids' numbers."""
-    return ids.number(person) << 32 | ids.number(body)
-
 
 class _Overlaps:
-    """(person, body) → the memberships met: each one's span and (role, party lineage)
-    packed into one integer, beside its id (``[packed, id, packed, id, …]``)."""
+    """(person, body) → the memberships met: each one's span, (role, party lineage)
+    and id's number packed into one integer."""
 
     def __init__(self, ctx: RuleContext):
         self._refdata = ctx.refdata
         self._ids = id_index(ctx)
         self._values = Interned()
-        self._seen: dict[int, list[int | str]] = {}
+        self._seen: dict[int, int | list[int]] = {}
 
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if not isinstance(record, Membership):
             return
-        start, end = _span(record)
+        start, end = span(record)
         day = record.period.start.to_date() if record.period and record.period.start else None
         party = party_lineage(self._refdata, record.party, day) if record.party else None
         party = party or record.party
-        entries = self._seen.setdefault(_pair(self._ids, record.person, record.body), [])
+        key = person_body(self._ids, record.person, record.body)
         values = self._values.values
-        for index in range(0, len(entries), 2):
-            other_start, other_end, value = _unpack(entries[index])  # type: ignore[arg-type]
+        for entry in entries(self._seen.get(key)):
+            other_start, other_end, value = unpack(entry >> 32)
             if start > other_end or other_start > end:
                 continue
             role, other_party = values[value]
             if role != record.role or (party and other_party and party != other_party):
                 mine = (record.person, record.body, str(record.role), record.party)
-                yield _overlap(mine, role, other_party, entries[index + 1])  # type: ignore[arg-type]
+                other_id = self._ids.text(entry & 0xFFFFFFFF)
+                yield _overlap(mine, role, other_party, other_id)
                 break
         value = self._values((shared(str(record.role)), party and shared(party)))
-        entries += (_pack(start, end, value), record.id)
+        keep(self._seen, key, pack(start, end, value) << 32 | self._ids.number(record.id))
 
     def finish(self) -> Iterator[Issue]:
         return iter(())
@@ -134,7 +104,7 @@ class _OverlapColumns:
     def collect(self, record: Record, seq: int) -> None:
         if not isinstance(record, Membership):
             return
-        start, end = _span(record)
+        start, end = span(record)
         day = record.period.start.to_date() if record.period and record.period.start else None
         party = party_lineage(self._refdata, record.party, day) if record.party else None
         party = party or record.party
@@ -215,7 +185,7 @@ class _MeetingParty:
         self._refdata = ctx.refdata
         self._ids = id_index(ctx)
         self._values = Interned()
-        self._parties: dict[int, list[int]] = {}
+        self._parties: dict[int, int | list[int]] = {}
         self._open: list[tuple[str, str, int, str, str, RecordRef, int]] = []
 
     def _key(self, person: str, body_number: int | None) -> int | None:
@@ -231,8 +201,8 @@ class _MeetingParty:
         is of the lineage (``None`` too when none is valid)."""
         first = None
         values = self._values.values
-        for packed in self._parties[key]:
-            start, end, value = _unpack(packed)
+        for packed in entries(self._parties[key]):
+            start, end, value = unpack(packed)
             if start <= day <= end:
                 if values[value][0] == lineage:
                     return None
@@ -243,11 +213,11 @@ class _MeetingParty:
     def visit(self, record: Record, ref: RecordRef) -> Iterator[Issue]:
         if isinstance(record, Membership):
             if record.party:
-                start, end = _span(record)
+                start, end = span(record)
                 lineage = party_lineage(self._refdata, record.party, None) or record.party
                 value = self._values((shared(lineage), shared(record.party)))
-                key = _pair(self._ids, record.person, record.body)
-                self._parties.setdefault(key, []).append(_pack(start, end, value))
+                key = person_body(self._ids, record.person, record.body)
+                keep(self._parties, key, pack(start, end, value))
             return
         if not isinstance(record, Meeting) or record.date is None or not record.date.is_complete:
             return
@@ -319,7 +289,7 @@ class _MeetingPartyColumns:
         parties = self._parties
         if isinstance(record, Membership):
             if record.party:
-                start, end = _span(record)
+                start, end = span(record)
                 lineage = party_lineage(self._refdata, record.party, None) or record.party
                 for values, value in zip(
                     self._memberships.lists,

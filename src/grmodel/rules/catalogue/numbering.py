@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections.abc import Iterator
 
 from grmodel.model import Meeting, Record
 from grmodel.rules.base import Issue, RecordRef, Rule, RuleContext, Severity
-from grmodel.rules.idindex import PackedRefs, id_index
+from grmodel.rules.idindex import PackedRefs, RefArray, id_index
 from grmodel.rules.support import shared
 
 __all__ = ["RULES"]
@@ -140,20 +141,49 @@ def _number_text(meeting: Meeting, _ctx: RuleContext) -> Iterator[Issue]:
             )
 
 
-_Packed = int | tuple[int, int, int, int]
-"""A meeting as NUM004 keeps it: (day, first §, last §, date text index) packed into one
-integer, or the tuple of them when one is out of its bits."""
+_TOP = 1 << 63
+"""§ numbers from ``-_TOP`` to below ``_TOP`` fit a column of 64-bit integers."""
+
+
+class _Meetings:
+    """A body's meetings with § numbers, in the order met, as columns of machine
+    integers: the day and the index of the date's text in one, the first and the last
+    § (a § number past 64 bits is kept in :attr:`wide` instead), and the ref."""
+
+    __slots__ = ("first", "last", "refs", "when", "wide")
+
+    def __init__(self, refs: PackedRefs):
+        self.when = array("q")
+        self.first = array("q")
+        self.last = array("q")
+        self.refs = RefArray(refs)
+        self.wide: dict[int, tuple[int, int]] = {}
+
+    def add(self, day: int, date: int, numbers: list[int], ref: RecordRef) -> None:
+        first, last = min(numbers), max(numbers)
+        if not (first >= -_TOP and last < _TOP):
+            self.wide[len(self.first)] = (first, last)
+            first = last = 0
+        self.when.append(day << 32 | date)
+        self.first.append(first)
+        self.last.append(last)
+        self.refs.append(ref)
+
+    def rows(self, dates: list[str]) -> list[tuple[int, int, int, str, RecordRef]]:
+        """(day, first §, last §, date text, ref) of each meeting, in the order met."""
+        wide, out = self.wide, []
+        for index, when in enumerate(self.when):
+            first, last = wide.get(index) or (self.first[index], self.last[index])
+            out.append((when >> 32, first, last, dates[when & 0xFFFFFFFF], self.refs[index]))
+        return out
 
 
 class _RunOn:
-    """Per body, each meeting with § numbers as one packed integer (day, first §,
-    last §, the index of its date's text) and its packed ref, in the order met."""
-
-    _BITS = 24
-    """Bits of each field of a packed meeting (§ numbers and days below 2**24)."""
+    """Per body, each meeting with § numbers (its day, first and last §, date text and
+    ref) in compact columns, in the order met."""
 
     def __init__(self, ctx: RuleContext):
-        self._meetings: dict[str, tuple[list[_Packed], list[int]]] = {}
+        self._meetings: dict[str, _Meetings] = {}
         self._refs = PackedRefs(id_index(ctx))
         self._dates: list[str] = []
         self._date_index: dict[str, int] = {}
@@ -167,33 +197,16 @@ class _RunOn:
                 if date is None:
                     date = self._date_index[text] = len(self._dates)
                     self._dates.append(text)
-                packed, refs = self._meetings.setdefault(shared(record.body), ([], []))
-                packed.append(self._pack(record.date.earliest().toordinal(), numbers, date))
-                refs.append(self._refs.pack(ref))
+                meetings = self._meetings.get(record.body)
+                if meetings is None:
+                    meetings = self._meetings[shared(record.body)] = _Meetings(self._refs)
+                meetings.add(record.date.earliest().toordinal(), date, numbers, ref)
         return iter(())
 
-    def _pack(self, day: int, numbers: list[int], date: int) -> _Packed:
-        """The meeting as one integer; as a tuple when a value is out of its bits."""
-        first, last, top = min(numbers), max(numbers), 1 << self._BITS
-        if not (first >= 0 and last < top and 0 <= day < top and date < top):
-            return (day, first, last, date)
-        return (((day << self._BITS | first) << self._BITS | last) << self._BITS) | date
-
-    def _unpack(self, packed: _Packed) -> tuple[int, int, int, str]:
-        """(day, first §, last §, date text) of a packed meeting."""
-        if isinstance(packed, tuple):
-            day, first, last, date = packed
-        else:
-            bits = self._BITS
-            mask = (1 << bits) - 1
-            day, first = packed >> 3 * bits, packed >> 2 * bits & mask
-            last, date = packed >> bits & mask, packed & mask
-        return day, first, last, self._dates[date]
-
     def finish(self) -> Iterator[Issue]:
-        for body, (packed, refs) in self._meetings.items():
+        for body, kept in self._meetings.items():
             # By (day, first §), ties in the order met (a stable sort, as of the tuples).
-            meetings = [(*self._unpack(p), ref) for p, ref in zip(packed, refs, strict=True)]
+            meetings = kept.rows(self._dates)
             meetings.sort(key=lambda m: (m[0], m[1]))
             for previous, current in itertools.pairwise(meetings):
                 _, _, last, date, _ = previous
@@ -208,7 +221,7 @@ class _RunOn:
                     )
                 yield Issue(
                     message=f"{body} {next_date} starts at § {first}, which {what}",
-                    at=self._refs.ref(ref),
+                    at=ref,
                 )
 
 
