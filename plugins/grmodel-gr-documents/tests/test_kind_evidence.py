@@ -272,3 +272,29 @@ def test_a_municipality_s_news_page_about_a_meeting_is_its_agenda(source: Source
 def test_a_kind_word_in_running_text_alone_is_no_kind(source: Source) -> None:
     text = "Anteckning\n\nVi läste föredragningslistan och Föredragningslista 3 i sin helhet.\n"
     assert detect(source(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contents heading over entries that point to the protocol's pages; a kind
+        # word in an entry ("Dagordning...3") is the entry's title, not the document's
+        "2014-03-10 Ärendeförteckning Justering...2 Dagordning...3 115 Information från "
+        "förvaltningen...4 116 Allmänhetens frågestund...5 117 Inkomna motioner...6\n",
+        # paragraphs in a "§§" column, and the paragraphs headed by a local prefix
+        "Exempelby kommun\n\nKommunfullmäktige 2001-04-20\n\n§§ Ärendeförteckning:\n"
+        "17. Laga ordning\n18. Allmän frågestund\n19. Bokslut 2000\n\nKf § 17\nLaga ordning\n"
+        "Fullmäktige befanns vara i laga ordning sammankallat.\n\nKf § 18\nAllmän frågestund\n",
+        # a contents of "KS § N/yy" entries under the kind word
+        "Exempelby kommun Sammanträdesprotokoll Kommunstyrelsen 2017-10-02 1(52) "
+        "Innehållsförteckning KS § 186/17 Svar på medborgarförslag om parken........ 4 "
+        "KS § 187/17 Belysning i parken ........ 6 KS § 188/17 Skogen vid Åsen ....... 8\n",
+    ],
+)
+def test_a_protocol_known_by_its_own_table_of_contents(source: Source, text: str) -> None:
+    assert detect(source(text)) == "protocol"
+
+
+def test_an_agenda_s_numbered_list_is_no_protocol_s_contents(source: Source) -> None:
+    text = "Kallelse\nTekniska nämnden 2019-05-06\n\n1. Val av justerare\n2. Budget\n3. Övrigt\n"
+    assert detect(source(text)) == "agenda"

@@ -199,3 +199,20 @@ def test_a_serving_mark_at_a_line_start_is_the_next_name_s() -> None:
 def test_parties_and_roles_between_commas(run: str, expected: list[tuple[str, str, str]]) -> None:
     entries, _ = parse_run(run, load_reference_data())
     assert [(e.name, e.party, str(e.role)) for e in entries] == expected
+
+
+def test_a_voting_table_s_numbered_rows() -> None:
+    """A deltagarförteckning's rows: "Nr Ledamot Närv Tjg ers Ja Nej Avst" over "1 Anna
+    Ek (S) X X 2 Per Holm (M) …": the column names are no names, a row's number is no
+    paragraph of the entry before, and the marks are the entry's."""
+    entries, _ = parse_run(
+        "Nr Ledamot Närv Tjg ers Ja Nej Avst 1 Anna Ek (S) X X 2 Per Holm (M) "
+        "3 Eva Lind (C) X X Bo Sund (S) X X",
+        load_reference_data(),
+    )
+    assert [(e.name, e.marked, e.paragraphs) for e in entries] == [
+        ("Anna Ek", True, []),
+        ("Per Holm", False, []),
+        ("Eva Lind", True, []),
+        ("Bo Sund", True, []),
+    ]

@@ -14,6 +14,7 @@ ledamöter", "4 Val av justerare") names the item, so it gives a protocol no poi
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import attrs
@@ -59,7 +60,14 @@ _STRUCTURE: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
             ),
             1.0,
         ),
-        (re.compile(r"(?m)^\s*§\s*\d{1,4}.*\n(?:.*\n)*?\s*§\s*\d{1,4}"), 2.0),
+        (
+            # paragraph headings, a body's local prefix before them or not ("Kf § 17")
+            re.compile(
+                r"(?m)^\s*(?:[A-ZÅÄÖ][a-zåäö]{0,4}\s+)?§\s*\d{1,4}.*\n(?:.*\n)*?"
+                r"\s*(?:[A-ZÅÄÖ][a-zåäö]{0,4}\s+)?§\s*\d{1,4}"
+            ),
+            2.0,
+        ),
         (re.compile(r"(?m)^\s*\d{1,4}\s*§\s.*\n(?:.*\n)*?\s*\d{1,4}\s*§\s"), 2.0),
         (re.compile(r"(?m)^[A-ZÅÄÖ][\wåäö]*(?:-\s+och\s+[\wåäö]+)?s\s+beslut\s*:?\s*$"), 1.0),
         (re.compile(r"(?i)(?=[bp])(?:\bbilagor\s+till\s+protokoll|\bprotokollsutdrag\b)"), 2.0),
@@ -239,7 +247,9 @@ def _kind_words(text: str) -> list[tuple[int, str, str]]:
     file's kind."""
     vocabulary = load_vocabulary()
     found = [
-        (h.start, h.phrase.meaning, text[h.start : h.end]) for h in vocabulary.find(text, ["kind"])
+        (h.start, h.phrase.meaning, text[h.start : h.end])
+        for h in vocabulary.find(text, ["kind"])
+        if not _LEADER.match(text, h.end)  # "Dagordning...3": an entry of a table of contents
     ]
     for m in finditer(_compound(), text):
         start = m.start()
@@ -257,6 +267,8 @@ def _kind_words(text: str) -> list[tuple[int, str, str]]:
     return [entry for entry in sorted(found) if not _names_a_file(text, entry[0])]
 
 
+_LEADER = re.compile(r"\s*\.{2,}\s*\d")
+"""A dotted leader to a page number, after a table of contents' entry."""
 _PAIRED = re.compile(r"(?<![\w/])([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})\s?/\s?([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})(?![\w/])")
 """Two words paired by a slash, as a document's heading names its kinds."""
 
@@ -305,6 +317,49 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     )
 
 
+def _own_contents(text: str) -> list[tuple[str, float, str]]:
+    """A protocol's own table of contents: a contents heading over entries that point
+    to its pages ("Justering...2 Dagordning...3 215 Information …...4") or are its
+    paragraphs ("KS § 186/17 …", a "§§" column); an agenda lists no pages of its own."""
+    out: list[tuple[str, float, str]] = []
+    if _SECTIONS_COLUMN.search(text, 0, _HEAD_CHARS):
+        out.append(("protocol", 2.5, "a column of paragraphs (§§)"))
+    if _counts_on(text[: _CONTENTS_CHARS * 2]):
+        out.append(("protocol", 1.5, "paragraph numbers counting on"))
+    hits = load_vocabulary().find(text, ["toc"], 0, _HEAD_CHARS)
+    if not hits:
+        return out
+    after = text[hits[0].start : hits[0].start + _CONTENTS_CHARS]
+    if len(_LEADER_PAGE.findall(after)) >= _CONTENTS_ENTRIES:
+        out.append(("protocol", 2.5, "a table of contents with page numbers"))
+    if len(_SECTION_ENTRY.findall(after)) >= _CONTENTS_ENTRIES:
+        out.append(("protocol", 2.0, "a table of contents of paragraphs"))
+    return out
+
+
+def _counts_on(text: str) -> bool:
+    """Whether numbers past an agenda's count (30 and more) stand before titles three
+    in a row, each one more ("215 Information …", "216 Allmänhetens …"): the
+    paragraphs of a protocol, numbered through its year."""
+    numbers = [int(m[1]) for m in _TITLE_NUMBER.finditer(text)]
+    run = 1
+    for before, number in itertools.pairwise(numbers):
+        run = run + 1 if number == before + 1 and before >= _PARAGRAPH_LEAST else 1
+        if run >= _CONTENTS_ENTRIES:
+            return True
+    return False
+
+
+_TITLE_NUMBER = re.compile(r"(?<![\d/.,:§-])(\d{2,4})(?=\s+[A-ZÅÄÖ])")
+_PARAGRAPH_LEAST = 30
+_SECTIONS_COLUMN = re.compile(r"(?m)^[ \t]*§§[ \t]*(?:$|[A-ZÅÄÖ][\wåäö]*:?[ \t]*$)")
+"""A "§§" column header on a line of its own ("§§", "§§ Ärendeförteckning:")."""
+_CONTENTS_CHARS = 1500
+_CONTENTS_ENTRIES = 3
+_LEADER_PAGE = re.compile(r"\S\s*\.{2,}\s*\d{1,3}\b")
+_SECTION_ENTRY = re.compile(r"§\s*\d{1,4}(?:/\d{2})?\s+[A-ZÅÄÖ]")
+
+
 def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
     """Evidence from how the document is laid out: (kind, points, what was seen)."""
     vocabulary = load_vocabulary()
@@ -322,6 +377,7 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
         if _alone_on_line(text, hit.start, hit.end)
     }
     out.extend((kind, 2.0, f"a {written!r} heading") for kind, written in alone.items())
+    out.extend(_own_contents(text))
     headings = [
         h for h in vocabulary.find(head, ["attendance"]) if not _in_item_title(head, h.start)
     ]

@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
-
 from grmodel.model import Role
 from grmodel.refdata import ReferenceData
 from grmodel_gr_documents.bodies import BODY_WORD
@@ -44,33 +42,18 @@ from grmodel_gr_documents.entry_marks import (
     paragraph_numbers,
 )
 from grmodel_gr_documents.entry_places import Places
+from grmodel_gr_documents.entry_shapes import (
+    PRESENCE_MARKS,
+    ROWS_NUMBERED,
+    ParsedEntry,
+    occupation_cut,
+    row_numbers,
+)
 from grmodel_gr_documents.entry_tokens import NUMBER, ORG_WORD, Token, read_tokens
 from grmodel_gr_documents.name_runs import non_names, plausible, split_names
 from grmodel_gr_documents.names import OCCUPATION, PARTICLES, is_given_name, parse_role
 
 __all__ = ["ParsedEntry", "parse_run"]
-
-
-@attrs.define
-class ParsedEntry:
-    """One attendance entry as written, with where it stands in the run."""
-
-    name: str = ""
-    start: int = 0
-    end: int = 0
-    party: str | None = None
-    municipality: str | None = None
-    organisation: str | None = None
-    role: Role | None = None
-    serving: bool = False
-    replaces: str | None = None
-    title: str | None = None
-    paragraphs: list[int] = attrs.field(factory=list)
-    excluded: list[int] = attrs.field(factory=list)
-    marked: bool = False
-    """An "x" in a presence column (tabular närvarolistor)."""
-    absent: bool = False
-    """Marked absent after the name ("ej närvarande")."""
 
 
 class _Reader:
@@ -90,6 +73,9 @@ class _Reader:
         self.places = Places(refdata, self.tokens)
         first = next((token for token in self.tokens if token.kind == "word"), None)
         self.roles_first = first is not None and parse_role(first.text) is not None
+        self.row_numbers = row_numbers(self.tokens) >= ROWS_NUMBERED
+        """Whether the run is a table's rows, each numbered before its name ("1 Anna Ek
+        (S) X X 2 Per Holm (M)"): a number before a name is then no paragraph."""
         """Whether the run writes each role before its name ("Ordförande Anna Berg …")."""
 
     # -- entries ----------------------------------------------------------------------
@@ -157,7 +143,7 @@ class _Reader:
             if taken:
                 run, words = run[taken:], words[taken:]
                 continue
-            names = split_names(self.party_cut(_occupation_cut(words)))
+            names = split_names(self.party_cut(occupation_cut(words)))
             if self.replacing and len(names[0]) >= 4:
                 # the ledamot replaced, then the next entry ("… för Marie Berg Irhan Kasic (s)")
                 names[0] = names[0][:2]
@@ -393,6 +379,17 @@ class _Reader:
         else:
             entry.title += f" {phrase}"
 
+    def row_number(self, index: int) -> bool:
+        """Whether ``tokens[index]`` numbers a table's row before its name."""
+        tokens = self.tokens
+        return (
+            self.row_numbers
+            and tokens[index].kind == "word"
+            and tokens[index].text.isdigit()
+            and index + 1 < len(tokens)
+            and tokens[index + 1].cap
+        )
+
     def numbers(self, index: int) -> int:
         """Paragraph numbers after an entry ("§ 133", "§§ 130-133", "36, 37, 38", "1 6")."""
         entry = self.current
@@ -430,11 +427,11 @@ class _Reader:
         index = 0
         while index < len(self.tokens) and self.stop is None:
             token = self.tokens[index]
-            if token.kind == "word" and token.text in _PRESENCE_MARKS:
+            if token.kind == "word" and token.text in PRESENCE_MARKS:
                 # a presence mark ("Anna Ek (C)X", "Per Lind (m) Ja"), never a name's
                 # first word; "Nej" in the column marks no presence
                 if self.current is not None and self.current.name:
-                    self.current.marked = self.current.marked or _PRESENCE_MARKS[token.text]
+                    self.current.marked = self.current.marked or PRESENCE_MARKS[token.text]
                 index += 1
             elif token.cap:
                 index = self.name_run(index)
@@ -444,24 +441,14 @@ class _Reader:
             elif token.kind == "comma":
                 self.after_comma = True
                 index += 1
+            elif self.row_number(index):
+                index += 1
             elif token.kind == "sect" or (token.kind == "word" and NUMBER.match(token.text)):
                 index = self.numbers(index)
             elif token.lower:
                 index = self.lower_run(index)
             else:
                 index += 1
-
-
-def _occupation_cut(words: list[str]) -> list[str]:
-    """``words`` up to an occupation after a name ("Mats Ek Utbildningschef …")."""
-    for cut in range(2, len(words)):
-        if OCCUPATION.match(words[cut]):
-            return words[:cut]
-    return words
-
-
-_PRESENCE_MARKS = {"X": True, "x": True, "Ja": True, "Nej": False}
-"""What a närvarolista's presence column holds after an entry: present or not."""
 
 
 def parse_run(text: str, refdata: ReferenceData) -> tuple[list[ParsedEntry], int | None]:
