@@ -207,12 +207,13 @@ def test_a_voting_table_s_numbered_rows() -> None:
     paragraph of the entry before, and the marks are the entry's."""
     entries, _ = parse_run(
         "Nr Ledamot Närv Tjg ers Ja Nej Avst 1 Anna Ek (S) X X 2 Per Holm (M) "
-        "3 Eva Lind (C) X X Bo Sund (S) X X",
+        "3 Eva Lind (C) X X 4 Ulla Ås (L) Bo Sund (S) X X",
         load_reference_data(),
     )
     assert [(e.name, e.marked, e.paragraphs) for e in entries] == [
         ("Anna Ek", True, []),
         ("Per Holm", False, []),
         ("Eva Lind", True, []),
+        ("Ulla Ås", False, []),
         ("Bo Sund", True, []),
     ]
