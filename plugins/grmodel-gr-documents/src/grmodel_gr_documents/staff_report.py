@@ -24,6 +24,7 @@ from grmodel_gr_documents.own_body import stated_body
 from grmodel_gr_documents.patterns import fold, quick_search
 from grmodel_gr_documents.staff_proposals import proposals
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
+from grmodel_gr_documents.staff_titles import joined_title
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
 
@@ -38,7 +39,7 @@ _SECTION = re.compile(
     r"Beslutsförslag|Syfte)\b"
 )
 _ADDRESSEE = re.compile(
-    r"(?i)(?:(?:beslutsärende|informationsärende|ärende)\s+)?\btill\s+(?P<a>[A-ZÅÄÖ][^\n,.;]{2,80}?)"
+    r"(?i)(?:(?:beslutsärende|informationsärende|ärende)\s+)?\btill\s+(?P<a>(?-i:[A-ZÅÄÖ])[^\n,.;]{2,80}?)"
     r"(?=\s+(?:den\s+)?\d|\s*$|[,.;\n]|\s+(?:Dnr|Dialoga|Ärende)\b)"
 )
 _PROJECT = re.compile(
@@ -239,11 +240,16 @@ class _Report:
                 rest = rest[dm[0].end :]
             if self.run_on:
                 rest = item_heading(rest.strip(), run_on=True)[0]
+            else:
+                rest = joined_title(_paragraphs(rest), self.known_titles())[0]
             title = rest.strip(" ,.\n").replace("\n", " ") or None
         if title is None or not _plausible(title):
             own = self.head[self.kind_at :] if self.kind_at else self.head
             if not self.run_on:  # a field's value is no title ("Handläggare: Anna Berg")
                 own = "\n".join(line for line in own.split("\n") if not header_fields(line))
+                lined = self.title_line()
+                if lined and _plausible(lined):
+                    return lined
             title = (
                 run_on_title(own, self.b.bodies, last=self.title_last) or title or self.title_line()
             )
@@ -252,16 +258,25 @@ class _Report:
         return title
 
     def title_line(self) -> str | None:
-        lines = [ln for ln in self.head.split("\n") if ln.strip()]
-        candidates = [
-            ln
-            for ln in lines
-            if not _KIND_AT.match(ln)
-            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", ln)
-            and not header_fields(ln)
-            and not find_dates(ln, self.b.year)
-        ]
-        return candidates[0].strip() if candidates else None
+        """The first line of the header that is no field, kind word or date, with the
+        paragraphs its title goes on into."""
+        lines = _paragraphs(self.head[self.kind_at :])
+        at = next((i for i, ln in enumerate(lines) if self._free(ln)), None)
+        if at is None:
+            return None
+        return joined_title(lines[at:], self.known_titles())[0] or None
+
+    def _free(self, line: str) -> bool:
+        return (
+            not _KIND_AT.match(line)
+            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", line)
+            and not header_fields(line)
+            and not find_dates(line, self.b.year)
+        )
+
+    def known_titles(self) -> list[str]:
+        """The titles the site gives the document (the PDF's own title)."""
+        return [t for _, t in self.t.site_titles]
 
     # -- signature ------------------------------------------------------------------
 
@@ -374,6 +389,10 @@ class _Report:
             part_of=part_of,
             labels=(_FIELD, _BARE_FIELD),
         )
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _plausible(title: str) -> bool:
