@@ -201,3 +201,27 @@ def test_a_pages_repeated_head_is_no_new_report(source: Source) -> None:
     kind, result = imported(source(CHROME.format(site="Förslag") + QUOTED + "\n" + page_two))
     assert kind == "staff-report"
     assert len(papers(result)) == 1
+
+
+LETTERHEAD = paragraphs(
+    "TJÄNSTESKRIVELSE 1 (2)",
+    "Datum Vår beteckning Er beteckning",
+    "Karin Sjöberg",
+    "Fritidskontoret",
+    "karin.sjoberg@exempelstad.se",
+    "2019-03-12 FN 19/0044 Fritidsnämnden",
+    "Postadress: Exempelstads kommun, 123 45 Exempelstad Telefon: 0123-456 00",
+    "Nya öppettider för kommunens simhallar",
+    "Förslag till beslut",
+    "Fritidsnämnden godkänner de nya öppettiderna.",
+    "Sammanfattning",
+    "Förvaltningen föreslår längre öppettider på helger.",
+)
+
+
+def test_a_letterheads_lines_are_no_title(source: Source) -> None:
+    """The handler's name, the office, an e-mail and the postal address stand over
+    the title, one a paragraph."""
+    kind, result = imported(source(CHROME.format(site="TJÄNSTESKRIVELSE 1 (2)") + LETTERHEAD))
+    assert kind == "staff-report"
+    assert result.document.title == "Nya öppettider för kommunens simhallar"

@@ -16,6 +16,7 @@ import re
 from grmodel.ids import document_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
 from grmodel.model import DocumentKind, PartialDate
+from grmodel_gr_documents.bodies import BODY_NOUN
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.names import OCCUPATION, Entry, is_person_name
@@ -268,6 +269,9 @@ class _Report:
             and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", line)
             and not header_fields(line)
             and not find_dates(line, self.b.year)
+            and not _LETTERHEAD.search(line)
+            and not is_person_name(line)
+            and not self.b.bodies.resolve(line)
         )
 
     def known_titles(self) -> list[str]:
@@ -345,6 +349,12 @@ class _Report:
             part_of=part_of,
             labels=(_FIELD, _BARE_FIELD),
         )
+
+
+_LETTERHEAD = re.compile(
+    rf"@|\b(?:Postadress|Besöksadress|Telefon|E-post)\b|^[A-ZÅÄÖ][\wåäö-]*(?:kontoret|förvaltningen|{BODY_NOUN})$"
+)
+"""A letterhead's line: an address, an e-mail, the office or body alone ("Socialkontoret")."""
 
 
 def _paragraphs(text: str) -> list[str]:
