@@ -17,6 +17,7 @@ from grmodel_gr_documents.building import Builder, source_dates, tracker_for
 from grmodel_gr_documents.dates import context_year
 from grmodel_gr_documents.protocol import parse_protocol
 from grmodel_gr_documents.staff_report import STAFF_KINDS, parse_staff_report
+from grmodel_gr_documents.staff_titles import cut_in_head
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX
 
 __all__ = ["Part", "detect_combined", "find_parts", "parse_combined", "parse_text_part"]
@@ -88,7 +89,17 @@ def find_parts(document: SourceDocument) -> list[Part]:
             continue
         if kind == "protocol" and starts:
             continue
+        if kind == "staff-report" and any(lines[at - 1] == line for at, _ in starts):
+            # a page's running head repeats the report's ("Dnr: 04-63.10 Styrelseärende …")
+            continue
         starts.append((number, kind))
+    if (
+        len(starts) > 1
+        and starts[-1][1] == "staff-report"
+        and cut_in_head(lines[starts[-1][0] - 1 :])
+    ):
+        # the source ends in the last report's head: no report, its lines the previous part's
+        starts.pop()
     first = next((i + 1 for i, x in enumerate(lines) if x), 1)
     if not starts or starts[0][0] != first:
         # a title line or two before the first part (a transcript's title) is its head

@@ -15,15 +15,18 @@ import re
 
 from grmodel.ids import document_id, slug
 from grmodel.importing.base import ImportResult, SourceDocument
-from grmodel.model import DocumentKind, FundingLine, FundingStatus, PartialDate, Project, Span
-from grmodel_gr_documents.amounts import find_own_shares
+from grmodel.model import DocumentKind, PartialDate
+from grmodel_gr_documents.bodies import BODY_NOUN
 from grmodel_gr_documents.building import Builder, doc_kind, find_diarienummer
 from grmodel_gr_documents.dates import DateMatch, find_dates
 from grmodel_gr_documents.names import OCCUPATION, Entry, is_person_name
 from grmodel_gr_documents.own_body import stated_body
 from grmodel_gr_documents.patterns import fold, quick_search
+from grmodel_gr_documents.staff_heads import basis_date, handler_head
+from grmodel_gr_documents.staff_projects import read_projects
 from grmodel_gr_documents.staff_proposals import proposals
 from grmodel_gr_documents.staff_run_on import PROPOSER_POINTS, run_on_proposal, run_on_title
+from grmodel_gr_documents.staff_titles import joined_title
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
 
@@ -38,19 +41,13 @@ _SECTION = re.compile(
     r"Beslutsförslag|Syfte)\b"
 )
 _ADDRESSEE = re.compile(
-    r"(?i)(?:(?:beslutsärende|informationsärende|ärende)\s+)?\btill\s+(?P<a>[A-ZÅÄÖ][^\n,.;]{2,80}?)"
+    r"(?i)(?:(?:beslutsärende|informationsärende|ärende)\s+)?\btill\s+(?P<a>(?-i:[A-ZÅÄÖ])[^\n,.;]{2,80}?)"
     r"(?=\s+(?:den\s+)?\d|\s*$|[,.;\n]|\s+(?:Dnr|Dialoga|Ärende)\b)"
-)
-_PROJECT = re.compile(
-    r"Projekt\s*[-–]\s*(?P<name>.+?)(?=\s+(?:Ansökan|Bakgrund|Syfte|Mål|Målgrupp|Budget)\b|[.\n]|$)"
 )
 _SIGNATURE = re.compile(
     r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+den\s+(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4})\s+(?P<names>.+)$"
 )
 _SIGNATURE_DATE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+\s+den\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}")
-_FUNDER = re.compile(
-    r"(?:Ansökan\s+till\s+)?(?P<f>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+i\s+[A-ZÅÄÖ][\wåäö ]+?)?)\s+(?:är\s+)?$"
-)
 
 
 _LABELS = (
@@ -68,13 +65,6 @@ _SIGN_DATE = re.compile(
     r"^(?P<place>[A-ZÅÄÖ][a-zåäö]+)\s+(?:den\s+)?"
     r"(?P<date>\d{1,2}\s+[a-zåäö]+\s+\d{4}|(?:19|20)\d{2}-\d{2}-\d{2})\s*[,./]*\s*(?P<names>.*)$"
 )
-_NAMED_PROJECT = re.compile(
-    r"\b[Pp]rojekte[tn]\s+(?:[\"”“'](?P<q>[^\"”“']{2,60})[\"”“']|"
-    r"(?P<n>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,4}?)"
-    r"(?=\s+(?:har|hade|är|var|ska|skall|som|med|i|under|drivs|drevs|pågår|startade|avser|för|"
-    r"och|till|kommer|söker|ansöker|beviljades|vars|inom|kostar|omfattar)\b|\s*[.,;:)]|\s*$))"
-)
-"""A project named in running text ("projektet Unga in har …", 'projektet "Unga in"')."""
 
 
 def header_fields(head: str) -> list[tuple[str, str]]:
@@ -95,16 +85,6 @@ def header_fields(head: str) -> list[tuple[str, str]]:
             if value:
                 fields.append((re.sub(r"\s+", " ", m["label"].lower()), value))
     return fields
-
-
-def _project_name(text: str, title: str | None) -> str | None:
-    """The project a funding statement is about, from the text before it or the title."""
-    for where in (text[-400:], title or ""):
-        found = list(_NAMED_PROJECT.finditer(where))
-        if found:
-            m = found[-1]
-            return (m["q"] or m["n"]).strip()
-    return None
 
 
 _SIGN_ANYWHERE = re.compile(
@@ -156,6 +136,8 @@ class _Report:
         self.author: str | None = None
         self.addressee: str | None = None
         self.addressee_end: int | None = None
+        self.handled_title: str | None = None
+        self.addressee_written: str | None = None
 
     # -- header ---------------------------------------------------------------------
 
@@ -230,7 +212,23 @@ class _Report:
             if am2 and is_person_name(am2["n"]):
                 self.author = am2["n"]
 
+    def read_handler(self) -> None:
+        """A run-on head "… Handläggare: <name> <addressee> <title>"."""
+        if not self.run_on or self.addressee is not None:
+            return
+        head = handler_head(self.head[self.kind_at :], self.b.bodies)
+        if head is None:
+            return
+        self.author = self.author or head.handler
+        if head.addressee:
+            self.addressee = self.b.bodies.resolve(head.addressee) or head.addressee
+            self.addressee_written = head.addressee
+        if _plausible(head.title):
+            self.handled_title = head.title
+
     def title(self) -> str | None:
+        if self.handled_title:
+            return self.handled_title
         title = self.field.get("ärende") or self.field.get("angående") or self.field.get("rubrik")
         if title is None and self.addressee_end is not None:
             rest = self.head[self.addressee_end :]
@@ -239,11 +237,16 @@ class _Report:
                 rest = rest[dm[0].end :]
             if self.run_on:
                 rest = item_heading(rest.strip(), run_on=True)[0]
+            else:
+                rest = joined_title(_paragraphs(rest), self.known_titles())[0]
             title = rest.strip(" ,.\n").replace("\n", " ") or None
         if title is None or not _plausible(title):
             own = self.head[self.kind_at :] if self.kind_at else self.head
             if not self.run_on:  # a field's value is no title ("Handläggare: Anna Berg")
                 own = "\n".join(line for line in own.split("\n") if not header_fields(line))
+                lined = self.title_line()
+                if lined and _plausible(lined):
+                    return lined
             title = (
                 run_on_title(own, self.b.bodies, last=self.title_last) or title or self.title_line()
             )
@@ -252,16 +255,28 @@ class _Report:
         return title
 
     def title_line(self) -> str | None:
-        lines = [ln for ln in self.head.split("\n") if ln.strip()]
-        candidates = [
-            ln
-            for ln in lines
-            if not _KIND_AT.match(ln)
-            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", ln)
-            and not header_fields(ln)
-            and not find_dates(ln, self.b.year)
-        ]
-        return candidates[0].strip() if candidates else None
+        """The first line of the header that is no field, kind word or date, with the
+        paragraphs its title goes on into."""
+        lines = _paragraphs(self.head[self.kind_at :])
+        at = next((i for i, ln in enumerate(lines) if self._free(ln)), None)
+        if at is None:
+            return None
+        return joined_title(lines[at:], self.known_titles())[0] or None
+
+    def _free(self, line: str) -> bool:
+        return (
+            not _KIND_AT.match(line)
+            and not re.match(r"(?i)^(?:dnr|till|diarienummer)\b", line)
+            and not header_fields(line)
+            and not find_dates(line, self.b.year)
+            and not _LETTERHEAD.search(line)
+            and not is_person_name(line)
+            and not self.b.bodies.resolve(line)
+        )
+
+    def known_titles(self) -> list[str]:
+        """The titles the site gives the document (the PDF's own title)."""
+        return [t for _, t in self.t.site_titles]
 
     # -- signature ------------------------------------------------------------------
 
@@ -293,60 +308,20 @@ class _Report:
 
     # -- projects --------------------------------------------------------------------
 
-    def projects(self, title: str | None) -> None:
-        b, text, stream = self.b, self.text, self.stream
-        projects = list(_PROJECT.finditer(text))
-        for index, pm2 in enumerate(projects):
-            end = projects[index + 1].start() if index + 1 < len(projects) else len(text)
-            stop = re.search(r"(?m)\bFörslag\b|^Förslag", text[pm2.end() : end])
-            if stop:
-                end = pm2.end() + stop.start()
-            name = pm2["name"].strip(" -–")
-            funding = _funding(b, stream, pm2.start(), min(end, pm2.start() + 1500))
-            covered = stream.lines_between(pm2.start(), end)
-            self.t.place_all(covered)
-            b.add(
-                Project(
-                    id=slug(name) or f"projekt-{index + 1}",
-                    name=name,
-                    funding=tuple(funding),
-                    description=text[pm2.end() : end].strip() or None,
-                    provenance=b.prov(covered[0], covered[-1]) if covered else b.prov(1),
-                )
-            )
-        if not projects:
-            self.named_projects(title)
-
-    def named_projects(self, title: str | None) -> None:
-        """A funding statement in running text: the project is named by its context
-        ("Projektet Unga in har drivits … Ansökan till ESF är 2 400 000 kr varav …")."""
-        b, text, stream = self.b, self.text, self.stream
-        for share in find_own_shares(text):
-            named = _project_name(text[: share.start], title)
-            if named is None:
-                continue
-            funding = _funding(b, stream, share.start, share.end, floor=0)
-            covered = stream.lines_between(share.start, share.end)
-            first = stream.line_at(share.start)
-            self.t.place_all(covered)
-            b.add(
-                Project(
-                    id=slug(named) or "projekt",
-                    name=named,
-                    funding=tuple(funding),
-                    provenance=b.prov(first, covered[-1] if covered else None),
-                )
-            )
-
     def run(self, part_of: str | None) -> ImportResult:
         b = self.b
         dates = self.read_date()
         dnr = self.diarienummer()
         self.read_addressee()
         self.read_author(dates)
+        self.read_handler()
         title = self.title()
         self.t.place_all(self.stream.lines_between(0, self.head_end))
         self.signature()
+        if self.date is None and self.addressee_written:
+            own = basis_date(self.text, self.addressee_written, self.kind.value)
+            found = find_dates(own, b.year) if own else []
+            self.date = found[0].date if found else None
         if self.date is None and b.year and not self.run_on:
             self.date = PartialDate(b.year)
         date = self.date
@@ -362,7 +337,7 @@ class _Report:
             # the body that proposes is the one the report goes to ("Kommunstyrelsen
             # föreslår kommunfullmäktige besluta")
             self.addressee = b.bodies.resolve(proposal.proposer) or stated_body([proposal.proposer])
-        self.projects(title)
+        read_projects(b, self.stream, title)
         return b.finish(
             kind=self.kind,
             title=title,
@@ -374,6 +349,16 @@ class _Report:
             part_of=part_of,
             labels=(_FIELD, _BARE_FIELD),
         )
+
+
+_LETTERHEAD = re.compile(
+    rf"@|\b(?:Postadress|Besöksadress|Telefon|E-post)\b|^[A-ZÅÄÖ][\wåäö-]*(?:kontoret|förvaltningen|{BODY_NOUN})$"
+)
+"""A letterhead's line: an address, an e-mail, the office or body alone ("Socialkontoret")."""
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _plausible(title: str) -> bool:
@@ -395,31 +380,6 @@ def parse_staff_report(
 ) -> ImportResult:
     """Import a staff report."""
     return _Report(Builder(document, within=within, year=year)).run(part_of)
-
-
-def _funding(
-    b: Builder, stream: Stream, start: int, end: int, floor: int | None = None
-) -> list[FundingLine]:
-    """The funding lines of the own-share statements in ``stream.text[start:end]``;
-    the funder is named in the 80 characters before each ("Ansökan till ESF är"),
-    looked for no further back than ``floor`` (default ``start``)."""
-    text = stream.text
-    floor = start if floor is None else floor
-    funding = []
-    for share in find_own_shares(text[start:end]):
-        at = start + share.start
-        fm2 = _FUNDER.search(text[max(floor, at - 80) : at])
-        funding.append(
-            FundingLine(
-                funder=fm2["f"] if fm2 else "okänd",
-                amount=share.total,
-                own_share=share.own,
-                status=FundingStatus.APPLIED,
-                document=b.doc_id,
-                source=Span(stream.line_at(at)),
-            )
-        )
-    return funding
 
 
 def _signers(text: str) -> list[str]:

@@ -136,7 +136,14 @@ def run_on_proposal(text: str) -> list[str]:
     return [c for c in (_to_sentence_end(part) for part in _ATT.split(rest)) if c]
 
 
+_POINT_END = re.compile(r"\s+(?:-{3,}|—{2,})(?:\s|$)|\s+(?=Vid\s+behandlingen\b)")
+"""Where a proposal's last point ends before the text after it: a rule of dashes
+("---- Vid behandlingen …"), the record of the report's handling."""
+
+
 def _to_sentence_end(text: str) -> str:
+    end = _POINT_END.search(text)
+    text = text[: end.start()] if end else text
     first = sentences(text)[0] if sentences(text) else text
     return strip_separator(first.rstrip(" ."))
 
