@@ -75,3 +75,40 @@ def test_lines_numbered_without_a_run_are_no_pages() -> None:
     """Two numbered lines, or numbers out of order, are no one-line pages."""
     lines = ["Transkript", "1 Protokoll", "3 Kommunstyrelsen", "4 Plats och tid"]
     assert page_prefixes(lines, 0) == {}
+
+
+FOOT_BOX = """\
+PROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum
+2016-02-22
+Beslutande
+Eva Lind (S), ordförande
+Per Holm (M)
+1
+Justerar
+PROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum
+2016-02-22
+Anna Berg (C)
+Olle Nord (L)
+Justerare: Per Holm (M)
+2
+Justerar
+"""
+
+
+def test_a_page_foot_s_number_and_initials_box_are_furniture(source: Source) -> None:
+    """Each page's foot: its number on a line of its own over the initials box
+    ("1" / "Justerar"): page furniture, no item 1 — the list runs on over the page."""
+    kind, result = imported(source(FOOT_BOX))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert not meeting.items
+    assert by_status(meeting)["present"] == ["eva-lind", "per-holm", "anna-berg", "olle-nord"]
+    dropped = [s.text for s in result.document.dropped]
+    assert [d.split("\n")[:2] for d in dropped if "Justerar" in d] == [
+        ["1", "Justerar"],
+        ["2", "Justerar"],
+    ]

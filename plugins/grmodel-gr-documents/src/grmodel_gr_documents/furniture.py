@@ -113,6 +113,13 @@ class _Recurring:
         return cls(exact, shape, paged, keys)
 
 
+_SIGN_BOX = re.compile(
+    r"(?i)^(?:justerar|justerarens?\s+sign(?:atur)?|justerandes\s+sign(?:atur)?|signatur)\.?$"
+)
+"""The label of the initials box in each page's foot ("Justerar", "Justerandes sign")."""
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
 def _is_candidate(line: str, seen: _Recurring) -> tuple[bool, bool]:
     """(is a furniture line, is a strong page mark)."""
     if not line or len(line) > 160:
@@ -124,7 +131,7 @@ def _is_candidate(line: str, seen: _Recurring) -> tuple[bool, bool]:
     shaped, key = seen.keys[line]
     if _CAPS_PAGE.match(line) and seen.shape[shaped] >= 2:
         return True, False
-    if seen.exact[line] >= 2 and _HEADER_WORDS.search(line):
+    if seen.exact[line] >= 2 and (_HEADER_WORDS.search(line) or _SIGN_BOX.match(line)):
         return True, False
     if key != line and seen.paged[key] >= 2 and (_HEADER_WORDS.search(key) or len(key) <= 80):
         return True, False
@@ -148,6 +155,9 @@ def detect_furniture(lines: list[str]) -> Furniture:
         is_candidate, strong = _is_candidate(line, seen)
         if is_candidate:
             marks[index] = strong
+    for index in sorted(marks):  # a page's number on its own line over its foot's box
+        if index and _BARE_NUMBER.match(lines[index - 1]) and _SIGN_BOX.match(lines[index]):
+            marks[index - 1] = True
     blocks: list[list[int]] = []
     for index in sorted(marks):
         if blocks and all(not lines[i] for i in range(blocks[-1][-1] + 1, index)):
