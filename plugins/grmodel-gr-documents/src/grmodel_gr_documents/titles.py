@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from grmodel_gr_documents.bodies import BODY_WORD
+from grmodel_gr_documents.bodies import BODY_NOUN, BODY_WORD
 from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
@@ -81,6 +81,15 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     diarienummer after it ("Budget 2020. Dnr 2019/12") or a web page's "<br>".
     """
     title, at = _heading(text, run_on=run_on)
+    decision = _DECISION_HEADING.search(title)
+    before = title[: decision.start()].split() if decision else []
+    if decision and before and before[-1].casefold() not in _FUNCTION_WORDS:
+        return title[
+            : decision.start()
+        ].rstrip(), decision.start()  # not "Motion om Nämndens beslut"
+    sentence = _closing_sentence(title)
+    if sentence is not None:
+        return title[:sentence].rstrip(), sentence
     end = _TITLE_END.search(title)
     if end and title[: end.start()].strip():
         return title[: end.start()], end.start() if end.group("leader") is None else at
@@ -88,6 +97,29 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     if restated is not None:
         return title[:restated].rstrip(), restated
     return title, at
+
+
+_DECISION_HEADING = re.compile(
+    rf"(?<!\S)(?=[A-ZÅÄÖ])[\wÅÄÖåäö-]*?(?i:{BODY_NOUN})s\s+(?:beslut|förslag\s+till\s+beslut)\b"
+)
+"""A body's decision heading run on after the title ("Godkännande av dagordning
+Kommunfullmäktiges beslut Dagordningen godkännes", "… Nämndens förslag till beslut")."""
+_SENTENCE_WORDS = 8
+"""The most words of a plain sentence run on after a title on its line ("Allmänhetens
+frågestund Inga frågor ställs.")."""
+
+
+def _closing_sentence(title: str) -> int | None:
+    """Where a short plain sentence starts that ends a title's line, run on after the
+    title ("Allmänhetens frågestund | Inga frågor ställs."): the line ends in a
+    period and the words say where the title ends; ``None`` for a title of its own."""
+    if not re.search(r"[a-zåäö]\.$", title) or "\n" in title:
+        return None
+    head, at = _title_by_words(title)
+    rest = title[at:]
+    if not head.strip() or len(head.split()) < 2 or not rest[:1].isupper():
+        return None
+    return at if len(rest.split()) <= _SENTENCE_WORDS else None
 
 
 _STEM_LEAST = 5
@@ -217,6 +249,24 @@ def _person(words: list[re.Match[str]], index: int) -> bool:
     )
 
 
+_PERSON_REACH = 8
+"""The most words between a person's name and the verb of the sentence it starts."""
+
+
+def _person_acts(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a person's name at ``index`` is the subject of a finite verb within its
+    sentence ("… Högskolan | Pelle Pellby från Högskolan i Byn informerar."): the
+    item's text."""
+    if not _person(words, index):
+        return False
+    for following in words[index + 2 : index + 2 + _PERSON_REACH]:
+        if finite_verb(following[0]):
+            return True
+        if re.search(r"[.!?]$", following[0]):
+            return False
+    return False
+
+
 def _title_by_words(text: str) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text[: _TITLE_MAX + 40]))
     colon: int | None = None  # the index of the word after the title's colon
@@ -243,7 +293,7 @@ def _title_by_words(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if _title_goes_on(text, words, index):
             continue
-        if _subject_starts(words, index):
+        if _subject_starts(words, index) or _person_acts(words, index):
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")
             return text[: words[index - 1].end()], words[index].start()
