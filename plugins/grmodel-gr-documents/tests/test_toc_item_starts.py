@@ -182,3 +182,36 @@ def test_a_running_header_word_repeated_is_no_run(source: Source) -> None:
     )
     _, result = imported(source(text))
     assert [i.number for i in meeting_of(result).items] == []
+
+
+BASTAD_LIKE = (
+    "Transkript\n\n1 Sammanträdesdatum Kommunfullmäktige (30) Plats och tid: Rådhuset i Norrby, "
+    "kl Beslutande: Se bifogad närvarolista. Utses att justera: Eva Strand och Per Ljung. "
+    "Sekreterare Paragrafer: Åsa Holm\n\n"
+    "2 Innehållsförteckning Kommunfullmäktige den 12 november 2015 Paragraf, "
+    "ärendebeskrivning 88. Godkännande av dagordningen 89. Informationspunkter 90. Val av "
+    "revisor 91. Taxa för bygg"
+)
+
+
+def test_the_tables_heading_dates_an_undated_meeting(source: Source) -> None:
+    kind, result = imported(source(BASTAD_LIKE))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "2015-11-12"
+    assert {i.number: i.title for i in meeting.items} == {
+        "88": "Godkännande av dagordningen",
+        "89": "Informationspunkter",
+        "90": "Val av revisor",
+    }
+
+
+def test_the_headers_own_date_wins_over_the_tables(source: Source) -> None:
+    """The near miss: a header with its date keeps it (the table's heading may name
+    another meeting's date, or a page's print date)."""
+    text = BASTAD_LIKE.replace(
+        "1 Sammanträdesdatum Kommunfullmäktige (30)",
+        "1 Sammanträdesdatum 2015-11-10 Kommunfullmäktige (30)",
+    )
+    _, result = imported(source(text))
+    assert str(meeting_of(result).date) == "2015-11-10"
