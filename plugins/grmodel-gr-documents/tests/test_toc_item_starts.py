@@ -215,3 +215,36 @@ def test_the_headers_own_date_wins_over_the_tables(source: Source) -> None:
     )
     _, result = imported(source(text))
     assert str(meeting_of(result).date) == "2015-11-10"
+
+
+KALLELSE = (
+    "Transkript\n\n1 TEKNISKA NÄMNDENS ARBETSUTSKOTT KALLELSE SIDA 1 (3) Kallelse till "
+    "Tekniska nämndens arbetsutskott Tid Tisdag den 8 mars 2016, klockan 13:00 Plats Rum 4, "
+    "stadshuset Ärenden Diarienummer 1 Val av justerare 2 Godkännande av föredragningslista "
+    "3 Ny taxa för parkering i Norrby centrum (KF) TN-2016/ Belysning av gång- och cykelvägar "
+    "svar på motion väckt av Eva Strand (S) (KF) TN-2015/ Vinterväghållning 2016 TN-2016/\n\n"
+    "2 TEKNISKA NÄMNDENS ARBETSUTSKOTT KALLELSE SIDA 2 (3) {n} Upphandling av snöröjning "
+    "(KF) TN-2016/ Trafiksäkerhetsprogram TN-2016/\n"
+)
+
+
+def _agenda_titles(source: Source, text: str) -> dict[str, str]:
+    from grmodel.model import Meeting
+
+    _, result = imported(source(text))
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    return {i.number: i.title for i in meeting.items}
+
+
+def test_a_pages_first_item_after_a_long_running_header(source: Source) -> None:
+    """ "… KALLELSE SIDA 2 (3) 8 Upphandling …": the number after the page's running
+    header starts an item though the numbers before it were lost."""
+    titles = _agenda_titles(source, KALLELSE.format(n=8))
+    assert list(titles) == ["1", "2", "3", "8"]
+    assert titles["8"].startswith("Upphandling av snöröjning")
+
+
+def test_a_number_far_ahead_after_the_header_is_no_item(source: Source) -> None:
+    """The near miss: a number far beyond the count after the header is no item."""
+    titles = _agenda_titles(source, KALLELSE.format(n=40))
+    assert list(titles) == ["1", "2", "3"]

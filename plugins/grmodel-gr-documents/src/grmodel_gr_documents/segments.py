@@ -312,6 +312,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             ok = ok or in_run
         elif value == previous + 1 and (in_run or _run_ahead(stream, found, index, 2)):
             ok = True
+        elif previous < value <= previous + _PAGE_GAP and m["p"] is None and _page_head(stream, m):
+            ok = True  # a page's first item after its running header, numbers lost before
         elif at_line:
             ok = value == previous + 1 or (
                 previous < value <= previous + 3
@@ -346,9 +348,12 @@ def _filed_next(stream: Stream, found: Sequence[re.Match[str]], index: int) -> b
 
 _HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")
 """A diarienummer standing before an item's number at a page's head ("KSKF/2014:1")."""
-_HEAD_PAGE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)")
+_HEAD_PAGE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,5}(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)")
 """A page's running header with its page count, on a fragment's one page ("Kommunfullmäktige
-(27)")."""
+(27)", "KOMMUNSTYRELSENS ARBETSUTSKOTT KALLELSE SIDA 2 (4)")."""
+_PAGE_GAP = 9
+"""The most item numbers a page's first item may skip (their numbers lost on the page
+before)."""
 
 
 def _page_head(stream: Stream, m: re.Match[str]) -> bool:
