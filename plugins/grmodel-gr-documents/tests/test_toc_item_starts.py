@@ -140,6 +140,8 @@ def test_a_run_on_title_ends_before_a_short_plain_sentence() -> None:
     # near misses: a title ending in a period, a name in it
     assert item_heading("Svar på fråga från Eva Strand.")[0] == "Svar på fråga från Eva Strand."
     assert item_heading("Information om budget 2016.")[0] == "Information om budget 2016."
+    assert item_heading("Delårsrapport Augusti 2016.")[0] == "Delårsrapport Augusti 2016."
+    assert item_heading("Övrigt Inga övriga frågor.")[0] == "Övrigt"
 
 
 def test_a_run_on_title_ends_before_a_person_and_a_verb() -> None:

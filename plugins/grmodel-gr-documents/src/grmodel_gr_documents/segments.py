@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.bodies import BODY_WORD
+from grmodel_gr_documents.scanned import misread_paragraphs
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
@@ -404,11 +405,19 @@ def find_item_starts(
     """The items of a document, in order.
 
     § items win where there are any (plain numbers are then points inside them);
-    else a local prefix repeated ("Sn 49"); else numbered items as counted.
+    else a scanned document's § its OCR misread; else a local prefix repeated ("Sn
+    49"); else numbered items as counted.
     """
     paragraphs = [i for i in _paragraphs(stream) if i.start >= start]
     if paragraphs:
         return paragraphs
+    misread = [  # a scanned document's § read as "s1", "$2", "53"
+        ItemStart(at, end, f"§ {value}", value, True)
+        for at, end, value in misread_paragraphs(stream)
+        if at >= start
+    ]
+    if misread:
+        return misread
     local = [i for i in _local(stream) if i.start >= start]
     if local:
         return local

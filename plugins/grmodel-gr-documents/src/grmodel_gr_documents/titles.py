@@ -110,16 +110,21 @@ frågestund Inga frågor ställs.")."""
 
 
 def _closing_sentence(title: str) -> int | None:
-    """Where a short plain sentence starts that ends a title's line, run on after the
-    title ("Allmänhetens frågestund | Inga frågor ställs."): the line ends in a
-    period and the words say where the title ends; ``None`` for a title of its own."""
+    """Where a short plain sentence starts, run on after the title on its line
+    ("Allmänhetens frågestund | Inga frågor ställs.", "… dagordning | Ärende §5
+    föredras efter §10. I övrigt …"): the line ends in a period and the words say
+    where the title ends; ``None`` for a title of its own."""
     if not re.search(r"[a-zåäö]\.$", title) or "\n" in title:
         return None
     head, at = _title_by_words(title)
+    one = re.match(r"\S+\s+(?=[A-ZÅÄÖ])", title)
+    if at >= len(title) and one:  # a one-word title ("Övrigt | Inga övriga frågor.")
+        head, at = title[: one.end()].rstrip(), one.end()
     rest = title[at:]
-    if not head.strip() or len(head.split()) < 2 or not rest[:1].isupper():
-        return None
-    return at if len(rest.split()) <= _SENTENCE_WORDS else None
+    if not head.strip() or not rest[:1].isupper() or not re.search(r"\s[a-zåäö]", rest):
+        return None  # "Delårsrapport Augusti 2016." is a title: no sentence in lower case
+    first = re.split(r"(?<=[a-zåäö0-9][.!?])\s+(?=[A-ZÅÄÖ])", rest, maxsplit=1)[0]
+    return at if len(first.split()) <= _SENTENCE_WORDS else None
 
 
 _STEM_LEAST = 5
@@ -229,11 +234,14 @@ def _title_goes_on(text: str, words: list[re.Match[str]], index: int) -> bool:
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     """Whether the capitalised word at ``index`` starts the subject of a finite verb:
-    the verb follows it, after at most two more capitalised words ("Ordföranden
-    förklarade", "Eva Borg utses", "Projekt Dialoga Relationsvåldcentrum löper")."""
-    for following in words[index + 1 : index + 4]:
+    the verb follows it, after at most two more capitalised words or numbers
+    ("Ordföranden förklarade", "Eva Borg utses", "Projekt Dialoga Relationsvåldcentrum
+    löper", "Våren 2016 beviljades")."""
+    for at, following in enumerate(words[index + 1 : index + 4]):
         if finite_verb(following[0]):
             return True
+        if at == 0 and not re.search(r"[^\W\d_]", following[0]):
+            continue  # a number after it ("Våren 2016 beviljades", "Ärende §5 föredras")
         if not following[0][:1].isupper() and not BODY_WORD.search(following[0]):
             return False  # a body's name goes on in lower case ("Tekniska nämnden har …")
     return False
