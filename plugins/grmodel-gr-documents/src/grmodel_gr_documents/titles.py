@@ -240,7 +240,7 @@ def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     for at, following in enumerate(words[index + 1 : index + 4]):
         if finite_verb(following[0]):
             return True
-        if at == 0 and not re.search(r"[^\W\d_]", following[0]):
+        if at == 0 and re.fullmatch(r"[§$]?\d{1,4}", following[0]):
             continue  # a number after it ("Våren 2016 beviljades", "Ärende §5 föredras")
         if not following[0][:1].isupper() and not BODY_WORD.search(following[0]):
             return False  # a body's name goes on in lower case ("Tekniska nämnden har …")

@@ -87,8 +87,8 @@ def toc_entries(text: str, cut: bool = False) -> list[tuple[int, str]]:
                 title = title[: -len(prefix) - 1]
             if following[0] > number + 1 if following else len(title) > _RUN_ON_ENTRY:
                 runs_on.add(number)
-            if following is None and cut and not window[stop:].strip():
-                continue  # the fragment ends inside this entry
+            if following is None and cut and not window[stop:].strip(" \t"):
+                continue  # the fragment ends inside this entry (no line's end after it)
         else:
             begin = chain[index - 1][2] if index else 0
             title = _toc_title(window[begin:start])

@@ -83,7 +83,8 @@ class Assembler:
             return listed_items(self.stream)
         stream = self.stream
         end = _next_page(stream, hits[0].start)
-        cut = not stream.text[end:].strip()  # the fragment ends in the table
+        # the fragment ends in the table: no text after it, nor a line's end
+        cut = not stream.text[end:].strip() and not self.b.text.endswith("\n")
         entries = toc_entries(stream.text[hits[0].end : end], cut)
         if entries:  # read, its entries the items' titles (a line it shares keeps its own)
             lines = stream.lines_between(hits[0].start, end)
