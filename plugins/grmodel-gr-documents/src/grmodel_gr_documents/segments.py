@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from grmodel_gr_documents.bodies import BODY_WORD
+from grmodel_gr_documents.scanned import misread_paragraphs
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import item_heading
 from grmodel_gr_documents.vocabulary import Hit, Vocabulary, load_vocabulary
@@ -109,6 +110,10 @@ _POINTER = re.compile(r"(?i)(?<![\w])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z"
 """A pointer's words before a number ("Se 83", "jfr § 12"): the number names a
 paragraph, it starts none."""
 _POINTER_REACH = 12
+_OFFICIAL_BEFORE = re.compile(r"[A-ZÅÄÖ][\w-]+\s+\((?!bilag)[a-zåäö][^()\n]{1,40}\)\s*\Z")
+"""An official's name and role before a number ("Eva Ek (ekonomichef) 72"): the
+number names the paragraphs the official attended, it starts none."""
+_OFFICIAL_REACH = 60
 _AFTER_SENTENCE = re.compile(r"(?:[.!?:)”\"]|\(bilaga\)|\(bilagor\))\s*$")
 
 
@@ -214,8 +219,8 @@ def _run_ahead(
     title, all written alike ("274 Inledning … 275 Kungörelse … 276 Justering": a
     list whose § the transcript lost). Page numbers are no run: numbers that all
     start their lines, or one starting a page's line, or come after one repeated
-    word or a document's kind ("PROTOKOLL 2 … PROTOKOLL 3"), or before a page
-    count ("2 (15)")."""
+    capitalised word or a document's kind ("PROTOKOLL 2 … PROTOKOLL 3"), or before a
+    page count ("2 (15)")."""
     first = found[index]
     run, want = [first], _value(first) + 1
     for m in itertools.islice(found, index + 1, None):
@@ -226,6 +231,11 @@ def _run_ahead(
             want += 1
     if len(run) < length or len({m["p"] for m in run}) > 1:
         return False
+    later = itertools.islice(found, index + 1, None)
+    if any(
+        _value(m) == _value(first) for m in itertools.takewhile(lambda m: m is not run[1], later)
+    ):
+        return False  # "… 72 Eva Ek (ekonom) 72 …": paragraph references, repeated
     text = stream.text
     if any("\n" in m[0] or _PAGE_COUNT.match(text, m.end()) for m in run):
         return False
@@ -241,7 +251,9 @@ def _run_ahead(
     if all(stream.line_start(m.start()) for m in run):
         # one per line: a list of titles, unless the lines are pages of text
         return all(len(stream.line(m.start())) <= _LIST_LINE for m in run)
-    return len(set(words)) > 1
+    # one word repeated before each: a running header's ("Sida 2 … Sida 3"), unless
+    # in lower case, a decision's formula ("… till dagens protokoll 48 …")
+    return len(set(words)) > 1 or words[0][:1].islower()
 
 
 _PAGE_COUNT = re.compile(r"\(\d{1,3}\)")
@@ -275,6 +287,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             continue
         if _POINTER.search(stream.text, max(0, m.start() - _POINTER_REACH), m.start()):
             continue  # "Övriga deltagande Se 83": a pointer to a paragraph
+        if _OFFICIAL_BEFORE.search(stream.text, max(0, m.start() - _OFFICIAL_REACH), m.start()):
+            continue
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
         filed = _FILED.match(stream.text, m.end()) is not None
@@ -299,6 +313,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             ok = ok or in_run
         elif value == previous + 1 and (in_run or _run_ahead(stream, found, index, 2)):
             ok = True
+        elif previous < value <= previous + _PAGE_GAP and m["p"] is None and _page_head(stream, m):
+            ok = True  # a page's first item after its running header, numbers lost before
         elif at_line:
             ok = value == previous + 1 or (
                 previous < value <= previous + 3
@@ -333,9 +349,12 @@ def _filed_next(stream: Stream, found: Sequence[re.Match[str]], index: int) -> b
 
 _HEAD_DNR = re.compile(r"[A-ZÅÄÖ]{2,}[\w.]*[/-]\d{2,4}(?:[:.-]\d{1,5})*")
 """A diarienummer standing before an item's number at a page's head ("KSKF/2014:1")."""
-_HEAD_PAGE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,3}(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)")
+_HEAD_PAGE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö-]*\s+){1,5}(?:\d{1,3}\s*)?\(\s*\d{1,3}\s*\)")
 """A page's running header with its page count, on a fragment's one page ("Kommunfullmäktige
-(27)")."""
+(27)", "KOMMUNSTYRELSENS ARBETSUTSKOTT KALLELSE SIDA 2 (4)")."""
+_PAGE_GAP = 9
+"""The most item numbers a page's first item may skip (their numbers lost on the page
+before)."""
 
 
 def _page_head(stream: Stream, m: re.Match[str]) -> bool:
@@ -386,11 +405,19 @@ def find_item_starts(
     """The items of a document, in order.
 
     § items win where there are any (plain numbers are then points inside them);
-    else a local prefix repeated ("Sn 49"); else numbered items as counted.
+    else a scanned document's § its OCR misread; else a local prefix repeated ("Sn
+    49"); else numbered items as counted.
     """
     paragraphs = [i for i in _paragraphs(stream) if i.start >= start]
     if paragraphs:
         return paragraphs
+    misread = [  # a scanned document's § read as "s1", "$2", "53"
+        ItemStart(at, end, f"§ {value}", value, True)
+        for at, end, value in misread_paragraphs(stream)
+        if at >= start
+    ]
+    if misread:
+        return misread
     local = [i for i in _local(stream) if i.start >= start]
     if local:
         return local

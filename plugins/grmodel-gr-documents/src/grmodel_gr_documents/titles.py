@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from grmodel_gr_documents.bodies import BODY_WORD
+from grmodel_gr_documents.bodies import BODY_NOUN, BODY_WORD
 from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
@@ -81,6 +81,15 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     diarienummer after it ("Budget 2020. Dnr 2019/12") or a web page's "<br>".
     """
     title, at = _heading(text, run_on=run_on)
+    decision = _DECISION_HEADING.search(title)
+    before = title[: decision.start()].split() if decision else []
+    if decision and before and before[-1].casefold() not in _FUNCTION_WORDS:
+        return title[
+            : decision.start()
+        ].rstrip(), decision.start()  # not "Motion om Nämndens beslut"
+    sentence = _closing_sentence(title)
+    if sentence is not None:
+        return title[:sentence].rstrip(), sentence
     end = _TITLE_END.search(title)
     if end and title[: end.start()].strip():
         return title[: end.start()], end.start() if end.group("leader") is None else at
@@ -88,6 +97,34 @@ def item_heading(text: str, *, run_on: bool = False) -> tuple[str, int]:
     if restated is not None:
         return title[:restated].rstrip(), restated
     return title, at
+
+
+_DECISION_HEADING = re.compile(
+    rf"(?<!\S)(?=[A-ZÅÄÖ])[\wÅÄÖåäö-]*?(?i:{BODY_NOUN})s\s+(?:beslut|förslag\s+till\s+beslut)\b"
+)
+"""A body's decision heading run on after the title ("Godkännande av dagordning
+Kommunfullmäktiges beslut Dagordningen godkännes", "… Nämndens förslag till beslut")."""
+_SENTENCE_WORDS = 8
+"""The most words of a plain sentence run on after a title on its line ("Allmänhetens
+frågestund Inga frågor ställs.")."""
+
+
+def _closing_sentence(title: str) -> int | None:
+    """Where a short plain sentence starts, run on after the title on its line
+    ("Allmänhetens frågestund | Inga frågor ställs.", "… dagordning | Ärende §5
+    föredras efter §10. I övrigt …"): the line ends in a period and the words say
+    where the title ends; ``None`` for a title of its own."""
+    if not re.search(r"[a-zåäö]\.$", title) or "\n" in title:
+        return None
+    head, at = _title_by_words(title)
+    one = re.match(r"\S+\s+(?=[A-ZÅÄÖ])", title)
+    if at >= len(title) and one:  # a one-word title ("Övrigt | Inga övriga frågor.")
+        head, at = title[: one.end()].rstrip(), one.end()
+    rest = title[at:]
+    if not head.strip() or not rest[:1].isupper() or not re.search(r"\s[a-zåäö]", rest):
+        return None  # "Delårsrapport Augusti 2016." is a title: no sentence in lower case
+    first = re.split(r"(?<=[a-zåäö0-9][.!?])\s+(?=[A-ZÅÄÖ])", rest, maxsplit=1)[0]
+    return at if len(first.split()) <= _SENTENCE_WORDS else None
 
 
 _STEM_LEAST = 5
@@ -197,11 +234,14 @@ def _title_goes_on(text: str, words: list[re.Match[str]], index: int) -> bool:
 
 def _subject_starts(words: list[re.Match[str]], index: int) -> bool:
     """Whether the capitalised word at ``index`` starts the subject of a finite verb:
-    the verb follows it, after at most two more capitalised words ("Ordföranden
-    förklarade", "Eva Borg utses", "Projekt Dialoga Relationsvåldcentrum löper")."""
-    for following in words[index + 1 : index + 4]:
+    the verb follows it, after at most two more capitalised words or numbers
+    ("Ordföranden förklarade", "Eva Borg utses", "Projekt Dialoga Relationsvåldcentrum
+    löper", "Våren 2016 beviljades")."""
+    for at, following in enumerate(words[index + 1 : index + 4]):
         if finite_verb(following[0]):
             return True
+        if at == 0 and re.fullmatch(r"[§$]?\d{1,4}", following[0]):
+            continue  # a number after it ("Våren 2016 beviljades", "Ärende §5 föredras")
         if not following[0][:1].isupper() and not BODY_WORD.search(following[0]):
             return False  # a body's name goes on in lower case ("Tekniska nämnden har …")
     return False
@@ -215,6 +255,24 @@ def _person(words: list[re.Match[str]], index: int) -> bool:
         and words[index][0].casefold() in given_names()
         and words[index + 1][0][:1].isupper()
     )
+
+
+_PERSON_REACH = 8
+"""The most words between a person's name and the verb of the sentence it starts."""
+
+
+def _person_acts(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a person's name at ``index`` is the subject of a finite verb within its
+    sentence ("… Högskolan | Pelle Pellby från Högskolan i Byn informerar."): the
+    item's text."""
+    if not _person(words, index):
+        return False
+    for following in words[index + 2 : index + 2 + _PERSON_REACH]:
+        if finite_verb(following[0]):
+            return True
+        if re.search(r"[.!?]$", following[0]):
+            return False
+    return False
 
 
 def _title_by_words(text: str) -> tuple[str, int]:
@@ -243,7 +301,7 @@ def _title_by_words(text: str) -> tuple[str, int]:
             return text[: words[index - 1].end()], words[index].start()
         if _title_goes_on(text, words, index):
             continue
-        if _subject_starts(words, index):
+        if _subject_starts(words, index) or _person_acts(words, index):
             # the item's text starts with its subject ("Inledning | Ordföranden förklarade",
             # "Justerare | Eva Borg utses …")
             return text[: words[index - 1].end()], words[index].start()

@@ -54,12 +54,15 @@ def _toc_title(text: str) -> str:
     return text.strip(" .,;:")
 
 
-def toc_entries(text: str) -> list[tuple[int, str]]:
+def toc_entries(text: str, cut: bool = False) -> list[tuple[int, str]]:
     """A table of contents as (number, title): "Information 35 Delårsrapport 36 …"
-    (title before its number), "101 Informationspunkt … 102 Riktlinjer …" or
-    "§ 63/20 Fastställande av dagordning" (number first), "26 Dnr KS 2018/14
-    Information... 3" (a diarienummer and a page number around the title); the
-    longest chain of consecutive numbers."""
+    (title before its number), "101 Informationspunkt … 102 Riktlinjer …",
+    "165. Godkännande av dagordningen" or "§ 63/20 Fastställande av dagordning"
+    (number first), "26 Dnr KS 2018/14 Information... 3" (a diarienummer and a page
+    number around the title); the longest chain of consecutive numbers. ``cut``: the
+    text is where a fragment of the document ends, so a number-first entry that runs
+    to its end was cut there ("78 Godkännande av … ansvarsfr") and is no entry."""
+    cut = cut and len(text) <= _TOC_WINDOW
     window = _LEADER.sub(" ", text[:_TOC_WINDOW])
     found = [(int(m[1]), m.start(), m.end()) for m in _TOC_NUMBER.finditer(window)]
     paging = found and PAGE_COLUMN.search(window, 0, found[0][1]) is not None
@@ -84,6 +87,8 @@ def toc_entries(text: str) -> list[tuple[int, str]]:
                 title = title[: -len(prefix) - 1]
             if following[0] > number + 1 if following else len(title) > _RUN_ON_ENTRY:
                 runs_on.add(number)
+            if following is None and cut and not window[stop:].strip(" \t"):
+                continue  # the fragment ends inside this entry (no line's end after it)
         else:
             begin = chain[index - 1][2] if index else 0
             title = _toc_title(window[begin:start])
@@ -135,11 +140,17 @@ def _without_page_numbers(entries: list[tuple[int, str]]) -> list[tuple[int, str
     ]
 
 
+_DOTTED = re.compile(r"\d\.\s+[A-ZÅÄÖ]")
+"""A number with a period before a capital: an entry's number before its title."""
+
+
 def _number_first(window: str, chain: list[tuple[int, int, int]], prefix: str | None) -> bool:
     """Whether a table of contents writes each number before its title: most of its
     numbers start their lines (after a "§" or the local prefix) rather than end
     them; in a run-on table, nothing but column headers ("Sid.", "Paragraf") and
     the prefix before its first number."""
+    if all(_DOTTED.match(window, end - 1) for _, _, end in chain):
+        return True  # "165. Godkännande av dagordningen 166. Informationspunkter"
     marks = " §" + (prefix or "")
     starts = sum(1 for _, at, _ in chain if not window[:at].rsplit("\n", 1)[-1].strip(marks))
     ends = sum(1 for _, _, end in chain if not window[end:].split("\n", 1)[0].strip())

@@ -74,12 +74,18 @@ class Assembler:
     def toc(self) -> list[tuple[int, str, int]]:
         """A table of contents: (number, title, stream offset); a meeting page's list
         of its items before its paragraphs is one."""
-        hits = self.vocabulary.find(self.stream.text, ["toc"])
+        hits = [
+            hit
+            for hit in self.vocabulary.find(self.stream.text, ["toc"])
+            if hit.phrase.meaning != "contents" or _ENTRY_NEXT.match(self.stream.text, hit.end)
+        ]
         if not hits:
             return listed_items(self.stream)
         stream = self.stream
         end = _next_page(stream, hits[0].start)
-        entries = toc_entries(stream.text[hits[0].end : end])
+        # the fragment ends in the table: no text after it, nor a line's end
+        cut = not stream.text[end:].strip() and not self.b.text.endswith("\n")
+        entries = toc_entries(stream.text[hits[0].end : end], cut)
         if entries:  # read, its entries the items' titles (a line it shares keeps its own)
             lines = stream.lines_between(hits[0].start, end)
             self.b.tracker.place_all(lines if stream.line_start(hits[0].start) else lines[1:])
@@ -373,6 +379,11 @@ def _lines_of(unit: Paragraph, b: Builder) -> list[tuple[int, str]]:
     if len(unit.lines) == 1:
         return [(unit.lines[0], unit.text)]
     return [(n, b.tracker.text(n)) for n in unit.lines]
+
+
+_ENTRY_NEXT = re.compile(r"\s+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?(?:§\s*)?\d{1,4}\.?\s+[A-ZÅÄÖ]")
+"""A first entry right after a heading too common to be a table's by itself
+("Innehåll 68 Val av …", "Innehåll KS 115 Godkännande …"; not "Innehåll och form")."""
 
 
 def _next_page(stream: Stream, offset: int) -> int:

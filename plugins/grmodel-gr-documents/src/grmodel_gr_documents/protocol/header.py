@@ -90,7 +90,9 @@ class _Reader:
         return self.stream.lines_between(segment.start, segment.value_start + len(value) + 1)
 
     def sources(self) -> list[tuple[str, str, list[int]]]:
-        """(source, text, lines) of every date source, best first."""
+        """(source, text, lines) of every date source, best first: the date labels, the
+        title, the heading of a table of contents (its meeting named with its date),
+        the site title."""
         out: list[tuple[str, str, list[int]]] = []
         justering: list[tuple[str, str, list[int]]] = []
         first_justerare = next(
@@ -113,6 +115,14 @@ class _Reader:
             if segment.cue == "title":
                 out.append(
                     ("title", segment.value, self.stream.lines_between(segment.start, segment.end))
+                )
+        for segment in self.segments:
+            if (
+                segment.cue == "toc"
+            ):  # "Innehållsförteckning Kommunfullmäktige den 18 december 2013"
+                head = _TOC_ENTRY.split(segment.value, 1)[0][:_TOC_HEAD]
+                out.append(
+                    ("toc", head, self.stream.lines_between(segment.start, segment.value_start))
                 )
         for line, title in self.b.tracker.site_titles:
             out.append(("site title", title, [line]))
@@ -258,6 +268,9 @@ def _without_dates(value: str, year: int | None) -> str:
 
 
 _STACKED_VALUE = 300
+_TOC_ENTRY = re.compile(r"(?<![\w.:/-])(?!(?:19|20)\d\d\b)(?:§\s*)?\d{1,4}\.?\s+[A-ZÅÄÖ]")
+"""A table of contents' first entry: its heading (body, date, column labels) is before it."""
+_TOC_HEAD = 120
 
 
 def read_header(b: Builder, stream: Stream, segments: list[TextSegment], text: str) -> Header:
