@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from grmodel.errors import SourceError
@@ -79,6 +79,7 @@ json_values = st.recursive(
 
 
 @given(json_values, st.sampled_from([None, 1, 2]))
+@example([{}, "", None], None)  # an empty object before a string item: no key there
 def test_key_lines_agree_with_the_text(value: object, indent: int | None) -> None:
     """Every key and item has lines, and its first line holds the key (or the item)."""
     text = json.dumps(value, indent=indent)

@@ -317,6 +317,7 @@ def key_lines(text: str, wanted: Collection[JsonPath]) -> dict[JsonPath, tuple[i
         elif char in "}]":
             stack.pop()
             end()
+            expect_key = False  # an empty object's "{" looked for a key that never came
             index += 1
         elif char == ",":
             if stack[-1][0]:
