@@ -158,3 +158,25 @@ def test_the_justerare_s_reserve_is_no_attendance(source: Source) -> None:
     assert "olle-nord" not in {a.person for a in meeting.attendance}
     assert meeting.justering is not None
     assert set(meeting.justering.justerare) >= {"anna-berg", "per-holm"}
+
+
+VOTING_TABLE = DOCPLAYER + (
+    "1 Plats och tid Sal 3, Kommunhuset, kl 18.00 Beslutande Övriga deltagande Utses att justera "
+    "Justeringens plats och tid Stig Ros, kommunchef Eva Lind Kommunhuset\n\n"
+    "2 Kommunfullmäktige Deltagarförteckning Omröstningsprotokoll KF 30 KF KF Nr Ledamot Närv "
+    "Tjg ers Ja Nej Avst Ja Nej Avst Anm 1 Eva Lind (S) X X 2 Per Holm (S) 3 Anna Berg (M) X X "
+    "4 Olle Nord (M) X X Lisa Sund (M) X X Bo Ek (S)\n"
+)
+
+
+def test_a_voting_table_of_numbered_rows_with_marks(source: Source) -> None:
+    """A deltagarförteckning on its own page: its column names ("KF 30 KF KF Nr Ledamot
+    Närv Tjg ers Ja Nej") are neither an item nor headings, its rows' numbers no items,
+    and only the rows with a mark were there."""
+    kind, result = imported(source(VOTING_TABLE))
+    assert kind == "protocol"
+    meeting = meeting_of(result)
+    assert not meeting.items
+    attending = {a.person for a in meeting.attendance if str(a.status) != "other"}
+    assert {"eva-lind", "anna-berg", "olle-nord", "lisa-sund"} <= attending
+    assert not attending & {"per-holm", "bo-ek", "kf-kf"}

@@ -44,6 +44,8 @@ def org_prefix(words: list[str]) -> int:
 
 
 def plausible(words: list[str]) -> bool:
+    if len({w.casefold() for w in words}) == 1:
+        return False  # "KF KF": a table's columns, no name
     never = non_names()
     odd = [i for i, w in enumerate(words) if w.casefold().strip(".:") in never]
     given = is_given_name(words[0])

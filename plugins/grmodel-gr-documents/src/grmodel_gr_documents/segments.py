@@ -92,10 +92,11 @@ _PARAGRAPH_AFTER = re.compile(r"(?m)^(?P<n>\d{1,4})\s*§\s+(?=[A-ZÅÄÖ\"”„
 """A § written after its number at a line's start ("53 § Sammanträdets öppnande")."""
 _LOCAL_SHAPE = (
     r"(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\s+§?\s*(?P<n>\d{1,4})(?P<year>/\d{2,4})?"
-    r"[.:]?\s+(?=[A-ZÅÄÖ]|\d{2}/[A-ZÅÄÖ])"
+    r"[.:]?\s+(?=[A-ZÅÄÖ]|\d{2}/[A-ZÅÄÖ])(?!(?P=prefix)\b)"
 )
 _LOCAL = re.compile(rf"(?m)^{_LOCAL_SHAPE}")
-"""A § with a local prefix at a line's start ("Sn 49", "KS § 12", "KS 353/2008")."""
+"""A § with a local prefix at a line's start ("Sn 49", "KS § 12", "KS 353/2008"); not
+where the prefix follows again ("KF 30 KF KF Nr Ledamot": a voting table's columns)."""
 _LOCAL_AFTER_NAME = re.compile(rf"(?<=[a-zåäö] ){_LOCAL_SHAPE}")
 """A § with a local prefix after a page's running header, its body's name last
 ("… Kommunfullmäktige Kf 88 Anmälda förhinder")."""
@@ -110,6 +111,10 @@ _POINTER = re.compile(r"(?i)(?<![\w])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z"
 """A pointer's words before a number ("Se 83", "jfr § 12"): the number names a
 paragraph, it starts none."""
 _POINTER_REACH = 12
+_ROW_ENTRY = re.compile(
+    r"[A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){1,3}\s*\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)"
+)
+"""A person's entry with a party after a number: a numbered table's row, no item."""
 _OFFICIAL_BEFORE = re.compile(r"[A-ZÅÄÖ][\w-]+\s+\((?!bilag)[a-zåäö][^()\n]{1,40}\)\s*\Z")
 """An official's name and role before a number ("Eva Ek (ekonomichef) 72"): the
 number names the paragraphs the official attended, it starts none."""
@@ -289,6 +294,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             continue  # "Övriga deltagande Se 83": a pointer to a paragraph
         if _OFFICIAL_BEFORE.search(stream.text, max(0, m.start() - _OFFICIAL_REACH), m.start()):
             continue
+        if _ROW_ENTRY.match(stream.text, m.end()):
+            continue  # "1 Roger Hansson (S) X X": a table's row of a person, no item
         at_line = stream.line_start(m.start())
         before = stream.before(m.start())
         filed = _FILED.match(stream.text, m.end()) is not None

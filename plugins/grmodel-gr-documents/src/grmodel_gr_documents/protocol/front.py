@@ -23,8 +23,13 @@ def front_segments(front: list[TextSegment]) -> list[TextSegment]:
     for seg in front:
         previous = out[-1] if out else None
         table = table or (seg.cue == "attendance" and seg.meaning == "table")
-        if table and seg.cue == "label" and previous is not None:
-            # a närvarolista's column header ("Tid Kl. 09.00-12.00"), not a header label
+        if (
+            table
+            and previous is not None
+            and (seg.cue == "label" or _column_heading(previous, seg))
+        ):
+            # a närvarolista's column header ("Tid Kl. 09.00-12.00", "Nr Ledamot Närv Tjg
+            # ers Ja Nej"), not a header label or an attendance heading
             out[-1] = attrs.evolve(
                 previous, value=previous.value + seg.head + seg.value, end=seg.end
             )
@@ -43,6 +48,18 @@ def front_segments(front: list[TextSegment]) -> list[TextSegment]:
             seg = attrs.evolve(seg, cue="justerare", meaning="reserve")
         out.append(seg)
     return out
+
+
+def _column_heading(previous: TextSegment, seg: TextSegment) -> bool:
+    """Whether an attendance heading names a column of the table whose heading came
+    before, its rows not yet begun (no party written in the table so far)."""
+    return (
+        seg.cue == "attendance"
+        and seg.meaning != "table"
+        and previous.cue == "attendance"
+        and previous.meaning == "table"
+        and "(" not in previous.value
+    )
 
 
 def _reserve(previous: TextSegment | None, seg: TextSegment) -> bool:
