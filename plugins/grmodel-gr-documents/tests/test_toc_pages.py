@@ -56,3 +56,20 @@ def test_without_a_page_column_a_title_may_start_in_lower_case() -> None:
         "Information 35 Delårsrapport 36 Taxan 37 s svar på remissen. 38 Meddelanden 39"
     )
     assert [n for n, _ in entries] == [35, 36, 37, 38, 39]
+
+
+def test_entries_ending_in_dotted_leaders_are_number_first() -> None:
+    """ "Justering...2 Dagordning...3 115 Information...4 116 …": each entry ends at the
+    leader to its page, so a number stands before its title, and the unnumbered
+    entries before the first number are no entry's title."""
+    text = (
+        "Ärendeförteckning Justering...2 Dagordning...3 115 Information från "
+        "förvaltningen...4 116 Allmänhetens frågestund...5 117 Inkomna motioner...6 "
+        "118 Valärenden...7"
+    )
+    assert toc_entries(text) == [
+        (115, "Information från förvaltningen"),
+        (116, "Allmänhetens frågestund"),
+        (117, "Inkomna motioner"),
+        (118, "Valärenden"),
+    ]

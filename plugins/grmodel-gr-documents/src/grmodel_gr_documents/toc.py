@@ -24,6 +24,8 @@ _PAGE_BEFORE = re.compile(r"[ \t]+(?:\d|[a-zåäö])")
 84 Val …"), or the wrapped title going on ("… totala 9 budgeterade …"); an entry's
 number is followed by its title."""
 _TOC_WINDOW = 3000
+_LEADERED = 3
+"""How many dotted leaders make a table one whose entries end at their page."""
 
 
 def _chain(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -77,7 +79,10 @@ def toc_entries(text: str, cut: bool = False) -> list[tuple[int, str]]:
     prefix = _toc_prefix(window, chain)
     # pages between the entries stand after the titles: the numbers come first
     paged = sum(chain[0][1] < n[1] < chain[-1][1] for n in found if n not in numbers) >= 2
-    number_first = paged or _number_first(window, chain, prefix)
+    # entries that end in a dotted leader to their page ("215 Information...4 216 …"):
+    # each number stands before its title
+    leadered = len(_LEADER.findall(text[:_TOC_WINDOW])) >= _LEADERED
+    number_first = paged or leadered or _number_first(window, chain, prefix)
     for index, (number, start, end) in enumerate(chain):
         if number_first:
             following = chain[index + 1] if index + 1 < len(chain) else None
