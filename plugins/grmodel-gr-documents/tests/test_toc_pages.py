@@ -60,16 +60,21 @@ def test_without_a_page_column_a_title_may_start_in_lower_case() -> None:
 
 def test_entries_ending_in_dotted_leaders_are_number_first() -> None:
     """ "Justering...2 Dagordning...3 115 Information...4 116 …": each entry ends at the
-    leader to its page, so a number stands before its title, and the unnumbered
-    entries before the first number are no entry's title."""
+    leader to its page, so a number stands before its title — also where titles end
+    in a year ("… i planen 2013...12"), which reads like a title before its number —
+    and the unnumbered entries before the first number are no entry's title."""
     text = (
-        "Ärendeförteckning Justering...2 Dagordning...3 115 Information från "
-        "förvaltningen...4 116 Allmänhetens frågestund...5 117 Inkomna motioner...6 "
-        "118 Valärenden...7"
+        "Ärendeförteckning Justering...2 Dagordning...3 115 Information från förvaltningen...4 "
+        "116 Allmänhetens frågestund...5 117 Inkomna motioner...6 118 Uppdrag i planen 2012-2014 "
+        "och begäran om budgetram i planen 2013...12 119 Planen 2013-2016 med plan för "
+        "2015-2021...16 120 Planen 2013 för styrelsen...18 121 Utökad budget för nämnden...20"
     )
     assert toc_entries(text) == [
         (115, "Information från förvaltningen"),
         (116, "Allmänhetens frågestund"),
         (117, "Inkomna motioner"),
-        (118, "Valärenden"),
+        (118, "Uppdrag i planen 2012-2014 och begäran om budgetram i planen 2013"),
+        (119, "Planen 2013-2016 med plan för 2015-2021"),
+        (120, "Planen 2013 för styrelsen"),
+        (121, "Utökad budget för nämnden"),
     ]
