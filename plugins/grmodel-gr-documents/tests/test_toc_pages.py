@@ -11,6 +11,7 @@ from collections.abc import Callable
 from test_layout_classes import imported, meeting_of
 
 from grmodel.importing.base import SourceDocument
+from grmodel.model import Meeting
 from grmodel_gr_documents.toc import toc_entries
 
 Source = Callable[..., SourceDocument]
@@ -78,3 +79,50 @@ def test_entries_ending_in_dotted_leaders_are_number_first() -> None:
         (120, "Planen 2013 för styrelsen"),
         (121, "Utökad budget för nämnden"),
     ]
+
+
+CELLS = """\
+Exempelby kommun
+
+Kommunstyrelsen 2002-03-13
+
+Dnr
+
+§§
+
+Ärenden
+
+2001.653-543 Ks
+
+44
+
+Svar på motion om avgifter för vatten
+
+2001.389-262 Ks
+
+45
+
+Försäljning av skolan
+
+2002.116-213 Ks
+
+46
+
+Slutredovisning av bygget
+"""
+
+
+def test_a_paragraph_table_one_cell_a_paragraph(source: Source) -> None:
+    """A web page's table of a protocol's paragraphs, flattened one cell a paragraph
+    under its "Dnr / §§ / Ärenden" header: each number on its own line is a paragraph
+    (without the "§§" column header, a number alone on a line is a page's)."""
+    kind, result = imported(source(CELLS))
+    assert kind == "protocol"
+    assert [(i.number, i.title) for i in meeting_of(result).items] == [
+        ("44", "Svar på motion om avgifter för vatten"),
+        ("45", "Försäljning av skolan"),
+        ("46", "Slutredovisning av bygget"),
+    ]
+    _, without = imported(source(CELLS.replace("§§\n\n", "Paragraf\n\n")))
+    titles = [i.title for r in without.records if isinstance(r, Meeting) for i in r.items]
+    assert "Försäljning av skolan" not in titles

@@ -111,6 +111,10 @@ _POINTER = re.compile(r"(?i)(?<![\w])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z"
 """A pointer's words before a number ("Se 83", "jfr § 12"): the number names a
 paragraph, it starts none."""
 _POINTER_REACH = 12
+_PARAGRAPH_COLUMN = re.compile(r"(?m)^[ \t]*§§[ \t]*$")
+"""A table's "§§" column header on its own line: a table one cell a paragraph ("Dnr /
+§§ / Ärenden / 2001.653-543 Ks / 44 / Svar på motion …")."""
+_COLUMN_REACH = 300
 _ROW_ENTRY = re.compile(
     r"[A-ZÅÄÖ][\wåäöéü-]+(?:\s+[A-ZÅÄÖ][\wåäöéü-]+){1,3}\s*\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)"
 )
@@ -242,8 +246,9 @@ def _run_ahead(
     ):
         return False  # "… 72 Eva Ek (ekonom) 72 …": paragraph references, repeated
     text = stream.text
-    if any("\n" in m[0] or _PAGE_COUNT.match(text, m.end()) for m in run):
-        return False
+    cells = _PARAGRAPH_COLUMN.search(text, max(0, first.start() - _COLUMN_REACH), first.start())
+    if any(("\n" in m[0] and not cells) or _PAGE_COUNT.match(text, m.end()) for m in run):
+        return False  # a number on its own line is a page's, but in a "§§" column
     words = [(stream.before(m.start()).split() or [""])[-1] for m in run]
     vocabulary = load_vocabulary()
     if any(word[:1].isupper() and vocabulary.lookup("kind", word) for word in words):
