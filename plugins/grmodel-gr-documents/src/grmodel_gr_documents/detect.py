@@ -23,7 +23,7 @@ from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
 from grmodel_gr_documents.patterns import alternation, finditer, fold, quick_search
 from grmodel_gr_documents.protocol.prose import stated_attendance
-from grmodel_gr_documents.vocabulary import load_vocabulary
+from grmodel_gr_documents.vocabulary import Hit, alone_on_line, load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
 
@@ -173,9 +173,10 @@ def evidence(document: SourceDocument) -> Evidence:
 
     for rank, (_, kind, written) in enumerate(title_words):
         add(scores, kind, 4.0 if rank == 0 else 2.0, written)
-    for _, kind, _ in _kind_words(text)[:6]:
+    kind_hits = load_vocabulary().find(text, ["kind"])
+    for _, kind, _ in _kind_words(text, kind_hits)[:6]:
         scores[kind] = scores.get(kind, 0.0) + 0.5
-    for kind, points, what in _layout(text, lines):
+    for kind, points, what in _layout(text, lines, kind_hits):
         add(structure, kind, points, what)
     # the site's title is the document's first words as the site read them: evidence too
     searched = "\n".join([t for _, t in tracker.site_titles] + [text])
@@ -241,14 +242,14 @@ def _compound() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<=[a-zåäöé]{{3}})({alternation(words)})(?!\w)")
 
 
-def _kind_words(text: str) -> list[tuple[int, str, str]]:
+def _kind_words(text: str, hits: list[Hit] | None = None) -> list[tuple[int, str, str]]:
     """The kinds the kind words of ``text`` name, in order, as (offset, kind, as
     written): the vocabulary's rows, and compounds ending in one; never an attached
     file's kind."""
     vocabulary = load_vocabulary()
     found = [
         (h.start, h.phrase.meaning, text[h.start : h.end])
-        for h in vocabulary.find(text, ["kind"])
+        for h in (vocabulary.find(text, ["kind"]) if hits is None else hits)
         if not _LEADER.match(text, h.end)  # "Dagordning...3": an entry of a table of contents
     ]
     for m in finditer(_compound(), text):
@@ -308,15 +309,6 @@ _ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,100}")
 """A numbered line of a list of items ("1 Kommundirektörens rapport maj 2015")."""
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all of its line (a colon after it aside)."""
-    before = text.rfind("\n", 0, start) + 1
-    after = text.find("\n", end)
-    return not text[before:start].strip() and not text[end : after if after >= 0 else None].strip(
-        " :"
-    )
-
-
 def _own_contents(text: str) -> list[tuple[str, float, str]]:
     """A protocol's own table of contents: a contents heading over entries that point
     to its pages ("Justering...2 Dagordning...3 215 Information …...4") or are its
@@ -360,8 +352,9 @@ _LEADER_PAGE = re.compile(r"\S\s*\.{2,}\s*\d{1,3}\b")
 _SECTION_ENTRY = re.compile(r"§\s*\d{1,4}(?:/\d{2})?\s+[A-ZÅÄÖ]")
 
 
-def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
-    """Evidence from how the document is laid out: (kind, points, what was seen)."""
+def _layout(text: str, lines: list[str], kind_hits: list[Hit]) -> list[tuple[str, float, str]]:
+    """Evidence from how the document is laid out: (kind, points, what was seen);
+    ``kind_hits``: the vocabulary's kind words in ``text``."""
     vocabulary = load_vocabulary()
     out: list[tuple[str, float, str]] = []
     head = text[:6000]
@@ -373,8 +366,8 @@ def _layout(text: str, lines: list[str]) -> list[tuple[str, float, str]]:
     # a municipality's page about the meeting), below the title too
     alone = {
         hit.phrase.meaning: text[hit.start : hit.end]
-        for hit in vocabulary.find(text, ["kind"])
-        if _alone_on_line(text, hit.start, hit.end)
+        for hit in kind_hits
+        if alone_on_line(text, hit.start, hit.end)
     }
     out.extend((kind, 2.0, f"a {written!r} heading") for kind, written in alone.items())
     out.extend(_own_contents(text))

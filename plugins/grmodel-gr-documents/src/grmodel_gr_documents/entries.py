@@ -73,10 +73,10 @@ class _Reader:
         self.places = Places(refdata, self.tokens)
         first = next((token for token in self.tokens if token.kind == "word"), None)
         self.roles_first = first is not None and parse_role(first.text) is not None
+        """Whether the run writes each role before its name ("Ordförande Anna Berg …")."""
         self.row_numbers = row_numbers(self.tokens) >= ROWS_NUMBERED
         """Whether the run is a table's rows, each numbered before its name ("1 Anna Ek
         (S) X X 2 Per Holm (M)"): a number before a name is then no paragraph."""
-        """Whether the run writes each role before its name ("Ordförande Anna Berg …")."""
 
     # -- entries ----------------------------------------------------------------------
 

@@ -111,8 +111,7 @@ def _first_only(window: str, first: tuple[int, int, int]) -> list[tuple[int, str
     opens the table, titled up to where the next title starts."""
     number, start, end = first
     before = window[:start]
-    for hit in reversed(load_vocabulary().find(before, ["column"])):
-        before = before[: hit.start] + before[hit.end :]
+    before = load_vocabulary().without(before, ["column"])
     if re.search(r"[^\W\d_]", before):
         return []
     _, titled = split_diarienummer(run_on_title(window[end:])[0].lstrip())  # "Dnr 2017/0065 …"
@@ -162,8 +161,7 @@ def _number_first(window: str, chain: list[tuple[int, int, int]], prefix: str | 
     if starts != ends:
         return starts > ends
     before = window[: chain[0][1]]
-    for hit in reversed(load_vocabulary().find(before, ["column"])):
-        before = before[: hit.start] + before[hit.end :]
+    before = load_vocabulary().without(before, ["column"])
     if prefix:
         before = before.replace(prefix, "")
     if not re.search(r"[^\W\d_]", before):

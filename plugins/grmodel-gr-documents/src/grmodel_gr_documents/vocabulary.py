@@ -38,6 +38,7 @@ __all__ = [
     "Hit",
     "Phrase",
     "Vocabulary",
+    "alone_on_line",
     "extra_phrases",
     "finite_verb",
     "folded",
@@ -158,7 +159,10 @@ class Vocabulary:
                 continue
             as_listed = phrase.text[:1].islower() and written == phrase.written
             if not (
-                colon or as_listed or written[:1].isupper() or _alone(text, m.start(), m.end())
+                colon
+                or as_listed
+                or written[:1].isupper()
+                or alone_on_line(text, m.start(), m.end())
             ):
                 continue
             after_entry = _AFTER_ENTRY.search(text, max(0, m.start() - 4), m.start())
@@ -166,6 +170,12 @@ class Vocabulary:
                 continue  # "Eva Ek (M) Ersättare för Olle Nord": a serving mark in a run
             hits.append(Hit(m.start(), m.end(), phrase, colon))
         return hits
+
+    def without(self, text: str, cues: Iterable[str]) -> str:
+        """``text`` with every phrase of ``cues`` in it cut out (:meth:`find`)."""
+        for hit in reversed(self.find(text, cues)):
+            text = text[: hit.start] + text[hit.end :]
+        return text
 
     def lookup(self, cue: str, text: str) -> Phrase | None:
         """The row of ``cue`` whose phrase ``text`` is (any case, any spacing)."""
@@ -218,7 +228,7 @@ _AFTER_ENTRY = re.compile(r"\)[ \t,]*\Z")
 two entries of a run; it heads nothing."""
 
 
-def _alone(text: str, start: int, end: int) -> bool:
+def alone_on_line(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands alone on its line."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

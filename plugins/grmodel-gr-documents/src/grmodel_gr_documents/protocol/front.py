@@ -83,8 +83,4 @@ _RESERVE_WORDS = 6
 def _only_signature_labels(value: str) -> bool:
     """Whether a closing label's value is empty or signature labels only ("Underskrifter:
     Sekreterare Ordförande", the names after the row's last label)."""
-    vocabulary = load_vocabulary()
-    rest = value
-    for hit in reversed(vocabulary.find(value, ["signature"])):
-        rest = rest[: hit.start] + rest[hit.end :]
-    return not rest.strip(" :\n")
+    return not load_vocabulary().without(value, ["signature"]).strip(" :\n")
