@@ -173,6 +173,9 @@ def evidence(document: SourceDocument) -> Evidence:
 
     for rank, (_, kind, written) in enumerate(title_words):
         add(scores, kind, 4.0 if rank == 0 else 2.0, written)
+    dated = _dated_title(title)
+    if dated is not None and not title_words:
+        add(scores, dated[0], 4.0, dated[1])
     kind_hits = load_vocabulary().find(text, ["kind"])
     for _, kind, _ in _kind_words(text, kind_hits)[:6]:
         scores[kind] = scores.get(kind, 0.0) + 0.5
@@ -272,6 +275,21 @@ _LEADER = re.compile(r"\s*\.{2,}\s*\d")
 """A dotted leader to a page number, after a table of contents' entry."""
 _PAIRED = re.compile(r"(?<![\w/])([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})\s?/\s?([A-ZÅÄÖ][\wåäöÅÄÖ]{3,})(?![\w/])")
 """Two words paired by a slash, as a document's heading names its kinds."""
+
+
+_DATED_TITLE = re.compile(
+    r"(?:(?<=\n)|^)\s*(?:\d{1,2}\s+[a-zåäö]{3,9}\s+\d{4}|\d{4}-\d{2}-\d{2})\s+([a-zåäö]{6,20})\b"
+)
+"""A title of a date and the kind in lower case ("17 mars 2016 protokoll")."""
+
+
+def _dated_title(title: str) -> tuple[str, str] | None:
+    """The kind a dated title names, and the title as written."""
+    for m in _DATED_TITLE.finditer(title):
+        phrase = load_vocabulary().lookup("kind", m[1])
+        if phrase is not None:
+            return phrase.meaning, m[0]
+    return None
 
 
 def _line_rest(text: str, at: int) -> str:

@@ -21,6 +21,7 @@ from grmodel_gr_documents.columns import column_rows, side_by_side
 from grmodel_gr_documents.entries import ParsedEntry, parse_run
 from grmodel_gr_documents.names import OCCUPATION, Entry
 from grmodel_gr_documents.protocol.prose import stated_attendance
+from grmodel_gr_documents.protocol.replacements import Replacements, replacement_columns
 from grmodel_gr_documents.protocol.stacked import Stack, split_stack
 from grmodel_gr_documents.protocol.stacked import pointer as pointer_at
 from grmodel_gr_documents.segments import TextSegment
@@ -124,21 +125,31 @@ class AttendanceReader:
 
     def headless(self, segments: list[TextSegment], attendance: list[TextSegment]) -> None:
         """A leading list whose heading was lost: lines of three or more "Name (P)"
-        entries and nothing else just before the first heading (after the title, if
-        any), when that heading and every other one heads the others, the ersättare
-        or the absent (a fragment cut into its cover keeps the decision-makers, not
-        their heading)."""
-        if not attendance or any(
-            s.cue != "title" for s in segments[: segments.index(attendance[0])]
-        ):
+        entries and nothing else just before the first heading (after the title and
+        the header's labels, if any, or as the last label's whole value), when no
+        heading heads the ledamöter present (a fragment cut into its cover keeps the
+        decision-makers, not their heading)."""
+        if not attendance:
             return
-        if any(status_of(s.meaning, None)[0] in _VOTING for s in attendance):
+        before = segments[: segments.index(attendance[0])]
+        if any(s.cue not in ("title", "label") for s in before):
+            return
+        if any(status_of(s.meaning, None)[0] is AttendanceStatus.PRESENT for s in attendance):
             return
         end = attendance[0].start
         starts = [s for s in self.stream.starts if s < end][-_HEADLESS_LINES:]
+        # or the value of the label before the heading, its own value lost ("Omfattning
+        # Anna Ek (S), …" where the §§ were): a run that is entries to the end only
+        starts += [before[-1].value_start] if before and before[-1].cue == "label" else []
         for start in starts:
-            entries, stop = parse_run(self.stream.text[start:end], self.b.refdata)
-            if stop is None and len(entries) >= _HEADLESS_LEAST and all(e.party for e in entries):
+            text = self.stream.text[start:end]
+            entries, stop = parse_run(text, self.b.refdata)
+            if (
+                stop is None
+                and len(entries) >= _HEADLESS_LEAST
+                and all(e.party for e in entries)
+                and not text[: entries[0].start].strip()
+            ):
                 for entry in entries:
                     where = self.stream.lines_between(start + entry.start, start + entry.end)
                     self.add(entry, where, *_HEADLESS)
@@ -190,6 +201,11 @@ class AttendanceReader:
     def run(
         self, segment: TextSegment, status: AttendanceStatus, role: Role | None, table: bool
     ) -> None:
+        if status is AttendanceStatus.SERVING_SUBSTITUTE:
+            columns = replacement_columns(segment.value, self.b.refdata)
+            if columns is not None:
+                self.replacements(segment, columns)
+                return
         entries, _ = parse_run(segment.value, self.b.refdata)
         lines = self.stream.lines_between(segment.start, segment.value_start + 1)
         self.b.tracker.place_all(lines)
@@ -234,6 +250,20 @@ class AttendanceReader:
                 self.add(entry, where, AttendanceStatus.OTHER, None)
                 continue
             self.add(entry, where, status, role)
+
+    def replacements(self, segment: TextSegment, columns: Replacements) -> None:
+        """The ledamöter absent and the ersättare serving for them, a run's two columns
+        (:mod:`~grmodel_gr_documents.protocol.replacements`)."""
+        self.b.tracker.place_all(self.stream.lines_between(segment.start, segment.value_start + 1))
+        for entries, status, role in (
+            (columns.absent, AttendanceStatus.ABSENT, Role.LEDAMOT),
+            (columns.serving, AttendanceStatus.SERVING_SUBSTITUTE, Role.ERSATTARE),
+        ):
+            for entry in entries:
+                where = self.stream.lines_between(
+                    segment.value_start + entry.start, segment.value_start + entry.end
+                )
+                self.add(entry, where, status, role)
 
     def stated(self, start: int = 0) -> None:
         """Attendance the text from ``start`` states in sentences
