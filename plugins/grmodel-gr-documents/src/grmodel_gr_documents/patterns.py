@@ -11,6 +11,7 @@ group only), a handful of tries.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -212,16 +213,35 @@ _SHIFTING = ("\u0307", "\u03a3")
 """Characters :func:`fold` may join with the one before ("i" and a combining dot
 above) or write by their context ("Σ", "ς" at a word's end): in a text holding one,
 an offset in the folded text need not be the same character's offset in the text."""
-_FOLDED: list[tuple[str, str | None]] = [("", "")]
-"""The last text scanned, folded (``None``: it holds a character of :data:`_SHIFTING`)."""
+_FOLDED: dict[str, tuple[str | None, dict[str, list[int]]]] = {}
+"""The last few texts scanned: each folded (``None``: it holds a character of
+:data:`_SHIFTING`), and where each head starts in it (every offset, overlapping),
+found once per text and head, not once per scan."""
+_KEEP = 8
 
 
-def _folded(text: str) -> str | None:
-    last, folded = _FOLDED[0]
-    if last is not text and last != text:
+def _folded(text: str) -> tuple[str | None, dict[str, list[int]]]:
+    entry = _FOLDED.get(text)
+    if entry is None:
         folded = None if any(c in text for c in _SHIFTING) else fold(text)
-        _FOLDED[0] = (text, folded)
-    return folded
+        if len(_FOLDED) >= _KEEP:
+            del _FOLDED[next(iter(_FOLDED))]
+        entry = _FOLDED[text] = (folded, {})
+    return entry
+
+
+def _starts(folded: str, at_: dict[str, list[int]], head: str, start: int, stop: int) -> list[int]:
+    """The offsets ``folded.find(head, start, stop)`` finds one after another."""
+    offsets = at_.get(head)
+    if offsets is None:
+        offsets = []
+        at = folded.find(head)
+        while at >= 0:
+            offsets.append(at)
+            at = folded.find(head, at + 1)
+        at_[head] = offsets
+    low = bisect.bisect_left(offsets, start)
+    return offsets[low : bisect.bisect_right(offsets, stop - len(head))]
 
 
 def finditer(
@@ -234,16 +254,15 @@ def finditer(
     scan would reach them."""
     stop = len(text) if end is None else end
     starts = heads(pattern)
-    folded = _folded(text) if starts and stop - start >= _SCAN_CHARS and start >= 0 else None
+    folded, at_ = (
+        _folded(text) if starts and stop - start >= _SCAN_CHARS and start >= 0 else (None, {})
+    )
     if folded is None:
         yield from pattern.finditer(text, start, stop)
         return
     found: set[int] = set()
     for head in starts:
-        at = folded.find(head, start, stop)
-        while at >= 0:
-            found.add(at)
-            at = folded.find(head, at + 1, stop)
+        found.update(_starts(folded, at_, head, start, stop))
     resume = start
     for at in sorted(found):
         if at >= resume and (m := pattern.match(text, at, stop)) is not None:
