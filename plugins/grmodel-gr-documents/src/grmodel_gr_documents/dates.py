@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -140,6 +141,13 @@ def find_dates(
         without it such dates are skipped.
     :param compact: also read ``YYMMDD`` ("190523" → 2019-05-23).
     """
+    return list(_find_dates(text, default_year, compact))
+
+
+@functools.lru_cache(maxsize=16)
+def _find_dates(text: str, default_year: int | None, compact: bool) -> tuple[DateMatch, ...]:
+    """:func:`find_dates`, once per text: a document's text is read for its dates by
+    several readers."""
     found: list[DateMatch] = []
     taken = _Spans()
     free, take = taken.free, taken.take
@@ -172,7 +180,7 @@ def find_dates(
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, None, m[0]))
                 take(m.start(), m.end())
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def context_year(text: str, found: Iterable[DateMatch] | None = None) -> int | None:
