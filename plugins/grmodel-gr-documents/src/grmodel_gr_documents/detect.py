@@ -173,8 +173,8 @@ def evidence(document: SourceDocument) -> Evidence:
 
     for rank, (_, kind, written) in enumerate(title_words):
         add(scores, kind, 4.0 if rank == 0 else 2.0, written)
-    dated = _dated_title(title)
-    if dated is not None and not title_words:
+    # a title naming its kind in lower case after a date, where no kind word stands
+    if not title_words and (dated := _dated_title(title)) is not None:
         add(scores, dated[0], 4.0, dated[1])
     kind_hits = load_vocabulary().find(text, ["kind"])
     for _, kind, _ in _kind_words(text, kind_hits)[:6]:
