@@ -447,3 +447,30 @@ def test_a_local_prefix_after_a_lower_case_body_name_and_an_unlabelled_dnr(
         (2, "Budget för drift"),
     ]
     assert str(items[1].diarienummer) == "09/TN 0044"
+
+
+RUN_ON_LOST_NUMBERS = """\
+Ärendelista
+
+Transkript
+
+1 Tekniska nämnden 2 (9) Ärendelista 3 mars 2016 1. Val av justerare 2. Anmälan om \
+delegationsbeslut 3. Förvaltningschefen informerar 4. Taxa för parkering revidering \
+5. Medborgarförslag om fler bänkar Ansökan om bidrag till hembygdsföreningen Riktlinjer \
+för snöröjning 8. Motion om belysning i parken Motion om gångbro yttrande 10. Rapporter
+
+2 Tekniska nämnden 3 (9) 1. Val av justerare Per Ek (M) är i tur att justera. 2. Anmälan om \
+delegationsbeslut Beslut enligt bilaga.
+"""
+
+
+def test_run_on_agenda_keeps_counting_past_lost_numbers(source: Source) -> None:
+    """A run-on list "N. Title" whose transcript lost some numbers ("5. … 8. …
+    10. …"): the count goes on past them, and the item text on the next page
+    ("1. Val av justerare Per Ek …") starts no item."""
+    kind, result = imported(source(RUN_ON_LOST_NUMBERS))
+    assert kind == "agenda"
+    items = meeting_of(result).items
+    assert [i.number for i in items] == ["1.", "2.", "3.", "4.", "5.", "8.", "10."]
+    assert items[5].title == "Motion om belysning i parken"
+    assert items[6].title == "Rapporter"

@@ -266,10 +266,19 @@ class _Agenda:
         return "\n".join(keep), next_group
 
     def item(
-        self, mid: str, index: int, segment: str, f: _Found, *, line_mode: bool = False
+        self,
+        mid: str,
+        index: int,
+        segment: str,
+        f: _Found,
+        *,
+        line_mode: bool = False,
+        holds_lost: bool = False,
     ) -> AgendaItem:
         """One item from its text; in a one-item-per-line agenda its title is its line
-        (with the next where the title goes on), the lines under it its text."""
+        (with the next where the title goes on), the lines under it its text. An item
+        before numbers the transcript lost (``holds_lost``: "5. … 8. …") holds their
+        titles too: its own ends where the words say the next starts."""
         lines = self.stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
         self.t.place_all(lines)
         under: str | None = None
@@ -297,7 +306,10 @@ class _Agenda:
         dnr, body_text = split_diarienummer(body_text)
         paragraphs = "\n" in segment.strip()  # a run-on item over a page: its closing after it
         if line_mode or (
-            len(body_text) <= 100 and not _INNER_BREAK.search(body_text) and not paragraphs
+            len(body_text) <= 100
+            and not _INNER_BREAK.search(body_text)
+            and not paragraphs
+            and not holds_lost
         ):
             # a run-on item that is only its title ("Remiss: Ingen får vara Svarte Petter")
             title, rest = body_text.rstrip(" ."), under
@@ -333,7 +345,8 @@ class _Agenda:
                 segment, next_group = self.region(f, end, group_style)
             else:
                 segment, next_group = stream.text[f.end : end], None
-            items.append(self.item(mid, index, segment, f, line_mode=line_mode))
+            lost = index + 1 < len(found) and found[index + 1].value > f.value + 1
+            items.append(self.item(mid, index, segment, f, line_mode=line_mode, holds_lost=lost))
             if next_group is not None:
                 self.group_kind = _KINDS[next_group[1].lower()]
                 self.t.place(stream.line_at(end - 2))

@@ -332,6 +332,8 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
                 previous < value <= previous + 3
                 and (marked or _page_head(stream, m) or _run_ahead(stream, found, index, 2))
             )
+        elif _skips_alike(m, styles, previous):
+            ok = True  # "6. … 11. Val … 13. …": a run-on list whose numbers were lost
         else:
             ok = (value == previous + 1 or (filed and previous < value <= previous + 3)) and (
                 marked or _AFTER_SENTENCE.search(before) is not None or value in known
@@ -341,6 +343,19 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             previous = value
             styles.append(style)
     return out
+
+
+def _skips_alike(m: re.Match[str], styles: list[str | None], previous: int) -> bool:
+    """Whether a number inside a line goes on a list of numbers marked alike ("4. …
+    5. …"), skipping the few whose numbers a transcript lost ("6. … 11. …"): marked
+    the same way as the three items before it, and at most a page's worth ahead."""
+    marks = styles[-3:]
+    return (
+        m["p"] is not None
+        and len(marks) == 3
+        and all(mark == m["p"] for mark in marks)
+        and previous + 1 < _value(m) <= previous + _PAGE_GAP
+    )
 
 
 _FILED = re.compile(r"(?i:dnr|diarienr)\b")
