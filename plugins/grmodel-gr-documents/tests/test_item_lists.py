@@ -474,3 +474,39 @@ def test_run_on_agenda_keeps_counting_past_lost_numbers(source: Source) -> None:
     assert [i.number for i in items] == ["1.", "2.", "3.", "4.", "5.", "8.", "10."]
     assert items[5].title == "Motion om belysning i parken"
     assert items[6].title == "Rapporter"
+
+
+PARAGRAPH_TOC = """\
+PROTOKOLL
+Kulturnämnden
+Sammanträdesdatum 2005-04-11
+
+Beslutande Anna Berg (s), ordförande
+Olle Ek (m)
+
+Innehållsförteckning
+§ 21 Val av justerare 2
+§ 22 Godkännande av dagordning 2
+§ 23 Bidrag till studieförbund 3
+§ 24 Kulturpris 2005 4
+
+§ 21 Val av justerare
+Till justerare utses Olle Ek.
+§ 22 Godkännande av dagordning
+Dagordningen godkänns.
+"""
+
+
+def test_a_table_of_paragraph_lines_with_pages_is_no_items_of_its_own(source: Source) -> None:
+    """A table of contents whose entries are "§ N Title page" lines: its entries give
+    the titles without their page numbers, and its lines start no items beside
+    the paragraphs that follow it."""
+    kind, result = imported(source(PARAGRAPH_TOC))
+    assert kind == "protocol"
+    items = meeting_of(result).items
+    assert [(i.paragraph, i.title) for i in items] == [
+        (21, "Val av justerare"),
+        (22, "Godkännande av dagordning"),
+        (23, "Bidrag till studieförbund"),
+        (24, "Kulturpris 2005"),
+    ]

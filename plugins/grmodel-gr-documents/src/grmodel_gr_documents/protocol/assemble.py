@@ -68,6 +68,8 @@ class Assembler:
         self.closing = ClosingReader(b, self.stream)
         self.mid = ""
         self.header = Header()
+        self.toc_end = 0
+        """Where the table of contents' last entry ends (its line's end) in the stream."""
 
     # -- the regions ----------------------------------------------------------------------
 
@@ -89,6 +91,7 @@ class Assembler:
         if entries:  # read, its entries the items' titles (a line it shares keeps its own)
             lines = stream.lines_between(hits[0].start, end)
             self.b.tracker.place_all(lines if stream.line_start(hits[0].start) else lines[1:])
+            self.toc_end = _entries_end(stream.text, hits[0].end, end, entries)
         return [(n, title, hits[0].start) for n, title in entries]
 
     def items_and_front(
@@ -99,6 +102,7 @@ class Assembler:
         if toc:  # the items after the table of contents (none where it ends the fragment)
             toc_line = self.stream.text.find("\n", toc[0][2])
             start = toc_line if toc_line >= 0 else len(self.stream.text)
+            start = max(start, self.toc_end)  # its entries' own "§ 12 …" lines are no items
         starts = find_item_starts(self.stream, start, expected)
         front_end = starts[0].start if starts else len(self.stream.text)
         front = front_segments(segment(self.stream, self.vocabulary, FRONT_CUES, 0, front_end))
@@ -384,6 +388,21 @@ def _lines_of(unit: Paragraph, b: Builder) -> list[tuple[int, str]]:
 _ENTRY_NEXT = re.compile(r"\s+(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?(?:§\s*)?\d{1,4}\.?\s+[A-ZÅÄÖ]")
 """A first entry right after a heading too common to be a table's by itself
 ("Innehåll 68 Val av …", "Innehåll KS 115 Godkännande …"; not "Innehåll och form")."""
+
+
+def _entries_end(text: str, start: int, end: int, entries: list[tuple[int, str]]) -> int:
+    """The end of the line of a table of contents' last entry, finding each entry's
+    title after the one before between ``start`` and ``end`` (``start`` where a
+    title is not found: a title cleaned of what the table wrote around it)."""
+    folded = text.casefold()
+    at = start
+    for _, title in entries:
+        found = folded.find(title.casefold()[:30], at, end)
+        if found < 0:
+            return start
+        at = found + min(len(title), 30)
+    line_end = text.find("\n", at, end)
+    return line_end if line_end >= 0 else end
 
 
 def _next_page(stream: Stream, offset: int) -> int:
