@@ -510,3 +510,52 @@ def test_a_table_of_paragraph_lines_with_pages_is_no_items_of_its_own(source: So
         (23, "Bidrag till studieförbund"),
         (24, "Kulturpris 2005"),
     ]
+
+
+KALLELSE_COLUMNS = """\
+Kallelse till sammanträde med kulturnämnden
+
+Tid: Tisdagen den 3 mars 2015, kl. 18:00 Plats: Biblioteket, Storgatan 1
+
+Ärenden: Dnr
+
+1. Godkännande av dagordningen
+
+2. Verksamhetsplan 2015 KN 2015/12
+
+(Inga handlingar)
+
+Bibliotek 3. Delårsrapport 2014 KN 2014/88 och kultur
+
+4. Lokalfrågor (sluten del) 5. Information från förvaltningen KN 2015/3 \
+Anna Berg anna.berg@kommunen.se
+6. Övrigt
+
+(Inga handlingar)
+
+Per Ek Anna Berg
+
+ordförande sekreterare
+"""
+
+
+def test_a_kallelse_whose_columns_ran_into_its_titles(source: Source) -> None:
+    """A kallelse list with a "Dnr" column and a column of section labels beside it,
+    flattened into the lines: a title ends at its diarienummer and at a note on its
+    papers ("(Inga handlingar)", kept in the item's text); a note that is no such
+    annotation ("(sluten del)") is the title's; an address's ".se" before a number
+    is no pointer to a paragraph."""
+    kind, result = imported(source(KALLELSE_COLUMNS))
+    assert kind == "agenda"
+    items = meeting_of(result).items
+    assert [
+        (i.number, i.title, str(i.diarienummer) if i.diarienummer else None) for i in items
+    ] == [
+        ("1.", "Godkännande av dagordningen", None),
+        ("2.", "Verksamhetsplan 2015", "KN 2015/12"),
+        ("3.", "Delårsrapport 2014", "KN 2014/88"),
+        ("4.", "Lokalfrågor (sluten del)", None),
+        ("5.", "Information från förvaltningen", "KN 2015/3"),
+        ("6.", "Övrigt", None),
+    ]
+    assert "(Inga handlingar)" in (items[5].text or "")

@@ -54,6 +54,7 @@ def test_every_row_is_well_formed() -> None:
         "verb",
         "prose",
         "section",
+        "annotation",
     }
     assert vocabulary.meanings("kind") == {
         "protocol",

@@ -35,7 +35,12 @@ from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.own_body import body_municipality, own_body, stated_body
 from grmodel_gr_documents.segments import find_item_starts
 from grmodel_gr_documents.stream import Stream
-from grmodel_gr_documents.titles import item_heading, split_diarienummer, trailing_diarienummer
+from grmodel_gr_documents.titles import (
+    inner_diarienummer,
+    item_heading,
+    split_diarienummer,
+    trailing_diarienummer,
+)
 from grmodel_gr_documents.vocabulary import load_vocabulary
 
 __all__ = ["parse_agenda"]
@@ -87,6 +92,58 @@ def _item_starts(stream: Stream) -> list[_Found]:
         if len(found) >= 2
         else []
     )
+
+
+_BRACKETED = re.compile(r"\s*\(\s*([^()]{3,60}?)\s*\)")
+
+
+def _annotations(text: str) -> tuple[str, str, dict[str, str]]:
+    """An item's text up to its first note in brackets about its papers ("(Inga
+    handlingar)", "(handling bifogas)": the vocabulary's annotations), which ends its
+    title; the text after it; and the notes with their meanings."""
+    vocabulary = load_vocabulary()
+    notes: dict[str, str] = {}
+    first: re.Match[str] | None = None
+    for m in _BRACKETED.finditer(text):
+        phrase = vocabulary.lookup("annotation", m[1])
+        if phrase is not None:
+            notes[m[0].strip()] = phrase.meaning
+            first = first or m
+    if first is None or not text[: first.start()].strip():
+        return text, "", notes if first is None else {}
+    after = _BRACKETED.sub(lambda m: " " if m[0].strip() in notes else m[0], text[first.end() :])
+    return text[: first.start()].strip(), " ".join(after.split()), notes
+
+
+_TITLE_ONLY = 100
+"""The longest run-on item text that is only its title ("Remiss: Ingen får vara Svarte
+Petter"), and the longest title before a diarienummer inside an item's text."""
+
+
+def _title_and_text(
+    text: str, under: str | None, *, whole: bool
+) -> tuple[str | None, str, str | None]:
+    """(diarienummer, title, text) of an item's text: the title is the ``whole`` text or
+    where the words say it ends; a diarienummer before it, after it, or inside it where
+    a column beside the list ran on after the list's "Dnr" column ("Delårsbokslut 2015
+    HN 2015/41 familj") ends it. ``under``: the lines under a one-per-line item."""
+    dnr, text = split_diarienummer(text)
+    if dnr is None:
+        inner, before, after = inner_diarienummer(text)
+        if inner is not None and len(before) <= _TITLE_ONLY:
+            return (
+                inner,
+                before.strip().rstrip(" ."),
+                " ".join(filter(None, (after, under))) or None,
+            )
+    if whole:
+        title, rest = text.rstrip(" ."), under
+    else:
+        heading, at = item_heading(text, run_on=True)
+        title, rest = heading.strip().rstrip(" ."), text[at:].strip() or None
+    if dnr is None:
+        dnr, title = trailing_diarienummer(title)
+    return dnr, title, rest
 
 
 def _with_stated_year(
@@ -292,8 +349,10 @@ class _Agenda:
             under = " ".join(" ".join(below).split()) or None
             segment = heading
         body_text = segment.replace("\n", " ").strip()
-        attachment = bool(_ATTACHED.search(body_text))
-        body_text = re.sub(r"(?i)\(\s*handling(?:ar)?\s+bifoga[st]\s*\)", "", body_text).strip()
+        body_text, after, notes = _annotations(body_text)
+        if _KIND_END.fullmatch(" " + after):  # "Delårsrapport (handling bifogas) Information"
+            body_text, after = f"{body_text} {after}", ""
+        attachment = "attached" in notes.values() or bool(_ATTACHED.search(body_text))
         # the kind word before or after the text; an item titled by it keeps it ("3. Information")
         m = _KIND_END.search(body_text)
         if m:
@@ -303,21 +362,16 @@ class _Agenda:
         if m:
             item_kind = _KINDS[m[1].lower()]
             body_text = body_text[m.end() :].strip() or body_text
-        dnr, body_text = split_diarienummer(body_text)
         paragraphs = "\n" in segment.strip()  # a run-on item over a page: its closing after it
-        if line_mode or (
-            len(body_text) <= 100
+        whole = line_mode or (
+            len(body_text) <= _TITLE_ONLY
             and not _INNER_BREAK.search(body_text)
             and not paragraphs
             and not holds_lost
-        ):
-            # a run-on item that is only its title ("Remiss: Ingen får vara Svarte Petter")
-            title, rest = body_text.rstrip(" ."), under
-        else:
-            heading, at = item_heading(body_text, run_on=True)
-            title, rest = heading.strip().rstrip(" ."), body_text[at:].strip() or None
-        if dnr is None:
-            dnr, title = trailing_diarienummer(title)
+        )
+        dnr, title, rest = _title_and_text(body_text, under, whole=whole)
+        kept = [note for note, meaning in notes.items() if meaning != "attached"]
+        rest = " ".join(filter(None, (*kept, rest, after))) or None  # "(Inga handlingar)": text
         return AgendaItem(
             id=agenda_item_id(mid, paragraph=f.paragraph, ordinal=index + 1),
             ordinal=index + 1,
@@ -345,7 +399,7 @@ class _Agenda:
                 segment, next_group = self.region(f, end, group_style)
             else:
                 segment, next_group = stream.text[f.end : end], None
-            lost = index + 1 < len(found) and found[index + 1].value > f.value + 1
+            lost = index + 1 < len(found)
             items.append(self.item(mid, index, segment, f, line_mode=line_mode, holds_lost=lost))
             if next_group is not None:
                 self.group_kind = _KINDS[next_group[1].lower()]

@@ -107,9 +107,9 @@ _NUMBERED = re.compile(
 """A numbered item: "3.", "3)", "3 " before a capital, "Punkt 3"."""
 _SECOND = re.compile(r"(?<![\w§.,:/-])2[.)]\s+[A-ZÅÄÖ]")
 """A "2." after a run-on "1.": the start of a numbered list inside a line."""
-_POINTER = re.compile(r"(?i)(?<![\w])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z")
+_POINTER = re.compile(r"(?i)(?<![\w.@/-])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z")
 """A pointer's words before a number ("Se 83", "jfr § 12"): the number names a
-paragraph, it starts none."""
+paragraph, it starts none (not an address's ".se" before it: "…@lysekil.se 8. …")."""
 _POINTER_REACH = 12
 _PARAGRAPH_COLUMN = re.compile(r"(?m)^[ \t]*§§[ \t]*$")
 """A table's "§§" column header on its own line: a table one cell a paragraph ("Dnr /
@@ -297,8 +297,10 @@ def _numbered(stream: Stream, start: int, expected: dict[int, str]) -> list[Item
             continue
         if _POINTER.search(stream.text, max(0, m.start() - _POINTER_REACH), m.start()):
             continue  # "Övriga deltagande Se 83": a pointer to a paragraph
-        if _OFFICIAL_BEFORE.search(stream.text, max(0, m.start() - _OFFICIAL_REACH), m.start()):
-            continue
+        if m["p"] is None and _OFFICIAL_BEFORE.search(
+            stream.text, max(0, m.start() - _OFFICIAL_REACH), m.start()
+        ):
+            continue  # "Eva Ek (ekonom) 72": her paragraph, not "… (sluten del) 13. …"
         if _ROW_ENTRY.match(stream.text, m.end()):
             continue  # "1 Roger Hansson (S) X X": a table's row of a person, no item
         at_line = stream.line_start(m.start())

@@ -18,6 +18,7 @@ from grmodel_gr_documents.names import given_names
 from grmodel_gr_documents.vocabulary import LOCAL_PREFIX, finite_verb, load_vocabulary
 
 __all__ = [
+    "inner_diarienummer",
     "item_heading",
     "run_on_title",
     "split_diarienummer",
@@ -359,6 +360,23 @@ _TRAILING_DNR = re.compile(
 """A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12",
 "Budget 2021 Dnr KS 2020/12"); never a government report's number ("… Svarte Petter SOU
 2009:38")."""
+
+
+_INNER_DNR = re.compile(
+    rf"\s+(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
+    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)[A-ZÅÄÖ]{1,6}\s*(?:19|20)\d{2}[/:]\d{1,5})(?=\s|$)"
+)
+"""A body's diarienummer inside an item's text ("Delårsbokslut 2015 HN 2015/41 familj"):
+the list's "Dnr" column, with the text of a column beside it run on after it."""
+
+
+def inner_diarienummer(text: str) -> tuple[str | None, str, str]:
+    """(diarienummer, title, what follows) of an item's text that holds its list's
+    diarienummer before more text; (None, text, "") where it holds none."""
+    m = _INNER_DNR.search(text)
+    if m is None or not text[: m.start()].strip():
+        return None, text, ""
+    return m["dnr"], text[: m.start()], text[m.end() :].strip()
 
 
 def trailing_diarienummer(title: str) -> tuple[str | None, str]:
