@@ -559,3 +559,49 @@ def test_a_kallelse_whose_columns_ran_into_its_titles(source: Source) -> None:
         ("6.", "Övrigt", None),
     ]
     assert "(Inga handlingar)" in (items[5].text or "")
+
+
+WEB_PAGE_AGENDA = """\
+Hoppa till innehållet
+
+Regionfullmäktige den 14 mars 2011
+
+Dag:
+Måndag den 14 mars 2011
+Tid:
+09:00
+Plats:
+Fullmäktigesalen, Regionens hus
+
+Anmälan om förhinder
+
+Inledning
+
+ 1. 1.
+  Inledning och upprop
+ 2. 2.
+  Val av justerare
+
+Beslutsärenden
+
+ 1. 3.
+  Budget för regionens kulturråd RS 1102-0031
+ 2. 4.
+  Taxor för färdtjänst 2012 RS 1102-0040
+"""
+
+
+def test_a_web_page_agenda_numbered_twice_on_lines_of_their_own(source: Source) -> None:
+    """A meeting's web page: a dated title over "Dag:", "Tid:", and items whose numbers
+    stand alone on their lines (a section's count, then the item's), each title on
+    the next line: an agenda, its items numbered by the item's own number."""
+    kind, result = imported(source(WEB_PAGE_AGENDA))
+    assert kind == "agenda"
+    meeting = meeting_of(result)
+    assert str(meeting.date) == "2011-03-14"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1.", "Inledning och upprop"),
+        ("2.", "Val av justerare"),
+        ("3.", "Budget för regionens kulturråd"),
+        ("4.", "Taxor för färdtjänst 2012"),
+    ]

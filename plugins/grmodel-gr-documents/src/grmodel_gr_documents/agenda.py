@@ -115,6 +115,9 @@ def _annotations(text: str) -> tuple[str, str, dict[str, str]]:
     return text[: first.start()].strip(), " ".join(after.split()), notes
 
 
+_NUMBER_MARKS = re.compile(r"(?:[•*][ \t]*)?(?:\d{1,3}[.)][ \t]*)*")
+"""What may stand before an item's number on its line in a one-item-per-line list: a
+bullet, a section's own count ("• 12.", "1. 4.")."""
 _TITLE_ONLY = 100
 """The longest run-on item text that is only its title ("Remiss: Ingen får vara Svarte
 Petter"), and the longest title before a diarienummer inside an item's text."""
@@ -130,7 +133,7 @@ def _title_and_text(
     dnr, text = split_diarienummer(text)
     if dnr is None:
         inner, before, after = inner_diarienummer(text)
-        if inner is not None and len(before) <= _TITLE_ONLY:
+        if inner is not None and (whole or len(before) <= _TITLE_ONLY):
             return (
                 inner,
                 before.strip().rstrip(" ."),
@@ -388,7 +391,9 @@ class _Agenda:
     def items(self, mid: str) -> list[AgendaItem]:
         stream = self.stream
         found = self.found
-        line_mode = all(stream.text[f.start - 1 : f.start] in ("", "\n") for f in found)
+        line_mode = all(
+            _NUMBER_MARKS.fullmatch(stream.text, stream.line_begin(f.start), f.start) for f in found
+        )
         group_style = self.group_style()
         items: list[AgendaItem] = []
         for index, f in enumerate(found):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -311,8 +312,13 @@ def _names_a_file(text: str, at: int) -> bool:
 _MEETING_PAGE = re.compile(
     r"(?m)(?=S)^Sammanträde\s+\d{4}-\d{2}-\d{2}[ \t]*\n(?:.*\n){0,2}?"
     r"[ \t]*(?:Datum|Tid|Klockan|Plats)\b"
+    r"|^(?![^\n]*(?i:protokoll|anteckningar))[^\n]{0,80}\bden\s+"
+    r"\d{1,2}(?:\s*-\s*\d{1,2})?\s+[a-zåäö]+\s+\d{4}\b[^\n]{0,40}\n(?:.*\n){0,2}?"
+    r"[ \t]*(?:Dag|Datum|Tid|Klockan|Plats)[ \t]*:"
 )
-"""A meeting's page: "Sammanträde 2015-05-12" over its date, time and place."""
+"""A meeting's page: "Sammanträde 2015-05-12" over its date, time and place, or a
+title dated "den 18 september 2012" over "Dag:", "Tid:" (a title that names no
+protocol or notes: "Landstingsfullmäktiges sammanträde den 18 september 2012")."""
 _PARAGRAPH_LINE = re.compile(r"(?m)^[ \t]*§[ \t]*\d{1,4}\b")
 _PARTY = re.compile(r"\((?:[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})\)")
 """A party after a name ("Anna Ek (S)", "(fp)")."""
@@ -323,7 +329,7 @@ _HEAD_CHARS = 1500
 deeper in is a document it quotes)."""
 _PAGE_HEADER = re.compile(r"\s*\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 """A page count after a kind word: the document's running header ("KALLELSE 1 (2)")."""
-_ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,100}")
+_ENTRY = re.compile(r"(?P<n>\d{1,2})[.)]?\s+[A-ZÅÄÖ][^\n]{2,160}")
 """A numbered line of a list of items ("1 Kommundirektörens rapport maj 2015")."""
 
 
@@ -443,11 +449,33 @@ _RUN_ON_LIST = re.compile(
 3 Bygglov …")."""
 
 
+_NUMBER_ONLY = re.compile(r"[ \t]*(?:[•*][ \t]*)?(?:\d{1,3}[.)][ \t]*)*(?P<n>\d{1,3})[.)]?[ \t]*")
+"""A line that is only an item's number, its title on the next line (a web page's list:
+"1.", "• 12.", or "1. 4." where a section's own count stands before the item's)."""
+
+
+def _entry_lines(lines: list[str]) -> Iterator[str]:
+    """The lines, with a number alone on its line joined to the title on the next."""
+    number: str | None = None
+    for line in lines:
+        if not line.strip():
+            continue
+        if number is not None:
+            yield f"{number} {line.strip()}"
+            number = None
+            continue
+        m = _NUMBER_ONLY.fullmatch(line)
+        if m:
+            number = m["n"]
+        else:
+            yield line
+
+
 def _listed(lines: list[str]) -> bool:
     """Whether lines list items by number, each a title (no sentence): 1 and 2, or
     three numbers in a row from any (a fragment's list)."""
     run: list[int] = []
-    for line in lines:
+    for line in _entry_lines(lines):
         m = _ENTRY.fullmatch(line.strip())
         if m is None or line.rstrip().endswith("."):
             continue

@@ -352,22 +352,27 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
     return m["dnr"].strip(), title[m.end() :]
 
 
+_MONTH_SERIAL = r"[A-ZÅÄÖ]{2,4}\s?\d{4}-\d{4}"
+"""A landsting's diarienummer: its prefix, the year and month, a serial ("LS 0806-0619")."""
 _TRAILING_DNR = re.compile(
     r"(?<!\bSOU)(?<!\bDs)(?<!\bProp)(?<!\bSFS)"
-    rf"\s+(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
-    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5})\s*$"
+    rf"(?:\s+|(?<=[a-zåäö)])(?={_MONTH_SERIAL}))(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
+    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5}"
+    rf"|{_MONTH_SERIAL})\s*$"
 )
 """A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12",
-"Budget 2021 Dnr KS 2020/12"); never a government report's number ("… Svarte Petter SOU
-2009:38")."""
+"Budget 2021 Dnr KS 2020/12", "Arbetsordning (förslag 1)LS 0702-0239", glued on by a
+web page); never a government report's number ("… Svarte Petter SOU 2009:38")."""
 
 
 _INNER_DNR = re.compile(
-    rf"\s+(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
-    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)[A-ZÅÄÖ]{1,6}\s*(?:19|20)\d{2}[/:]\d{1,5})(?=\s|$)"
+    rf"(?:\s+|(?<=[a-zåäö)])(?={_MONTH_SERIAL}))(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
+    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)[A-ZÅÄÖ]{1,6}\s*(?:19|20)\d{2}[/:]\d{1,5}"
+    rf"|{_MONTH_SERIAL})(?=\s|$)"
 )
-"""A body's diarienummer inside an item's text ("Delårsbokslut 2015 HN 2015/41 familj"):
-the list's "Dnr" column, with the text of a column beside it run on after it."""
+"""A body's diarienummer inside an item's text ("Delårsbokslut 2015 HN 2015/41 familj",
+"… (förslag 2)LS 0812-1168 Landstingsstyrelsens förslag"): the list's "Dnr" column,
+with the text of a column beside it run on after it."""
 
 
 def inner_diarienummer(text: str) -> tuple[str | None, str, str]:
