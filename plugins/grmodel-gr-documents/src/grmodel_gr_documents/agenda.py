@@ -333,12 +333,13 @@ class _Agenda:
         f: _Found,
         *,
         line_mode: bool = False,
-        holds_lost: bool = False,
+        followed: bool = False,
     ) -> AgendaItem:
         """One item from its text; in a one-item-per-line agenda its title is its line
-        (with the next where the title goes on), the lines under it its text. An item
-        before numbers the transcript lost (``holds_lost``: "5. … 8. …") holds their
-        titles too: its own ends where the words say the next starts."""
+        (with the next where the title goes on), the lines under it its text. A run-on
+        item ``followed`` by another may hold the next group's heading or the titles of
+        numbers the transcript lost ("5. … 8. …"): its own ends where the words say the
+        next starts."""
         lines = self.stream.lines_between(f.start, f.start + (f.end - f.start) + len(segment))
         self.t.place_all(lines)
         under: str | None = None
@@ -370,7 +371,7 @@ class _Agenda:
             len(body_text) <= _TITLE_ONLY
             and not _INNER_BREAK.search(body_text)
             and not paragraphs
-            and not holds_lost
+            and not followed
         )
         dnr, title, rest = _title_and_text(body_text, under, whole=whole)
         kept = [note for note, meaning in notes.items() if meaning != "attached"]
@@ -404,8 +405,11 @@ class _Agenda:
                 segment, next_group = self.region(f, end, group_style)
             else:
                 segment, next_group = stream.text[f.end : end], None
-            lost = index + 1 < len(found)
-            items.append(self.item(mid, index, segment, f, line_mode=line_mode, holds_lost=lost))
+            # a run-on item before another: its title ends where the words say, before a
+            # group's heading or the titles of numbers the transcript lost ("… 1/2016
+            # Individ- och familjeomsorg 6. …", "5. … Motion om … 8. …")
+            followed = index + 1 < len(found)
+            items.append(self.item(mid, index, segment, f, line_mode=line_mode, followed=followed))
             if next_group is not None:
                 self.group_kind = _KINDS[next_group[1].lower()]
                 self.t.place(stream.line_at(end - 2))
