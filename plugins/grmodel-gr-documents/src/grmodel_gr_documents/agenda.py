@@ -33,7 +33,7 @@ from grmodel_gr_documents.building import Builder, source_dates
 from grmodel_gr_documents.chrome import column_header_row
 from grmodel_gr_documents.dates import DateMatch, find_dates, find_times
 from grmodel_gr_documents.own_body import body_municipality, own_body, stated_body
-from grmodel_gr_documents.segments import find_item_starts
+from grmodel_gr_documents.segments import NUMBER_MARKS, find_item_starts
 from grmodel_gr_documents.stream import Stream
 from grmodel_gr_documents.titles import (
     inner_diarienummer,
@@ -110,14 +110,12 @@ def _annotations(text: str) -> tuple[str, str, dict[str, str]]:
             notes[m[0].strip()] = phrase.meaning
             first = first or m
     if first is None or not text[: first.start()].strip():
-        return text, "", notes if first is None else {}
+        return text, "", {}  # no note, or one that opens the text: the title's own
     after = _BRACKETED.sub(lambda m: " " if m[0].strip() in notes else m[0], text[first.end() :])
     return text[: first.start()].strip(), " ".join(after.split()), notes
 
 
-_NUMBER_MARKS = re.compile(r"(?:[•*][ \t]*)?(?:\d{1,3}[.)][ \t]*)*")
-"""What may stand before an item's number on its line in a one-item-per-line list: a
-bullet, a section's own count ("• 12.", "1. 4.")."""
+_NUMBER_MARKS = re.compile(NUMBER_MARKS)
 _TITLE_ONLY = 100
 """The longest run-on item text that is only its title ("Remiss: Ingen får vara Svarte
 Petter"), and the longest title before a diarienummer inside an item's text."""

@@ -24,6 +24,7 @@ from grmodel.importing.base import SourceDocument
 from grmodel_gr_documents.building import tracker_for
 from grmodel_gr_documents.patterns import alternation, finditer, fold, quick_search
 from grmodel_gr_documents.protocol.prose import stated_attendance
+from grmodel_gr_documents.segments import NUMBER_MARKS
 from grmodel_gr_documents.vocabulary import Hit, alone_on_line, load_vocabulary
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -449,7 +450,7 @@ _RUN_ON_LIST = re.compile(
 3 Bygglov …")."""
 
 
-_NUMBER_ONLY = re.compile(r"[ \t]*(?:[•*][ \t]*)?(?:\d{1,3}[.)][ \t]*)*(?P<n>\d{1,3})[.)]?[ \t]*")
+_NUMBER_ONLY = re.compile(rf"[ \t]*{NUMBER_MARKS}(?P<n>\d{{1,3}})[.)]?[ \t]*")
 """A line that is only an item's number, its title on the next line (a web page's list:
 "1.", "• 12.", or "1. 4." where a section's own count stands before the item's)."""
 

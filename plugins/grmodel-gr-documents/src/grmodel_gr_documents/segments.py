@@ -105,6 +105,9 @@ _NUMBERED = re.compile(
     r"(?=[A-ZÅÄÖ\"”„(]|[A-ZÅÄÖ]{2,}:)"
 )
 """A numbered item: "3.", "3)", "3 " before a capital, "Punkt 3"."""
+NUMBER_MARKS = r"(?:[•*][ \t]*)?(?:\d{1,3}[.)][ \t]*)*"
+"""What may stand before an item's number on a line of its own list: a bullet, a
+section's own count ("• 12.", "1. 4.")."""
 _SECOND = re.compile(r"(?<![\w§.,:/-])2[.)]\s+[A-ZÅÄÖ]")
 """A "2." after a run-on "1.": the start of a numbered list inside a line."""
 _POINTER = re.compile(r"(?i)(?<![\w.@/-])(?:se|jfr|enl\.?|enligt)\s+(?:§§?\s*)?\Z")

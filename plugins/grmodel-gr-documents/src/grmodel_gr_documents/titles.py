@@ -354,10 +354,14 @@ def split_diarienummer(title: str) -> tuple[str | None, str]:
 
 _MONTH_SERIAL = r"[A-ZÅÄÖ]{2,4}\s?\d{4}-\d{4}"
 """A landsting's diarienummer: its prefix, the year and month, a serial ("LS 0806-0619")."""
+_DNR_BEFORE = rf"(?:\s+|(?<=[a-zåäö)])(?={_MONTH_SERIAL}))(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
+"""What stands before a diarienummer after a title: a space (none before a landsting's,
+glued on by a web page), its label or not."""
+_NOT_REPORT = r"(?!(?:SOU|Ds|Prop|SFS)\b)"
+"""Not a government report's or statute's number ("SOU 2009:38")."""
 _TRAILING_DNR = re.compile(
     r"(?<!\bSOU)(?<!\bDs)(?<!\bProp)(?<!\bSFS)"
-    rf"(?:\s+|(?<=[a-zåäö)])(?={_MONTH_SERIAL}))(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
-    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)(?:[A-ZÅÄÖ]{1,6}\s*)?(?:19|20)\d{2}[/:]\d{1,5}"
+    rf"{_DNR_BEFORE}(?P<dnr>{_NOT_REPORT}(?:[A-ZÅÄÖ]{{1,6}}\s*)?(?:19|20)\d{{2}}[/:]\d{{1,5}}"
     rf"|{_MONTH_SERIAL})\s*$"
 )
 """A diarienummer after a title, in a list's "Dnr" column ("Delegationsbeslut MBN 2019/12",
@@ -366,8 +370,7 @@ web page); never a government report's number ("… Svarte Petter SOU 2009:38").
 
 
 _INNER_DNR = re.compile(
-    rf"(?:\s+|(?<=[a-zåäö)])(?={_MONTH_SERIAL}))(?:(?i:{_DNR_LABEL})\.?:?\s*)?"
-    r"(?P<dnr>(?!(?:SOU|Ds|Prop|SFS)\b)[A-ZÅÄÖ]{1,6}\s*(?:19|20)\d{2}[/:]\d{1,5}"
+    rf"{_DNR_BEFORE}(?P<dnr>{_NOT_REPORT}[A-ZÅÄÖ]{{1,6}}\s*(?:19|20)\d{{2}}[/:]\d{{1,5}}"
     rf"|{_MONTH_SERIAL})(?=\s|$)"
 )
 """A body's diarienummer inside an item's text ("Delårsbokslut 2015 HN 2015/41 familj",

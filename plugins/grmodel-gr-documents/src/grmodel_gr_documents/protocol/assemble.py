@@ -394,13 +394,12 @@ def _entries_end(text: str, start: int, end: int, entries: list[tuple[int, str]]
     """The end of the line of a table of contents' last entry, finding each entry's
     title after the one before between ``start`` and ``end`` (``start`` where a
     title is not found: a title cleaned of what the table wrote around it)."""
-    folded = text.casefold()
     at = start
     for _, title in entries:
-        found = folded.find(title.casefold()[:30], at, end)
-        if found < 0:
+        found = re.compile(re.escape(title[:30]), re.IGNORECASE).search(text, at, end)
+        if found is None:
             return start
-        at = found + min(len(title), 30)
+        at = found.end()
     line_end = text.find("\n", at, end)
     return line_end if line_end >= 0 else end
 
